@@ -1,0 +1,10 @@
+"""Loaded by pytest before Django (`-p config.testenv` in pytest.ini): the environment tests run in.
+Production settings (DEBUG off), except what needs a certificate or collectstatic; mail in memory."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("STATIC_MANIFEST", "false")
+os.environ.setdefault("EMAIL_URL", "memorymail://")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop

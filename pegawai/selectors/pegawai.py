@@ -1,0 +1,130 @@
+"""Reads of people and organisation. Object access goes through the `*_ambil` selectors,
+which answer 404 to whoever may not see the object."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from ..access import peran_user
+from ..models import Pegawai, RiwayatJabatan, UnitKerja
+
+
+def unit_induk_map() -> dict[int, int | None]:
+    """{unit id: parent id} for every unit, in one query (2,000 units is a small dict)."""
+    return dict(UnitKerja.objects.values_list("id", "induk_id"))
+
+
+def unit_turunan_ids(root_ids: Iterable[int], induk: dict[int, int | None] | None = None) -> set[int]:
+    """The given units and all their descendants."""
+    induk = unit_induk_map() if induk is None else induk
+    anak = defaultdict(list)
+    for uid, pid in induk.items():
+        if pid is not None:
+            anak[pid].append(uid)
+    hasil, todo = set(), list(root_ids)
+    while todo:
+        uid = todo.pop()
+        if uid in hasil:
+            continue
+        hasil.add(uid)
+        todo.extend(anak[uid])
+    return hasil
+
+
+def unit_opd_id(unit_id: int, induk: dict[int, int | None]) -> int:
+    """The top of the tree above a unit: its OPD."""
+    seen = set()
+    while induk.get(unit_id) is not None and unit_id not in seen:
+        seen.add(unit_id)
+        unit_id = induk[unit_id]
+    return unit_id
+
+
+def pegawai_terlihat(user) -> QuerySet[Pegawai]:
+    """Employees the user may read: all for HR and PPK; a unit head's units and sub-units
+    (by current post); for an employee, only themself."""
+    p = peran_user(user)
+    qs = Pegawai.objects.all()
+    if p.lihat_semua:
+        return qs
+    cond = Q(pk=p.pegawai_id) if p.pegawai_id else Q(pk__in=[])
+    if p.unit_wewenang:
+        cond |= Q(
+            pk__in=RiwayatJabatan.objects.filter(sampai__isnull=True, unit_id__in=p.unit_wewenang).values("pegawai_id")
+        )
+    return qs.filter(cond)
+
+
+def pegawai_ambil(user, pk: int) -> Pegawai:
+    return get_object_or_404(pegawai_terlihat(user).with_posisi(), pk=pk)
+
+
+def unit_terlihat(user) -> QuerySet[UnitKerja]:
+    """Units whose staff list the user may read: all for HR/PPK, the headed subtree for a head."""
+    p = peran_user(user)
+    if p.lihat_semua:
+        return UnitKerja.objects.all()
+    return UnitKerja.objects.filter(pk__in=p.unit_wewenang)
+
+
+def unit_ambil(user, pk: int) -> UnitKerja:
+    return get_object_or_404(unit_terlihat(user).select_related("induk", "kepala"), pk=pk)
+
+
+def unit_jumlah_pegawai() -> dict[int, int]:
+    """Active head-count per unit (current posts), one aggregate query."""
+    return dict(
+        RiwayatJabatan.objects.filter(sampai__isnull=True, pegawai__aktif=True)
+        .values("unit_id")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "n")
+    )
+
+
+# Sort keys offered by the employee list: the URL's ?urut= value -> ORDER BY.
+URUTAN_PEGAWAI = {
+    "nama": ("nama", "id"),
+    "nip": ("nip",),
+    "golongan": ("golongan", "nama"),
+    "unit": ("posisi__unit__nama", "nama"),
+    "jabatan": ("posisi__jabatan__nama", "nama"),
+    "tmt": ("posisi__mulai", "nama"),
+}
+
+
+def pegawai_cari(
+    user,
+    *,
+    q: str = "",
+    unit: int | None = None,
+    jenis_jabatan: str = "",
+    golongan: str = "",
+    status: str = "",
+    aktif: bool | None = True,
+    urut: str = "nama",
+) -> QuerySet[Pegawai]:
+    """The employee list as the user may see it, searched, filtered and sorted; one query.
+    `unit` includes its sub-units. Used by the list page and by its export."""
+    qs = pegawai_terlihat(user).with_posisi()
+    if q:
+        q = q.strip()
+        digits = "".join(ch for ch in q if ch.isdigit())
+        cond = Q(nama__icontains=q)
+        if digits and len(digits) >= 4 and len(digits) == len(q.replace(" ", "")):
+            cond |= Q(nip__startswith=digits)
+        qs = qs.filter(cond)
+    if unit:
+        qs = qs.filter(posisi__unit_id__in=unit_turunan_ids([unit]))
+    if jenis_jabatan:
+        qs = qs.filter(posisi__jabatan__jenis=jenis_jabatan)
+    if golongan:
+        qs = qs.filter(golongan=golongan)
+    if status:
+        qs = qs.filter(status=status)
+    if aktif is not None:
+        qs = qs.filter(aktif=aktif)
+    desc = urut.startswith("-")
+    fields = URUTAN_PEGAWAI.get(urut.lstrip("-"), URUTAN_PEGAWAI["nama"])
+    return qs.order_by(*[f"-{f}" if desc else f for f in fields])

@@ -1,0 +1,139 @@
+"""Writes of employee records and position history. Every write is audited."""
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Model
+
+from ..models import CatatanAudit, Jabatan, Pegawai, RiwayatJabatan, UnitKerja
+
+
+class LayananError(Exception):
+    """A business rule refused the request; the message is shown to the user (Indonesian)."""
+
+
+def audit_catat(*, oleh, aksi: str, objek: Model, ringkasan: str, perubahan: dict[str, Any] | None = None) -> None:
+    CatatanAudit.objects.create(
+        oleh=oleh if getattr(oleh, "is_authenticated", False) else None,
+        aksi=aksi,
+        objek_tipe=objek._meta.label_lower,
+        objek_id=str(objek.pk),
+        ringkasan=ringkasan[:500],
+        perubahan=perubahan or {},
+    )
+
+
+def _selisih(obj: Model, data: dict[str, Any]) -> dict[str, list]:
+    return {k: [str(getattr(obj, k)), str(v)] for k, v in data.items() if getattr(obj, k) != v}
+
+
+@transaction.atomic
+def pegawai_buat(
+    *, oleh, data: dict[str, Any], unit: UnitKerja, jabatan: Jabatan, tmt: date, nomor_sk: str = ""
+) -> Pegawai:
+    """Create an employee with their first current post."""
+    kompetensi = data.pop("kompetensi", None)
+    pegawai = Pegawai(**data)
+    pegawai.full_clean()
+    pegawai.save()
+    if kompetensi is not None:
+        pegawai.kompetensi.set(kompetensi)
+    _buka_riwayat(pegawai=pegawai, unit=unit, jabatan=jabatan, tmt=tmt, nomor_sk=nomor_sk)
+    audit_catat(oleh=oleh, aksi="pegawai.buat", objek=pegawai, ringkasan=f"Pegawai {pegawai} dibuat")
+    return pegawai
+
+
+@transaction.atomic
+def pegawai_ubah(*, oleh, pegawai: Pegawai, data: dict[str, Any]) -> Pegawai:
+    """Change profile fields (not the post: that goes through `pegawai_pindah_jabatan`)."""
+    kompetensi = data.pop("kompetensi", None)
+    perubahan = _selisih(pegawai, data)
+    for k, v in data.items():
+        setattr(pegawai, k, v)
+    pegawai.full_clean()
+    pegawai.save()
+    if kompetensi is not None:
+        pegawai.kompetensi.set(kompetensi)
+    if perubahan:
+        audit_catat(oleh=oleh, aksi="pegawai.ubah", objek=pegawai, ringkasan="Data pegawai diubah", perubahan=perubahan)
+    return pegawai
+
+
+def _buka_riwayat(*, pegawai, unit, jabatan, tmt, nomor_sk="", tanggal_sk=None, keterangan="") -> RiwayatJabatan:
+    riwayat = RiwayatJabatan(
+        pegawai=pegawai,
+        unit=unit,
+        jabatan=jabatan,
+        mulai=tmt,
+        nomor_sk=nomor_sk,
+        tanggal_sk=tanggal_sk,
+        keterangan=keterangan,
+    )
+    riwayat.full_clean(validate_constraints=False)
+    riwayat.save()
+    if jabatan.kepala_unit:
+        # The holder of a head post becomes the unit's head.
+        UnitKerja.objects.filter(pk=unit.pk).update(kepala=pegawai)
+    return riwayat
+
+
+@transaction.atomic
+def pegawai_pindah_jabatan(
+    *,
+    oleh,
+    pegawai: Pegawai,
+    unit: UnitKerja,
+    jabatan: Jabatan,
+    tmt: date,
+    nomor_sk: str = "",
+    tanggal_sk: date | None = None,
+    keterangan: str = "",
+) -> RiwayatJabatan:
+    """Close the current post the day before `tmt` and open the new one. A head leaving a
+    head post stops being the head of that unit. Used by edits, imports and carried-out transfers."""
+    lama = (
+        RiwayatJabatan.objects.select_for_update()
+        .select_related("jabatan", "unit")
+        .filter(pegawai=pegawai, sampai__isnull=True)
+        .first()
+    )
+    if lama is not None:
+        if lama.unit_id == unit.pk and lama.jabatan_id == jabatan.pk:
+            raise LayananError("Pegawai sudah menduduki jabatan itu di unit itu.")
+        if tmt <= lama.mulai:
+            raise LayananError(f"TMT baru ({tmt:%d-%m-%Y}) harus sesudah TMT jabatan sekarang ({lama.mulai:%d-%m-%Y}).")
+        lama.sampai = tmt - timedelta(days=1)
+        lama.save(update_fields=["sampai"])
+        UnitKerja.objects.filter(pk=lama.unit_id, kepala=pegawai).update(kepala=None)
+    baru = _buka_riwayat(
+        pegawai=pegawai,
+        unit=unit,
+        jabatan=jabatan,
+        tmt=tmt,
+        nomor_sk=nomor_sk,
+        tanggal_sk=tanggal_sk,
+        keterangan=keterangan,
+    )
+    audit_catat(
+        oleh=oleh,
+        aksi="pegawai.pindah_jabatan",
+        objek=pegawai,
+        ringkasan=f"Jabatan menjadi {jabatan} di {unit} TMT {tmt:%d-%m-%Y}",
+        perubahan={"dari": str(lama) if lama else "", "ke": str(baru)},
+    )
+    return baru
+
+
+@transaction.atomic
+def pegawai_nonaktifkan(*, oleh, pegawai: Pegawai, alasan: str, tanggal: date) -> Pegawai:
+    """Retired, died, left: the post closes and any headship ends; history stays."""
+    RiwayatJabatan.objects.filter(pegawai=pegawai, sampai__isnull=True).update(sampai=tanggal)
+    UnitKerja.objects.filter(kepala=pegawai).update(kepala=None)
+    pegawai.aktif = False
+    pegawai.alasan_nonaktif = alasan
+    pegawai.save(update_fields=["aktif", "alasan_nonaktif", "diubah"])
+    if pegawai.akun_id:
+        type(pegawai.akun).objects.filter(pk=pegawai.akun_id).update(is_active=False)
+    audit_catat(oleh=oleh, aksi="pegawai.nonaktif", objek=pegawai, ringkasan=f"Dinonaktifkan: {alasan}")
+    return pegawai

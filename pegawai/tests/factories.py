@@ -1,0 +1,99 @@
+"""Factories for people and organisation. NIPs are generated valid: birth date, TMT CPNS
+and gender digit agree with the record."""
+
+import itertools
+from datetime import date
+
+import factory
+
+from pegawai.models import (
+    Jabatan,
+    JenisJabatan,
+    JenisUnit,
+    Pegawai,
+    Peran,
+    RiwayatJabatan,
+    UnitKerja,
+    User,
+)
+
+_urut = itertools.count(1)
+
+
+def nip_untuk(tanggal_lahir: date, jenis_kelamin: str, tmt: date | None = None, urut: int | None = None) -> str:
+    """A valid PNS NIP for the given birth date and gender."""
+    tmt = tmt or date(tanggal_lahir.year + 24, 3, 1)
+    seq = (urut if urut is not None else next(_urut)) % 1000
+    return f"{tanggal_lahir:%Y%m%d}{tmt:%Y%m}{'1' if jenis_kelamin == 'L' else '2'}{seq:03d}"
+
+
+class UnitKerjaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = UnitKerja
+
+    kode = factory.Sequence(lambda n: f"U{n:04d}")
+    nama = factory.Sequence(lambda n: f"Unit Kerja {n}")
+    jenis = JenisUnit.OPD
+
+
+class JabatanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Jabatan
+
+    nama = factory.Sequence(lambda n: f"Jabatan {n}")
+    jenis = JenisJabatan.PELAKSANA
+    kelas = 7
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    nip = factory.Sequence(lambda n: f"99{n:016d}")
+    peran = Peran.PEGAWAI
+    password = factory.PostGenerationMethodCall("set_password", "rahasia-123")
+
+    @factory.post_generation
+    def simpan(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class PegawaiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pegawai
+
+    nama = factory.Faker("name", locale="id_ID")
+    jenis_kelamin = "L"
+    tanggal_lahir = factory.Sequence(lambda n: date(1970 + n % 25, 1 + n % 12, 1 + n % 28))
+    nip = factory.LazyAttribute(lambda o: nip_untuk(o.tanggal_lahir, o.jenis_kelamin))
+    golongan = "III/a"
+
+
+class RiwayatJabatanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RiwayatJabatan
+
+    pegawai = factory.SubFactory(PegawaiFactory)
+    unit = factory.SubFactory(UnitKerjaFactory)
+    jabatan = factory.SubFactory(JabatanFactory)
+    mulai = date(2021, 1, 1)
+
+
+def pegawai_di(unit, jabatan=None, *, mulai=date(2021, 1, 1), akun=False, peran=Peran.PEGAWAI, **kwargs) -> Pegawai:
+    """An employee currently posted in `unit`, optionally with a login account."""
+    pegawai = PegawaiFactory(**kwargs)
+    RiwayatJabatanFactory(pegawai=pegawai, unit=unit, jabatan=jabatan or JabatanFactory(), mulai=mulai)
+    if akun:
+        pegawai.akun = UserFactory(nip=pegawai.nip, peran=peran)
+        pegawai.save(update_fields=["akun"])
+    return pegawai
+
+
+def kepala_dari(unit, **kwargs) -> Pegawai:
+    """An employee who heads `unit` (with an account)."""
+    kepala = pegawai_di(unit, JabatanFactory(jenis=JenisJabatan.PENGAWAS, kepala_unit=True), akun=True, **kwargs)
+    unit.kepala = kepala
+    unit.save(update_fields=["kepala"])
+    return kepala
