@@ -1,2 +1,42 @@
+from django.urls import path
+
+from .views import batch, hr, pegawai, sk, usulan
+
 app_name = "mutasi"
-urlpatterns = []
+urlpatterns = [
+    path("", usulan.daftar, name="daftar"),
+    path("ekspor.xlsx", usulan.ekspor, name="ekspor"),
+    path("kotak-masuk/", usulan.kotak, name="kotak_masuk"),
+    path("baru/", usulan.baru, name="baru"),
+    path("<int:pk>/", usulan.detail, name="detail"),
+    path("<int:pk>/ubah/", usulan.ubah, name="ubah"),
+    path("<int:pk>/aksi/<slug:nama>/", usulan.aksi, name="aksi"),
+    path("<int:pk>/pengecualian/", usulan.pengecualian, name="pengecualian"),
+    path("<int:pk>/tinjau/", usulan.tinjau, name="tinjau"),
+    path("<int:pk>/persetujuan-menteri/", usulan.menteri, name="menteri"),
+    path("<int:pk>/lampiran/", usulan.lampiran_tambah_view, name="lampiran_tambah"),
+    path("lampiran/<int:pk>/", usulan.lampiran_unduh, name="lampiran_unduh"),
+    path("lampiran/<int:pk>/hapus/", usulan.lampiran_hapus_view, name="lampiran_hapus"),
+    path("<int:pk>/sk/", sk.terbitkan, name="sk_terbitkan"),
+    path("<int:pk>/pemberitahuan/", sk.pemberitahuan, name="pemberitahuan"),
+    path("<int:pk>/pemberitahuan.pdf", sk.pemberitahuan_pdf, name="pemberitahuan_pdf"),
+    path("<int:pk>/konfirmasi/", pegawai.konfirmasi, name="konfirmasi"),
+    path("<int:pk>/keberatan/", pegawai.keberatan, name="keberatan_ajukan"),
+    path("batch/", batch.daftar, name="batch_daftar"),
+    path("batch/baru/", batch.baru, name="batch_baru"),
+    path("batch/<int:pk>/", batch.detail, name="batch_detail"),
+    path("batch/<int:pk>/aksi/", batch.aksi, name="batch_aksi"),
+    path("batch/<int:pk>/sk/", batch.sk, name="batch_sk"),
+    path("sk/<int:pk>/", sk.sk_detail, name="sk_detail"),
+    path("sk/<int:pk>/pdf/", sk.sk_pdf, name="sk_pdf"),
+    path("verifikasi/<str:kode>/", sk.verifikasi, name="verifikasi"),
+    path("saya/", pegawai.saya, name="saya"),
+    path("saya/permohonan/baru/", pegawai.permohonan_baru, name="permohonan_baru"),
+    path("permohonan/", hr.permohonan_daftar, name="permohonan_daftar"),
+    path("permohonan/<int:pk>/", hr.permohonan_detail, name="permohonan_detail"),
+    path("permohonan/<int:pk>/tolak/", hr.permohonan_tolak_view, name="permohonan_tolak"),
+    path("permohonan/<int:pk>/tarik/", pegawai.permohonan_tarik_view, name="permohonan_tarik"),
+    path("permohonan/lampiran/<int:pk>/", hr.permohonan_lampiran, name="permohonan_lampiran"),
+    path("keberatan/", hr.keberatan_daftar_view, name="keberatan_daftar"),
+    path("keberatan/<int:pk>/", hr.keberatan_jawab_view, name="keberatan_jawab"),
+]

@@ -1,0 +1,79 @@
+from django.contrib import admin
+
+from .models import (
+    BatchUsulan,
+    Keberatan,
+    MasaTenang,
+    NomorUrutSK,
+    PermohonanMutasi,
+    RiwayatStatusUsulan,
+    SuratKeputusan,
+    UsulanMutasi,
+)
+
+
+@admin.register(MasaTenang)
+class MasaTenangAdmin(admin.ModelAdmin):
+    list_display = ["keterangan", "mulai", "selesai"]
+    date_hierarchy = "mulai"
+
+
+class RiwayatInline(admin.TabularInline):
+    model = RiwayatStatusUsulan
+    extra = 0
+    can_delete = False
+    readonly_fields = ["aksi", "dari", "ke", "oleh", "sebagai", "catatan", "waktu"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(UsulanMutasi)
+class UsulanMutasiAdmin(admin.ModelAdmin):
+    """Read-mostly: the workflow runs through the application so every step is checked and audited."""
+
+    list_display = ["nomor", "pegawai", "jenis", "status", "tujuan_unit", "tmt_usulan", "sk"]
+    list_filter = ["status", "jenis", "dasar"]
+    search_fields = ["pegawai__nama", "pegawai__nip"]
+    raw_id_fields = ["pegawai", "asal_riwayat", "riwayat_baru", "batch", "sk"]
+    inlines = [RiwayatInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SuratKeputusan)
+class SuratKeputusanAdmin(admin.ModelAdmin):
+    list_display = ["nomor", "tanggal", "tmt", "penandatangan_nama", "kode_verifikasi"]
+    search_fields = ["nomor", "kode_verifikasi"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(NomorUrutSK)
+class NomorUrutSKAdmin(admin.ModelAdmin):
+    list_display = ["tahun", "terakhir"]
+    readonly_fields = ["tahun", "terakhir"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+admin.site.register(BatchUsulan, list_display=["nama", "dasar", "tmt_usulan", "dibuat"])
+admin.site.register(PermohonanMutasi, list_display=["pegawai", "jenis", "status", "dibuat"], raw_id_fields=["pegawai"])
+admin.site.register(
+    Keberatan, list_display=["usulan", "diajukan_pada", "keputusan", "dijawab_pada"], raw_id_fields=["usulan"]
+)

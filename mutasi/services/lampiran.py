@@ -1,0 +1,30 @@
+"""Attachment checks shared by proposals and requests: the type is read from the file's first
+bytes (not its name or the browser's claim), and the size is capped by UPLOAD_MAX_MB."""
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from . import AlurError
+
+TANDA = [
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+]
+
+
+def berkas_periksa(berkas) -> str:
+    """The file's real content type; AlurError if it is not a PDF/PNG/JPEG or too large."""
+    batas = settings.UPLOAD_MAX_MB * 1024 * 1024
+    if berkas.size > batas:
+        raise AlurError(
+            _('Berkas "%(nama)s" terlalu besar (%(mb).1f MB); maksimal %(max)d MB.')
+            % {"nama": berkas.name, "mb": berkas.size / 1024 / 1024, "max": settings.UPLOAD_MAX_MB}
+        )
+    berkas.seek(0)
+    kepala = berkas.read(16)
+    berkas.seek(0)
+    for tanda, tipe in TANDA:
+        if kepala.startswith(tanda):
+            return tipe
+    raise AlurError(_('Berkas "%(nama)s" bukan PDF, PNG atau JPEG.') % {"nama": berkas.name})

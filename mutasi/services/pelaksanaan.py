@@ -1,0 +1,108 @@
+"""Carrying a transfer out on its TMT: the position history closes and opens (and unit
+headship follows the post), the proposal becomes "carried out". Idempotent: a proposal already
+carried out, or not yet due, is left alone. Run daily by `manage.py laksanakan_mutasi`, and at
+once when a decree is issued with a TMT of today or earlier."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pegawai.services.pegawai import LayananError, pegawai_nonaktifkan, pegawai_pindah_jabatan
+
+from ..models import STATUS_BERJALAN, STATUS_DRAF, JenisMutasi, StatusUsulan, UsulanMutasi
+from ..signals import usulan_dilaksanakan
+from . import AlurError
+from .alur import usulan_transisi
+from .usulan import usulan_tandai_perubahan
+
+
+@dataclass
+class LaporanPelaksanaan:
+    dilaksanakan: list[str] = field(default_factory=list)
+    ditunda: list[str] = field(default_factory=list)
+    gagal: list[str] = field(default_factory=list)
+    ditandai: list[str] = field(default_factory=list)
+
+
+def usulan_laksanakan(*, usulan: UsulanMutasi, oleh=None, hari_ini: date | None = None) -> bool:
+    """Carry out one proposal. True when it was carried out now; False when already done."""
+    hari_ini = hari_ini or timezone.localdate()
+    if usulan.status == StatusUsulan.DILAKSANAKAN:
+        return False
+    if usulan.tmt and usulan.tmt > hari_ini:
+        raise AlurError(_("TMT %(tmt)s belum tiba.") % {"tmt": f"{usulan.tmt:%d-%m-%Y}"})
+    if usulan.keberatan.filter(dijawab_pada__isnull=True).exists():
+        raise AlurError(_("Ada keberatan pegawai yang belum dijawab BKPSDM."))
+
+    def pindahkan(u: UsulanMutasi):
+        if u.tmt and u.tmt > hari_ini:
+            raise AlurError(_("TMT belum tiba."))
+        keterangan = _("Mutasi %(nomor)s") % {"nomor": u.nomor}
+        try:
+            if u.jenis == JenisMutasi.KELUAR:
+                pegawai_nonaktifkan(
+                    oleh=oleh,
+                    pegawai=u.pegawai,
+                    alasan=(_("Mutasi keluar ke %(instansi)s") % {"instansi": u.instansi_eksternal})[:100],
+                    tanggal=u.tmt - timedelta(days=1),
+                )
+            else:
+                u.riwayat_baru = pegawai_pindah_jabatan(
+                    oleh=oleh,
+                    pegawai=u.pegawai,
+                    unit=u.tujuan_unit,
+                    jabatan=u.tujuan_jabatan,
+                    tmt=u.tmt,
+                    nomor_sk=u.sk.nomor,
+                    tanggal_sk=u.sk.tanggal,
+                    keterangan=keterangan,
+                )
+        except LayananError as exc:
+            if isinstance(exc, AlurError):
+                raise
+            raise AlurError(str(exc)) from exc
+        u.dilaksanakan_pada = timezone.now()
+
+    try:
+        with transaction.atomic():
+            u = usulan_transisi(usulan=usulan, aksi="laksanakan", oleh=oleh, sebelum_simpan=pindahkan)
+            # Higher apps (evaluasi) react through this signal; see mutasi/signals.py.
+            usulan_dilaksanakan.send(sender=UsulanMutasi, usulan=u)
+    except AlurError:
+        usulan.refresh_from_db(fields=["status"])
+        if usulan.status == StatusUsulan.DILAKSANAKAN:  # someone else did it meanwhile
+            return False
+        raise
+    return True
+
+
+def mutasi_laksanakan_jatuh_tempo(
+    *, hari_ini: date | None = None, usulan_ids: list[int] | None = None, oleh=None
+) -> LaporanPelaksanaan:
+    """Carry out every decree whose TMT has come; flag open proposals whose record changed."""
+    hari_ini = hari_ini or timezone.localdate()
+    laporan = LaporanPelaksanaan()
+    qs = UsulanMutasi.objects.filter(status=StatusUsulan.SK_TERBIT, tmt__lte=hari_ini).select_related(
+        "pegawai", "tujuan_unit", "tujuan_jabatan", "sk"
+    )
+    if usulan_ids is not None:
+        qs = qs.filter(pk__in=usulan_ids)
+    for u in qs.order_by("tmt", "pk"):
+        label = f"{u.nomor} {u.pegawai.nama}"
+        try:
+            with transaction.atomic():
+                if usulan_laksanakan(usulan=u, oleh=oleh, hari_ini=hari_ini):
+                    laporan.dilaksanakan.append(label)
+        except AlurError as exc:
+            daftar = laporan.ditunda if "keberatan" in str(exc) else laporan.gagal
+            daftar.append(f"{label}: {exc}")
+    if usulan_ids is None:
+        for u in UsulanMutasi.objects.filter(
+            status__in=STATUS_DRAF + STATUS_BERJALAN, perlu_tinjauan=False
+        ).select_related("pegawai"):
+            if u.status != StatusUsulan.SK_TERBIT and usulan_tandai_perubahan(usulan=u):
+                laporan.ditandai.append(f"{u.nomor} {u.pegawai.nama}: {u.tinjauan_alasan}")
+    return laporan

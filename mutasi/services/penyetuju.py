@@ -1,0 +1,71 @@
+"""Who approves for a unit: its head, unless the post is vacant or the head is the very
+person being moved; then the step goes up to the parent unit's head, up to the OPD head.
+Above that nobody is left and BKPSDM (HR) acts; the page says why at each hop."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from pegawai.models import UnitKerja
+
+
+@dataclass(frozen=True)
+class InfoUnit:
+    nama: str
+    induk_id: int | None
+    kepala_id: int | None
+
+
+@dataclass(frozen=True)
+class Penyetuju:
+    unit_id: int | None  # the unit whose head acts; None = BKPSDM acts
+    unit_nama: str
+    kepala_id: int | None
+    unit_awal_id: int | None
+    alasan: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def diteruskan(self) -> bool:
+        return bool(self.alasan)
+
+    @property
+    def oleh_bkpsdm(self) -> bool:
+        return self.unit_id is None
+
+    @property
+    def pesan(self) -> str:
+        if not self.alasan:
+            return ""
+        tujuan = _("BKPSDM") if self.oleh_bkpsdm else _("Kepala %(unit)s") % {"unit": self.unit_nama}
+        return _("Diteruskan ke atasan: %(tujuan)s, karena %(alasan)s.") % {
+            "tujuan": tujuan,
+            "alasan": "; ".join(self.alasan),
+        }
+
+
+def unit_peta() -> dict[int, InfoUnit]:
+    """Every unit's name, parent and head in one query."""
+    return {
+        uid: InfoUnit(nama, induk, kepala)
+        for uid, nama, induk, kepala in UnitKerja.objects.values_list("id", "nama", "induk_id", "kepala_id")
+    }
+
+
+def penyetuju_cari(unit_id: int | None, pegawai_id: int, peta: dict[int, InfoUnit] | None = None) -> Penyetuju:
+    """The approver for `unit_id` when `pegawai_id` is the one being moved."""
+    peta = unit_peta() if peta is None else peta
+    alasan: list[str] = []
+    node, seen = unit_id, set()
+    while node is not None and node in peta and node not in seen:
+        seen.add(node)
+        info = peta[node]
+        if info.kepala_id is None:
+            alasan.append(_("jabatan Kepala %(unit)s kosong") % {"unit": info.nama})
+        elif info.kepala_id == pegawai_id:
+            alasan.append(_("pegawai yang dimutasi adalah Kepala %(unit)s sendiri") % {"unit": info.nama})
+        else:
+            return Penyetuju(node, info.nama, info.kepala_id, unit_id, tuple(alasan))
+        node = info.induk_id
+    if unit_id is not None:
+        alasan.append(_("tidak ada kepala unit di atasnya sampai tingkat OPD"))
+    return Penyetuju(None, _("BKPSDM"), None, unit_id, tuple(alasan))

@@ -1,0 +1,145 @@
+"""Decrees (SK): gap-free numbering per year, issuing for one proposal or the decided part of a
+batch, the verification code, and the PDF (WeasyPrint)."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pegawai.access import peran_user
+from pegawai.services.pegawai import audit_catat
+
+from ..models import BatchUsulan, NomorUrutSK, StatusUsulan, SuratKeputusan, UsulanMutasi
+from . import AlurError
+from .alur import usulan_transisi
+
+
+def sk_nomor_berikut(tahun: int) -> tuple[int, str]:
+    """Take the next sequence number of `tahun`. Must run inside the issuing transaction: the
+    counter row stays locked until commit, so a rollback gives the number back (no gap) and a
+    concurrent issuer waits (no duplicate)."""
+    if not NomorUrutSK.objects.filter(tahun=tahun).exists():
+        try:
+            with transaction.atomic():
+                NomorUrutSK.objects.create(tahun=tahun, terakhir=0)
+        except IntegrityError:
+            pass  # someone else created it first; lock theirs below
+    baris = NomorUrutSK.objects.select_for_update().get(tahun=tahun)
+    baris.terakhir += 1
+    baris.save(update_fields=["terakhir"])
+    nomor = settings.SK_NOMOR_POLA.format(seq=baris.terakhir, year=tahun, tahun=tahun)
+    return baris.terakhir, nomor
+
+
+def _kode_verifikasi() -> str:
+    while True:
+        kode = secrets.token_hex(6).upper()
+        if not SuratKeputusan.objects.filter(kode_verifikasi=kode).exists():
+            return kode
+
+
+@dataclass
+class DataSK:
+    tanggal: date
+    tmt: date
+    penandatangan_nama: str
+    penandatangan_nip: str
+    penandatangan_jabatan: str
+    tentang: str = ""
+
+
+@transaction.atomic
+def sk_terbitkan(
+    *,
+    oleh,
+    usulan_ids: list[int],
+    data: DataSK,
+    batch: BatchUsulan | None = None,
+    mengganti: SuratKeputusan | None = None,
+    laksanakan_segera: bool = True,
+) -> SuratKeputusan:
+    """Issue one decree covering the given decided proposals (those not decided are refused)."""
+    if not peran_user(oleh).hr:
+        raise AlurError(_("Hanya staf BKPSDM yang dapat menerbitkan SK."))
+    if not usulan_ids:
+        raise AlurError(_("Tidak ada usulan yang sudah diputuskan untuk dimasukkan ke SK."))
+    usulan = list(UsulanMutasi.objects.select_for_update().filter(pk__in=usulan_ids).order_by("pk"))
+    belum = [u for u in usulan if u.status != StatusUsulan.DIPUTUSKAN and mengganti is None]
+    if belum or len(usulan) != len(set(usulan_ids)):
+        raise AlurError(
+            _("SK hanya untuk usulan yang sudah diputuskan PPK: %(daftar)s.")
+            % {"daftar": ", ".join(u.nomor for u in belum) or "-"}
+        )
+    if data.tmt < data.tanggal.replace(year=data.tanggal.year - 1):
+        raise AlurError(_("TMT terlalu jauh sebelum tanggal SK."))
+    urut, nomor = sk_nomor_berikut(data.tanggal.year)
+    tentang = data.tentang or (
+        _("Mutasi Pegawai Negeri Sipil di Lingkungan Pemerintah Kota %(kota)s") % {"kota": settings.INSTANSI_KOTA}
+    )
+    sk = SuratKeputusan(
+        nomor=nomor,
+        tahun=data.tanggal.year,
+        urut=urut,
+        tanggal=data.tanggal,
+        tmt=data.tmt,
+        tentang=tentang,
+        penandatangan_nama=data.penandatangan_nama,
+        penandatangan_nip=data.penandatangan_nip,
+        penandatangan_jabatan=data.penandatangan_jabatan,
+        kode_verifikasi=_kode_verifikasi(),
+        batch=batch,
+        mengganti=mengganti,
+        diterbitkan_oleh=oleh,
+    )
+    sk.full_clean(validate_constraints=False)
+    sk.save()
+
+    def pasang(u):
+        u.sk, u.tmt = sk, data.tmt
+        u.pemberitahuan_dibuka = u.pemberitahuan_dikonfirmasi = None
+
+    for u in usulan:
+        if mengganti is None:
+            usulan_transisi(usulan=u, aksi="terbitkan_sk", oleh=oleh, catatan=f"SK {nomor}", sebelum_simpan=pasang)
+        else:
+            pasang(u)
+            u.save(update_fields=["sk", "tmt", "pemberitahuan_dibuka", "pemberitahuan_dikonfirmasi", "diubah"])
+    audit_catat(
+        oleh=oleh,
+        aksi="mutasi.sk_terbit",
+        objek=sk,
+        ringkasan=f"SK {nomor} untuk {len(usulan)} pegawai, TMT {data.tmt:%d-%m-%Y}",
+        perubahan={"usulan": [u.pk for u in usulan]},
+    )
+    if laksanakan_segera and data.tmt <= timezone.localdate():
+        from .pelaksanaan import mutasi_laksanakan_jatuh_tempo
+
+        ids = [u.pk for u in usulan]
+        transaction.on_commit(lambda: mutasi_laksanakan_jatuh_tempo(usulan_ids=ids))
+    return sk
+
+
+def sk_url_verifikasi(sk: SuratKeputusan) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("mutasi:verifikasi", args=[sk.kode_verifikasi])
+
+
+def qr_data_uri(teks: str) -> str:
+    import segno
+
+    return segno.make(teks, error="m").svg_data_uri(scale=3, border=1)
+
+
+def pdf_dari_html(html: str, base_url: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base_url).write_pdf()
+
+
+def sk_pdf(sk: SuratKeputusan, konteks: dict, *, template: str, base_url: str) -> bytes:
+    return pdf_dari_html(render_to_string(template, konteks), base_url)

@@ -1,0 +1,398 @@
+"""Creating and editing proposals and batches, attachments, HR's override of failed checks,
+HR's review of a changed record, and the Minister's approval note."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pegawai.access import peran_user
+from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
+from pegawai.services.pegawai import audit_catat
+
+from ..models import (
+    STATUS_DRAF,
+    STATUS_SELESAI,
+    BatchUsulan,
+    JenisMutasi,
+    LampiranUsulan,
+    RiwayatStatusUsulan,
+    StatusUsulan,
+    UsulanMutasi,
+)
+from . import AlurError
+from .alur import aksi_tersedia
+from .lampiran import berkas_periksa
+
+FIELD_UBAH = [
+    "jenis",
+    "dasar",
+    "tujuan_unit",
+    "tujuan_jabatan",
+    "instansi_eksternal",
+    "jabatan_eksternal",
+    "nomor_keputusan_eksternal",
+    "tanggal_keputusan_eksternal",
+    "alasan",
+    "manfaat_organisasi",
+    "manfaat_pegawai",
+    "alasan_tanpa_kekurangan",
+    "tmt_usulan",
+]
+
+
+def boleh_mengusulkan(user, pegawai: Pegawai, tujuan_unit_id: int | None) -> bool:
+    """HR staff, or the head of the sending or the receiving unit (with sub-units)."""
+    p = peran_user(user)
+    if p.pegawai_id is not None and p.pegawai_id == pegawai.pk:
+        return False
+    if p.hr:
+        return True
+    posisi = pegawai.posisi_sekarang
+    asal = posisi.unit_id if posisi else None
+    return bool(p.unit_wewenang) and (asal in p.unit_wewenang or tujuan_unit_id in p.unit_wewenang)
+
+
+def _catat_riwayat(usulan, *, aksi, oleh, catatan="", sebagai=""):
+    RiwayatStatusUsulan.objects.create(
+        usulan=usulan, aksi=aksi, dari=usulan.status, ke=usulan.status, oleh=oleh, catatan=catatan, sebagai=sebagai
+    )
+
+
+def _validasi_tujuan(u: UsulanMutasi) -> None:
+    if u.jenis == JenisMutasi.KELUAR:
+        if not u.instansi_eksternal.strip():
+            raise AlurError(_("Mutasi keluar: isi instansi tujuan."))
+        return
+    if not (u.tujuan_unit_id and u.tujuan_jabatan_id):
+        raise AlurError(_("Isi unit dan jabatan tujuan."))
+    if u.tujuan_unit_id == u.asal_unit_id and u.tujuan_jabatan_id == u.asal_jabatan_id:
+        raise AlurError(_("Unit dan jabatan tujuan sama dengan posisi sekarang."))
+    if u.jenis == JenisMutasi.MASUK and not u.instansi_eksternal.strip():
+        raise AlurError(_("Mutasi masuk: isi instansi asal."))
+    if u.asal_mulai and u.tmt_usulan <= u.asal_mulai:
+        raise AlurError(
+            _("TMT usulan harus sesudah TMT jabatan sekarang (%(tmt)s).") % {"tmt": f"{u.asal_mulai:%d-%m-%Y}"}
+        )
+
+
+@transaction.atomic
+def usulan_buat(*, oleh, pegawai: Pegawai, data: dict[str, Any], batch: BatchUsulan | None = None) -> UsulanMutasi:
+    """A new draft. The from-post is captured from the employee's record now."""
+    tujuan_unit = data.get("tujuan_unit")
+    if not boleh_mengusulkan(oleh, pegawai, tujuan_unit.pk if tujuan_unit else None):
+        raise AlurError(_("Anda tidak berwenang mengusulkan mutasi pegawai ini."))
+    if not pegawai.aktif:
+        raise AlurError(_("Pegawai tidak aktif."))
+    posisi = pegawai.posisi_sekarang
+    u = UsulanMutasi(pegawai=pegawai, batch=batch, diusulkan_oleh=oleh, status=StatusUsulan.DRAFT)
+    for k in FIELD_UBAH:
+        if k in data:
+            setattr(u, k, data[k])
+    if posisi is not None:
+        u.asal_riwayat, u.asal_unit, u.asal_jabatan, u.asal_mulai = posisi, posisi.unit, posisi.jabatan, posisi.mulai
+    elif u.jenis != JenisMutasi.MASUK:
+        raise AlurError(_("Pegawai tidak memiliki jabatan aktif; hanya mutasi masuk yang dapat diusulkan."))
+    _validasi_tujuan(u)
+    u.full_clean(validate_constraints=False)
+    u.save()
+    RiwayatStatusUsulan.objects.create(usulan=u, aksi="buat", dari="", ke=u.status, oleh=oleh)
+    audit_catat(oleh=oleh, aksi="mutasi.buat", objek=u, ringkasan=f"Usulan {u.nomor} untuk {pegawai.nama} dibuat")
+    return u
+
+
+def _kunci(usulan: UsulanMutasi) -> UsulanMutasi:
+    return UsulanMutasi.objects.select_for_update(of=("self",)).select_related("pegawai").get(pk=usulan.pk)
+
+
+def boleh_ubah(user, usulan: UsulanMutasi) -> bool:
+    return usulan.status in STATUS_DRAF and (usulan.diusulkan_oleh_id == user.pk or peran_user(user).hr)
+
+
+@transaction.atomic
+def usulan_ubah(*, oleh, usulan: UsulanMutasi, data: dict[str, Any]) -> UsulanMutasi:
+    u = _kunci(usulan)
+    if not boleh_ubah(oleh, u):
+        raise AlurError(_("Usulan hanya dapat diubah oleh pengusul atau BKPSDM selama masih draf."))
+    perubahan = {}
+    for k in FIELD_UBAH:
+        if k in data and getattr(u, k) != data[k]:
+            perubahan[k] = [str(getattr(u, k)), str(data[k])]
+            setattr(u, k, data[k])
+    _validasi_tujuan(u)
+    u.full_clean(validate_constraints=False)
+    u.save()
+    if perubahan:
+        audit_catat(oleh=oleh, aksi="mutasi.ubah", objek=u, ringkasan=f"Usulan {u.nomor} diubah", perubahan=perubahan)
+    return u
+
+
+@transaction.atomic
+def usulan_pengecualian(*, oleh, usulan: UsulanMutasi, alasan: str) -> UsulanMutasi:
+    """HR overrides failed checks with a written justification; every later approver sees it."""
+    u = _kunci(usulan)
+    if not peran_user(oleh).hr:
+        raise AlurError(_("Hanya staf BKPSDM yang dapat memberi pengecualian syarat."))
+    if u.status not in STATUS_DRAF:
+        raise AlurError(_("Pengecualian hanya dapat diberikan sebelum usulan diajukan."))
+    alasan = alasan.strip()
+    if len(alasan) < 20:
+        raise AlurError(_("Tulis justifikasi yang jelas (minimal 20 karakter)."))
+    u.override_alasan, u.override_oleh, u.override_pada = alasan, oleh, timezone.now()
+    u.save(update_fields=["override_alasan", "override_oleh", "override_pada", "diubah"])
+    _catat_riwayat(u, aksi="pengecualian", oleh=oleh, catatan=alasan, sebagai=_("staf BKPSDM"))
+    audit_catat(oleh=oleh, aksi="mutasi.pengecualian", objek=u, ringkasan=f"Pengecualian syarat {u.nomor}: {alasan}")
+    return u
+
+
+def perubahan_data_pegawai(u: UsulanMutasi) -> str:
+    """Why the employee's record no longer matches the proposal ("" when it still does)."""
+    if u.status in STATUS_SELESAI:
+        return ""
+    pegawai = Pegawai.objects.get(pk=u.pegawai_id)
+    if not pegawai.aktif:
+        return _("pegawai tidak aktif lagi (%(alasan)s)") % {"alasan": pegawai.alasan_nonaktif or "-"}
+    posisi = (
+        RiwayatJabatan.objects.filter(pegawai_id=u.pegawai_id, sampai__isnull=True)
+        .select_related("unit", "jabatan")
+        .first()
+    )
+    if u.jenis == JenisMutasi.MASUK and u.asal_riwayat_id is None:
+        return ""
+    if posisi is None:
+        return _("pegawai tidak lagi memiliki jabatan aktif")
+    if posisi.pk != u.asal_riwayat_id:
+        lain = (
+            UsulanMutasi.objects.filter(riwayat_baru=posisi, status=StatusUsulan.DILAKSANAKAN).exclude(pk=u.pk).first()
+        )
+        if lain:
+            return _("mutasi lain (%(nomor)s) sudah dilaksanakan: sekarang %(posisi)s") % {
+                "nomor": lain.nomor,
+                "posisi": posisi,
+            }
+        return _("jabatan sekarang %(posisi)s, berbeda dari saat usulan dibuat") % {"posisi": posisi}
+    return ""
+
+
+def usulan_tandai_perubahan(*, usulan: UsulanMutasi) -> bool:
+    """Flag the proposal if the record changed; True when it is (now) flagged."""
+    if usulan.perlu_tinjauan:
+        return True
+    alasan = perubahan_data_pegawai(usulan)
+    if not alasan:
+        return False
+    with transaction.atomic():
+        n = UsulanMutasi.objects.filter(pk=usulan.pk, perlu_tinjauan=False).update(
+            perlu_tinjauan=True, tinjauan_alasan=alasan[:300]
+        )
+        if n:
+            audit_catat(
+                oleh=None, aksi="mutasi.data_berubah", objek=usulan, ringkasan=f"Usulan {usulan.nomor}: {alasan}"
+            )
+    usulan.perlu_tinjauan, usulan.tinjauan_alasan = True, alasan[:300]
+    return True
+
+
+@transaction.atomic
+def usulan_tinjau(*, oleh, usulan: UsulanMutasi, catatan: str) -> UsulanMutasi:
+    """HR has looked at a changed record: the from-post is captured again and the flag cleared."""
+    u = _kunci(usulan)
+    if not peran_user(oleh).hr:
+        raise AlurError(_("Hanya staf BKPSDM yang dapat meninjau perubahan data."))
+    if not u.perlu_tinjauan:
+        raise AlurError(_("Usulan ini tidak sedang menunggu tinjauan."))
+    if not catatan.strip():
+        raise AlurError(_("Tulis hasil tinjauan."))
+    pegawai = Pegawai.objects.get(pk=u.pegawai_id)
+    if not pegawai.aktif:
+        raise AlurError(_("Pegawai tidak aktif: usulan ini sebaiknya dibatalkan."))
+    posisi = pegawai.posisi_sekarang
+    if posisi is not None:
+        u.asal_riwayat, u.asal_unit, u.asal_jabatan, u.asal_mulai = posisi, posisi.unit, posisi.jabatan, posisi.mulai
+    if u.tujuan_unit_id == u.asal_unit_id and u.tujuan_jabatan_id == u.asal_jabatan_id:
+        raise AlurError(_("Pegawai sudah menduduki jabatan tujuan: usulan ini sebaiknya dibatalkan."))
+    u.perlu_tinjauan, u.ditinjau_oleh, u.ditinjau_pada = False, oleh, timezone.now()
+    u.save()
+    _catat_riwayat(
+        u, aksi="tinjau", oleh=oleh, catatan=f"{u.tinjauan_alasan}. {catatan.strip()}", sebagai=_("staf BKPSDM")
+    )
+    audit_catat(oleh=oleh, aksi="mutasi.tinjau", objek=u, ringkasan=f"Perubahan data {u.nomor} ditinjau: {catatan}")
+    return u
+
+
+@transaction.atomic
+def persetujuan_menteri_catat(*, oleh, usulan: UsulanMutasi, teks: str) -> UsulanMutasi:
+    u = _kunci(usulan)
+    if not peran_user(oleh).hr:
+        raise AlurError(_("Hanya staf BKPSDM yang dapat mencatat persetujuan Menteri."))
+    if u.status in STATUS_SELESAI:
+        raise AlurError(_("Usulan sudah selesai."))
+    if not teks.strip():
+        raise AlurError(_("Isi nomor dan tanggal persetujuan Menteri."))
+    u.persetujuan_menteri = teks.strip()[:200]
+    u.save(update_fields=["persetujuan_menteri", "diubah"])
+    _catat_riwayat(u, aksi="persetujuan_menteri", oleh=oleh, catatan=u.persetujuan_menteri, sebagai=_("staf BKPSDM"))
+    audit_catat(oleh=oleh, aksi="mutasi.persetujuan_menteri", objek=u, ringkasan=f"{u.nomor}: {u.persetujuan_menteri}")
+    return u
+
+
+# --- Attachments ---------------------------------------------------------------------
+
+
+def boleh_lampir(user, usulan: UsulanMutasi) -> bool:
+    if usulan.status in STATUS_SELESAI:
+        return False
+    p = peran_user(user)
+    return p.hr or usulan.diusulkan_oleh_id == user.pk or bool(aksi_tersedia(usulan, user))
+
+
+@transaction.atomic
+def lampiran_tambah(*, oleh, usulan: UsulanMutasi, berkas, jenis: str) -> LampiranUsulan:
+    if not boleh_lampir(oleh, usulan):
+        raise AlurError(_("Anda tidak dapat menambah lampiran pada usulan ini."))
+    tipe = berkas_periksa(berkas)
+    lampiran = LampiranUsulan(
+        usulan=usulan,
+        jenis=jenis,
+        berkas=berkas,
+        nama_asli=berkas.name[:255],
+        tipe=tipe,
+        ukuran=berkas.size,
+        diunggah_oleh=oleh,
+    )
+    lampiran.full_clean()
+    lampiran.save()
+    audit_catat(oleh=oleh, aksi="mutasi.lampiran", objek=usulan, ringkasan=f"Lampiran {lampiran.nama_asli} ditambahkan")
+    return lampiran
+
+
+@transaction.atomic
+def lampiran_hapus(*, oleh, lampiran: LampiranUsulan) -> None:
+    u = lampiran.usulan
+    if u.status not in STATUS_DRAF or not (lampiran.diunggah_oleh_id == oleh.pk or peran_user(oleh).hr):
+        raise AlurError(_("Lampiran hanya dapat dihapus pengunggahnya selama usulan masih draf."))
+    nama = lampiran.nama_asli
+    lampiran.berkas.delete(save=False)
+    lampiran.delete()
+    audit_catat(oleh=oleh, aksi="mutasi.lampiran_hapus", objek=u, ringkasan=f"Lampiran {nama} dihapus")
+
+
+# --- Batches -------------------------------------------------------------------------
+
+
+@dataclass
+class BarisBatch:
+    pegawai: Pegawai
+    tujuan_unit: UnitKerja
+    tujuan_jabatan: Jabatan
+
+
+def batch_baca_daftar(teks: str, *, rotasi: bool = False) -> list[BarisBatch]:
+    """Read pasted lines (from a spreadsheet: tab, semicolon or comma separated).
+    Normal: `NIP, kode unit tujuan, nama jabatan tujuan` per line.
+    Rotation: one NIP per line; each person takes the post of the next, the last the first's."""
+    galat: list[str] = []
+    baris_mentah = [b.strip() for b in teks.splitlines() if b.strip()]
+    if not baris_mentah:
+        raise AlurError(_("Daftar pegawai kosong."))
+    kolom = [[k.strip() for k in re.split(r"[\t;,]", b)] for b in baris_mentah]
+    nips = [re.sub(r"\D", "", k[0]) for k in kolom]
+    pegawai = {p.nip: p for p in Pegawai.objects.with_posisi().filter(nip__in=nips)}
+    if len(set(nips)) != len(nips):
+        galat.append(_("Ada NIP yang tercantum lebih dari sekali."))
+    hasil: list[BarisBatch] = []
+    if rotasi:
+        if len(nips) < 2:
+            raise AlurError(_("Rotasi butuh sedikitnya 2 pegawai."))
+        for i, nip in enumerate(nips, 1):
+            if nip not in pegawai:
+                galat.append(_("Baris %(i)d: NIP %(nip)s tidak ditemukan.") % {"i": i, "nip": nip})
+            elif pegawai[nip].posisi_sekarang is None:
+                galat.append(
+                    _("Baris %(i)d: %(nama)s tidak punya jabatan aktif.") % {"i": i, "nama": pegawai[nip].nama}
+                )
+        if galat:
+            raise AlurError(" ".join(galat))
+        urut = [pegawai[n] for n in nips]
+        for i, p in enumerate(urut):
+            berikut = urut[(i + 1) % len(urut)].posisi_sekarang
+            hasil.append(BarisBatch(p, berikut.unit, berikut.jabatan))
+        return hasil
+    kode = {k[1] for k in kolom if len(k) > 1}
+    nama_jab = {k[2] for k in kolom if len(k) > 2}
+    units = {u.kode.upper(): u for u in UnitKerja.objects.filter(kode__in=kode | {k.upper() for k in kode})}
+    jabatan = {j.nama.lower(): j for j in Jabatan.objects.filter(nama__in=nama_jab)}
+    if len(jabatan) < len(nama_jab):
+        jabatan.update(
+            {j.nama.lower(): j for j in Jabatan.objects.all() if j.nama.lower() in {n.lower() for n in nama_jab}}
+        )
+    for i, (k, nip) in enumerate(zip(kolom, nips, strict=True), 1):
+        if len(k) < 3:
+            galat.append(_("Baris %(i)d: harus berisi NIP, kode unit tujuan, jabatan tujuan.") % {"i": i})
+            continue
+        p, u, j = pegawai.get(nip), units.get(k[1].upper()), jabatan.get(k[2].lower())
+        if p is None:
+            galat.append(_("Baris %(i)d: NIP %(nip)s tidak ditemukan.") % {"i": i, "nip": nip})
+        if u is None:
+            galat.append(_("Baris %(i)d: kode unit %(kode)s tidak ditemukan.") % {"i": i, "kode": k[1]})
+        if j is None:
+            galat.append(_('Baris %(i)d: jabatan "%(j)s" tidak ditemukan.') % {"i": i, "j": k[2]})
+        if p and u and j:
+            hasil.append(BarisBatch(p, u, j))
+    if galat:
+        raise AlurError(" ".join(galat))
+    return hasil
+
+
+@transaction.atomic
+def batch_buat(
+    *,
+    oleh,
+    nama: str,
+    dasar: str,
+    tmt_usulan: date,
+    keterangan: str,
+    baris: list[BarisBatch],
+    alasan: str,
+    manfaat_organisasi: str,
+    manfaat_pegawai: str,
+    alasan_tanpa_kekurangan: str = "",
+) -> BatchUsulan:
+    """One batch and a draft proposal per person; all or nothing."""
+    if not peran_user(oleh).hr:
+        raise AlurError(_("Hanya staf BKPSDM yang dapat membuat batch usulan."))
+    batch = BatchUsulan(nama=nama, dasar=dasar, tmt_usulan=tmt_usulan, keterangan=keterangan, dibuat_oleh=oleh)
+    batch.full_clean()
+    batch.save()
+    galat = []
+    for i, b in enumerate(baris, 1):
+        try:
+            with transaction.atomic():
+                usulan_buat(
+                    oleh=oleh,
+                    pegawai=b.pegawai,
+                    batch=batch,
+                    data={
+                        "jenis": JenisMutasi.DALAM,
+                        "dasar": dasar,
+                        "tujuan_unit": b.tujuan_unit,
+                        "tujuan_jabatan": b.tujuan_jabatan,
+                        "alasan": alasan,
+                        "manfaat_organisasi": manfaat_organisasi,
+                        "manfaat_pegawai": manfaat_pegawai,
+                        "alasan_tanpa_kekurangan": alasan_tanpa_kekurangan,
+                        "tmt_usulan": tmt_usulan,
+                    },
+                )
+        except (AlurError, ValidationError) as exc:  # every row's problem is reported together
+            pesan = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            galat.append(f"{i}. {b.pegawai.nama}: {pesan}")
+    if galat:
+        raise AlurError(_("Batch tidak dibuat: %(galat)s") % {"galat": " | ".join(galat)})
+    audit_catat(oleh=oleh, aksi="mutasi.batch_buat", objek=batch, ringkasan=f"Batch {nama}: {len(baris)} usulan")
+    return batch

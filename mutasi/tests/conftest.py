@@ -1,0 +1,1 @@
+from mutasi.tests.helpers import dunia  # noqa: F401

@@ -1,0 +1,107 @@
+"""Shared test helpers: a destination with a head, and a proposal at any state."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from mutasi.models import JenisMutasi, StatusUsulan
+from mutasi.services.alur import TRANSISI, usulan_transisi
+from mutasi.services.sk import DataSK, sk_terbitkan
+from mutasi.services.usulan import usulan_buat
+from pegawai.models import JenisUnit, Peran
+from pegawai.tests.factories import JabatanFactory, UnitKerjaFactory, kepala_dari, pegawai_di
+
+TMT = date.today() + timedelta(days=30)
+
+
+def data_usulan(tujuan_unit, tujuan_jabatan, **kw) -> dict:
+    data = {
+        "jenis": JenisMutasi.DALAM,
+        "dasar": "ROTASI",
+        "tujuan_unit": tujuan_unit,
+        "tujuan_jabatan": tujuan_jabatan,
+        "alasan": "Penyegaran dan pemerataan pegawai.",
+        "manfaat_organisasi": "Pelayanan di unit tujuan lebih kuat.",
+        "manfaat_pegawai": "Pengalaman di bidang baru.",
+        "alasan_tanpa_kekurangan": "Unit tujuan akan membuka layanan baru.",
+        "tmt_usulan": TMT,
+        "instansi_eksternal": "",
+        "jabatan_eksternal": "",
+        "nomor_keputusan_eksternal": "",
+        "tanggal_keputusan_eksternal": None,
+    }
+    data.update(kw)
+    return data
+
+
+class Dunia:
+    """org plus a receiving unit with its own head, and a second HR and PPK account."""
+
+    def __init__(self, org):
+        self.org = org
+        self.tujuan = UnitKerjaFactory(nama="Dinas Kesehatan", jenis=JenisUnit.OPD)
+        self.kepala_tujuan = kepala_dari(self.tujuan)
+        self.jabatan_tujuan = JabatanFactory(nama="Pengelola Data Kesehatan")
+        self.hr2 = pegawai_di(org.bkpsdm, akun=True, peran=Peran.HR)
+
+    def usulan(self, pegawai=None, oleh=None, tujuan_unit="-", tujuan_jabatan="-", **kw):
+        pegawai = pegawai or self.org.anggota
+        return usulan_buat(
+            oleh=(oleh or self.org.hr).akun,
+            pegawai=pegawai,
+            data=data_usulan(
+                self.tujuan if tujuan_unit == "-" else tujuan_unit,
+                self.jabatan_tujuan if tujuan_jabatan == "-" else tujuan_jabatan,
+                **kw,
+            ),
+        )
+
+    def pelaku(self, u, aksi):
+        """Who acts on `aksi` now: the resolved head (or HR where BKPSDM acts)."""
+        from mutasi.services.alur import KEPALA_ASAL, KEPALA_TUJUAN, penyetuju_langkah
+        from pegawai.models import Pegawai
+
+        p = penyetuju_langkah(u, KEPALA_ASAL if aksi == "lepas" else KEPALA_TUJUAN)
+        return self.org.hr if p.oleh_bkpsdm else Pegawai.objects.get(pk=p.kepala_id)
+
+    def sampai(self, status: str, usulan=None, **kw):
+        """A proposal moved along the happy path up to `status`."""
+        o = self.org
+        u = usulan or self.usulan(**kw)
+        langkah = [
+            ("ajukan", o.hr, StatusUsulan.DIAJUKAN),
+            ("lepas", o.kepala, StatusUsulan.DILEPAS),
+            ("terima", self.kepala_tujuan, StatusUsulan.DITERIMA),
+            ("verifikasi", o.hr, StatusUsulan.DIVERIFIKASI),
+            ("putuskan", o.ppk, StatusUsulan.DIPUTUSKAN),
+        ]
+        for aksi, siapa, ke in langkah:
+            if u.status == status:
+                return u
+            if u.status not in TRANSISI[aksi].dari:
+                continue
+            if aksi in ("lepas", "terima"):
+                siapa = self.pelaku(u, aksi)
+            u = usulan_transisi(usulan=u, aksi=aksi, oleh=siapa.akun)
+            assert u.status == ke
+        if status in (StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN):
+            tmt = kw.get("tmt_sk") or (date.today() if status == StatusUsulan.DILAKSANAKAN else TMT)
+            sk_terbitkan(oleh=o.hr.akun, usulan_ids=[u.pk], data=data_sk(tmt))
+            u.refresh_from_db()
+        assert u.status == status, u.status
+        return u
+
+
+def data_sk(tmt=TMT, tanggal=None) -> DataSK:
+    return DataSK(
+        tanggal=tanggal or date.today(),
+        tmt=tmt,
+        penandatangan_nama="Drs. Ikhsan, M.Si.",
+        penandatangan_nip="196807121994031005",
+        penandatangan_jabatan="Sekretaris Daerah",
+    )
+
+
+@pytest.fixture
+def dunia(org):
+    return Dunia(org)

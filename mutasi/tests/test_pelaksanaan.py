@@ -1,0 +1,89 @@
+"""Carrying out on the TMT: idempotent, by command and at once."""
+
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from mutasi.models import JenisMutasi, StatusUsulan, UsulanMutasi
+from mutasi.services.alur import usulan_transisi
+from mutasi.services.pelaksanaan import mutasi_laksanakan_jatuh_tempo
+from mutasi.services.sk import sk_terbitkan
+from mutasi.tests.helpers import TMT, data_sk
+from pegawai.models import JenisJabatan, RiwayatJabatan
+from pegawai.tests.factories import JabatanFactory
+
+S = StatusUsulan
+pytestmark = pytest.mark.django_db
+
+
+def test_perintah_harian_melaksanakan_dan_idempoten(dunia):
+    o = dunia.org
+    u = dunia.sampai(S.SK_TERBIT)  # TMT in 30 days
+    call_command("laksanakan_mutasi", stdout=StringIO())
+    u.refresh_from_db()
+    assert u.status == S.SK_TERBIT  # not yet due
+    out = StringIO()
+    call_command("laksanakan_mutasi", "--tanggal", TMT.isoformat(), stdout=out)
+    u.refresh_from_db()
+    assert u.status == S.DILAKSANAKAN and "1 dilaksanakan" in out.getvalue()
+    posisi = o.anggota.posisi_sekarang
+    assert (posisi.unit, posisi.jabatan, posisi.mulai, posisi.nomor_sk) == (
+        dunia.tujuan,
+        dunia.jabatan_tujuan,
+        TMT,
+        u.sk.nomor,
+    )
+    lama = RiwayatJabatan.objects.get(pk=u.asal_riwayat_id)
+    assert lama.sampai == TMT - timedelta(days=1)
+    assert u.riwayat_baru == posisi
+    jumlah = RiwayatJabatan.objects.count()
+    out = StringIO()
+    call_command("laksanakan_mutasi", "--tanggal", TMT.isoformat(), stdout=out)
+    assert RiwayatJabatan.objects.count() == jumlah and "0 dilaksanakan" in out.getvalue()
+    assert u.riwayat_status.filter(ke=S.DILAKSANAKAN).count() == 1
+
+
+def test_tmt_hari_ini_langsung_dilaksanakan(dunia, django_capture_on_commit_callbacks):
+    u = dunia.sampai(S.DIPUTUSKAN)
+    with django_capture_on_commit_callbacks(execute=True):
+        sk_terbitkan(oleh=dunia.org.hr.akun, usulan_ids=[u.pk], data=data_sk(tmt=date.today()))
+    u.refresh_from_db()
+    assert u.status == S.DILAKSANAKAN
+
+
+def test_jabatan_kepala_menjadikan_kepala_unit(dunia):
+    o = dunia.org
+    kepala_baru = JabatanFactory(jenis=JenisJabatan.PENGAWAS, kepala_unit=True)
+    o.subunit.kepala = None
+    o.subunit.save()
+    u = dunia.usulan(tujuan_unit=o.subunit, tujuan_jabatan=kepala_baru, pegawai=o.orang_luar)
+    u = dunia.sampai(S.SK_TERBIT, usulan=u)
+    mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)
+    o.subunit.refresh_from_db()
+    assert o.subunit.kepala == o.orang_luar
+
+
+def test_mutasi_keluar_menonaktifkan(dunia):
+    o = dunia.org
+    u = dunia.usulan(
+        jenis=JenisMutasi.KELUAR, tujuan_unit=None, tujuan_jabatan=None, instansi_eksternal="Pemerintah Kota Malang"
+    )
+    u = usulan_transisi(usulan=u, aksi="ajukan", oleh=o.hr.akun)
+    u = usulan_transisi(usulan=u, aksi="lepas", oleh=o.kepala.akun)
+    u = usulan_transisi(usulan=u, aksi="terima", oleh=o.hr.akun)  # the other instansi's side, recorded by HR
+    u = dunia.sampai(S.SK_TERBIT, usulan=u)
+    mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)
+    o.anggota.refresh_from_db()
+    assert not o.anggota.aktif and "Malang" in o.anggota.alasan_nonaktif
+    assert UsulanMutasi.objects.get(pk=u.pk).status == S.DILAKSANAKAN
+
+
+def test_usulan_lain_ditandai_setelah_mutasi_dilaksanakan(dunia):
+    dunia.sampai(S.SK_TERBIT)
+    draf = dunia.usulan(tujuan_unit=dunia.org.lain)  # a second idea for the same person, still a draft
+    laporan = mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)
+    draf.refresh_from_db()
+    assert draf.perlu_tinjauan and "sudah dilaksanakan" in draf.tinjauan_alasan
+    assert laporan.dilaksanakan and laporan.ditandai

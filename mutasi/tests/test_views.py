@@ -1,0 +1,227 @@
+"""Permission matrix for every view, visibility rules, list queries, export, pre-filled form."""
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from mutasi.models import StatusUsulan
+from mutasi.services.keberatan import keberatan_ajukan
+from mutasi.services.permohonan import permohonan_buat
+from mutasi.services.usulan import lampiran_tambah
+from pegawai.tests.factories import pegawai_di
+
+S = StatusUsulan
+pytestmark = pytest.mark.django_db
+SEMUA = ["anon", "hr", "ppk", "kepala", "anggota", "orang_luar"]
+
+
+@pytest.fixture
+def obj(dunia):
+    u = dunia.sampai(S.SK_TERBIT)
+    draf = dunia.usulan(pegawai=pegawai_di(dunia.org.subunit, mulai=date(2019, 1, 1)))
+    lampiran = lampiran_tambah(
+        oleh=dunia.org.hr.akun,
+        usulan=u,
+        berkas=SimpleUploadedFile("abk.pdf", b"%PDF-1.4 x", content_type="application/pdf"),
+        jenis="ANJAB_ABK",
+    )
+    k = keberatan_ajukan(oleh=dunia.org.anggota.akun, usulan=u, isi="Mohon ditinjau kembali lokasinya.")
+    p = permohonan_buat(
+        oleh=dunia.org.anggota.akun, jenis="DALAM", alasan="Dekat keluarga, orang tua sakit.", unit_pilihan=[]
+    )
+    return {"u": u, "draf": draf, "k": k, "p": p, "lampiran": lampiran}
+
+
+def _harapan(anon=302, hr=200, ppk=200, kepala=200, anggota=200, orang_luar=200):
+    return {"anon": anon, "hr": hr, "ppk": ppk, "kepala": kepala, "anggota": anggota, "orang_luar": orang_luar}
+
+
+MATRIKS = [
+    ("mutasi:daftar", None, _harapan(anggota=403, orang_luar=403)),
+    ("mutasi:ekspor", None, _harapan(anggota=403, orang_luar=403)),
+    ("mutasi:kotak_masuk", None, _harapan()),
+    ("mutasi:baru", None, _harapan(ppk=403, anggota=403, orang_luar=403)),
+    ("mutasi:detail", "u", _harapan(orang_luar=404)),
+    ("mutasi:detail", "draf", _harapan(ppk=404, kepala=404, anggota=404, orang_luar=404)),
+    ("mutasi:ubah", "draf", _harapan(ppk=404, kepala=404, anggota=404, orang_luar=404)),
+    ("mutasi:ubah", "u", _harapan(hr=403, ppk=403, kepala=403, anggota=403, orang_luar=404)),
+    ("mutasi:batch_daftar", None, _harapan(anggota=403, orang_luar=403)),
+    ("mutasi:batch_baru", None, _harapan(ppk=403, kepala=403, anggota=403, orang_luar=403)),
+    ("mutasi:sk_detail", "sk", _harapan(orang_luar=404)),
+    ("mutasi:pemberitahuan", "u", _harapan(orang_luar=404)),
+    ("mutasi:lampiran_unduh", "lampiran", _harapan(orang_luar=404)),
+    ("mutasi:saya", None, _harapan()),
+    ("mutasi:permohonan_baru", None, _harapan()),
+    ("mutasi:permohonan_daftar", None, _harapan(ppk=403, kepala=403, anggota=403, orang_luar=403)),
+    ("mutasi:permohonan_detail", "p", _harapan(ppk=404, kepala=404, orang_luar=404)),
+    ("mutasi:keberatan_daftar", None, _harapan(ppk=403, kepala=403, anggota=403, orang_luar=403)),
+    ("mutasi:keberatan_jawab", "k", _harapan(ppk=403, kepala=403, anggota=403, orang_luar=403)),
+]
+
+
+@pytest.mark.parametrize(("nama", "kunci", "harapan"), MATRIKS, ids=[f"{m[0]}-{m[1]}" for m in MATRIKS])
+def test_matriks_izin_get(obj, clients, nama, kunci, harapan):
+    args = []
+    if kunci == "sk":
+        args = [obj["u"].sk_id]
+    elif kunci:
+        args = [obj[kunci].pk]
+    url = reverse(nama, args=args)
+    hasil = {peran: clients[peran].get(url).status_code for peran in SEMUA}
+    assert hasil == harapan
+
+
+def test_verifikasi_publik_terbuka_untuk_semua(obj, clients):
+    url = reverse("mutasi:verifikasi", args=[obj["u"].sk.kode_verifikasi])
+    assert {p: clients[p].get(url).status_code for p in SEMUA} == dict.fromkeys(SEMUA, 200)
+
+
+def test_pegawai_baru_melihat_usulannya_setelah_diputuskan(dunia, clients):
+    u = dunia.sampai(S.DIVERIFIKASI)
+    assert clients["anggota"].get(reverse("mutasi:detail", args=[u.pk])).status_code == 404
+    dunia.sampai(S.DIPUTUSKAN, usulan=u)
+    assert clients["anggota"].get(reverse("mutasi:detail", args=[u.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("peran", SEMUA)
+def test_matriks_izin_post_lepas(dunia, clients, peran):
+    u = dunia.sampai(S.DIAJUKAN)
+    r = clients[peran].post(reverse("mutasi:aksi", args=[u.pk, "lepas"]))
+    u.refresh_from_db()
+    if peran == "kepala":
+        assert r.status_code == 302 and u.status == S.DILEPAS
+    else:
+        assert r.status_code in (302, 404) and u.status == S.DIAJUKAN
+        if peran == "anon":
+            assert "/akun/" in r.url
+
+
+def test_aksi_ditolak_tampil_sebagai_pesan(dunia, clients):
+    u = dunia.sampai(S.DIAJUKAN)
+    r = clients["hr"].post(reverse("mutasi:aksi", args=[u.pk, "lepas"]), follow=True)
+    assert "Langkah ini menunggu Kepala" in r.content.decode()
+    assert clients["hr"].post(reverse("mutasi:aksi", args=[u.pk, "terbitkan_sk"])).status_code == 404
+    assert clients["hr"].get(reverse("mutasi:aksi", args=[u.pk, "lepas"])).status_code == 405
+
+
+def test_kepala_hanya_melihat_usulan_unitnya(dunia, clients):
+    mine = dunia.sampai(S.DIAJUKAN)
+    other = dunia.sampai(S.DIAJUKAN, pegawai=dunia.org.orang_luar)
+    r = clients["kepala"].get(reverse("mutasi:daftar"))
+    ids = {u.pk for u in r.context["usulan_list"]}
+    assert mine.pk in ids and other.pk not in ids
+    assert clients["kepala"].get(reverse("mutasi:detail", args=[other.pk])).status_code == 404
+    # the receiving head sees proposals coming in; the PPK sees every submitted one
+    r = clients["ppk"].get(reverse("mutasi:daftar"))
+    assert {mine.pk, other.pk} <= {u.pk for u in r.context["usulan_list"]}
+
+
+def test_daftar_jumlah_query_tetap(dunia, clients, django_assert_max_num_queries):
+    for _ in range(3):
+        dunia.sampai(S.DIAJUKAN, pegawai=pegawai_di(dunia.org.subunit, mulai=date(2019, 1, 1)))
+    with django_assert_max_num_queries(12) as sedikit:
+        clients["hr"].get(reverse("mutasi:daftar"))
+    for _ in range(12):
+        dunia.sampai(S.DIAJUKAN, pegawai=pegawai_di(dunia.org.subunit, mulai=date(2019, 1, 1)))
+    with django_assert_max_num_queries(len(sedikit.captured_queries)):
+        r = clients["hr"].get(reverse("mutasi:daftar"))
+    assert r.context["page_obj"].paginator.count == 15
+
+
+def test_filter_dan_cari(dunia, clients):
+    u = dunia.sampai(S.DIAJUKAN)
+    v = dunia.sampai(S.DIVERIFIKASI, pegawai=dunia.org.orang_luar)
+    c = clients["hr"]
+    ids = lambda q: {x.pk for x in c.get(reverse("mutasi:daftar") + q).context["usulan_list"]}  # noqa: E731
+    assert ids("?status=DIAJUKAN") == {u.pk}
+    assert ids(f"?unit={dunia.org.unit.pk}") == {u.pk}  # the subunit's employee, via the parent unit
+    assert ids(f"?q={dunia.org.orang_luar.nama}") == {v.pk}
+    assert ids(f"?q={dunia.org.anggota.nip[:8]}") == {u.pk}
+    assert ids("?urut=-nama") == {u.pk, v.pk}
+
+
+def test_ekspor_xlsx(dunia, clients):
+    from openpyxl import load_workbook
+
+    u = dunia.sampai(S.SK_TERBIT)
+    r = clients["hr"].get(reverse("mutasi:ekspor") + "?status=SK_TERBIT")
+    assert r.status_code == 200 and "spreadsheetml" in r["Content-Type"]
+    ws = load_workbook(BytesIO(r.content)).active
+    assert ws["A1"].value == "Nomor" and ws.max_row == 2
+    assert ws["B2"].value == u.pegawai.nip and ws["M2"].value == u.sk.nomor
+
+
+def test_form_terisi_dari_kandidat_abk(dunia, clients):
+    o = dunia.org
+    url = (
+        reverse("mutasi:baru")
+        + f"?pegawai={o.anggota.pk}&unit={dunia.tujuan.pk}&jabatan={dunia.jabatan_tujuan.pk}&dasar=analisis"
+    )
+    r = clients["hr"].get(url)
+    awal = r.context["form"].initial
+    assert (awal["pegawai"], awal["tujuan_unit"], awal["tujuan_jabatan"], awal["dasar"]) == (
+        o.anggota.pk,
+        dunia.tujuan.pk,
+        dunia.jabatan_tujuan.pk,
+        "ANALISIS",
+    )
+    # a head may not pick someone outside their reach
+    r = clients["kepala"].get(reverse("mutasi:baru") + f"?pegawai={o.orang_luar.pk}")
+    assert r.context["pegawai"] is None
+
+
+def test_buat_usulan_lewat_form_dan_salah_isi_tidak_hilang(dunia, clients):
+    o = dunia.org
+    data = {
+        "pegawai": o.anggota.pk,
+        "jenis": "DALAM",
+        "dasar": "ROTASI",
+        "tujuan_unit": "",
+        "tujuan_jabatan": dunia.jabatan_tujuan.pk,
+        "tmt_usulan": "2030-01-01",
+        "alasan": "Alasan yang jelas",
+        "manfaat_organisasi": "m1",
+        "manfaat_pegawai": "m2",
+    }
+    url = reverse("mutasi:baru") + f"?pegawai={o.anggota.pk}"
+    r = clients["kepala"].post(url, data)
+    assert r.status_code == 200 and "Alasan yang jelas" in r.content.decode()
+    data["tujuan_unit"] = dunia.tujuan.pk
+    r = clients["kepala"].post(url, data)
+    assert r.status_code == 302
+    u = o.anggota.usulan_mutasi.get()
+    assert u.diusulkan_oleh == o.kepala.akun and u.asal_unit == o.subunit and u.status == S.DRAFT
+
+
+def test_lampiran_diperiksa_isinya(dunia, clients):
+    u = dunia.usulan()
+    palsu = SimpleUploadedFile("virus.pdf", b"MZ\x90 exe", content_type="application/pdf")
+    r = clients["hr"].post(
+        reverse("mutasi:lampiran_tambah", args=[u.pk]), {"jenis": "LAINNYA", "berkas": palsu}, follow=True
+    )
+    assert "bukan PDF" in r.content.decode() and not u.lampiran.exists()
+    png = SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\nxxxx", content_type="application/octet-stream")
+    clients["hr"].post(reverse("mutasi:lampiran_tambah", args=[u.pk]), {"jenis": "LAINNYA", "berkas": png})
+    assert u.lampiran.get().tipe == "image/png"
+
+
+def test_konfirmasi_baca_oleh_pegawai(dunia, clients):
+    u = dunia.sampai(S.SK_TERBIT)
+    clients["hr"].post(reverse("mutasi:konfirmasi", args=[u.pk]))
+    u.refresh_from_db()
+    assert u.pemberitahuan_dikonfirmasi is None
+    clients["anggota"].post(reverse("mutasi:konfirmasi", args=[u.pk]))
+    u.refresh_from_db()
+    assert u.pemberitahuan_dikonfirmasi is not None
+
+
+def test_kotak_masuk_dan_lencana(dunia, clients):
+    u = dunia.sampai(S.DIAJUKAN)
+    r = clients["kepala"].get(reverse("mutasi:kotak_masuk"))
+    assert u.nomor in r.content.decode() and 'id="badge-menunggu"' in r.content.decode()
+    assert "kosong" in r.content.decode()  # escalated: the lurah's post is vacant
+    r = clients["ppk"].get(reverse("mutasi:kotak_masuk"))
+    assert u.nomor not in r.content.decode()

@@ -1,0 +1,142 @@
+"""Batches: many proposals, one decree. HR creates them from a pasted list or a rotation; each
+head acts on their own people; the decree covers those decided."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pegawai.access import hr_required, peran_required, peran_user
+from pegawai.services.pegawai import LayananError
+
+from ..forms import BatchForm, SKForm
+from ..models import StatusUsulan
+from ..selectors import batch_ambil, batch_daftar, usulan_terlihat
+from ..services.alur import TRANSISI, aksi_tersedia, usulan_transisi
+from ..services.penyetuju import unit_peta
+from ..services.sk import DataSK, sk_terbitkan
+from ..services.usulan import batch_baca_daftar, batch_buat
+from ._umum import jalankan
+
+
+@peran_required(hr=True, ppk=True, kepala=True)
+def daftar(request):
+    page = Paginator(batch_daftar(request.user).order_by("-dibuat"), 25).get_page(request.GET.get("page"))
+    return render(request, "mutasi/batch_daftar.html", {"page_obj": page})
+
+
+@hr_required
+def baru(request):
+    form = BatchForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        hasil = {}
+
+        def buat():
+            baris = batch_baca_daftar(d["daftar"], rotasi=d["mode"] == "rotasi")
+            hasil["b"] = batch_buat(
+                oleh=request.user,
+                nama=d["nama"],
+                dasar=d["dasar"],
+                tmt_usulan=d["tmt_usulan"],
+                keterangan=d["keterangan"],
+                baris=baris,
+                alasan=d["alasan"],
+                manfaat_organisasi=d["manfaat_organisasi"],
+                manfaat_pegawai=d["manfaat_pegawai"],
+                alasan_tanpa_kekurangan=d["alasan_tanpa_kekurangan"],
+            )
+
+        if jalankan(request, buat, _("Batch dibuat; setiap pegawai punya draf usulan sendiri.")):
+            return redirect("mutasi:batch_detail", hasil["b"].pk)
+    return render(request, "mutasi/batch_form.html", {"form": form})
+
+
+@login_required
+def detail(request, pk):
+    b = batch_ambil(request.user, pk)
+    usulan = list(
+        usulan_terlihat(request.user)
+        .filter(batch=b)
+        .select_related("pegawai", "asal_unit", "asal_jabatan", "tujuan_unit", "tujuan_jabatan", "sk")
+        .order_by("pegawai__nama")
+    )
+    peta = unit_peta()
+    for u in usulan:
+        u.aksi_saya = aksi_tersedia(u, request.user, peta)
+    aksi_massal = {}
+    for u in usulan:
+        for t in u.aksi_saya:
+            if t.aksi in ("ajukan", "lepas", "terima", "verifikasi", "putuskan"):
+                aksi_massal[t.aksi] = t
+    p = peran_user(request.user)
+    diputuskan = [u for u in usulan if u.status == StatusUsulan.DIPUTUSKAN]
+    ringkas = dict(b.usulan.values("status").annotate(n=Count("id")).values_list("status", "n"))
+    return render(
+        request,
+        "mutasi/batch_detail.html",
+        {
+            "b": b,
+            "usulan_list": usulan,
+            "aksi_massal": list(aksi_massal.values()),
+            "diputuskan": diputuskan,
+            "ringkas": [(StatusUsulan(s).label, n) for s, n in ringkas.items()],
+            "sk_form": SKForm(initial=SKForm.awal(b.tmt_usulan)) if p.hr and diputuskan else None,
+            "sk_list": b.sk.all(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def aksi(request, pk):
+    """One action on the selected people of a batch; each goes through the one transition
+    function on its own, so one refusal does not block the others."""
+    b = batch_ambil(request.user, pk)
+    nama = request.POST.get("aksi", "")
+    t = TRANSISI.get(nama)
+    if t is None or t.internal:
+        messages.error(request, _("Aksi tidak dikenal."))
+        return redirect("mutasi:batch_detail", b.pk)
+    ids = [int(x) for x in request.POST.getlist("usulan") if x.isdigit()]
+    berhasil, gagal = 0, []
+    for u in usulan_terlihat(request.user).filter(batch=b, pk__in=ids).select_related("pegawai"):
+        try:
+            usulan_transisi(usulan=u, aksi=nama, oleh=request.user, catatan=request.POST.get("catatan", ""))
+            berhasil += 1
+        except LayananError as exc:
+            gagal.append(f"{u.pegawai.nama}: {exc}")
+    if berhasil:
+        messages.success(request, _("%(aksi)s: %(n)d usulan berhasil.") % {"aksi": t.label, "n": berhasil})
+    for g in gagal:
+        messages.error(request, g)
+    if not ids:
+        messages.warning(request, _("Pilih dulu pegawai yang akan diproses."))
+    return redirect("mutasi:batch_detail", b.pk)
+
+
+@require_POST
+@hr_required
+def sk(request, pk):
+    b = batch_ambil(request.user, pk)
+    form = SKForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, _("Lengkapi data SK: %(e)s") % {"e": " ".join(m for e in form.errors.values() for m in e)}
+        )
+        return redirect("mutasi:batch_detail", b.pk)
+    ids = list(b.usulan.filter(status=StatusUsulan.DIPUTUSKAN).values_list("pk", flat=True))
+    hasil = {}
+
+    def terbit():
+        hasil["sk"] = sk_terbitkan(oleh=request.user, usulan_ids=ids, data=DataSK(**form.cleaned_data), batch=b)
+
+    if jalankan(request, terbit):
+        messages.success(
+            request, _("SK %(nomor)s terbit untuk %(n)d pegawai.") % {"nomor": hasil["sk"].nomor, "n": len(ids)}
+        )
+        return redirect("mutasi:sk_detail", hasil["sk"].pk)
+    return redirect("mutasi:batch_detail", b.pk)

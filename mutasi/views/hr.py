@@ -1,0 +1,102 @@
+"""HR's desk: the employees' requests and objections."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pegawai.access import hr_required
+
+from ..forms import JawabKeberatanForm, TolakPermohonanForm
+from ..models import LampiranPermohonan, StatusPermohonan
+from ..selectors import atasan_baru, keberatan_ambil, keberatan_daftar, permohonan_ambil, permohonan_terlihat
+from ..services import AlurError
+from ..services.keberatan import keberatan_jawab
+from ..services.kelayakan import cek_sepuluh_tahun
+from ..services.permohonan import permohonan_tolak
+from ._umum import jalankan
+
+
+@hr_required
+def permohonan_daftar(request):
+    status = request.GET.get("status", StatusPermohonan.DIAJUKAN)
+    qs = permohonan_terlihat(request.user).prefetch_related("unit_pilihan")
+    if status in StatusPermohonan.values:
+        qs = qs.filter(status=status)
+    page = Paginator(qs.order_by("-dibuat"), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "mutasi/permohonan_daftar.html",
+        {"page_obj": page, "status": status, "status_list": StatusPermohonan.choices},
+    )
+
+
+@login_required
+def permohonan_detail(request, pk):
+    obj = permohonan_ambil(request.user, pk)
+    from django.utils import timezone
+
+    return render(
+        request,
+        "mutasi/permohonan_detail.html",
+        {
+            "p": obj,
+            "tolak_form": TolakPermohonanForm(),
+            "cek10": cek_sepuluh_tahun(obj.pegawai, timezone.localdate()) if obj.jenis == "KELUAR" else None,
+        },
+    )
+
+
+@require_POST
+@hr_required
+def permohonan_tolak_view(request, pk):
+    obj = permohonan_ambil(request.user, pk)
+    alasan = request.POST.get("alasan", "")
+    jalankan(
+        request, lambda: permohonan_tolak(oleh=request.user, permohonan=obj, alasan=alasan), _("Permohonan ditolak.")
+    )
+    return redirect("mutasi:permohonan_detail", obj.pk)
+
+
+@login_required
+def permohonan_lampiran(request, pk):
+    lampiran = get_object_or_404(LampiranPermohonan, pk=pk)
+    permohonan_ambil(request.user, lampiran.permohonan_id)
+    return FileResponse(lampiran.berkas.open("rb"), content_type=lampiran.tipe, filename=lampiran.nama_asli)
+
+
+@hr_required
+def keberatan_daftar_view(request):
+    terbuka = request.GET.get("status", "terbuka")
+    qs = keberatan_daftar(terbuka={"terbuka": True, "dijawab": False}.get(terbuka))
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    return render(request, "mutasi/keberatan_daftar.html", {"page_obj": page, "status": terbuka})
+
+
+@hr_required
+def keberatan_jawab_view(request, pk):
+    k = keberatan_ambil(request.user, pk)
+    form = JawabKeberatanForm(request.POST or None, initial={"tmt_baru": k.usulan.tmt})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            keberatan_jawab(
+                oleh=request.user,
+                keberatan=k,
+                jawaban=d["jawaban"],
+                keputusan=d["keputusan"],
+                tmt_baru=d["tmt_baru"] if d["keputusan"] == "REVISI" else None,
+                tujuan_unit=d["tujuan_unit"] if d["keputusan"] == "REVISI" else None,
+                tujuan_jabatan=d["tujuan_jabatan"] if d["keputusan"] == "REVISI" else None,
+            )
+        except AlurError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Keberatan dijawab; pegawai dapat membaca jawabannya."))
+            return redirect("mutasi:keberatan_daftar")
+    return render(
+        request, "mutasi/keberatan_jawab.html", {"k": k, "u": k.usulan, "form": form, "atasan": atasan_baru(k.usulan)}
+    )

@@ -1,0 +1,110 @@
+"""Decrees and notices: issue, show as a page, render to PDF, verify publicly."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pegawai.access import hr_required, peran_user
+
+from ..forms import SKForm
+from ..models import StatusUsulan, SuratKeputusan
+from ..selectors import atasan_baru, sk_ambil, sk_usulan, usulan_ambil
+from ..services.sk import DataSK, pdf_dari_html, qr_data_uri, sk_terbitkan, sk_url_verifikasi
+from ._umum import jalankan, pdf_response
+
+
+@require_POST
+@hr_required
+def terbitkan(request, pk):
+    u = usulan_ambil(request.user, pk)
+    form = SKForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, _("Lengkapi data SK: %(e)s") % {"e": " ".join(m for e in form.errors.values() for m in e)}
+        )
+        return redirect("mutasi:detail", u.pk)
+    hasil = {}
+
+    def terbit():
+        hasil["sk"] = sk_terbitkan(oleh=request.user, usulan_ids=[u.pk], data=DataSK(**form.cleaned_data))
+
+    if jalankan(request, terbit):
+        messages.success(request, _("SK %(nomor)s terbit.") % {"nomor": hasil["sk"].nomor})
+    return redirect("mutasi:detail", u.pk)
+
+
+def _konteks_sk(request, sk: SuratKeputusan, user) -> dict:
+    return {
+        "sk": sk,
+        "daftar": list(sk_usulan(sk, user)),
+        "qr": qr_data_uri(sk_url_verifikasi(sk)),
+        "url_verifikasi": sk_url_verifikasi(sk),
+        "settings": settings,
+        "cetak": False,
+    }
+
+
+@login_required
+def sk_detail(request, pk):
+    sk = sk_ambil(request.user, pk)
+    return render(request, "mutasi/sk.html", _konteks_sk(request, sk, request.user))
+
+
+@login_required
+def sk_pdf(request, pk):
+    sk = sk_ambil(request.user, pk)
+    konteks = {**_konteks_sk(request, sk, request.user), "cetak": True}
+    html = render_to_string("mutasi/cetak/sk.html", konteks, request=request)
+    return pdf_response(pdf_dari_html(html, request.build_absolute_uri("/")), f"SK-{sk.urut}-{sk.tahun}.pdf")
+
+
+def _konteks_pemberitahuan(request, pk) -> dict:
+    u = usulan_ambil(request.user, pk)
+    if u.sk_id is None or u.status not in (StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN):
+        raise PermissionDenied
+    return {
+        "u": u,
+        "sk": u.sk,
+        "atasan": atasan_baru(u),
+        "qr": qr_data_uri(sk_url_verifikasi(u.sk)),
+        "url_verifikasi": sk_url_verifikasi(u.sk),
+        "settings": settings,
+        "pegawai_sendiri": peran_user(request.user).pegawai_id == u.pegawai_id,
+    }
+
+
+@login_required
+def pemberitahuan(request, pk):
+    konteks = _konteks_pemberitahuan(request, pk)
+    u = konteks["u"]
+    if konteks["pegawai_sendiri"] and u.pemberitahuan_dibuka is None:
+        type(u).objects.filter(pk=u.pk, pemberitahuan_dibuka__isnull=True).update(pemberitahuan_dibuka=timezone.now())
+    return render(request, "mutasi/pemberitahuan.html", {**konteks, "cetak": False})
+
+
+@login_required
+def pemberitahuan_pdf(request, pk):
+    konteks = {**_konteks_pemberitahuan(request, pk), "cetak": True}
+    html = render_to_string("mutasi/cetak/pemberitahuan.html", konteks, request=request)
+    u = konteks["u"]
+    return pdf_response(pdf_dari_html(html, request.build_absolute_uri("/")), f"pemberitahuan-{u.nomor}.pdf")
+
+
+def verifikasi(request, kode):
+    """Public: confirms that a decree with this code was issued, with minimal data."""
+    sk = get_object_or_404(SuratKeputusan.objects.prefetch_related("pengganti"), kode_verifikasi=kode.upper())
+    daftar = [
+        {
+            "nama": u.pegawai.nama_lengkap,
+            "nip": u.pegawai.nip[:8] + "*" * 6 + u.pegawai.nip[14:],
+            "status": u.get_status_display() if u.sk_id == sk.pk else _("Diubah dengan SK lain"),
+        }
+        for u in sk.usulan.select_related("pegawai").order_by("pegawai__nama")
+    ]
+    return render(request, "mutasi/verifikasi.html", {"sk": sk, "daftar": daftar})

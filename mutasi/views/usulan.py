@@ -1,0 +1,389 @@
+"""Proposals: list (with filters, export), inbox, create/edit, detail with the eligibility
+checks and the timeline, and every workflow action."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pegawai.access import peran_required, peran_user
+from pegawai.models import Jabatan, Pegawai, UnitKerja
+from pegawai.selectors.pegawai import pegawai_terlihat
+
+from ..forms import (
+    CatatanForm,
+    FilterForm,
+    LampiranForm,
+    PengecualianForm,
+    PersetujuanMenteriForm,
+    SKForm,
+    TinjauForm,
+    UsulanBaruForm,
+    UsulanForm,
+)
+from ..models import DasarMutasi, JenisMutasi, LampiranUsulan, PermohonanMutasi, StatusPermohonan, StatusUsulan
+from ..selectors import (
+    atasan_baru,
+    kotak_masuk,
+    kotak_masuk_hr_lain,
+    usulan_ambil,
+    usulan_cari,
+    usulan_terlihat,
+)
+from ..services import alur
+from ..services.alur import TRANSISI, aksi_tersedia, usulan_transisi
+from ..services.keberatan import keberatan_batas
+from ..services.kelayakan import kelayakan_usulan
+from ..services.penyetuju import unit_peta
+from ..services.permohonan import permohonan_tautkan
+from ..services.usulan import (
+    boleh_lampir,
+    boleh_ubah,
+    lampiran_hapus,
+    lampiran_tambah,
+    persetujuan_menteri_catat,
+    usulan_buat,
+    usulan_pengecualian,
+    usulan_tandai_perubahan,
+    usulan_tinjau,
+    usulan_ubah,
+)
+from ._umum import jalankan
+
+PER_HALAMAN = 25
+penyusun = peran_required(hr=True, ppk=True, kepala=True)
+
+
+def _filter(request) -> tuple[FilterForm, dict]:
+    form = FilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    kwargs = {
+        "q": data.get("q") or "",
+        "status": data.get("status") or "",
+        "unit": data["unit"].pk if data.get("unit") else None,
+        "jenis": data.get("jenis") or "",
+        "dasar": data.get("dasar") or "",
+        "dari": data.get("dari"),
+        "sampai": data.get("sampai"),
+        "batch": data.get("batch"),
+        "urut": data.get("urut") or "-dibuat",
+    }
+    return form, kwargs
+
+
+@penyusun
+def daftar(request):
+    form, kwargs = _filter(request)
+    qs = usulan_cari(request.user, **kwargs)
+    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "mutasi/daftar.html",
+        {"form": form, "page_obj": page, "usulan_list": page.object_list, "urut": kwargs["urut"]},
+    )
+
+
+@penyusun
+def ekspor(request):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    _form, kwargs = _filter(request)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Usulan mutasi"
+    kepala = [
+        "Nomor",
+        "NIP",
+        "Nama",
+        "Jenis",
+        "Dasar",
+        "Unit asal",
+        "Jabatan asal",
+        "Unit/instansi tujuan",
+        "Jabatan tujuan",
+        "TMT usulan",
+        "Status",
+        "Batch",
+        "Nomor SK",
+        "TMT",
+        "Alasan",
+    ]
+    ws.append(kepala)
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    for u in usulan_cari(request.user, **kwargs).iterator(chunk_size=500):
+        ws.append(
+            [
+                u.nomor,
+                u.pegawai.nip,
+                u.pegawai.nama_lengkap,
+                u.get_jenis_display(),
+                u.get_dasar_display(),
+                str(u.asal_unit or u.instansi_eksternal),
+                str(u.asal_jabatan or ""),
+                str(u.tujuan_unit or u.instansi_eksternal),
+                str(u.tujuan_jabatan or u.jabatan_eksternal),
+                u.tmt_usulan,
+                u.get_status_display(),
+                str(u.batch or ""),
+                u.sk.nomor if u.sk else "",
+                u.tmt,
+                u.alasan,
+            ]
+        )
+    for i, lebar in enumerate([15, 20, 30, 22, 22, 30, 30, 30, 30, 12, 22, 20, 24, 12, 50], 1):
+        ws.column_dimensions[get_column_letter(i)].width = lebar
+    ws.freeze_panes = "A2"
+    resp = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    resp["Content-Disposition"] = f'attachment; filename="usulan-mutasi-{timezone.localdate():%Y%m%d}.xlsx"'
+    wb.save(resp)
+    return resp
+
+
+@login_required
+def kotak(request):
+    p = peran_user(request.user)
+    bagian = kotak_masuk(request.user)
+    lain = kotak_masuk_hr_lain() if p.hr else {}
+    return render(
+        request,
+        "mutasi/kotak_masuk.html",
+        {"bagian": bagian, "lain": lain, "total": sum(len(b[2]) for b in bagian) + sum(lain.values())},
+    )
+
+
+def _awal_dari_query(request) -> tuple[dict, Pegawai | None, PermohonanMutasi | None]:
+    """Pre-fill from ?pegawai=&unit=&jabatan=&dasar= (a needs-analysis candidate) or ?permohonan=."""
+    awal: dict = {"tmt_usulan": timezone.localdate().replace(day=1)}
+    pegawai = permohonan = None
+    g = request.GET
+    if g.get("permohonan", "").isdigit():
+        permohonan = get_object_or_404(
+            PermohonanMutasi.objects.select_related("pegawai"), pk=g["permohonan"], status=StatusPermohonan.DIAJUKAN
+        )
+        pegawai = permohonan.pegawai
+        awal.update(dasar=DasarMutasi.PERMINTAAN, jenis=permohonan.jenis, alasan=permohonan.alasan)
+        if permohonan.jenis == JenisMutasi.KELUAR:
+            awal["instansi_eksternal"] = permohonan.instansi_tujuan
+        unit = permohonan.unit_pilihan.first()
+        if unit:
+            awal["tujuan_unit"] = unit.pk
+    if g.get("pegawai", "").isdigit():
+        pegawai = pegawai_terlihat(request.user).filter(pk=g["pegawai"], aktif=True).first()
+    elif g.get("nip", "").strip():
+        nip = "".join(ch for ch in g["nip"] if ch.isdigit())
+        pegawai = pegawai_terlihat(request.user).filter(nip=nip, aktif=True).first()
+        if pegawai is None:
+            messages.warning(
+                request, _("Pegawai dengan NIP %(nip)s tidak ditemukan atau di luar wewenang Anda.") % {"nip": nip}
+            )
+    if g.get("unit", "").isdigit() and UnitKerja.objects.filter(pk=g["unit"]).exists():
+        awal["tujuan_unit"] = int(g["unit"])
+    if g.get("jabatan", "").isdigit() and Jabatan.objects.filter(pk=g["jabatan"]).exists():
+        awal["tujuan_jabatan"] = int(g["jabatan"])
+    dasar = {"analisis": DasarMutasi.ANALISIS}.get(g.get("dasar", ""), g.get("dasar", "").upper())
+    if dasar in DasarMutasi.values:
+        awal["dasar"] = dasar
+    if pegawai is not None:
+        awal["pegawai"] = pegawai.pk
+        awal["nip"] = pegawai.nip
+    return awal, pegawai, permohonan
+
+
+@peran_required(hr=True, kepala=True)
+def baru(request):
+    awal, pegawai, permohonan = _awal_dari_query(request)
+    if request.method == "POST":
+        form = UsulanBaruForm(request.POST)
+        form.fields["pegawai"].queryset = pegawai_terlihat(request.user).filter(aktif=True)
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k not in ("pegawai", "nip")}
+            hasil = {}
+
+            def buat():
+                hasil["u"] = usulan_buat(oleh=request.user, pegawai=form.cleaned_data["pegawai"], data=data)
+                if permohonan is not None and permohonan.pegawai_id == hasil["u"].pegawai_id:
+                    permohonan_tautkan(oleh=request.user, permohonan=permohonan, usulan=hasil["u"])
+
+            if jalankan(request, buat, _("Draf usulan dibuat. Periksa syaratnya, lalu ajukan.")):
+                return redirect("mutasi:detail", hasil["u"].pk)
+        pegawai = getattr(form, "cleaned_data", {}).get("pegawai") or pegawai
+    else:
+        form = UsulanBaruForm(initial=awal)
+    posisi = pegawai.posisi_sekarang if pegawai else None
+    return render(
+        request,
+        "mutasi/form.html",
+        {
+            "form": form,
+            "pegawai": pegawai,
+            "posisi": posisi,
+            "baru": True,
+            "permohonan": permohonan,
+            "nip_cari": request.GET.get("nip") or (pegawai.nip if pegawai else ""),
+        },
+    )
+
+
+@login_required
+def ubah(request, pk):
+    u = usulan_ambil(request.user, pk)
+    if not boleh_ubah(request.user, u):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = UsulanForm(request.POST, instance=UsulanForm.Meta.model.objects.get(pk=u.pk))
+        if form.is_valid():
+            data = {k: form.cleaned_data[k] for k in UsulanForm.Meta.fields}
+            if jalankan(request, lambda: usulan_ubah(oleh=request.user, usulan=u, data=data), _("Usulan disimpan.")):
+                return redirect("mutasi:detail", u.pk)
+    else:
+        form = UsulanForm(instance=u)
+    return render(
+        request, "mutasi/form.html", {"form": form, "u": u, "pegawai": u.pegawai, "posisi": None, "baru": False}
+    )
+
+
+@login_required
+def detail(request, pk):
+    u = usulan_ambil(request.user, pk)
+    p = peran_user(request.user)
+    if u.status in (*alur.STATUS_PROSES, StatusUsulan.DRAFT, StatusUsulan.DIKEMBALIKAN) and (p.hr or p.ppk or p.kepala):
+        usulan_tandai_perubahan(usulan=u)
+    peta = unit_peta()
+    pegawai_sendiri = p.pegawai_id == u.pegawai_id
+    cek = kelayakan_usulan(u) if u.status in (StatusUsulan.DRAFT, StatusUsulan.DIKEMBALIKAN) else None
+    konteks = {
+        "u": u,
+        "peran": p,
+        "pegawai_sendiri": pegawai_sendiri,
+        "cek": cek,
+        "cek_gagal": [c for c in cek if c.gagal] if cek else [],
+        "cek_tersimpan": u.hasil_cek if cek is None else None,
+        "aksi": aksi_tersedia(u, request.user, peta),
+        "penyetuju_asal": alur.penyetuju_langkah(u, alur.KEPALA_ASAL, peta),
+        "penyetuju_tujuan": alur.penyetuju_langkah(u, alur.KEPALA_TUJUAN, peta),
+        "riwayat": u.riwayat_status.select_related("oleh", "oleh__pegawai"),
+        "lampiran": u.lampiran.select_related("diunggah_oleh"),
+        "keberatan": u.keberatan.select_related("dijawab_oleh"),
+        "boleh_ubah": boleh_ubah(request.user, u),
+        "boleh_lampir": boleh_lampir(request.user, u),
+        "catatan_form": CatatanForm(),
+        "pengecualian_form": PengecualianForm()
+        if p.hr and u.status in (StatusUsulan.DRAFT, StatusUsulan.DIKEMBALIKAN)
+        else None,
+        "tinjau_form": TinjauForm() if p.hr and u.perlu_tinjauan else None,
+        "menteri_form": PersetujuanMenteriForm(initial={"teks": u.persetujuan_menteri})
+        if p.hr and u.dalam_masa_tenang
+        else None,
+        "lampiran_form": LampiranForm(),
+        "sk_form": SKForm(initial=SKForm.awal(u.tmt_usulan)) if p.hr and u.status == StatusUsulan.DIPUTUSKAN else None,
+        "atasan_baru": atasan_baru(u, peta)
+        if u.status not in (StatusUsulan.DITOLAK, StatusUsulan.DIBATALKAN)
+        else None,
+        "batas_keberatan": keberatan_batas(u),
+        "menunggu": alur.MENUNGGU.get(u.status),
+    }
+    return render(request, "mutasi/detail.html", konteks)
+
+
+@require_POST
+@login_required
+def aksi(request, pk, nama):
+    u = usulan_ambil(request.user, pk)
+    t = TRANSISI.get(nama)
+    if t is None or t.internal:
+        raise Http404
+    form = CatatanForm(request.POST)
+    catatan = form.data.get("catatan", "")
+    jalankan(
+        request,
+        lambda: usulan_transisi(usulan=u, aksi=nama, oleh=request.user, catatan=catatan),
+        _("%(aksi)s: berhasil.") % {"aksi": t.label},
+    )
+    if not usulan_terlihat(request.user).filter(pk=u.pk).exists():
+        return redirect("mutasi:kotak_masuk")
+    return redirect("mutasi:detail", u.pk)
+
+
+@require_POST
+@login_required
+def pengecualian(request, pk):
+    u = usulan_ambil(request.user, pk)
+    form = PengecualianForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tulis justifikasi yang jelas (minimal 20 karakter)."))
+    else:
+        jalankan(
+            request,
+            lambda: usulan_pengecualian(oleh=request.user, usulan=u, alasan=form.cleaned_data["alasan"]),
+            _("Pengecualian syarat dicatat."),
+        )
+    return redirect("mutasi:detail", u.pk)
+
+
+@require_POST
+@login_required
+def tinjau(request, pk):
+    u = usulan_ambil(request.user, pk)
+    form = TinjauForm(request.POST)
+    catatan = form.data.get("catatan", "")
+    jalankan(request, lambda: usulan_tinjau(oleh=request.user, usulan=u, catatan=catatan), _("Tinjauan dicatat."))
+    return redirect("mutasi:detail", u.pk)
+
+
+@require_POST
+@login_required
+def menteri(request, pk):
+    u = usulan_ambil(request.user, pk)
+    teks = request.POST.get("teks", "")
+    jalankan(
+        request,
+        lambda: persetujuan_menteri_catat(oleh=request.user, usulan=u, teks=teks),
+        _("Persetujuan Menteri dicatat."),
+    )
+    return redirect("mutasi:detail", u.pk)
+
+
+@require_POST
+@login_required
+def lampiran_tambah_view(request, pk):
+    u = usulan_ambil(request.user, pk)
+    form = LampiranForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Pilih jenis dokumen dan berkasnya."))
+    else:
+        jalankan(
+            request,
+            lambda: lampiran_tambah(
+                oleh=request.user, usulan=u, berkas=form.cleaned_data["berkas"], jenis=form.cleaned_data["jenis"]
+            ),
+            _("Lampiran ditambahkan."),
+        )
+    return redirect("mutasi:detail", u.pk)
+
+
+def _lampiran_ambil(user, pk) -> LampiranUsulan:
+    lampiran = get_object_or_404(LampiranUsulan.objects.select_related("usulan"), pk=pk)
+    usulan_ambil(user, lampiran.usulan_id)  # 404 unless the proposal is visible
+    return lampiran
+
+
+@login_required
+def lampiran_unduh(request, pk):
+    lampiran = _lampiran_ambil(request.user, pk)
+    return FileResponse(lampiran.berkas.open("rb"), content_type=lampiran.tipe, filename=lampiran.nama_asli)
+
+
+@require_POST
+@login_required
+def lampiran_hapus_view(request, pk):
+    lampiran = _lampiran_ambil(request.user, pk)
+    jalankan(request, lambda: lampiran_hapus(oleh=request.user, lampiran=lampiran), _("Lampiran dihapus."))
+    return redirect("mutasi:detail", lampiran.usulan_id)

@@ -1,0 +1,104 @@
+"""The whole journey of a transfer in the browser: HR proposes, the sending head releases, the
+receiving head accepts, HR verifies, the PPK decides, HR issues the decree, the employee reads
+and acknowledges the notice, and the daily job carries it out."""
+
+import re
+from datetime import date, timedelta
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from mutasi.models import StatusUsulan, UsulanMutasi
+from mutasi.tests.helpers import Dunia
+
+LAYAR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_perjalanan_mutasi_lengkap(live_server, page, masuk, org):
+    dunia = Dunia(org)
+    o = dunia.org
+    o.anggota.nama = "Ahmad Fauzi"
+    o.anggota.gelar_belakang = "S.AP."
+    o.anggota.save()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.on("dialog", lambda d: d.accept())
+    tmt = date.today() + timedelta(days=20)
+
+    def sebagai(pegawai):
+        page.context.clear_cookies()
+        masuk(pegawai.akun)
+
+    def tindakan(pegawai, label):
+        sebagai(pegawai)
+        page.goto(f"{live_server.url}/mutasi/kotak-masuk/")
+        page.get_by_role("link", name="Buka").first.click()
+        page.get_by_role("button", name=label).click()
+        expect(page.locator(".alert-success")).to_contain_text("berhasil")
+
+    # HR proposes from a needs-analysis candidate link (pre-filled form).
+    sebagai(o.hr)
+    page.goto(
+        f"{live_server.url}/mutasi/baru/?pegawai={o.anggota.pk}&unit={dunia.tujuan.pk}"
+        f"&jabatan={dunia.jabatan_tujuan.pk}&dasar=analisis"
+    )
+    expect(page.locator("#id_tujuan_unit")).to_have_value(str(dunia.tujuan.pk))
+    page.fill("#id_tmt_usulan", tmt.isoformat())
+    page.fill("#id_alasan", "Dinas Kesehatan kekurangan pengelola data menurut ABK.")
+    page.fill("#id_manfaat_organisasi", "Pelaporan data kesehatan tepat waktu.")
+    page.fill("#id_manfaat_pegawai", "Pengalaman mengelola data kesehatan; jalur ke jabatan fungsional statistisi.")
+    page.fill("#id_alasan_tanpa_kekurangan", "ABK unit tujuan sedang diperbarui.")
+    page.get_by_role("button", name="Simpan sebagai draf").click()
+    expect(page.locator("#syarat")).to_contain_text("Masa jabatan sekarang")
+    page.get_by_role("button", name="Ajukan usulan").click()
+    expect(page.locator("h1")).to_contain_text("Diajukan")
+    u = UsulanMutasi.objects.get(pegawai=o.anggota)
+
+    # The sending head: the kelurahan head post is vacant, so the Camat releases; the page says why.
+    sebagai(o.kepala)
+    page.goto(f"{live_server.url}/mutasi/kotak-masuk/")
+    expect(page.locator("#kotak-lepas")).to_contain_text("Ahmad Fauzi")
+    expect(page.locator("#badge-menunggu")).to_have_text("1")
+    page.screenshot(path=str(LAYAR / "mutasi-kotak-masuk.png"), full_page=True)
+    page.get_by_role("link", name="Buka").first.click()
+    expect(page.locator("#diteruskan")).to_contain_text("kosong")
+    page.get_by_role("button", name="Setujui pelepasan").click()
+    expect(page.locator(".alert-success")).to_contain_text("berhasil")
+
+    tindakan(dunia.kepala_tujuan, "Setujui penerimaan")
+    tindakan(o.hr, "Verifikasi berkas")
+    tindakan(o.ppk, "Setujui mutasi (putuskan)")
+
+    # HR issues the decree.
+    sebagai(o.hr)
+    page.goto(f"{live_server.url}/mutasi/{u.pk}/")
+    page.fill("#form-sk #id_tmt", tmt.isoformat())
+    page.fill("#form-sk #id_penandatangan_nama", "Drs. Ikhsan, M.Si.")
+    page.get_by_role("button", name="Terbitkan SK").click()
+    expect(page.locator(".alert-success")).to_contain_text("SK 800/")
+    u.refresh_from_db()
+    assert u.status == StatusUsulan.SK_TERBIT
+
+    # The employee reads the notice and acknowledges it.
+    sebagai(o.anggota)
+    page.goto(f"{live_server.url}/mutasi/saya/")
+    page.get_by_role("link", name="Baca pemberitahuan").click()
+    expect(page.locator("#pemberitahuan")).to_contain_text("Dinas Kesehatan")
+    expect(page.locator("#pemberitahuan")).to_contain_text("jalur ke jabatan fungsional statistisi")
+    expect(page.locator("#pemberitahuan")).to_contain_text(dunia.kepala_tujuan.nama)
+    page.screenshot(path=str(LAYAR / "mutasi-pemberitahuan.png"), full_page=True)
+    page.locator("#tombol-konfirmasi").click()
+    expect(page.locator(".alert-success")).to_contain_text("Terima kasih")
+    u.refresh_from_db()
+    assert u.pemberitahuan_dikonfirmasi is not None
+
+    # The daily job carries it out on the TMT.
+    call_command("laksanakan_mutasi", "--tanggal", tmt.isoformat(), stdout=StringIO())
+    page.reload()
+    expect(page.locator(f"#mutasi-{u.pk}")).to_contain_text("Dilaksanakan")
+    o.anggota.refresh_from_db()
+    assert o.anggota.posisi_sekarang.unit == dunia.tujuan
+    assert re.match(r"800/\d+/", u.sk.nomor)
