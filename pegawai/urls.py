@@ -1,2 +1,18 @@
+from django.urls import path
+
+from .views import pegawai, unit
+
 app_name = "pegawai"
-urlpatterns = []
+urlpatterns = [
+    path("", pegawai.daftar, name="daftar"),
+    path("baru/", pegawai.buat, name="buat"),
+    path("saya/", pegawai.profil_saya, name="profil_saya"),
+    path("<int:pk>/", pegawai.detail, name="detail"),
+    path("<int:pk>/ubah/", pegawai.ubah, name="ubah"),
+    path("<int:pk>/pindah-jabatan/", pegawai.pindah_jabatan, name="pindah_jabatan"),
+    path("<int:pk>/nonaktifkan/", pegawai.nonaktifkan, name="nonaktifkan"),
+    path("<int:pk>/hukuman/baru/", pegawai.hukuman_baru, name="hukuman_baru"),
+    path("<int:pk>/kinerja/baru/", pegawai.kinerja_baru, name="kinerja_baru"),
+    path("unit/", unit.unit_daftar, name="unit_daftar"),
+    path("unit/<int:pk>/", unit.unit_detail, name="unit_detail"),
+]

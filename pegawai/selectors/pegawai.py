@@ -128,3 +128,38 @@ def pegawai_cari(
     desc = urut.startswith("-")
     fields = URUTAN_PEGAWAI.get(urut.lstrip("-"), URUTAN_PEGAWAI["nama"])
     return qs.order_by(*[f"-{f}" if desc else f for f in fields])
+
+
+def bup_usia(jabatan) -> int | None:
+    """The retirement age (BUP) for a position: the row for its jenis and jenjang, else the row
+    for its jenis with an empty jenjang (= every jenjang). None when neither exists. One query."""
+    from ..models import BatasUsiaPensiun
+
+    if jabatan is None:
+        return None
+    usia = dict(
+        BatasUsiaPensiun.objects.filter(jenis=jabatan.jenis, jenjang__in={jabatan.jenjang, ""}).values_list(
+            "jenjang", "usia"
+        )
+    )
+    return usia.get(jabatan.jenjang) or usia.get("")
+
+
+def tanggal_pensiun(tanggal_lahir, usia: int):
+    """A civil servant stops at the end of the month they reach the BUP; the pension (TMT
+    pensiun) starts on the first day of the next month."""
+    from datetime import date
+
+    tahun, bulan = tanggal_lahir.year + usia, tanggal_lahir.month + 1
+    if bulan > 12:
+        tahun, bulan = tahun + 1, 1
+    return date(tahun, bulan, 1)
+
+
+def pegawai_audit(pegawai: Pegawai, *, batas: int = 50):
+    """The latest audit rows about an employee (newest first), with who wrote them."""
+    from ..models import CatatanAudit
+
+    return CatatanAudit.objects.filter(objek_tipe=Pegawai._meta.label_lower, objek_id=str(pegawai.pk)).select_related(
+        "oleh", "oleh__pegawai"
+    )[:batas]

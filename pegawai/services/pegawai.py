@@ -55,6 +55,9 @@ def pegawai_ubah(*, oleh, pegawai: Pegawai, data: dict[str, Any]) -> Pegawai:
     pegawai.save()
     if kompetensi is not None:
         pegawai.kompetensi.set(kompetensi)
+    if "nip" in perubahan and pegawai.akun_id:
+        # A NIP correction carries through to the login, which signs in with it.
+        type(pegawai.akun).objects.filter(pk=pegawai.akun_id).update(nip=pegawai.nip)
     if perubahan:
         audit_catat(oleh=oleh, aksi="pegawai.ubah", objek=pegawai, ringkasan="Data pegawai diubah", perubahan=perubahan)
     return pegawai

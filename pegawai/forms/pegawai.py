@@ -1,0 +1,363 @@
+"""Forms of the employee pages: the list filter, the profile (create/edit), moving to another post,
+deactivating, and the sanction and performance records. Validation that belongs to the record
+(NIP against birth date and gender, golongan against status) stays in `Pegawai.clean`; the
+ModelForm runs it and puts each message on its field."""
+
+from datetime import date
+
+from crispy_forms.bootstrap import InlineCheckboxes
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
+from django import forms
+from django.core.validators import MaxValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from .. import nip as nip_rules
+from ..models import (
+    GOLONGAN_PPPK,
+    PANGKAT_PNS,
+    HukumanDisiplin,
+    Jabatan,
+    JenisJabatan,
+    JenisKelamin,
+    Kompetensi,
+    Pegawai,
+    Predikat,
+    StatusAsn,
+    TingkatHukuman,
+    UnitKerja,
+)
+
+TANGGAL = {"type": "date"}
+# Django 6.1's blank label ("- Select an option -") has no Indonesian translation yet.
+PILIH = _("- Pilih -")
+
+GOLONGAN_BERKELOMPOK = [
+    ("", PILIH),
+    (_("PNS"), [(g, f"{g} - {p}") for g, p in PANGKAT_PNS.items()]),
+    (_("PPPK"), [(g, f"{g} (PPPK)") for g in GOLONGAN_PPPK]),
+]
+
+
+def _tanggal_widget() -> forms.DateInput:
+    return forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d")
+
+
+def _helper(*layout) -> FormHelper:
+    """Crispy helper that leaves the <form> tag and buttons to the template."""
+    helper = FormHelper()
+    helper.form_tag = False
+    if layout:
+        helper.layout = Layout(*layout)
+    return helper
+
+
+class JabatanChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Jabatan) -> str:
+        return f"{obj.nama} ({obj.get_jenis_display()}, kelas {obj.kelas})"
+
+
+class UnitPilihanField(forms.TypedChoiceField):
+    """A unit chosen from the indented tree; cleans to the UnitKerja."""
+
+    def __init__(self, *, pilihan: list[tuple[int, str]], **kwargs):
+        super().__init__(choices=[("", PILIH), *pilihan], coerce=int, **kwargs)
+
+    def clean(self, value):
+        pk = super().clean(value)
+        if pk in (None, ""):
+            return None
+        try:
+            return UnitKerja.objects.get(pk=pk)
+        except UnitKerja.DoesNotExist:
+            raise forms.ValidationError(_("Unit kerja tidak ditemukan."), code="invalid_choice") from None
+
+
+# --- List filter -----------------------------------------------------------------------
+
+
+class PegawaiFilterForm(forms.Form):
+    """The GET filter of the employee list. Invalid values are ignored, never an error page."""
+
+    AKTIF_PILIHAN = [("1", _("Aktif")), ("0", _("Tidak aktif")), ("semua", _("Semua"))]
+
+    q = forms.CharField(
+        label=_("Cari"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("NIP atau nama"), "autocomplete": "off"}),
+    )
+    unit = forms.TypedChoiceField(label=_("Unit kerja (termasuk sub-unit)"), required=False, coerce=int)
+    jenis_jabatan = forms.ChoiceField(
+        label=_("Jenis jabatan"), required=False, choices=[("", _("Semua")), *JenisJabatan.choices]
+    )
+    golongan = forms.ChoiceField(label=_("Golongan"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Semua")), *StatusAsn.choices])
+    aktif = forms.ChoiceField(label=_("Keaktifan"), required=False, choices=AKTIF_PILIHAN)
+    masa = forms.ChoiceField(
+        label=_("Lama di jabatan"),
+        required=False,
+        choices=[("", _("Semua")), ("jatuh_tempo", _("Jatuh tempo rotasi")), ("baru", _("Belum dapat dimutasi"))],
+    )
+
+    def __init__(self, *args, unit_pilihan: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", _("Semua unit")), *unit_pilihan]
+        self.fields["golongan"].choices = [("", _("Semua")), *GOLONGAN_BERKELOMPOK[1:]]
+
+    def filter(self) -> dict:
+        """The valid filter values (invalid ones fall back): `pegawai_cari`'s keyword arguments plus
+        `masa` (time in the current post), which the list view applies."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        aktif = {"1": True, "0": False, "semua": None}.get(data.get("aktif") or "1", True)
+        return {
+            "masa": data.get("masa") or "",
+            "q": data.get("q") or "",
+            "unit": data.get("unit") or None,
+            "jenis_jabatan": data.get("jenis_jabatan") or "",
+            "golongan": data.get("golongan") or "",
+            "status": data.get("status") or "",
+            "aktif": aktif,
+        }
+
+    @property
+    def ada_filter(self) -> bool:
+        f = self.filter()
+        return bool(
+            f["q"]
+            or f["unit"]
+            or f["jenis_jabatan"]
+            or f["golongan"]
+            or f["status"]
+            or f["masa"]
+            or f["aktif"] is not True
+        )
+
+
+# --- Profile -------------------------------------------------------------------------
+
+
+class PegawaiForm(forms.ModelForm):
+    """Profile fields. The post (unit, position) is not here: it changes by `Pindah jabatan`."""
+
+    nip = forms.CharField(
+        label=_("NIP / NI PPPK"),
+        max_length=30,
+        help_text=_("18 angka; boleh diketik berkelompok, misalnya 19860926 201505 1 001."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Pegawai
+        fields = [
+            "nip",
+            "status",
+            "gelar_depan",
+            "nama",
+            "gelar_belakang",
+            "jenis_kelamin",
+            "tempat_lahir",
+            "tanggal_lahir",
+            "golongan",
+            "pendidikan",
+            "email",
+            "telepon",
+            "kompetensi",
+        ]
+        widgets = {
+            "tanggal_lahir": _tanggal_widget(),
+            "kompetensi": forms.CheckboxSelectMultiple,
+            "pendidikan": forms.TextInput(attrs={"placeholder": _("mis. S1 Administrasi Publik")}),
+        }
+        help_texts = {"golongan": _("PNS: I/a sampai IV/e. PPPK: I sampai XVII.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["golongan"].choices = GOLONGAN_BERKELOMPOK
+        self.fields["jenis_kelamin"].choices = [("", PILIH), *JenisKelamin.choices]
+        self.fields["golongan"].widget.attrs["class"] = "js-golongan"
+        self.fields["status"].widget.attrs["class"] = "js-status"
+        self.fields["kompetensi"].queryset = Kompetensi.objects.order_by("jenis", "nama")
+        self.fields["kompetensi"].required = False
+        self.helper = _helper(*self.susunan())
+
+    def susunan(self) -> list:
+        return [
+            Fieldset(
+                _("Identitas"),
+                Row(Column("nip", css_class="col-md-6"), Column("status", css_class="col-md-3")),
+                Row(
+                    Column("gelar_depan", css_class="col-md-2"),
+                    Column("nama", css_class="col-md-6"),
+                    Column("gelar_belakang", css_class="col-md-4"),
+                ),
+                Row(
+                    Column("jenis_kelamin", css_class="col-md-3"),
+                    Column("tempat_lahir", css_class="col-md-5"),
+                    Column("tanggal_lahir", css_class="col-md-4"),
+                ),
+            ),
+            Fieldset(
+                _("Kepegawaian dan kontak"),
+                Row(Column("golongan", css_class="col-md-4"), Column("pendidikan", css_class="col-md-8")),
+                Row(Column("email", css_class="col-md-6"), Column("telepon", css_class="col-md-6")),
+                InlineCheckboxes("kompetensi"),
+            ),
+        ]
+
+    def clean_nip(self) -> str:
+        return nip_rules.normalisasi(self.cleaned_data["nip"])
+
+    def data_layanan(self) -> dict:
+        """The cleaned profile fields as the services take them."""
+        return {f: self.cleaned_data[f] for f in self._meta.fields}
+
+
+class PegawaiBuatForm(PegawaiForm):
+    """Profile plus the first post."""
+
+    unit = UnitPilihanField(label=_("Unit kerja"), pilihan=[])
+    jabatan = JabatanChoiceField(label=_("Jabatan"), queryset=Jabatan.objects.order_by("nama"), empty_label=PILIH)
+    tmt = forms.DateField(label=_("TMT jabatan"), widget=_tanggal_widget())
+    nomor_sk = forms.CharField(label=_("Nomor SK"), max_length=100, required=False)
+
+    def __init__(self, *args, unit_pilihan: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", PILIH), *unit_pilihan]
+
+    def susunan(self) -> list:
+        return [
+            *super().susunan(),
+            Fieldset(
+                _("Jabatan pertama"),
+                HTML(
+                    '<p class="small text-muted">'
+                    + str(_("Perpindahan berikutnya dicatat lewat tombol Pindah jabatan di halaman pegawai."))
+                    + "</p>"
+                ),
+                Row(Column("unit", css_class="col-md-6"), Column("jabatan", css_class="col-md-6")),
+                Row(Column("tmt", css_class="col-md-4"), Column("nomor_sk", css_class="col-md-8")),
+            ),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        lahir, tmt = data.get("tanggal_lahir"), data.get("tmt")
+        if lahir and tmt and tmt <= lahir:
+            self.add_error("tmt", _("TMT jabatan harus sesudah tanggal lahir."))
+        return data
+
+
+# --- Actions --------------------------------------------------------------------------
+
+
+class PindahJabatanForm(forms.Form):
+    unit = UnitPilihanField(label=_("Unit kerja baru"), pilihan=[])
+    jabatan = JabatanChoiceField(label=_("Jabatan baru"), queryset=Jabatan.objects.order_by("nama"), empty_label=PILIH)
+    tmt = forms.DateField(label=_("TMT"), widget=_tanggal_widget())
+    nomor_sk = forms.CharField(label=_("Nomor SK"), max_length=100, required=False)
+    tanggal_sk = forms.DateField(label=_("Tanggal SK"), required=False, widget=_tanggal_widget())
+    keterangan = forms.CharField(label=_("Keterangan"), max_length=250, required=False)
+
+    def __init__(self, *args, unit_pilihan: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", PILIH), *unit_pilihan]
+        self.helper = _helper(
+            Row(Column("unit", css_class="col-md-6"), Column("jabatan", css_class="col-md-6")),
+            Row(
+                Column("tmt", css_class="col-md-4"),
+                Column("nomor_sk", css_class="col-md-4"),
+                Column("tanggal_sk", css_class="col-md-4"),
+            ),
+            "keterangan",
+        )
+
+
+class NonaktifkanForm(forms.Form):
+    ALASAN_UMUM = [
+        _("Pensiun (BUP)"),
+        _("Pensiun dini"),
+        _("Meninggal dunia"),
+        _("Pindah ke instansi lain"),
+        _("Diberhentikan"),
+        _("Mengundurkan diri"),
+        _("Masa perjanjian kerja berakhir"),
+    ]
+
+    alasan = forms.CharField(
+        label=_("Alasan"),
+        max_length=100,
+        help_text=_("Pilih dari saran atau ketik sendiri."),
+        widget=forms.TextInput(attrs={"list": "alasan-umum", "autocomplete": "off"}),
+    )
+    tanggal = forms.DateField(
+        label=_("Berlaku tanggal"),
+        help_text=_("Jabatan sekarang ditutup pada tanggal ini."),
+        widget=_tanggal_widget(),
+    )
+
+    def __init__(self, *args, mulai_jabatan: date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mulai_jabatan = mulai_jabatan
+        self.helper = _helper(Row(Column("alasan", css_class="col-md-8"), Column("tanggal", css_class="col-md-4")))
+
+    def clean_tanggal(self):
+        tanggal = self.cleaned_data["tanggal"]
+        if self.mulai_jabatan and tanggal < self.mulai_jabatan:
+            raise forms.ValidationError(
+                _("Tanggal tidak boleh sebelum TMT jabatan sekarang (%(t)s).")
+                % {"t": self.mulai_jabatan.strftime("%d-%m-%Y")}
+            )
+        return tanggal
+
+
+class HukumanForm(forms.ModelForm):
+    class Meta:
+        model = HukumanDisiplin
+        fields = ["tingkat", "jenis", "nomor_sk", "mulai", "selesai", "keterangan"]
+        widgets = {
+            "mulai": _tanggal_widget(),
+            "selesai": _tanggal_widget(),
+            "keterangan": forms.Textarea(attrs={"rows": 3}),
+            "jenis": forms.TextInput(attrs={"placeholder": _("mis. Teguran tertulis")}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tingkat"].choices = [("", PILIH), *TingkatHukuman.choices]
+        self.helper = _helper(
+            Row(Column("tingkat", css_class="col-md-4"), Column("jenis", css_class="col-md-8")),
+            Row(
+                Column("nomor_sk", css_class="col-md-6"),
+                Column("mulai", css_class="col-md-3"),
+                Column("selesai", css_class="col-md-3"),
+            ),
+            "keterangan",
+        )
+
+    def clean(self):
+        data = super().clean()
+        mulai, selesai = data.get("mulai"), data.get("selesai")
+        if mulai and selesai and selesai < mulai:
+            self.add_error("selesai", _("Tanggal berakhir tidak boleh sebelum tanggal mulai."))
+        return data
+
+
+class KinerjaForm(forms.Form):
+    tahun = forms.IntegerField(label=_("Tahun"), min_value=2000)
+    predikat = forms.ChoiceField(label=_("Predikat kinerja"), choices=[("", PILIH), *Predikat.choices])
+    keterangan = forms.CharField(label=_("Keterangan"), max_length=250, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tahun_ini = date.today().year
+        self.fields["tahun"].validators.append(MaxValueValidator(tahun_ini))
+        self.fields["tahun"].widget.attrs["max"] = tahun_ini
+        self.fields["tahun"].help_text = _(
+            "Bila tahun itu sudah tercatat, predikatnya diganti (tercatat di jejak audit)."
+        )
+        self.helper = _helper(
+            Row(Column("tahun", css_class="col-md-5"), Column("predikat", css_class="col-md-7")),
+            "keterangan",
+        )

@@ -1,0 +1,365 @@
+"""Employee pages. Everyone reads through `pegawai_ambil` (404 for whoever may not see the
+employee); HR staff create, edit, move, deactivate and record sanctions and predicates."""
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..access import hr_required, peran_required, peran_user
+from ..forms.pegawai import (
+    HukumanForm,
+    KinerjaForm,
+    NonaktifkanForm,
+    PegawaiBuatForm,
+    PegawaiFilterForm,
+    PegawaiForm,
+    PindahJabatanForm,
+)
+from ..models import Pegawai, UnitKerja
+from ..selectors.akun import status_akun
+from ..selectors.pegawai import (
+    URUTAN_PEGAWAI,
+    bup_usia,
+    pegawai_ambil,
+    pegawai_audit,
+    pegawai_cari,
+    tanggal_pensiun,
+)
+from ..selectors.unit import tahun_lalu as _tahun_lalu
+from ..selectors.unit import unit_leluhur, unit_pilihan
+from ..services.pegawai import (
+    LayananError,
+    pegawai_buat,
+    pegawai_nonaktifkan,
+    pegawai_pindah_jabatan,
+    pegawai_ubah,
+)
+from ..services.pegawai_riwayat import hukuman_tambah, kinerja_catat
+
+PER_HALAMAN = 25
+
+
+def masa_jabatan(lama: float | None) -> str:
+    """'jatuh_tempo' at or past the latest transfer point, 'baru' before the earliest, else ''."""
+    if lama is None:
+        return ""
+    if lama >= settings.MUTASI_MAX_TAHUN:
+        return "jatuh_tempo"
+    if lama < settings.MUTASI_MIN_TAHUN:
+        return "baru"
+    return ""
+
+
+def _tambah_error(form, error: Exception) -> None:
+    """A refusal from a service lands on the form, next to what the user typed."""
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        for field, errs in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+
+
+# --- Reading -----------------------------------------------------------------------------
+
+
+@peran_required(hr=True, ppk=True, kepala=True)
+def daftar(request):
+    form = PegawaiFilterForm(request.GET, unit_pilihan=unit_pilihan(request.user))
+    urut = request.GET.get("urut", "nama")
+    if urut.lstrip("-") not in URUTAN_PEGAWAI:
+        urut = "nama"
+    saring = form.filter()
+    masa = saring.pop("masa")
+    qs = pegawai_cari(request.user, **saring, urut=urut)
+    hari = timezone.localdate()
+    if masa == "jatuh_tempo":
+        qs = qs.filter(posisi__mulai__lte=_tahun_lalu(hari, settings.MUTASI_MAX_TAHUN))
+    elif masa == "baru":
+        qs = qs.filter(posisi__mulai__gt=_tahun_lalu(hari, settings.MUTASI_MIN_TAHUN))
+    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    for p in page.object_list:
+        posisi = p.posisi_sekarang
+        p.lama_jabatan = posisi.lama_tahun(hari) if posisi else None
+        p.masa_jabatan = masa_jabatan(p.lama_jabatan)
+    return render(
+        request,
+        "pegawai/daftar.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "urut": urut,
+            "ada_filter": form.ada_filter,
+            "mutasi_min": settings.MUTASI_MIN_TAHUN,
+            "mutasi_max": settings.MUTASI_MAX_TAHUN,
+        },
+    )
+
+
+def _konteks_detail(request, pegawai: Pegawai) -> dict:
+    hari = timezone.localdate()
+    peran = peran_user(request.user)
+    posisi = pegawai.posisi_sekarang
+    riwayat = list(pegawai.riwayat_jabatan.select_related("unit", "jabatan").order_by("-mulai", "-id"))
+    for r in riwayat:
+        r.lama = r.lama_tahun(hari)
+    hukuman = list(pegawai.hukuman_disiplin.all())
+    for h in hukuman:
+        h.berlaku = h.berlaku_pada(hari)
+
+    lama = posisi.lama_tahun(hari) if posisi else None
+    unit = leluhur = atasan = None
+    syarat_kompetensi = []
+    if posisi:
+        unit = UnitKerja.objects.get(pk=posisi.unit_id)
+        leluhur = unit_leluhur(unit)
+        # The direct superior: the unit's head; for the head themself, or while the post is
+        # vacant, the nearest head above.
+        kepala_id = next(
+            (u.kepala_id for u in [unit, *reversed(leluhur)] if u.kepala_id and u.kepala_id != pegawai.pk), None
+        )
+        atasan = Pegawai.objects.filter(pk=kepala_id).first() if kepala_id else None
+        syarat_kompetensi = list(posisi.jabatan.kompetensi.all())
+    kompetensi = list(pegawai.kompetensi.all())
+    dimiliki = {k.pk for k in kompetensi}
+    for k in syarat_kompetensi:
+        k.dimiliki = k.pk in dimiliki
+
+    # The retirement age follows the current post; for someone no longer active, the last one.
+    jabatan_bup = posisi.jabatan if posisi else (riwayat[0].jabatan if riwayat else None)
+    bup = bup_usia(jabatan_bup)
+    pensiun = tanggal_pensiun(pegawai.tanggal_lahir, bup) if bup else None
+    return {
+        "pegawai": pegawai,
+        "posisi": posisi,
+        "unit": unit,
+        "leluhur": leluhur,
+        "atasan": atasan,
+        "lama_jabatan": lama,
+        "masa_jabatan": masa_jabatan(lama),
+        "mutasi_min": settings.MUTASI_MIN_TAHUN,
+        "mutasi_max": settings.MUTASI_MAX_TAHUN,
+        "usia": pegawai.usia_pada(hari),
+        "bup": bup,
+        "pensiun": pensiun,
+        "sisa_tahun": round((pensiun - hari).days / 365.25, 1) if pensiun and pensiun > hari else None,
+        "riwayat": riwayat,
+        "hukuman": hukuman,
+        "kinerja": list(pegawai.kinerja_tahunan.all()),
+        "kompetensi": kompetensi,
+        "syarat_kompetensi": syarat_kompetensi,
+        "unit_dipimpin": list(pegawai.unit_dipimpin.all()),
+        "akun": pegawai.akun,
+        "status_akun": status_akun(pegawai.akun),
+        "audit": _audit_tampil(pegawai) if peran.hr else None,
+        "sendiri": peran.pegawai_id == pegawai.pk,
+    }
+
+
+def _audit_tampil(pegawai: Pegawai) -> list:
+    """Audit rows with their changes as (field, "old → new") pairs for display."""
+    baris = list(pegawai_audit(pegawai))
+    for a in baris:
+        a.rincian = [
+            (k, f"{v[0] or '—'} → {v[1] or '—'}" if isinstance(v, list) and len(v) == 2 else str(v))
+            for k, v in (a.perubahan or {}).items()
+        ]
+    return baris
+
+
+@login_required
+def detail(request, pk: int):
+    pegawai = pegawai_ambil(request.user, pk)
+    return render(request, "pegawai/detail.html", _konteks_detail(request, pegawai))
+
+
+@login_required
+def profil_saya(request):
+    pegawai_id = peran_user(request.user).pegawai_id
+    if pegawai_id is None:
+        raise Http404(_("Akun ini tidak terhubung dengan data pegawai."))
+    pegawai = pegawai_ambil(request.user, pegawai_id)
+    return render(request, "pegawai/detail.html", _konteks_detail(request, pegawai))
+
+
+# --- HR: profile -----------------------------------------------------------------------
+
+
+@hr_required
+def buat(request):
+    form = PegawaiBuatForm(request.POST or None, unit_pilihan=unit_pilihan(request.user, aktif_saja=True))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            pegawai = pegawai_buat(
+                oleh=request.user,
+                data=form.data_layanan(),
+                unit=data["unit"],
+                jabatan=data["jabatan"],
+                tmt=data["tmt"],
+                nomor_sk=data["nomor_sk"],
+            )
+        except (ValidationError, LayananError) as e:
+            _tambah_error(form, e)
+        else:
+            messages.success(request, _("Pegawai %(nama)s ditambahkan.") % {"nama": pegawai.nama_lengkap})
+            return redirect("pegawai:detail", pk=pegawai.pk)
+    return render(request, "pegawai/form.html", {"form": form, "pegawai": None})
+
+
+@hr_required
+def ubah(request, pk: int):
+    pegawai = pegawai_ambil(request.user, pk)
+    form = PegawaiForm(request.POST or None, instance=pegawai)
+    if request.method == "POST" and form.is_valid():
+        if not form.has_changed():
+            messages.info(request, _("Tidak ada perubahan."))
+            return redirect("pegawai:detail", pk=pk)
+        # The form has already written the new values onto its instance: the service compares
+        # against a fresh copy so that the audit trail records what changed.
+        asli = Pegawai.objects.get(pk=pk)
+        try:
+            pegawai_ubah(oleh=request.user, pegawai=asli, data=form.data_layanan())
+        except (ValidationError, LayananError) as e:
+            _tambah_error(form, e)
+        else:
+            messages.success(request, _("Data pegawai disimpan."))
+            return redirect("pegawai:detail", pk=pk)
+    return render(request, "pegawai/form.html", {"form": form, "pegawai": Pegawai.objects.get(pk=pk)})
+
+
+# --- HR: post and status ------------------------------------------------------------------
+
+
+def _tolak_bila_nonaktif(request, pegawai: Pegawai):
+    if not pegawai.aktif:
+        messages.error(request, _("Pegawai ini sudah tidak aktif."))
+        return redirect("pegawai:detail", pk=pegawai.pk)
+    return None
+
+
+@hr_required
+def pindah_jabatan(request, pk: int):
+    pegawai = pegawai_ambil(request.user, pk)
+    if tolak := _tolak_bila_nonaktif(request, pegawai):
+        return tolak
+    form = PindahJabatanForm(
+        request.POST or None,
+        unit_pilihan=unit_pilihan(request.user, aktif_saja=True),
+        initial={"tmt": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            baru = pegawai_pindah_jabatan(
+                oleh=request.user,
+                pegawai=pegawai,
+                unit=d["unit"],
+                jabatan=d["jabatan"],
+                tmt=d["tmt"],
+                nomor_sk=d["nomor_sk"],
+                tanggal_sk=d["tanggal_sk"],
+                keterangan=d["keterangan"],
+            )
+        except (ValidationError, LayananError) as e:
+            _tambah_error(form, e)
+        else:
+            messages.success(
+                request,
+                _("%(nama)s kini %(jabatan)s di %(unit)s, TMT %(tmt)s.")
+                % {"nama": pegawai.nama_lengkap, "jabatan": baru.jabatan, "unit": baru.unit, "tmt": _tgl(baru.mulai)},
+            )
+            return redirect("pegawai:detail", pk=pk)
+    return render(
+        request,
+        "pegawai/pindah_jabatan.html",
+        {"form": form, "pegawai": pegawai, "posisi": pegawai.posisi_sekarang},
+    )
+
+
+@hr_required
+def nonaktifkan(request, pk: int):
+    pegawai = pegawai_ambil(request.user, pk)
+    if tolak := _tolak_bila_nonaktif(request, pegawai):
+        return tolak
+    posisi = pegawai.posisi_sekarang
+    form = NonaktifkanForm(
+        request.POST or None,
+        mulai_jabatan=posisi.mulai if posisi else None,
+        initial={"tanggal": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        pegawai_nonaktifkan(
+            oleh=request.user, pegawai=pegawai, alasan=form.cleaned_data["alasan"], tanggal=form.cleaned_data["tanggal"]
+        )
+        messages.success(request, _("%(nama)s dinonaktifkan.") % {"nama": pegawai.nama_lengkap})
+        return redirect("pegawai:detail", pk=pk)
+    return render(
+        request,
+        "pegawai/nonaktifkan.html",
+        {
+            "form": form,
+            "pegawai": pegawai,
+            "posisi": posisi,
+            "unit_dipimpin": list(pegawai.unit_dipimpin.all()),
+            "alasan_umum": NonaktifkanForm.ALASAN_UMUM,
+        },
+    )
+
+
+# --- HR: sanctions and predicates ------------------------------------------------------
+
+
+@hr_required
+def hukuman_baru(request, pk: int):
+    pegawai = pegawai_ambil(request.user, pk)
+    form = HukumanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hukuman_tambah(oleh=request.user, pegawai=pegawai, **form.cleaned_data)
+        except (ValidationError, LayananError) as e:
+            _tambah_error(form, e)
+        else:
+            messages.success(request, _("Hukuman disiplin dicatat."))
+            return redirect(f"{_url_detail(pk)}#hukuman")
+    return render(
+        request,
+        "pegawai/form_riwayat.html",
+        {"form": form, "pegawai": pegawai, "judul": _("Catat hukuman disiplin"), "jangkar": "hukuman"},
+    )
+
+
+@hr_required
+def kinerja_baru(request, pk: int):
+    pegawai = pegawai_ambil(request.user, pk)
+    form = KinerjaForm(request.POST or None, initial={"tahun": date.today().year - 1})
+    if request.method == "POST" and form.is_valid():
+        try:
+            kinerja_catat(oleh=request.user, pegawai=pegawai, **form.cleaned_data)
+        except (ValidationError, LayananError) as e:
+            _tambah_error(form, e)
+        else:
+            messages.success(request, _("Predikat kinerja %(tahun)s dicatat.") % {"tahun": form.cleaned_data["tahun"]})
+            return redirect(f"{_url_detail(pk)}#kinerja")
+    return render(
+        request,
+        "pegawai/form_riwayat.html",
+        {"form": form, "pegawai": pegawai, "judul": _("Catat predikat kinerja tahunan"), "jangkar": "kinerja"},
+    )
+
+
+def _url_detail(pk: int) -> str:
+    return reverse("pegawai:detail", args=[pk])
+
+
+def _tgl(d: date) -> str:
+    return d.strftime("%d-%m-%Y")

@@ -1,0 +1,60 @@
+"""Unit pages: the tree with heads and head-counts, and one unit with its sub-units and staff.
+HR and the PPK see every unit; a unit head sees the subtree they head."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from ..access import peran_required, peran_user
+from ..selectors.pegawai import unit_ambil, unit_jumlah_pegawai
+from ..selectors.unit import URUTAN_STAF, unit_anak, unit_leluhur, unit_pohon, unit_rata, unit_staf
+
+STAF_PER_HALAMAN = 50
+
+
+@peran_required(hr=True, ppk=True, kepala=True)
+def unit_daftar(request):
+    akar = unit_pohon(request.user)
+    semua = unit_rata(akar)
+    return render(
+        request,
+        "pegawai/unit_daftar.html",
+        {
+            "akar": akar,
+            "jumlah_unit": len(semua),
+            "jumlah_pegawai": sum(s.jumlah_total for s in akar),
+            "tanpa_kepala": sum(1 for s in semua if s.unit.aktif and not s.unit.kepala_id),
+        },
+    )
+
+
+@peran_required(hr=True, ppk=True, kepala=True)
+def unit_detail(request, pk: int):
+    unit = unit_ambil(request.user, pk)
+    peran = peran_user(request.user)
+    urut = request.GET.get("urut", "jabatan")
+    if urut.lstrip("-") not in URUTAN_STAF:
+        urut = "jabatan"
+    anak = unit_anak(unit)
+    # Staff of the sub-units are shown by default where there are sub-units: a camat opening the
+    # kecamatan expects the kelurahan staff too. ?turunan=0 shows the unit's own staff only.
+    turunan = bool(anak) and request.GET.get("turunan") != "0"
+    page = Paginator(unit_staf(unit, turunan=turunan, urut=urut), STAF_PER_HALAMAN).get_page(request.GET.get("page"))
+    leluhur = unit_leluhur(unit)
+    # Above a unit head's subtree the units are shown, not linked: their pages would be a 404.
+    for u in leluhur:
+        u.terlihat = peran.lihat_semua or u.pk in peran.unit_wewenang
+    sendiri = unit_jumlah_pegawai().get(unit.pk, 0)
+    return render(
+        request,
+        "pegawai/unit_detail.html",
+        {
+            "unit": unit,
+            "leluhur": leluhur,
+            "anak": anak,
+            "jumlah_sendiri": sendiri,
+            "jumlah_total": sendiri + sum(a.jumlah_total for a in anak),
+            "turunan": turunan,
+            "page_obj": page,
+            "urut": urut,
+        },
+    )
