@@ -11,6 +11,7 @@ import os
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -40,6 +41,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # A fast hasher: the real one costs ~0.3 s per password by design.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A request in English activates it for the thread; start every test in the site's language.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
