@@ -1,0 +1,273 @@
+"""Workload tasks (Anjab/ABK) per unit and position, and yearly performance predicates:
+the two kinds the needs-analysis and review issues import with the same engine."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ...models import KinerjaTahunan, Pegawai, Predikat, TugasJabatan
+from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
+from ..nilai import Bilangan, Desimal, Pilihan, Teks, nip
+from .organisasi import audit_massal
+from .rujukan import Ditolak, RujukanJabatan, RujukanUnit
+
+
+class ImporTugas(JenisImpor):
+    kode = "tugas"
+    label = gettext_lazy("Uraian tugas (ABK)")
+    keterangan = gettext_lazy(
+        "Beban kerja per unit dan jabatan (analisis beban kerja); dicocokkan dengan unit + jabatan + uraian tugas."
+    )
+    kolom = (
+        Kolom(
+            "Kode Unit",
+            "unit",
+            Teks(200),
+            alias=("Unit Kerja", "Unit", "Unit Code"),
+            wajib=True,
+            keterangan=gettext_lazy("Kode unit (atau nama unit persis)."),
+            contoh="KEL-MLY-KS",
+        ),
+        Kolom(
+            "Jabatan",
+            "jabatan",
+            Teks(200),
+            alias=("Nama Jabatan", "Position"),
+            wajib=True,
+            keterangan=gettext_lazy("Nama jabatan persis seperti di daftar jabatan."),
+            contoh="Pengadministrasi Umum",
+        ),
+        Kolom(
+            "Uraian Tugas",
+            "uraian",
+            Teks(300),
+            alias=("Uraian", "Tugas", "Task", "Task Description"),
+            wajib=True,
+            contoh="Mengagendakan surat masuk",
+        ),
+        Kolom(
+            "Satuan Hasil",
+            "satuan_hasil",
+            Teks(60),
+            alias=("Satuan", "Output Unit", "Unit of Output"),
+            keterangan=gettext_lazy("Kolom tidak ada = tidak diubah."),
+            contoh="Surat",
+        ),
+        Kolom(
+            "Volume",
+            "volume",
+            Desimal(digit=12, tempat=2, minimum=Decimal(0)),
+            alias=("Beban Kerja", "Volume Kerja", "Volume per Tahun", "Workload", "Annual Volume"),
+            wajib=True,
+            keterangan=gettext_lazy("Jumlah hasil per tahun (0 atau lebih); koma atau titik sebagai desimal."),
+            contoh="2400",
+        ),
+        Kolom(
+            "Norma Waktu",
+            "norma_waktu",
+            Desimal(digit=8, tempat=2, lebih_dari=Decimal(0)),
+            alias=("Norma Waktu (Jam)", "Norma Waktu Jam", "Time Norm", "Hours per Output"),
+            wajib=True,
+            keterangan=gettext_lazy("Jam per satu hasil, lebih dari 0, paling banyak 2 angka desimal."),
+            contoh="0,25",
+        ),
+    )
+    kunci = ("unit", "jabatan", "uraian")
+
+    def siapkan(self) -> None:
+        self.unit = RujukanUnit()
+        self.jabatan = RujukanJabatan()
+
+    def periksa(self, data: dict[str, Any], galat) -> dict[str, Any] | None:
+        salah = False
+        try:
+            data["unit_id"] = self.unit.cari(data["unit"]).id
+        except Ditolak as e:
+            galat("Kode Unit", str(e))
+            salah = True
+        try:
+            data["jabatan_id"] = self.jabatan.cari(data["jabatan"]).id
+        except Ditolak as e:
+            galat("Jabatan", str(e))
+            salah = True
+        if self.ada("satuan_hasil"):
+            data["satuan_hasil"] = data.get("satuan_hasil") or ""
+        return None if salah else data
+
+    def kunci_baris(self, data: dict[str, Any]) -> tuple | None:
+        # Resolved ids: the same unit written once by code and once by name is still one task.
+        if data.get("unit_id") and data.get("jabatan_id") and data.get("uraian"):
+            return (data["unit_id"], data["jabatan_id"], data["uraian"])
+        return super().kunci_baris(data)
+
+    def rencanakan(self, batch, galat) -> list[Rencana]:
+        ada = {
+            (t.unit_id, t.jabatan_id, t.uraian): t
+            for t in TugasJabatan.objects.filter(
+                unit_id__in={d["unit_id"] for _b, d in batch}, jabatan_id__in={d["jabatan_id"] for _b, d in batch}
+            )
+        }
+        fields = ["volume", "norma_waktu"] + (["satuan_hasil"] if self.ada("satuan_hasil") else [])
+        nama = {k.kunci: k.nama for k in self.kolom}
+        hasil = []
+        for baris, d in batch:
+            t = ada.get((d["unit_id"], d["jabatan_id"], d["uraian"]))
+            label = f"{self.unit.per_id[d['unit_id']].kode} · {d['jabatan']} · {d['uraian']}"
+            if t is None:
+                baru = {nama[k]: ("-", tampil(d[k])) for k in fields if d.get(k) not in (None, "")}
+                hasil.append(Rencana(baris, BARU, label, baru, d))
+                continue
+            perubahan = self.bandingkan({k: getattr(t, k) for k in fields}, d, nama, fields)
+            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (t, d)))
+        return hasil
+
+    def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
+        fields = ["volume", "norma_waktu"] + (["satuan_hasil"] if self.ada("satuan_hasil") else [])
+        baru, ubah, pasangan = [], [], []
+        for r in rencana:
+            if r.aksi == BARU:
+                d = r.data
+                t = TugasJabatan(
+                    unit_id=d["unit_id"],
+                    jabatan_id=d["jabatan_id"],
+                    uraian=d["uraian"],
+                    satuan_hasil=d.get("satuan_hasil") or "",
+                    volume=d["volume"],
+                    norma_waktu=d["norma_waktu"],
+                )
+                baru.append(t)
+            else:
+                t, d = r.data
+                for k in fields:
+                    setattr(t, k, d[k])
+                ubah.append(t)
+            pasangan.append((t, r))
+        TugasJabatan.objects.bulk_create(baru, batch_size=1000)
+        TugasJabatan.objects.bulk_update(ubah, fields, batch_size=500)
+        audit_massal(pasangan, konteks, "tugas.impor")
+
+
+def _peta_predikat() -> dict[str, str]:
+    return {
+        "Sangat Baik": Predikat.SANGAT_BAIK,
+        "Baik": Predikat.BAIK,
+        "Butuh Perbaikan": Predikat.BUTUH_PERBAIKAN,
+        "Perlu Perbaikan": Predikat.BUTUH_PERBAIKAN,
+        "Kurang": Predikat.KURANG,
+        "Misconduct": Predikat.KURANG,
+        "Kurang/Misconduct": Predikat.KURANG,
+        "Sangat Kurang": Predikat.SANGAT_KURANG,
+        "Very Good": Predikat.SANGAT_BAIK,
+        "Outstanding": Predikat.SANGAT_BAIK,
+        "Good": Predikat.BAIK,
+        "Needs Improvement": Predikat.BUTUH_PERBAIKAN,
+        "Poor": Predikat.KURANG,
+        "Very Poor": Predikat.SANGAT_KURANG,
+        **{v: v for v in Predikat.values},
+    }
+
+
+PREDIKAT = Pilihan(_peta_predikat, ["Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Misconduct", "Sangat Kurang"])
+
+
+class ImporKinerja(JenisImpor):
+    kode = "kinerja"
+    label = gettext_lazy("Predikat kinerja tahunan")
+    keterangan = gettext_lazy(
+        "Predikat kinerja (SKP) per pegawai per tahun; dicocokkan dengan NIP + tahun. Pegawainya harus sudah terdaftar."
+    )
+    kolom = (
+        Kolom(
+            "NIP",
+            "nip",
+            nip,
+            alias=("NIP Baru", "NI PPPK", "NIP/NI PPPK", "Employee Number"),
+            wajib=True,
+            contoh="198609262015051001",
+        ),
+        Kolom(
+            "Nama",
+            "nama",
+            Teks(200),
+            alias=("Nama Pegawai", "Name"),
+            keterangan=gettext_lazy("Hanya untuk memudahkan membaca; tidak disimpan."),
+            contoh="Budi Santoso",
+        ),
+        Kolom("Tahun", "tahun", Bilangan(2000, 2100), alias=("Year", "Tahun Penilaian"), wajib=True, contoh="2025"),
+        Kolom(
+            "Predikat",
+            "predikat",
+            PREDIKAT,
+            alias=("Predikat Kinerja", "Nilai", "Rating", "Performance Rating"),
+            wajib=True,
+            keterangan=gettext_lazy("Sangat Baik, Baik, Butuh Perbaikan, Kurang (Misconduct) atau Sangat Kurang."),
+            contoh="Baik",
+        ),
+        Kolom(
+            "Keterangan",
+            "keterangan",
+            Teks(250),
+            alias=("Catatan", "Note", "Notes"),
+            keterangan=gettext_lazy("Kolom tidak ada = tidak diubah."),
+        ),
+    )
+    kunci = ("nip", "tahun")
+
+    def periksa(self, data: dict[str, Any], galat) -> dict[str, Any] | None:
+        if data["tahun"] > timezone.localdate().year:
+            galat("Tahun", _("tahun %(t)s belum berakhir") % {"t": data["tahun"]})
+            return None
+        if self.ada("keterangan"):
+            data["keterangan"] = data.get("keterangan") or ""
+        return data
+
+    def rencanakan(self, batch, galat) -> list[Rencana]:
+        pegawai = dict(Pegawai.objects.filter(nip__in={d["nip"] for _b, d in batch}).values_list("nip", "pk"))
+        ada = {(k.pegawai_id, k.tahun): k for k in KinerjaTahunan.objects.filter(pegawai_id__in=pegawai.values())}
+        fields = ["predikat"] + (["keterangan"] if self.ada("keterangan") else [])
+        nama = {k.kunci: k.nama for k in self.kolom}
+        hasil = []
+        for baris, d in batch:
+            pid = pegawai.get(d["nip"])
+            if pid is None:
+                galat(baris, "NIP", _("pegawai dengan NIP %(n)s tidak terdaftar") % {"n": d["nip"]})
+                continue
+            d["pegawai_id"] = pid
+            label = f"{d['nip']} {d.get('nama') or ''} · {d['tahun']}".replace("  ", " ")
+            k = ada.get((pid, d["tahun"]))
+            if k is None:
+                hasil.append(Rencana(baris, BARU, label, {"Predikat": ("-", str(Predikat(d["predikat"]).label))}, d))
+                continue
+            lama = {f: getattr(k, f) for f in fields}
+            baru = dict(d)
+            perubahan = self.bandingkan(lama, baru, nama, fields)
+            if "Predikat" in perubahan:
+                perubahan["Predikat"] = (str(Predikat(lama["predikat"]).label), str(Predikat(d["predikat"]).label))
+            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (k, d)))
+        return hasil
+
+    def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
+        fields = ["predikat"] + (["keterangan"] if self.ada("keterangan") else [])
+        baru, ubah, pasangan = [], [], []
+        for r in rencana:
+            if r.aksi == BARU:
+                d = r.data
+                k = KinerjaTahunan(
+                    pegawai_id=d["pegawai_id"],
+                    tahun=d["tahun"],
+                    predikat=d["predikat"],
+                    keterangan=d.get("keterangan") or "",
+                )
+                baru.append(k)
+            else:
+                k, d = r.data
+                for f in fields:
+                    setattr(k, f, d[f])
+                ubah.append(k)
+            pasangan.append((k, r))
+        KinerjaTahunan.objects.bulk_create(baru, batch_size=1000)
+        KinerjaTahunan.objects.bulk_update(ubah, fields, batch_size=500)
+        audit_massal(pasangan, konteks, "kinerja.impor")

@@ -1,0 +1,320 @@
+"""Units (matched by code) and positions (matched by exact name): small reference tables,
+checked as one batch so a unit may name a parent further down the same file."""
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, override
+
+from ...models import CatatanAudit, Jabatan, JenisJabatan, JenisUnit, JenjangJabatan, UnitKerja
+from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
+from ..nilai import Bilangan, Pilihan, Teks, ya_tidak
+
+
+def _peta_pilihan(choices, tambahan: dict[str, str] | None = None):
+    """Accept a choice by its code or its Indonesian label (plus extra spellings)."""
+
+    def peta() -> dict[str, str]:
+        with override("id"):
+            hasil = {str(label): value for value, label in choices.choices if value}
+        hasil.update({value: value for value in choices.values if value})
+        hasil.update(tambahan or {})
+        return hasil
+
+    return peta
+
+
+def _tampil_pilihan(choices):
+    def tampil_() -> list[str]:
+        with override("id"):
+            return [str(label) for value, label in choices.choices if value]
+
+    return tampil_
+
+
+JENIS_UNIT = Pilihan(
+    _peta_pilihan(JenisUnit, {"Perangkat Daerah": JenisUnit.OPD, "Dinas": JenisUnit.OPD, "Badan": JenisUnit.OPD}),
+    _tampil_pilihan(JenisUnit),
+)
+JENIS_JABATAN = Pilihan(
+    _peta_pilihan(
+        JenisJabatan,
+        {
+            "JPT Pratama": JenisJabatan.JPT,
+            "JPT Madya": JenisJabatan.JPT,
+            "Pimpinan Tinggi": JenisJabatan.JPT,
+            "Jabatan Fungsional": JenisJabatan.FUNGSIONAL,
+            "JF": JenisJabatan.FUNGSIONAL,
+            "Jabatan Pelaksana": JenisJabatan.PELAKSANA,
+            "JFU": JenisJabatan.PELAKSANA,
+            "Jabatan Administrator": JenisJabatan.ADMINISTRATOR,
+            "Jabatan Pengawas": JenisJabatan.PENGAWAS,
+        },
+    ),
+    _tampil_pilihan(JenisJabatan),
+)
+JENJANG = Pilihan(_peta_pilihan(JenjangJabatan), _tampil_pilihan(JenjangJabatan))
+# Which levels fit which kind of position (UU 20/2023).
+_JENJANG_SAH = {
+    JenisJabatan.JPT: {JenjangJabatan.JPT_UTAMA, JenjangJabatan.JPT_MADYA, JenjangJabatan.JPT_PRATAMA},
+    JenisJabatan.FUNGSIONAL: {
+        JenjangJabatan.AHLI_UTAMA,
+        JenjangJabatan.AHLI_MADYA,
+        JenjangJabatan.AHLI_MUDA,
+        JenjangJabatan.AHLI_PERTAMA,
+        JenjangJabatan.PENYELIA,
+        JenjangJabatan.MAHIR,
+        JenjangJabatan.TERAMPIL,
+        JenjangJabatan.PEMULA,
+    },
+}
+
+
+def _oleh(konteks: Konteks):
+    return konteks.oleh if getattr(konteks.oleh, "is_authenticated", False) else None
+
+
+def _catatan(konteks: Konteks) -> str:
+    return f"Impor #{konteks.impor.pk}" if konteks.impor else "Impor"
+
+
+def audit_massal(objek_rencana, konteks: Konteks, aksi: str) -> None:
+    """One audit row per written record, inserted in bulk."""
+    catatan = _catatan(konteks)
+    CatatanAudit.objects.bulk_create(
+        [
+            CatatanAudit(
+                waktu=konteks.waktu,
+                oleh=_oleh(konteks),
+                aksi=f"{aksi}_{'buat' if r.aksi == BARU else 'ubah'}",
+                objek_tipe=obj._meta.label_lower,
+                objek_id=str(obj.pk),
+                ringkasan=(_("Dibuat lewat %(c)s") if r.aksi == BARU else _("Diubah lewat %(c)s")) % {"c": catatan},
+                perubahan={k: [a, b] for k, (a, b) in r.perubahan.items()},
+            )
+            for obj, r in objek_rencana
+        ],
+        batch_size=1000,
+    )
+
+
+class ImporUnit(JenisImpor):
+    kode = "unit"
+    label = gettext_lazy("Unit kerja")
+    keterangan = gettext_lazy(
+        "Pohon unit kerja (OPD, bidang, seksi, kecamatan, kelurahan...); dicocokkan dengan kode unit."
+    )
+    kolom = (
+        Kolom(
+            "Kode",
+            "kode",
+            Teks(30),
+            alias=("Kode Unit", "Code", "Unit Code"),
+            wajib=True,
+            keterangan=gettext_lazy("Kode unik unit; dipakai kolom Unit Kerja pada impor pegawai."),
+            contoh="KEL-MLY-KS",
+        ),
+        Kolom(
+            "Nama", "nama", Teks(200), alias=("Nama Unit", "Name", "Unit Name"), wajib=True, contoh="Kelurahan Kalisari"
+        ),
+        Kolom(
+            "Jenis",
+            "jenis",
+            JENIS_UNIT,
+            alias=("Jenis Unit", "Type", "Kind"),
+            wajib=True,
+            keterangan=gettext_lazy("Misalnya OPD, Bidang, Seksi, Kecamatan, Kelurahan, Puskesmas, Sekolah."),
+            contoh="Kelurahan",
+        ),
+        Kolom(
+            "Kode Induk",
+            "kode_induk",
+            Teks(30),
+            alias=("Induk", "Unit Induk", "Parent", "Parent Code"),
+            keterangan=gettext_lazy(
+                "Kode unit di atasnya (boleh ada di file yang sama); kosong = unit teratas. "
+                "Kolom tidak ada = tidak diubah."
+            ),
+            contoh="KEC-MLY",
+        ),
+    )
+    kunci = ("kode",)
+    ukuran_batch = None
+
+    def rencanakan(self, batch, galat) -> list[Rencana]:
+        ada = {u.kode: u for u in UnitKerja.objects.all()}
+        kode_id = {u.pk: u.kode for u in ada.values()}
+        induk = {u.kode: kode_id.get(u.induk_id) for u in ada.values()}
+        ubah_induk = self.ada("kode_induk")
+        di_file = {d["kode"]: b for b, d in batch}
+        salah = set()
+        if ubah_induk:
+            for baris, d in batch:
+                k = d.get("kode_induk")
+                if k is None:
+                    continue
+                if k == d["kode"]:
+                    galat(baris, "Kode Induk", _("unit tidak boleh menjadi induk dirinya sendiri"))
+                    salah.add(baris)
+                elif k not in ada and k not in di_file:
+                    galat(
+                        baris, "Kode Induk", _("unit induk %(k)s tidak ada di basis data maupun di file ini") % {"k": k}
+                    )
+                    salah.add(baris)
+            induk.update({d["kode"]: d.get("kode_induk") for _b, d in batch})
+            for baris, d in batch:
+                if baris in salah:
+                    continue
+                jalur, node = [d["kode"]], induk.get(d["kode"])
+                while node is not None and node not in jalur:
+                    jalur.append(node)
+                    node = induk.get(node)
+                if node is not None:
+                    galat(
+                        baris,
+                        "Kode Induk",
+                        _("unit induk membentuk lingkaran: %(j)s") % {"j": " → ".join([*jalur, node])},
+                    )
+                    salah.add(baris)
+        nama = {"nama": "Nama", "jenis": "Jenis", "kode_induk": "Kode Induk"}
+        hasil = []
+        for baris, d in batch:
+            if baris in salah:
+                continue
+            u = ada.get(d["kode"])
+            label = f"{d['kode']} {d['nama']}"
+            if u is None:
+                baru = {"Jenis": ("-", tampil(JenisUnit(d["jenis"]).label))}
+                if d.get("kode_induk"):
+                    baru["Kode Induk"] = ("-", d["kode_induk"])
+                hasil.append(Rencana(baris, BARU, label, baru, d))
+                continue
+            lama = {"nama": u.nama, "jenis": u.jenis, "kode_induk": kode_id.get(u.induk_id)}
+            kunci = ["nama", "jenis"] + (["kode_induk"] if ubah_induk else [])
+            perubahan = self.bandingkan(lama, d, nama, kunci)
+            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (u, d)))
+        return hasil
+
+    def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
+        baru = [
+            UnitKerja(kode=r.data["kode"], nama=r.data["nama"], jenis=r.data["jenis"])
+            for r in rencana
+            if r.aksi == BARU
+        ]
+        UnitKerja.objects.bulk_create(baru)
+        per_kode = dict(UnitKerja.objects.values_list("kode", "pk"))
+        objek = {u.kode: u for u in baru}
+        ubah = []
+        for r in rencana:
+            if r.aksi == UBAH:
+                u, d = r.data
+                u.nama, u.jenis = d["nama"], d["jenis"]
+                objek[u.kode] = u
+                ubah.append(u)
+        if self.ada("kode_induk"):
+            for r in rencana:
+                d = r.data if r.aksi == BARU else r.data[1]
+                u = objek[d["kode"]]
+                u.induk_id = per_kode[d["kode_induk"]] if d.get("kode_induk") else None
+                if r.aksi == BARU and u.induk_id:
+                    ubah.append(u)
+        UnitKerja.objects.bulk_update(ubah, ["nama", "jenis", "induk"], batch_size=500)
+        audit_massal(
+            [(objek[(r.data if r.aksi == BARU else r.data[1])["kode"]], r) for r in rencana], konteks, "unit.impor"
+        )
+
+
+class ImporJabatan(JenisImpor):
+    kode = "jabatan"
+    label = gettext_lazy("Jabatan")
+    keterangan = gettext_lazy("Daftar jabatan (nama, jenis, kelas); dicocokkan dengan nama jabatan yang persis sama.")
+    kolom = (
+        Kolom(
+            "Nama",
+            "nama",
+            Teks(200),
+            alias=("Nama Jabatan", "Jabatan", "Name", "Position"),
+            wajib=True,
+            keterangan=gettext_lazy("Nama jabatan persis; dipakai kolom Jabatan pada impor pegawai."),
+            contoh="Analis Sumber Daya Manusia Aparatur",
+        ),
+        Kolom(
+            "Jenis",
+            "jenis",
+            JENIS_JABATAN,
+            alias=("Jenis Jabatan", "Type", "Kind"),
+            wajib=True,
+            keterangan=gettext_lazy("JPT, Administrator, Pengawas, Fungsional atau Pelaksana."),
+            contoh="Fungsional",
+        ),
+        Kolom(
+            "Kelas",
+            "kelas",
+            Bilangan(1, 17),
+            alias=("Kelas Jabatan", "Grade", "Class"),
+            wajib=True,
+            keterangan=gettext_lazy("Kelas jabatan 1 sampai 17."),
+            contoh="9",
+        ),
+        Kolom(
+            "Jenjang",
+            "jenjang",
+            JENJANG,
+            alias=("Level",),
+            keterangan=gettext_lazy("Untuk JPT dan fungsional, misalnya Ahli Muda. Kolom tidak ada = tidak diubah."),
+            contoh="Ahli Pertama",
+        ),
+        Kolom(
+            "Kepala Unit",
+            "kepala_unit",
+            ya_tidak,
+            alias=("Jabatan Kepala Unit", "Head of Unit", "Unit Head"),
+            keterangan=gettext_lazy("Ya bila pemegangnya menjadi kepala unit. Kolom tidak ada = tidak diubah."),
+            contoh="Tidak",
+        ),
+    )
+    kunci = ("nama",)
+    ukuran_batch = None
+
+    def periksa(self, data: dict[str, Any], galat) -> dict[str, Any] | None:
+        if self.ada("jenjang"):
+            data["jenjang"] = data.get("jenjang") or ""
+            sah = _JENJANG_SAH.get(data["jenis"], set())
+            if data["jenjang"] and data["jenjang"] not in sah:
+                galat("Jenjang", _("jenjang ini tidak cocok dengan jenis jabatan %(j)s") % {"j": data["jenis"]})
+                return None
+        if self.ada("kepala_unit"):
+            data["kepala_unit"] = bool(data.get("kepala_unit"))
+        return data
+
+    def rencanakan(self, batch, galat) -> list[Rencana]:
+        ada = {j.nama: j for j in Jabatan.objects.filter(nama__in=[d["nama"] for _b, d in batch])}
+        fields = ["jenis", "kelas"] + [k for k in ("jenjang", "kepala_unit") if self.ada(k)]
+        nama = {k.kunci: k.nama for k in self.kolom}
+        hasil = []
+        for baris, d in batch:
+            j = ada.get(d["nama"])
+            if j is None:
+                baru = {nama[k]: ("-", tampil(d[k])) for k in fields if d.get(k) not in (None, "")}
+                hasil.append(Rencana(baris, BARU, d["nama"], baru, d))
+                continue
+            perubahan = self.bandingkan({k: getattr(j, k) for k in fields}, d, nama, fields)
+            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, d["nama"], perubahan, (j, d)))
+        return hasil
+
+    def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
+        fields = ["jenis", "kelas"] + [k for k in ("jenjang", "kepala_unit") if self.ada(k)]
+        baru, ubah, pasangan = [], [], []
+        for r in rencana:
+            if r.aksi == BARU:
+                j = Jabatan(nama=r.data["nama"], **{k: r.data[k] for k in fields})
+                baru.append(j)
+            else:
+                j, d = r.data
+                for k in fields:
+                    setattr(j, k, d[k])
+                ubah.append(j)
+            pasangan.append((j, r))
+        Jabatan.objects.bulk_create(baru)
+        Jabatan.objects.bulk_update(ubah, fields, batch_size=500)
+        audit_massal(pasangan, konteks, "jabatan.impor")

@@ -1,0 +1,518 @@
+"""Employees, matched by NIP. A changed unit or position closes the open position-history
+row the day before TMT Jabatan and opens a new one, all in bulk."""
+
+import re
+from collections import defaultdict
+from datetime import timedelta
+from functools import lru_cache
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ... import nip as nip_rules
+from ...models import GOLONGAN_PPPK, PANGKAT_PNS, CatatanAudit, JenisKelamin, Pegawai, RiwayatJabatan, StatusAsn
+from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
+from ..nilai import NilaiSalah, Pilihan, Teks, kosong, nip, tanggal
+from ..sisip import sisip_massal
+from .rujukan import Ditolak, RujukanJabatan, RujukanUnit
+
+_ROMAWI = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_PPPK_ANGKA = {str(i): g for i, g in enumerate(GOLONGAN_PPPK, start=1)}
+
+
+def _peta_golongan() -> dict[str, str]:
+    peta = {}
+    for g in PANGKAT_PNS:
+        romawi, ruang = g.split("/")
+        for bentuk in (g, f"{romawi}{ruang}", f"{_ROMAWI[romawi]}/{ruang}", f"{_ROMAWI[romawi]}{ruang}"):
+            peta[re.sub(r"[\s/\-.]", "", bentuk).casefold()] = g
+    for angka, g in _PPPK_ANGKA.items():
+        peta[g.casefold()] = g
+        peta[angka] = g
+    return peta
+
+
+_GOLONGAN = _peta_golongan()
+
+
+def golongan(nilai: Any) -> str | None:
+    """III/a, iii-a, 3a, 'Penata Muda, III/a', 'Penata Muda (III/a)'; PPPK I..XVII or 1..17."""
+    if kosong(nilai):
+        return None
+    return _golongan_teks(str(int(nilai) if isinstance(nilai, float) and nilai.is_integer() else nilai).strip())
+
+
+@lru_cache(maxsize=1024)
+def _golongan_teks(teks: str) -> str:
+    nilai = teks
+    kurung = re.search(r"\(([^)]*)\)\s*$", teks)
+    if kurung:
+        teks = kurung.group(1)
+    elif "," in teks:
+        teks = teks.rsplit(",", 1)[1]
+    hasil = _GOLONGAN.get(re.sub(r"[\s/\-.]", "", teks).casefold())
+    if hasil is None:
+        raise NilaiSalah(
+            _("golongan %(v)s tidak dikenal; PNS: I/a sampai IV/e, PPPK: I sampai XVII") % {"v": str(nilai).strip()}
+        )
+    return hasil
+
+
+_validasi_email = EmailValidator()
+
+
+def email(nilai: Any) -> str | None:
+    teks = Teks(254)(nilai)
+    if teks is None:
+        return None
+    try:
+        _validasi_email(teks)
+    except ValidationError:
+        raise NilaiSalah(_("alamat email %(v)s tidak sah") % {"v": teks}) from None
+    return teks
+
+
+JENIS_KELAMIN = Pilihan(
+    {
+        "L": JenisKelamin.L,
+        "Laki-laki": JenisKelamin.L,
+        "Pria": JenisKelamin.L,
+        "M": JenisKelamin.L,
+        "Male": JenisKelamin.L,
+        "P": JenisKelamin.P,
+        "Perempuan": JenisKelamin.P,
+        "Wanita": JenisKelamin.P,
+        "F": JenisKelamin.P,
+        "Female": JenisKelamin.P,
+    },
+    ["L", "P"],
+)
+STATUS = Pilihan({"PNS": StatusAsn.PNS, "PPPK": StatusAsn.PPPK, "P3K": StatusAsn.PPPK}, ["PNS", "PPPK"])
+
+# Profile fields compared and written as they are (the post is handled apart).
+_PROFIL = ("nama", "jenis_kelamin", "tanggal_lahir", "status", "golongan")
+_PROFIL_OPSIONAL = ("gelar_depan", "gelar_belakang", "pendidikan", "email")  # compared only when the file has them
+_NIP_KOLOM = {"nip": "NIP", "tanggal_lahir": "Tanggal Lahir", "jenis_kelamin": "Jenis Kelamin"}
+
+
+class ImporPegawai(JenisImpor):
+    kode = "pegawai"
+    label = gettext_lazy("Pegawai")
+    keterangan = gettext_lazy(
+        "Data pegawai (PNS dan PPPK) dengan jabatan dan unit kerja sekarang; dicocokkan dengan NIP: "
+        "NIP yang sudah ada diperbarui, NIP baru ditambahkan."
+    )
+    kolom = (
+        Kolom(
+            "NIP",
+            "nip",
+            nip,
+            alias=("NIP Baru", "NI PPPK", "NIP/NI PPPK", "NIP / NI PPPK", "Employee Number", "Employee ID"),
+            wajib=True,
+            keterangan=gettext_lazy(
+                "18 angka; PNS: tanggal lahir, TMT CPNS, jenis kelamin, nomor urut. Simpan sebagai teks."
+            ),
+            contoh="198609262015051001",
+        ),
+        Kolom(
+            "Nama",
+            "nama",
+            Teks(150),
+            alias=("Nama Lengkap", "Nama Pegawai", "Name", "Full Name"),
+            wajib=True,
+            keterangan=gettext_lazy("Nama tanpa gelar."),
+            contoh="Budi Santoso",
+        ),
+        Kolom("Gelar Depan", "gelar_depan", Teks(30), alias=("Title Prefix", "Front Title"), contoh="Drs."),
+        Kolom(
+            "Gelar Belakang", "gelar_belakang", Teks(50), alias=("Title Suffix", "Back Title"), contoh="S.Kom., M.M."
+        ),
+        Kolom(
+            "Jenis Kelamin",
+            "jenis_kelamin",
+            JENIS_KELAMIN,
+            alias=("JK", "L/P", "Gender", "Sex"),
+            wajib=True,
+            keterangan=gettext_lazy("L (laki-laki) atau P (perempuan); harus sesuai digit ke-15 NIP."),
+            contoh="L",
+        ),
+        Kolom(
+            "Tanggal Lahir",
+            "tanggal_lahir",
+            tanggal,
+            alias=("Tgl Lahir", "Birth Date", "Date of Birth", "Birthdate", "DOB"),
+            wajib=True,
+            keterangan=gettext_lazy("Harus sama dengan 8 angka pertama NIP."),
+            contoh="1986-09-26",
+        ),
+        Kolom(
+            "Status",
+            "status",
+            STATUS,
+            alias=("Status ASN", "Status Pegawai", "Jenis ASN", "Employment Status", "Employee Type"),
+            wajib=True,
+            keterangan=gettext_lazy("PNS atau PPPK; menentukan cara membaca NIP dan golongan yang sah."),
+            contoh="PNS",
+        ),
+        Kolom(
+            "Golongan",
+            "golongan",
+            golongan,
+            alias=("Gol", "Golongan Ruang", "Gol/Ruang", "Pangkat/Golongan", "Pangkat Golongan", "Grade", "Rank"),
+            wajib=True,
+            keterangan=gettext_lazy("PNS: I/a sampai IV/e; PPPK: I sampai XVII."),
+            contoh="III/b",
+        ),
+        Kolom(
+            "Jabatan",
+            "jabatan",
+            Teks(200),
+            alias=("Nama Jabatan", "Position", "Job Title"),
+            wajib=True,
+            boleh_kosong=True,
+            keterangan=gettext_lazy(
+                "Nama jabatan persis seperti di daftar jabatan. "
+                "Wajib untuk pegawai baru; kosong = jabatan tidak diubah."
+            ),
+            contoh="Analis Sumber Daya Manusia Aparatur",
+        ),
+        Kolom(
+            "Unit Kerja",
+            "unit",
+            Teks(200),
+            alias=("Unit", "Kode Unit", "Unit Organisasi", "Work Unit", "Unit Code", "Department"),
+            wajib=True,
+            boleh_kosong=True,
+            keterangan=gettext_lazy("Kode unit (dianjurkan) atau nama unit persis. Aturan kosong sama dengan Jabatan."),
+            contoh="BKPSDM",
+        ),
+        Kolom(
+            "TMT Jabatan",
+            "tmt",
+            tanggal,
+            alias=("TMT", "Position Start Date", "Start Date", "Effective Date"),
+            wajib=True,
+            boleh_kosong=True,
+            keterangan=gettext_lazy(
+                "Mulai menduduki jabatan. Bila unit atau jabatan berubah, jabatan lama ditutup sehari sebelumnya."
+            ),
+            contoh="2021-01-04",
+        ),
+        Kolom(
+            "Pendidikan",
+            "pendidikan",
+            Teks(150),
+            alias=("Pendidikan Terakhir", "Education"),
+            keterangan=gettext_lazy("Kolom tidak ada = tidak diubah."),
+            contoh="S1 Psikologi",
+        ),
+        Kolom(
+            "Email",
+            "email",
+            email,
+            alias=("E-mail", "Surel", "Alamat Email", "Email Address"),
+            keterangan=gettext_lazy("Kolom tidak ada = tidak diubah."),
+            contoh="budi@surabaya.go.id",
+        ),
+    )
+    kunci = ("nip",)
+
+    def siapkan(self) -> None:
+        self.unit = RujukanUnit()
+        self.jabatan = RujukanJabatan()
+        self.hari_ini = timezone.localdate()
+        self.kepala_baru: dict[int, int] = {}  # unit id -> row that makes its holder head (file-wide)
+        self.kepala_set: dict[int, int] = {}  # unit id -> employee id, applied at the end
+        self.kepala_lepas: set[int] = set()  # units whose head leaves the head post
+
+    # -- one row, no queries --
+    def periksa(self, data: dict[str, Any], galat) -> dict[str, Any] | None:
+        salah = False
+
+        def lapor(kolom, pesan):
+            nonlocal salah
+            salah = True
+            galat(kolom, pesan)
+
+        for field, pesan in nip_rules.periksa(
+            data["nip"], status=data["status"], tanggal_lahir=data["tanggal_lahir"], jenis_kelamin=data["jenis_kelamin"]
+        ).items():
+            lapor(_NIP_KOLOM[field], pesan)
+        pppk_gol = data["golongan"] in GOLONGAN_PPPK
+        if data["status"] == StatusAsn.PPPK and not pppk_gol:
+            lapor("Golongan", _("golongan PPPK adalah I sampai XVII, bukan %(g)s") % {"g": data["golongan"]})
+        elif data["status"] == StatusAsn.PNS and pppk_gol:
+            lapor("Golongan", _("golongan PNS adalah I/a sampai IV/e, bukan %(g)s") % {"g": data["golongan"]})
+
+        posisi = {k: data.get(k) for k in ("jabatan", "unit", "tmt")}
+        diisi = [k for k, v in posisi.items() if v is not None]
+        data["unit_id"] = data["jabatan_id"] = None
+        if diisi and len(diisi) < 3:
+            for k in posisi:
+                if posisi[k] is None:
+                    lapor(self.nama_kolom(k), _("wajib diisi bila Jabatan, Unit Kerja atau TMT Jabatan diisi"))
+        if posisi["unit"] is not None:
+            try:
+                data["unit_id"] = self.unit.cari(posisi["unit"]).id
+            except Ditolak as e:
+                lapor("Unit Kerja", str(e))
+        if posisi["jabatan"] is not None:
+            try:
+                data["jabatan_id"] = self.jabatan.cari(posisi["jabatan"]).id
+            except Ditolak as e:
+                lapor("Jabatan", str(e))
+        tmt = posisi["tmt"]
+        if tmt is not None:
+            if tmt > self.hari_ini:
+                lapor("TMT Jabatan", _("TMT %(t)s ada di masa depan") % {"t": tmt.strftime("%d-%m-%Y")})
+            elif tmt <= data["tanggal_lahir"]:
+                lapor("TMT Jabatan", _("TMT %(t)s tidak sesudah tanggal lahir") % {"t": tmt.strftime("%d-%m-%Y")})
+        for k in ("gelar_depan", "gelar_belakang", "pendidikan", "email"):
+            if data.get(k) is None and self.ada(k):
+                data[k] = ""
+        return None if salah else data
+
+    # -- a batch against the database --
+    def rencanakan(self, batch, galat) -> list[Rencana]:
+        # Plain values, not model instances: comparing 100,000 rows must stay cheap.
+        ada = {
+            p["nip"]: p
+            for p in Pegawai.objects.filter(nip__in=[d["nip"] for _b, d in batch]).values(
+                "id", "nip", "aktif", *_PROFIL, *_PROFIL_OPSIONAL
+            )
+        }
+        posisi = {
+            r["pegawai_id"]: r
+            for r in RiwayatJabatan.objects.filter(
+                pegawai_id__in=[p["id"] for p in ada.values()], sampai__isnull=True
+            ).values("id", "pegawai_id", "unit_id", "jabatan_id", "mulai")
+        }
+        profil = [k for k in _PROFIL + _PROFIL_OPSIONAL if k in _PROFIL or self.ada(k)]
+        nama_kolom = {k.kunci: k.nama for k in self.kolom}
+        hasil: list[Rencana] = []
+        koreksi: list[tuple[Rencana, dict[str, Any]]] = []
+        for baris, d in batch:
+            label = f"{d['nip']} {d['nama']}"
+            p = ada.get(d["nip"])
+            ada_posisi = d["unit_id"] is not None
+            if p is None:
+                if not ada_posisi:
+                    for k in ("jabatan", "unit", "tmt"):
+                        galat(baris, nama_kolom[k], _("wajib diisi untuk pegawai baru"))
+                    continue
+                if not self._kepala_bebas(baris, d, galat):
+                    continue
+                perubahan = {
+                    nama_kolom["jabatan"]: ("-", d["jabatan"]),
+                    nama_kolom["unit"]: ("-", self.unit.per_id[d["unit_id"]].nama),
+                    nama_kolom["tmt"]: ("-", tampil(d["tmt"])),
+                }
+                hasil.append(Rencana(baris, BARU, label, perubahan, {"baru": d}))
+                continue
+            perubahan = self.bandingkan(p, d, nama_kolom, profil)
+            data = {"id": p["id"], "field": [k for k in profil if p[k] != d[k]], "d": d, "posisi": None}
+            r = posisi.get(p["id"])
+            if ada_posisi:
+                pindah = r is None or r["unit_id"] != d["unit_id"] or r["jabatan_id"] != d["jabatan_id"]
+                if pindah and not p["aktif"]:
+                    galat(
+                        baris,
+                        nama_kolom["jabatan"],
+                        _("pegawai ini tidak aktif; jabatannya tidak dapat diubah lewat impor"),
+                    )
+                    continue
+                if pindah and r is not None and d["tmt"] <= r["mulai"]:
+                    galat(
+                        baris,
+                        nama_kolom["tmt"],
+                        _("TMT baru (%(b)s) harus sesudah TMT jabatan sekarang (%(a)s)")
+                        % {"b": tampil(d["tmt"]), "a": tampil(r["mulai"])},
+                    )
+                    continue
+                if pindah:
+                    if not self._kepala_bebas(baris, d, galat):
+                        continue
+                    data["posisi"] = ("pindah", r)
+                    if r is None or r["jabatan_id"] != d["jabatan_id"]:
+                        lama_j = self.jabatan.per_id[r["jabatan_id"]].nama if r else "-"
+                        perubahan[nama_kolom["jabatan"]] = (lama_j, d["jabatan"])
+                    if r is None or r["unit_id"] != d["unit_id"]:
+                        lama_u = self.unit.per_id[r["unit_id"]].nama if r else "-"
+                        perubahan[nama_kolom["unit"]] = (lama_u, self.unit.per_id[d["unit_id"]].nama)
+                    perubahan[nama_kolom["tmt"]] = (tampil(r["mulai"]) if r else "-", tampil(d["tmt"]))
+                elif d["tmt"] != r["mulai"]:
+                    data["posisi"] = ("koreksi", r)
+                    perubahan[nama_kolom["tmt"]] = (tampil(r["mulai"]), tampil(d["tmt"]))
+            rencana = Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, data)
+            if data["posisi"] and data["posisi"][0] == "koreksi":
+                koreksi.append((rencana, r))
+            hasil.append(rencana)
+        return self._periksa_koreksi(hasil, koreksi, galat)
+
+    def _kepala_bebas(self, baris: int, d: dict[str, Any], galat) -> bool:
+        """Two rows of one file may not both make their holder the head of the same unit."""
+        if not self.jabatan.per_id[d["jabatan_id"]].kepala_unit:
+            return True
+        lain = self.kepala_baru.setdefault(d["unit_id"], baris)
+        if lain != baris:
+            galat(
+                baris,
+                "Jabatan",
+                _("baris %(a)s dan %(b)s sama-sama menjadi kepala unit %(u)s")
+                % {"a": lain, "b": baris, "u": d["unit"]},
+            )
+            return False
+        return True
+
+    def _periksa_koreksi(self, hasil, koreksi, galat) -> list[Rencana]:
+        """A corrected TMT on an unchanged post must stay after the previous post ended."""
+        if not koreksi:
+            return hasil
+        akhir = dict(
+            RiwayatJabatan.objects.filter(pegawai_id__in=[r["pegawai_id"] for _x, r in koreksi], sampai__isnull=False)
+            .values("pegawai_id")
+            .annotate(akhir=Max("sampai"))
+            .values_list("pegawai_id", "akhir")
+        )
+        buang = set()
+        for rencana, r in koreksi:
+            batas = akhir.get(r["pegawai_id"])
+            tmt = rencana.data["d"]["tmt"]
+            if batas is not None and tmt <= batas:
+                galat(
+                    rencana.baris,
+                    "TMT Jabatan",
+                    _("TMT %(t)s harus sesudah akhir jabatan sebelumnya (%(a)s)")
+                    % {"t": tampil(tmt), "a": tampil(batas)},
+                )
+                buang.add(id(rencana))
+        return [r for r in hasil if id(r) not in buang]
+
+    # -- writes, in bulk --
+    def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
+        sekarang = konteks.waktu
+        baru: list[Rencana] = []
+        pindah: list[tuple[int, dict]] = []
+        tutup, koreksi = [], []
+        per_field: dict[tuple[str, ...], list[Pegawai]] = defaultdict(list)
+        catatan = f"Impor #{konteks.impor.pk}" if konteks.impor else "Impor"
+        for r in rencana:
+            if r.aksi == BARU:
+                baru.append(r)
+                continue
+            pid, d = r.data["id"], r.data["d"]
+            if r.data["field"]:
+                # A bare instance carrying only what changes: bulk_update writes just these fields.
+                fields = (*r.data["field"], "diubah")
+                per_field[fields].append(Pegawai(pk=pid, diubah=sekarang, **{k: d[k] for k in r.data["field"]}))
+            if r.data["posisi"]:
+                jenis, lama = r.data["posisi"]
+                if jenis == "koreksi":
+                    koreksi.append(RiwayatJabatan(pk=lama["id"], mulai=d["tmt"]))
+                    continue
+                if lama is not None:
+                    tutup.append(RiwayatJabatan(pk=lama["id"], sampai=d["tmt"] - timedelta(days=1)))
+                    if self.unit.per_id[lama["unit_id"]].kepala_id == pid:
+                        self.kepala_lepas.add(lama["unit_id"])
+                pindah.append((pid, d))
+        # New rows go through the fast INSERT (see ..sisip): bulk_create's per-value work dominated.
+        sisip_massal(
+            Pegawai,
+            (
+                {
+                    "nip": d["nip"],
+                    "nama": d["nama"],
+                    "gelar_depan": d.get("gelar_depan") or "",
+                    "gelar_belakang": d.get("gelar_belakang") or "",
+                    "jenis_kelamin": d["jenis_kelamin"],
+                    "tanggal_lahir": d["tanggal_lahir"],
+                    "status": d["status"],
+                    "golongan": d["golongan"],
+                    "pendidikan": d.get("pendidikan") or "",
+                    "email": d.get("email") or "",
+                }
+                for d in (r.data["baru"] for r in baru)
+            ),
+            waktu=sekarang,
+        )
+        if baru:
+            ids = dict(Pegawai.objects.filter(nip__in=[r.data["baru"]["nip"] for r in baru]).values_list("nip", "id"))
+            for r in baru:
+                r.data["id"] = ids[r.data["baru"]["nip"]]
+        for fields, objs in per_field.items():
+            Pegawai.objects.bulk_update(objs, fields, batch_size=500)
+        # Close before opening: at most one open row per employee (a database constraint).
+        RiwayatJabatan.objects.bulk_update(tutup, ["sampai"], batch_size=500)
+        RiwayatJabatan.objects.bulk_update(koreksi, ["mulai"], batch_size=500)
+        buka = [(r.data["id"], r.data["baru"]) for r in baru] + pindah
+        sisip_massal(
+            RiwayatJabatan,
+            (
+                {
+                    "pegawai_id": pid,
+                    "unit_id": d["unit_id"],
+                    "jabatan_id": d["jabatan_id"],
+                    "mulai": d["tmt"],
+                    "keterangan": catatan,
+                }
+                for pid, d in buka
+            ),
+            waktu=sekarang,
+        )
+        for pid, d in buka:
+            if self.jabatan.per_id[d["jabatan_id"]].kepala_unit:
+                self.kepala_set[d["unit_id"]] = pid
+        oleh_id = konteks.oleh.pk if getattr(konteks.oleh, "is_authenticated", False) else None
+        dibuat, diubah = _("Dibuat lewat %(c)s") % {"c": catatan}, _("Diubah lewat %(c)s") % {"c": catatan}
+        sisip_massal(
+            CatatanAudit,
+            (
+                {
+                    "waktu": sekarang,
+                    "oleh_id": oleh_id,
+                    "aksi": "pegawai.impor_buat" if r.aksi == BARU else "pegawai.impor_ubah",
+                    "objek_tipe": "pegawai.pegawai",
+                    "objek_id": str(r.data["id"]),
+                    "ringkasan": dibuat if r.aksi == BARU else diubah,
+                    "perubahan": {k: [a, b] for k, (a, b) in r.perubahan.items()},
+                }
+                for r in rencana
+            ),
+            waktu=sekarang,
+        )
+
+    def selesaikan(self, konteks: Konteks) -> None:
+        """Head-of-unit rule: the holder of a head post heads the unit; a head who moves away stops."""
+        from ...models import UnitKerja
+
+        ubah = dict.fromkeys(self.kepala_lepas)
+        ubah.update(self.kepala_set)
+        UnitKerja.objects.bulk_update(
+            [UnitKerja(pk=uid, kepala_id=pid) for uid, pid in ubah.items()], ["kepala"], batch_size=500
+        )
+
+
+def nilai_ekspor(p: Pegawai) -> dict[str, Any]:
+    """An employee (from `with_posisi()`) as the import's columns: what export writes, so
+    an export re-imports unchanged."""
+    posisi = p.posisi_sekarang
+    return {
+        "nip": p.nip,
+        "nama": p.nama,
+        "gelar_depan": p.gelar_depan,
+        "gelar_belakang": p.gelar_belakang,
+        "jenis_kelamin": p.jenis_kelamin,
+        "tanggal_lahir": p.tanggal_lahir,
+        "status": p.status,
+        "golongan": p.golongan,
+        "jabatan": posisi.jabatan.nama if posisi else "",
+        "unit": posisi.unit.kode if posisi else "",
+        "tmt": posisi.mulai if posisi else None,
+        "pendidikan": p.pendidikan,
+        "email": p.email,
+    }

@@ -1,0 +1,245 @@
+"""Import runs: keep an upload between preview and confirm, check it, write it in one
+transaction (all or nothing), and record every run, refused ones included (RiwayatImpor).
+
+Between preview and confirm the upload lives under MEDIA_ROOT/impor/ with a random name,
+next to a small JSON file holding who uploaded it and what the check found. Confirming
+checks the file again (the database may have changed) before writing. Leftovers older
+than a day are removed on the next upload."""
+
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..impor.berkas import periksa_nama
+from ..impor.dasar import Galat, Konteks
+from ..impor.jenis import jenis_impor
+from ..impor.mesin import Hasil, proses
+from ..models import RiwayatImpor
+from .pegawai import LayananError, audit_catat
+
+UMUR_SIMPAN_DETIK = 24 * 3600
+MAKS_GALAT_CATATAN = 100  # errors copied into the run record's note
+
+
+class ImporDitolak(LayananError):
+    """The file has errors; nothing was written. Carries the check's result and the run record."""
+
+    def __init__(self, hasil: Hasil, riwayat: RiwayatImpor):
+        super().__init__(hasil.ringkasan())
+        self.hasil, self.riwayat = hasil, riwayat
+
+
+@dataclass
+class Unggahan:
+    """An upload waiting for confirmation."""
+
+    token: str
+    jenis: str
+    nama_file: str
+    ext: str
+    ukuran: int
+    oleh_id: int | None
+    diunggah: str
+    hasil: Hasil
+    riwayat_id: int | None = None  # the refused-run record, when the check found errors
+
+    @property
+    def path(self) -> Path:
+        return folder_impor() / f"{self.token}{self.ext}"
+
+    @property
+    def path_meta(self) -> Path:
+        return folder_impor() / f"{self.token}.json"
+
+    @property
+    def bisa_dikonfirmasi(self) -> bool:
+        return self.hasil.ok and self.path.exists()
+
+    def ke_dict(self) -> dict[str, Any]:
+        return {
+            "token": self.token,
+            "jenis": self.jenis,
+            "nama_file": self.nama_file,
+            "ext": self.ext,
+            "ukuran": self.ukuran,
+            "oleh_id": self.oleh_id,
+            "diunggah": self.diunggah,
+            "hasil": self.hasil.ke_dict(),
+            "riwayat_id": self.riwayat_id,
+        }
+
+
+def folder_impor() -> Path:
+    folder = Path(settings.MEDIA_ROOT) / "impor"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def _simpan_meta(u: Unggahan) -> None:
+    tmp = u.path_meta.with_suffix(".tmp")
+    tmp.write_text(json.dumps(u.ke_dict(), ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, u.path_meta)
+
+
+def _bersihkan_lama() -> None:
+    batas = time.time() - UMUR_SIMPAN_DETIK
+    for f in folder_impor().iterdir():
+        try:
+            if f.is_file() and f.stat().st_mtime < batas:
+                f.unlink()
+        except FileNotFoundError:  # removed by a parallel request
+            pass
+
+
+def _hapus(u: Unggahan) -> None:
+    u.path.unlink(missing_ok=True)
+    u.path_meta.unlink(missing_ok=True)
+
+
+def _catatan_galat(hasil: Hasil) -> str:
+    baris = [str(g) for g in hasil.galat[:MAKS_GALAT_CATATAN]]
+    sisa = hasil.jumlah_galat - len(baris)
+    if sisa > 0:
+        baris.append(_("... dan %(n)s kesalahan lain.") % {"n": sisa})
+    return "\n".join(baris)
+
+
+def impor_catat_ditolak(
+    *, jenis: str, nama_file: str, oleh, hasil: Hasil | None = None, pesan: str = ""
+) -> RiwayatImpor:
+    """Record a refused attempt (nothing written)."""
+    oleh = oleh if getattr(oleh, "is_authenticated", False) else None
+    return RiwayatImpor.objects.create(
+        jenis=jenis,
+        nama_file=nama_file[:255],
+        oleh=oleh,
+        jumlah_baris=hasil.jumlah_baris if hasil else 0,
+        berhasil=False,
+        catatan=(pesan or _catatan_galat(hasil)) if hasil or pesan else "",
+    )
+
+
+def impor_unggah(*, berkas: UploadedFile, jenis: str, oleh) -> Unggahan:
+    """Keep the upload under a random name, check it without writing, and remember the
+    result for the preview. A file with errors is recorded as a refused run and dropped
+    (only its result stays, for the preview page)."""
+    jenis_impor(jenis)
+    ext = periksa_nama(berkas.name)
+    _bersihkan_lama()
+    token = secrets.token_hex(16)
+    u = Unggahan(
+        token=token,
+        jenis=jenis,
+        nama_file=os.path.basename(berkas.name)[:255],
+        ext=ext,
+        ukuran=berkas.size or 0,
+        oleh_id=oleh.pk,
+        diunggah=timezone.now().isoformat(),
+        hasil=Hasil(jenis=jenis),
+    )
+    fd = os.open(u.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        for chunk in berkas.chunks():
+            f.write(chunk)
+    u.hasil = proses(u.path, u.nama_file, jenis)
+    if not u.hasil.ok:
+        u.path.unlink(missing_ok=True)
+        u.riwayat_id = impor_catat_ditolak(jenis=jenis, nama_file=u.nama_file, oleh=oleh, hasil=u.hasil).pk
+    _simpan_meta(u)
+    return u
+
+
+def unggahan_ambil(*, token: str, oleh) -> Unggahan:
+    """The pending upload, for the user who uploaded it only (404 for anyone else)."""
+    if not (len(token) == 32 and all(c in "0123456789abcdef" for c in token)):
+        raise Http404
+    path = folder_impor() / f"{token}.json"
+    try:
+        d = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    if d.get("oleh_id") != oleh.pk:
+        raise Http404
+    d["hasil"] = Hasil.dari_dict(d["hasil"])
+    return Unggahan(**d)
+
+
+def impor_batal(*, token: str, oleh) -> None:
+    _hapus(unggahan_ambil(token=token, oleh=oleh))
+
+
+class _Batal(Exception):
+    def __init__(self, hasil: Hasil):
+        self.hasil = hasil
+
+
+def impor_jalankan(*, path, nama_file: str, jenis: str, oleh) -> tuple[RiwayatImpor, Hasil]:
+    """Check the file again and write it: all or nothing, in one transaction. The run is
+    recorded either way (berhasil=False when refused). Used by the confirm step and the CLI."""
+    spec = jenis_impor(jenis)
+    oleh_sah = oleh if getattr(oleh, "is_authenticated", False) else None
+    try:
+        with transaction.atomic():
+            riwayat = RiwayatImpor.objects.create(jenis=jenis, nama_file=nama_file[:255], oleh=oleh_sah)
+            hasil = proses(path, nama_file, spec(), tulis=True, konteks=Konteks(oleh=oleh_sah, impor=riwayat))
+            if not hasil.ok:
+                raise _Batal(hasil)
+            riwayat.jumlah_baris = hasil.jumlah_baris
+            riwayat.dibuat, riwayat.diubah, riwayat.tidak_berubah = hasil.baru, hasil.ubah, hasil.sama
+            riwayat.catatan = "\n".join(hasil.catatan)
+            riwayat.full_clean(exclude=["oleh"])  # null for command-line runs; the model has no blank=True
+            riwayat.save()
+            audit_catat(
+                oleh=oleh_sah,
+                aksi=f"impor.{jenis}",
+                objek=riwayat,
+                ringkasan=_("Impor %(j)s dari %(f)s: %(r)s")
+                % {"j": spec.label, "f": nama_file, "r": hasil.ringkasan()},
+            )
+            return riwayat, hasil
+    except _Batal as batal:
+        hasil = batal.hasil
+    except IntegrityError as e:
+        # Someone changed the same records while this ran; the check could not see it coming.
+        hasil = Hasil(jenis=jenis)
+        hasil.tambah_galat(
+            Galat(
+                None,
+                None,
+                _("Data berubah saat impor berjalan (%(e)s). Tidak ada yang disimpan; silakan coba lagi.")
+                % {"e": str(e).splitlines()[0][:200]},
+            )
+        )
+    return impor_catat_ditolak(jenis=jenis, nama_file=nama_file, oleh=oleh, hasil=hasil), hasil
+
+
+def impor_konfirmasi(*, token: str, oleh) -> tuple[RiwayatImpor, Hasil]:
+    """The confirm step of the web flow. Raises ImporDitolak when the second check finds
+    errors (the preview then shows the new ones)."""
+    u = unggahan_ambil(token=token, oleh=oleh)
+    if not u.bisa_dikonfirmasi:
+        raise LayananError(_("File ini tidak dapat disimpan. Perbaiki kesalahannya lalu unggah ulang."))
+    riwayat, hasil = impor_jalankan(path=u.path, nama_file=u.nama_file, jenis=u.jenis, oleh=oleh)
+    if not hasil.ok:
+        u.hasil, u.riwayat_id = hasil, riwayat.pk
+        u.path.unlink(missing_ok=True)
+        _simpan_meta(u)
+        raise ImporDitolak(hasil, riwayat)
+    _hapus(u)
+    return riwayat, hasil
+
+
+def impor_periksa(*, path, nama_file: str, jenis: str) -> Hasil:
+    """A dry run: check only (the CLI's --dry-run)."""
+    return proses(path, nama_file, jenis)

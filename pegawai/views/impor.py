@@ -1,0 +1,209 @@
+"""Bulk import (HR staff): upload -> preview -> confirm, the run log, templates; and the
+employee list's export (whoever may read the list, for the rows they may read)."""
+
+import csv
+import tempfile
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..access import hr_required, peran_required
+from ..forms.impor import ImporForm, RiwayatImporFilterForm
+from ..forms.pegawai import PegawaiFilterForm
+from ..impor.ekspor import csv_pegawai, xlsx_pegawai, xlsx_templat
+from ..impor.jenis import JENIS
+from ..models import RiwayatImpor
+from ..selectors.pegawai import URUTAN_PEGAWAI, pegawai_cari
+from ..selectors.unit import tahun_lalu, unit_pilihan
+from ..services.impor import (
+    ImporDitolak,
+    LayananError,
+    impor_batal,
+    impor_catat_ditolak,
+    impor_konfirmasi,
+    impor_unggah,
+    unggahan_ambil,
+)
+from ..services.pegawai import audit_catat
+
+GALAT_PER_HALAMAN = 100
+
+
+@hr_required
+def index(request):
+    """GET: the upload form with the column reference; POST: upload and check, then the preview."""
+    if request.method == "POST":
+        form = ImporForm(request.POST, request.FILES)
+        if form.is_valid():
+            u = impor_unggah(berkas=form.cleaned_data["berkas"], jenis=form.cleaned_data["jenis"], oleh=request.user)
+            return redirect("impor:pratinjau", token=u.token)
+        berkas = request.FILES.get("berkas")
+        if berkas is not None:
+            impor_catat_ditolak(
+                jenis=request.POST.get("jenis", "")[:20] or "-",
+                nama_file=berkas.name,
+                oleh=request.user,
+                pesan="; ".join(form.errors.get("berkas", [])) or _("Formulir tidak sah."),
+            )
+    else:
+        jenis = request.GET.get("jenis")
+        form = ImporForm(initial={"jenis": jenis if jenis in JENIS else "pegawai"})
+    return render(
+        request,
+        "impor/index.html",
+        {
+            "form": form,
+            "daftar_jenis": list(JENIS.values()),
+            "terakhir": RiwayatImpor.objects.select_related("oleh__pegawai")[:5],
+        },
+    )
+
+
+@hr_required
+def pratinjau(request, token):
+    u = unggahan_ambil(token=token, oleh=request.user)
+    halaman = Paginator(u.hasil.galat, GALAT_PER_HALAMAN).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "impor/pratinjau.html",
+        {"u": u, "hasil": u.hasil, "spec": JENIS[u.jenis], "page_obj": halaman, "galat": halaman.object_list},
+    )
+
+
+@hr_required
+@require_POST
+def konfirmasi(request, token):
+    try:
+        riwayat, hasil = impor_konfirmasi(token=token, oleh=request.user)
+    except ImporDitolak as e:
+        messages.error(
+            request,
+            _("Pemeriksaan ulang menemukan kesalahan (data berubah sejak pratinjau); tidak ada yang disimpan. %(r)s")
+            % {"r": e.hasil.ringkasan()},
+        )
+        return redirect("impor:pratinjau", token=token)
+    except LayananError as e:
+        messages.error(request, str(e))
+        return redirect("impor:pratinjau", token=token)
+    messages.success(request, _("Impor berhasil disimpan: %(r)s") % {"r": hasil.ringkasan()})
+    return redirect("impor:riwayat_detail", pk=riwayat.pk)
+
+
+@hr_required
+@require_POST
+def batal(request, token):
+    impor_batal(token=token, oleh=request.user)
+    messages.info(request, _("Impor dibatalkan; file yang diunggah sudah dihapus."))
+    return redirect("impor:index")
+
+
+class _Gema:
+    def write(self, teks):
+        return teks
+
+
+@hr_required
+def galat_csv(request, token):
+    """Every error of a preview as CSV, for fixing a large file."""
+    u = unggahan_ambil(token=token, oleh=request.user)
+    writer = csv.writer(_Gema(), lineterminator="\r\n")
+
+    def baris():
+        yield "\ufeff" + writer.writerow([_("Baris"), _("Kolom"), _("Kesalahan")])
+        for g in u.hasil.galat:
+            yield writer.writerow([g.baris or "", g.kolom or "", g.pesan])
+
+    response = StreamingHttpResponse(baris(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="kesalahan-{u.jenis}.csv"'
+    return response
+
+
+@hr_required
+def templat(request, jenis):
+    spec = JENIS.get(jenis)
+    if spec is None:
+        raise Http404
+    f = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
+    xlsx_templat(spec, f)
+    f.seek(0)
+    return FileResponse(f, as_attachment=True, filename=f"templat-impor-{jenis}.xlsx")
+
+
+@hr_required
+def riwayat_daftar(request):
+    form = RiwayatImporFilterForm(request.GET or None)
+    qs = RiwayatImpor.objects.select_related("oleh__pegawai")
+    if form.is_valid():
+        d = form.cleaned_data
+        if d["q"]:
+            qs = qs.filter(nama_file__icontains=d["q"])
+        if d["jenis"]:
+            qs = qs.filter(jenis=d["jenis"])
+        if d["hasil"]:
+            qs = qs.filter(berhasil=d["hasil"] == "berhasil")
+    halaman = Paginator(qs.order_by("-waktu", "-pk"), 25).get_page(request.GET.get("page"))
+    for r in halaman:
+        r.jenis_label = JENIS[r.jenis].label if r.jenis in JENIS else r.jenis
+    return render(request, "impor/riwayat_daftar.html", {"form": form, "page_obj": halaman})
+
+
+@hr_required
+def riwayat_detail(request, pk):
+    riwayat = get_object_or_404(RiwayatImpor.objects.select_related("oleh__pegawai"), pk=pk)
+    spec = JENIS.get(riwayat.jenis)
+    return render(
+        request,
+        "impor/riwayat_detail.html",
+        {"r": riwayat, "spec": spec, "baris_catatan": [b for b in riwayat.catatan.splitlines() if b.strip()]},
+    )
+
+
+def _pegawai_tersaring(request):
+    """The employee list's rows for its query string, read with the list's own filter form so
+    the export shows exactly what the list shows (the time-in-post filter, `masa`, is applied
+    here as the list view applies it)."""
+    form = PegawaiFilterForm(request.GET, unit_pilihan=unit_pilihan(request.user))
+    saring = form.filter()
+    masa = saring.pop("masa")
+    urut = request.GET.get("urut", "nama")
+    if urut.lstrip("-") not in URUTAN_PEGAWAI:
+        urut = "nama"
+    qs = pegawai_cari(request.user, **saring, urut=urut)
+    hari = timezone.localdate()
+    if masa == "jatuh_tempo":
+        qs = qs.filter(posisi__mulai__lte=tahun_lalu(hari, settings.MUTASI_MAX_TAHUN))
+    elif masa == "baru":
+        qs = qs.filter(posisi__mulai__gt=tahun_lalu(hari, settings.MUTASI_MIN_TAHUN))
+    return qs, {**saring, "masa": masa}
+
+
+@peran_required(hr=True, ppk=True, kepala=True)
+def ekspor_pegawai(request, format):
+    """The employee list as filtered on screen (same query string), in the import's columns."""
+    pegawai, kriteria = _pegawai_tersaring(request)
+    nama = f"pegawai-{timezone.localdate():%Y%m%d}.{format}"
+    filter_tampil = {k: v for k, v in kriteria.items() if v not in ("", None)}
+    audit_catat(
+        oleh=request.user,
+        aksi="pegawai.ekspor",
+        objek=request.user,
+        ringkasan=_("Ekspor daftar pegawai (%(f)s)") % {"f": format.upper()},
+        perubahan={"filter": {k: str(v) for k, v in filter_tampil.items()}},
+    )
+    if format == "csv":
+        response = StreamingHttpResponse(
+            csv_pegawai(pegawai.iterator(chunk_size=2000), pemisah=";" if request.GET.get("pemisah") == ";" else ","),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{nama}"'
+        return response
+    f = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
+    xlsx_pegawai(pegawai.iterator(chunk_size=2000), f)
+    f.seek(0)
+    return FileResponse(f, as_attachment=True, filename=nama)
