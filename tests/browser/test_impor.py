@@ -32,6 +32,7 @@ def test_hr_uploads_previews_and_confirms(live_server, page, masuk, tmp_path):
     page.set_viewport_size({"width": 1280, "height": 900})
     _bahasa_indonesia(page, live_server)
     masuk(hr.akun)
+    page.get_by_role("button", name="Kepegawaian").click()
     page.get_by_role("link", name="Impor data").click()
     _unggah(page, live_server, path)
 

@@ -45,7 +45,8 @@ def test_hr_filters_by_unit_and_opens_an_employee_with_history(live_server, page
     _bahasa_indonesia(page, live_server)
 
     masuk(org.hr.akun)
-    page.get_by_role("link", name="Pegawai", exact=True).click()
+    page.get_by_role("button", name="Kepegawaian").click()
+    page.get_by_role("link", name="Daftar pegawai").click()
     expect(page.get_by_role("heading", name="Daftar pegawai")).to_be_visible()
     expect(page.locator("#jumlah-hasil")).to_contain_text("8 pegawai")
 
