@@ -74,7 +74,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "pegawai.context_processors.peran",
+                "mutasi.context_processors.kotak_masuk",
             ],
+            # Template tags of the training topic package (a subpackage has no templatetags/ of its own).
+            "libraries": {"pelatihan_tags": "mutasi.pelatihan.templatetags"},
         },
     },
 ]
@@ -214,13 +217,38 @@ KEBERATAN_BATAS_HARI = env.int("KEBERATAN_BATAS_HARI", default=14)
 # Needs analysis (PermenPANRB 1/2020): effective working hours per year and rounding of people.
 ABK_JAM_KERJA_EFEKTIF = env.int("ABK_JAM_KERJA_EFEKTIF", default=1250)
 ABK_PEMBULATAN = env.str("ABK_PEMBULATAN", default="half_up")  # half_up | up | down
+# Hook for the candidate list: dotted path to a callable taking no arguments and returning the set of
+# Pegawai ids already in an open transfer proposal (they are listed as excluded). pegawai may not import
+# mutasi, so the proposals app names its function here; None = nobody is in a proposal.
+ABK_PEGAWAI_DALAM_USULAN = env.str("ABK_PEGAWAI_DALAM_USULAN", default="mutasi.selectors.pegawai_dalam_usulan")
 # Competence development owed to every ASN per year (lesson hours).
 PELATIHAN_JP_MINIMAL = env.int("PELATIHAN_JP_MINIMAL", default=20)
 PELATIHAN_WAJIB_BUKTI = env.bool("PELATIHAN_WAJIB_BUKTI", default=True)
+# A training assigned for a transfer is due this many months after the TMT (HR may change each date).
+PELATIHAN_BATAS_BULAN = env.int("PELATIHAN_BATAS_BULAN", default=3)
+# `manage.py ingatkan_pelatihan` (daily): remind this many days before a due date, and repeat an
+# overdue reminder every this many days (at most one reminder per assignment per day).
+PELATIHAN_INGATKAN_HARI = env.int("PELATIHAN_INGATKAN_HARI", default=7)
+PELATIHAN_INGATKAN_TERLAMBAT_HARI = env.int("PELATIHAN_INGATKAN_TERLAMBAT_HARI", default=7)
 # Post-transfer reviews, months after the TMT.
 EVALUASI_INTERVAL_BULAN = [int(x) for x in env.list("EVALUASI_INTERVAL_BULAN", default=["3", "6", "12"])]
+# Transfers with a TMT before this date (YYYY-MM-DD) get no reviews, e.g. the go-live date, so old
+# history does not flood the overdue list; empty = every carried-out transfer.
+EVALUASI_TMT_SEJAK = env.str("EVALUASI_TMT_SEJAK", default="")
+# `manage.py ingatkan_evaluasi` (daily): remind the reviewer this many days before the due date, and
+# remind again (reviewer, or the employee who has not answered) every this many days.
+EVALUASI_PENGINGAT_HARI = env.int("EVALUASI_PENGINGAT_HARI", default=7)
+EVALUASI_PENGINGAT_ULANG_HARI = env.int("EVALUASI_PENGINGAT_ULANG_HARI", default=7)
+# Days the employee has to answer sent feedback; after that BKPSDM may close the review without an answer.
+EVALUASI_BATAS_TANGGAPAN_HARI = env.int("EVALUASI_BATAS_TANGGAPAN_HARI", default=14)
+# Front-page dashboard: a proposal waiting at one approval step longer than this counts as overdue.
+DASBOR_PERSETUJUAN_TERLAMBAT_HARI = env.int("DASBOR_PERSETUJUAN_TERLAMBAT_HARI", default=7)
 # `manage.py demo` runs these steps in order; each app adds its own (imports run one way,
 # so the lower app lists the higher ones' steps here rather than importing them).
 DEMO_LANGKAH = [
     "pegawai.demo.organisasi",
+    "pegawai.demo_abk.beban_kerja",
+    "mutasi.demo.usulan",
+    "mutasi.pelatihan.demo.pelatihan",
+    "evaluasi.demo.evaluasi",
 ]

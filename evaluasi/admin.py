@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from .models import Evaluasi
+
+
+@admin.register(Evaluasi)
+class EvaluasiAdmin(admin.ModelAdmin):
+    """Read-only: reviews change only through their workflow (evaluasi.services.alur)."""
+
+    list_display = ("pegawai", "bulan_ke", "jatuh_tempo", "status", "penilai", "predikat")
+    list_filter = ("status", "bulan_ke", "predikat")
+    search_fields = ("pegawai__nama", "pegawai__nip", "penilai__nama")
+    raw_id_fields = ("usulan", "pegawai", "penilai")
+    date_hierarchy = "jatuh_tempo"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

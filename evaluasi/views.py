@@ -1,0 +1,306 @@
+"""Pages of the post-transfer reviews. Every review is read through `evaluasi_ambil` (404 for
+whoever may not see it); a draft's content is shown to its reviewer only. Short views: GET shows,
+POST changes through a service; a refusal becomes a message or a form error, nothing half-applied."""
+
+import io
+from datetime import date
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mutasi.models import DasarMutasi
+from pegawai.access import hr_required, peran_required, peran_user
+from pegawai.selectors.pegawai import unit_induk_map, unit_opd_id, unit_turunan_ids
+from pegawai.services.pegawai import LayananError
+
+from .ekspor import xlsx_laporan
+from .forms import EvaluasiForm, FilterForm, LaporanForm, PenilaiForm, TanggapanForm, TutupForm
+from .models import STATUS_BELUM_DIKIRIM, StatusEvaluasi
+from .selectors.dampak import dampak_usulan, kinerja_kurang, laporan_dampak, opd_pilihan, tahun_pilihan
+from .selectors.evaluasi import (
+    boleh_daftar,
+    evaluasi_ambil,
+    evaluasi_cari,
+    evaluasi_saya,
+    isi_terlihat,
+)
+from .services.alur import (
+    batas_tanggapan,
+    boleh_ganti_penilai,
+    boleh_isi,
+    boleh_tanggapi,
+    boleh_tutup,
+    evaluasi_ganti_penilai,
+    evaluasi_simpan,
+    evaluasi_tandai_dibaca,
+    evaluasi_tanggapi,
+    evaluasi_tutup,
+)
+from .services.jadwal import interval_bulan
+from .services.matriks import matriks_json
+
+PER_HALAMAN = 25
+RINCIAN_MAKS = 200  # rows of the report's detail table on the page (the export has them all)
+pimpinan = peran_required(hr=True, ppk=True)
+
+
+def pelatihan_tautan(user, ev) -> str | None:
+    """A link to assign more training for this transfer (mutasi.pelatihan, issue 6: its page that
+    links the assignment to the transfer), for whoever that page lets in: BKPSDM and the heads over
+    the receiving unit. None without that page or that right."""
+    p = peran_user(user)
+    if p.pegawai_id == ev.pegawai_id or not (p.hr or ev.usulan.tujuan_unit_id in p.unit_wewenang):
+        return None
+    try:
+        return reverse("pelatihan:usulan_tugaskan", args=[ev.usulan_id])
+    except NoReverseMatch:
+        return None
+
+
+def _form_error(form, error: Exception) -> None:
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        for field, errs in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+
+
+# --- Lists ------------------------------------------------------------------------------------
+
+
+@login_required
+def daftar(request):
+    if not boleh_daftar(request.user):
+        raise PermissionDenied
+    p = peran_user(request.user)
+    form = FilterForm(request.GET or None, opd_pilihan=opd_pilihan(), bulan_pilihan=interval_bulan())
+    saring = form.saring()
+    qs = evaluasi_cari(request.user, **saring)
+    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
+    hari_ini = timezone.localdate()
+    page.object_list = list(page.object_list)
+    for ev in page.object_list:
+        ev.telat = ev.terlambat_pada(hari_ini)
+        ev.hari_terlambat = (hari_ini - ev.jatuh_tempo).days if ev.telat else 0
+        ev.saya_penilai = ev.penilai_id is not None and ev.penilai_id == p.pegawai_id
+    return render(
+        request,
+        "evaluasi/daftar.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "urut": saring["urut"],
+            "ada_filter": any(v for k, v in request.GET.items() if k not in ("page", "urut")),
+        },
+    )
+
+
+@login_required
+def saya(request):
+    p = peran_user(request.user)
+    if not p.pegawai_id:
+        raise Http404(_("Akun ini tidak terhubung dengan data pegawai."))
+    return render(request, "evaluasi/saya.html", {"daftar": list(evaluasi_saya(request.user))})
+
+
+# --- One review -----------------------------------------------------------------------------
+
+
+@login_required
+def detail(request, pk: int):
+    ev = evaluasi_ambil(request.user, pk)
+    p = peran_user(request.user)
+    if ev.status in (StatusEvaluasi.DIKIRIM, StatusEvaluasi.FINAL) and ev.pegawai_id == p.pegawai_id:
+        evaluasi_tandai_dibaca(evaluasi=ev, oleh=request.user)
+    konteks = {
+        "ev": ev,
+        "isi_boleh": isi_terlihat(request.user, ev),
+        "boleh_isi": boleh_isi(request.user, ev),
+        "boleh_tanggapi": boleh_tanggapi(request.user, ev),
+        "boleh_tutup": boleh_tutup(request.user, ev),
+        "boleh_ganti_penilai": boleh_ganti_penilai(request.user, ev),
+        "batas_tanggapan": batas_tanggapan(ev),
+        "tanggapan_form": TanggapanForm() if boleh_tanggapi(request.user, ev) else None,
+        "tutup_form": TutupForm() if boleh_tutup(request.user, ev) else None,
+        "pelatihan_url": pelatihan_tautan(request.user, ev),
+        "sendiri": ev.pegawai_id == p.pegawai_id,
+        "telat": ev.terlambat,
+    }
+    return render(request, "evaluasi/detail.html", konteks)
+
+
+@login_required
+def isi(request, pk: int):
+    """The reviewer writes the review: "simpan" keeps a draft, "kirim" sends it to the employee."""
+    ev = evaluasi_ambil(request.user, pk)
+    if not boleh_isi(request.user, ev):
+        if ev.status not in STATUS_BELUM_DIKIRIM and ev.penilai_id == peran_user(request.user).pegawai_id:
+            messages.info(request, _("Evaluasi ini sudah dikirim ke pegawai dan tidak dapat diubah lagi."))
+            return redirect("evaluasi:detail", pk=pk)
+        raise PermissionDenied
+    form = EvaluasiForm(request.POST or None, instance=ev)
+    if request.method == "POST" and form.is_valid():
+        kirim = request.POST.get("aksi") == "kirim"
+        try:
+            evaluasi_simpan(evaluasi=ev, oleh=request.user, data=form.cleaned_data, kirim=kirim)
+        except (ValidationError, LayananError) as e:
+            _form_error(form, e)
+            if kirim:
+                messages.error(request, _("Evaluasi belum lengkap: lengkapi isian yang ditandai, lalu kirim lagi."))
+        else:
+            if kirim:
+                messages.success(request, _("Evaluasi dikirim ke pegawai. Predikat tercatat."))
+                return redirect("evaluasi:detail", pk=pk)
+            messages.success(request, _("Draf disimpan. Hanya Anda yang dapat membacanya sampai dikirim."))
+            return redirect("evaluasi:isi", pk=pk)
+    return render(
+        request,
+        "evaluasi/form.html",
+        {
+            "ev": ev,
+            "form": form,
+            "matriks": matriks_json(),
+            "dampak": dampak_usulan(ev.usulan),
+            "pelatihan_url": pelatihan_tautan(request.user, ev),
+            "telat": ev.terlambat,
+        },
+    )
+
+
+@require_POST
+@login_required
+def tanggapi(request, pk: int):
+    ev = evaluasi_ambil(request.user, pk)
+    if ev.pegawai_id != peran_user(request.user).pegawai_id:
+        raise PermissionDenied
+    form = TanggapanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("evaluasi:detail", pk=pk)
+    tanpa = request.POST.get("aksi") == "tanpa_tanggapan"
+    try:
+        evaluasi_tanggapi(evaluasi=ev, oleh=request.user, tanggapan="" if tanpa else form.cleaned_data["tanggapan"])
+    except LayananError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("Terima kasih. Evaluasi kini final."))
+    return redirect("evaluasi:detail", pk=pk)
+
+
+@require_POST
+@hr_required
+def tutup(request, pk: int):
+    ev = evaluasi_ambil(request.user, pk)
+    form = TutupForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tuliskan alasan penutupan."))
+        return redirect("evaluasi:detail", pk=pk)
+    try:
+        evaluasi_tutup(evaluasi=ev, oleh=request.user, catatan=form.cleaned_data["catatan"])
+    except (LayananError, ValidationError) as e:
+        messages.error(request, " ".join(e.messages) if isinstance(e, ValidationError) else str(e))
+    else:
+        messages.success(request, _("Evaluasi ditutup dan menjadi final."))
+    return redirect("evaluasi:detail", pk=pk)
+
+
+@hr_required
+def penilai(request, pk: int):
+    ev = evaluasi_ambil(request.user, pk)
+    if not boleh_ganti_penilai(request.user, ev):
+        messages.error(request, _("Penilai tidak dapat diganti setelah evaluasi dikirim."))
+        return redirect("evaluasi:detail", pk=pk)
+    opd_ids = set()
+    if ev.usulan.tujuan_unit_id:
+        opd_ids = unit_turunan_ids([unit_opd_id(ev.usulan.tujuan_unit_id, unit_induk_map())])
+    form = PenilaiForm(request.POST or None, evaluasi=ev, opd_unit_ids=opd_ids)
+    if request.method == "POST" and form.is_valid():
+        try:
+            evaluasi_ganti_penilai(
+                evaluasi=ev, oleh=request.user, penilai=form.cleaned_data["penilai"], alasan=form.cleaned_data["alasan"]
+            )
+        except (ValidationError, LayananError) as e:
+            _form_error(form, e)
+        else:
+            messages.success(
+                request, _("Penilai diganti menjadi %(nama)s.") % {"nama": form.cleaned_data["penilai"].nama_lengkap}
+            )
+            return redirect("evaluasi:detail", pk=pk)
+    return render(request, "evaluasi/penilai.html", {"ev": ev, "form": form})
+
+
+# --- Impact reports -----------------------------------------------------------------------------
+
+
+def _laporan_konteks(request) -> dict:
+    form = LaporanForm(request.GET or None, tahun_pilihan=tahun_pilihan(), opd_pilihan=opd_pilihan())
+    saring = form.saring()
+    laporan = laporan_dampak(**saring)
+    dasar = dict(DasarMutasi.choices)
+    keterangan = []
+    if saring["dari_tahun"] or saring["sampai_tahun"]:
+        keterangan.append(
+            _("Periode TMT: %(a)s s.d. %(b)s") % {"a": saring["dari_tahun"] or "…", "b": saring["sampai_tahun"] or "…"}
+        )
+    else:
+        keterangan.append(_("Periode TMT: semua"))
+    keterangan.append(_("OPD penerima: %(opd)s") % {"opd": form.opd_nama() or _("semua")})
+    if saring["dasar"]:
+        keterangan.append(_("Dasar mutasi: %(d)s") % {"d": dasar.get(saring["dasar"], saring["dasar"])})
+    rincian = laporan.rincian[::-1][:RINCIAN_MAKS]
+    return {
+        "form": form,
+        "laporan": laporan,
+        "rincian": rincian,
+        "rincian_terpotong": len(laporan.rincian) > len(rincian),
+        "instansi": settings.INSTANSI_NAMA,
+        "instansi_unit": settings.INSTANSI_UNIT_KEPEGAWAIAN,
+        "grafik": laporan.grafik(),
+        "keterangan": keterangan,
+        "dibuat_pada": timezone.localtime(),
+    }
+
+
+@pimpinan
+def laporan(request):
+    return render(request, "evaluasi/laporan.html", _laporan_konteks(request))
+
+
+@pimpinan
+def laporan_cetak(request):
+    return render(request, "evaluasi/laporan_cetak.html", _laporan_konteks(request))
+
+
+@pimpinan
+def laporan_ekspor(request):
+    konteks = _laporan_konteks(request)
+    buf = io.BytesIO()
+    xlsx_laporan(konteks["laporan"], buf, keterangan=konteks["keterangan"])
+    resp = HttpResponse(
+        buf.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    resp["Content-Disposition"] = f'attachment; filename="dampak-mutasi-{date.today():%Y%m%d}.xlsx"'
+    return resp
+
+
+@hr_required
+def kinerja(request):
+    """Transferred employees without the yearly predicates the before/after comparison needs."""
+    form = LaporanForm(request.GET or None, tahun_pilihan=tahun_pilihan(), opd_pilihan=opd_pilihan())
+    saring = form.saring()
+    daftar_ = kinerja_kurang(opd=saring["opd"])
+    page = Paginator(daftar_, PER_HALAMAN).get_page(request.GET.get("page"))
+    try:
+        impor_url = reverse("impor:index")
+    except NoReverseMatch:
+        impor_url = None
+    return render(request, "evaluasi/kinerja.html", {"form": form, "page_obj": page, "impor_url": impor_url})
