@@ -4,6 +4,7 @@ Production settings (DEBUG off), except what needs a certificate or collectstati
 import os
 from pathlib import Path
 
+os.environ.setdefault("DEBUG", "false")  # a developer's .env may say true; tests run as production does
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("STATIC_MANIFEST", "false")

@@ -1,0 +1,107 @@
+# SIMUTASI: developer commands. `make run` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV        := .venv
+PY          := $(VENV)/bin/python
+STAMP       := $(VENV)/.terpasang-requirements
+STAMP_DEV   := $(VENV)/.terpasang-requirements-dev
+HOST        ?= 127.0.0.1
+PORT        ?= 8000
+PYTEST_ARGS ?=
+CHROMIUM    ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
+
+.PHONY: help run test bench lint format demo migrate reset-db clean
+
+help: ## Show the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+# --- Environment ---------------------------------------------------------------------
+# Python 3.12+ (Django 6.1 needs it; older ones would silently get Django 5.2 from pip).
+$(PY):
+	@py=""; \
+	for c in python3.14 python3.13 python3.12 \
+	         $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV) python3; do \
+	  if command -v "$$c" >/dev/null 2>&1 && "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+	    py="$$c"; break; \
+	  fi; \
+	done; \
+	if [ -z "$$py" ]; then \
+	  echo "Python 3.12 atau lebih baru tidak ditemukan (Python 3.12+ not found)." >&2; \
+	  echo "Pasang salah satu (install one), misalnya:" >&2; \
+	  echo "  Debian/Ubuntu: sudo apt-get install python3.12 python3.12-venv" >&2; \
+	  echo "  pyenv:         pyenv install 3.12 && pyenv local 3.12" >&2; \
+	  echo "  macOS:         brew install python@3.12" >&2; \
+	  exit 1; \
+	fi; \
+	echo ">> Membuat $(VENV) dengan $$py ($$("$$py" --version))"; \
+	"$$py" -m venv $(VENV) || { echo "Gagal membuat venv: pasang paket venv (mis. apt-get install python3.12-venv)." >&2; exit 1; }
+
+# Install only when the requirements changed since the last install (the stamp is older).
+$(STAMP): requirements.txt | $(PY)
+	@echo ">> Memasang requirements.txt"
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(STAMP_DEV): requirements.txt requirements-dev.txt | $(PY)
+	@echo ">> Memasang requirements-dev.txt"
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@ $(STAMP)
+
+# A local .env for development: DEBUG on and a fresh random SECRET_KEY (never committed).
+.env: | $(PY)
+	@echo ">> Membuat .env dari .env.example (DEBUG=true, SECRET_KEY acak)"
+	@key=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))'); \
+	sed -e 's/^DEBUG=.*/DEBUG=true/' -e "s/^SECRET_KEY=.*/SECRET_KEY=$$key/" .env.example > .env
+
+# --- Commands -------------------------------------------------------------------------
+run: $(STAMP) .env ## Set up (first time), load demo data if empty, serve on http://127.0.0.1:8000
+	@mkdir -p var
+	@echo ">> Migrasi database"
+	@$(PY) manage.py migrate --noinput -v0
+	@$(PY) manage.py demo --jika-kosong
+	@echo ""
+	@echo "  SIMUTASI berjalan di http://$(HOST):$(PORT)/  (Ctrl+C untuk berhenti)"
+	@echo ""
+	@$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP_DEV) ## Run the test suite (DATABASE_URL picks the database; PYTEST_ARGS passes options)
+	@set -o pipefail; \
+	pilihan=(); \
+	if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$${CI:-}" = "true" ]; then \
+	    echo "GAGAL: Chromium tidak ada di $(CHROMIUM); di CI tes browser wajib jalan (apt-get install chromium)." >&2; \
+	    exit 1; \
+	  fi; \
+	  echo ">> Catatan: Chromium tidak ada di $(CHROMIUM): tes browser dilewati (pasang: apt-get install chromium)."; \
+	  pilihan=(-m "not browser"); \
+	fi; \
+	echo ">> pytest pada $${DATABASE_URL:-SQLite (bawaan)}"; \
+	DEBUG=false $(VENV)/bin/pytest "$${pilihan[@]}" $(PYTEST_ARGS)
+
+bench: $(STAMP) ## Benchmarks on SQLite and PostgreSQL (python -m bench)
+	$(PY) -m bench
+
+lint: $(STAMP_DEV) ## ruff check and format --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP_DEV) ## Apply ruff format and safe fixes
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+demo: $(STAMP) .env ## (Re)load the demo data: idempotent, adds only what is missing
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py demo
+
+migrate: $(STAMP) .env ## Apply database migrations
+	@mkdir -p var
+	$(PY) manage.py migrate
+
+reset-db: ## Delete the local SQLite database (var/mutasi.sqlite3); the next `make run` reloads the demo
+	rm -f var/mutasi.sqlite3 var/mutasi.sqlite3-wal var/mutasi.sqlite3-shm
+
+clean: ## Remove caches and build output (keeps .venv, .env and the database)
+	find . -path ./.venv -prune -o -name __pycache__ -type d -exec rm -rf {} +
+	rm -rf .pytest_cache .ruff_cache test-results var/staticfiles var/bench.sqlite3*
