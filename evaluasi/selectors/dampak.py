@@ -294,6 +294,7 @@ KOLOM_RINCIAN = [
     "pegawai__gelar_depan",
     "pegawai__gelar_belakang",
     "pegawai__nip",
+    "pegawai__status",
     "asal_unit__nama",
     "asal_jabatan__nama",
     "tujuan_unit_id",
@@ -461,7 +462,18 @@ def kinerja_kurang(*, opd: int | None = None, tahun_min: int = 2) -> list[dict]:
     qs = (
         usulan_laporan(opd=opd)
         .order_by("-tmt")
-        .values("id", "tmt", "pegawai_id", "pegawai__nama", "pegawai__nip", "tujuan_unit__nama", "dibuat")
+        .values(
+            "id",
+            "tmt",
+            "pegawai_id",
+            "pegawai__nama",
+            "pegawai__gelar_depan",
+            "pegawai__gelar_belakang",
+            "pegawai__nip",
+            "pegawai__status",
+            "tujuan_unit__nama",
+            "dibuat",
+        )
     )
     baris = list(qs)
     pegawai_ids = {b["pegawai_id"] for b in baris}

@@ -4,6 +4,7 @@ Tags rather than view context because those views belong to other apps."""
 from django import template
 
 from mutasi.models import StatusUsulan
+from pegawai import nip as nip_rules
 from pegawai.access import peran_user
 
 from ..selectors.dampak import dampak_pegawai, dampak_usulan
@@ -86,3 +87,17 @@ def evaluasi_pegawai_blok(context, pegawai):
         "dampak": dampak,
         "peran": peran_user(user),
     }
+
+
+@register.filter
+def nip_baris(b: dict) -> str:
+    """A report row's NIP (a `.values()` dict) grouped as on every other page: 19860926 201505 1 001."""
+    return nip_rules.tampil(b.get("pegawai__nip") or "", b.get("pegawai__status") or nip_rules.PNS)
+
+
+@register.filter
+def nama_baris(b: dict) -> str:
+    """A report row's employee name with degrees, as `Pegawai.nama_lengkap` writes it."""
+    depan = f"{b['pegawai__gelar_depan']} " if b.get("pegawai__gelar_depan") else ""
+    belakang = f", {b['pegawai__gelar_belakang']}" if b.get("pegawai__gelar_belakang") else ""
+    return f"{depan}{b.get('pegawai__nama', '')}{belakang}"

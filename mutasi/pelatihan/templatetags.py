@@ -5,13 +5,15 @@ They let pages owned by the proposals (the proposal page, the employee's notice)
 topic's part without their views knowing about it."""
 
 from django import template
+from django.conf import settings
+from django.utils import timezone
 
 from pegawai.access import peran_user
 
 from ..models import STATUS_TERLIHAT_PEGAWAI
 from .forms import TugaskanUsulanForm
-from .models import StatusPenugasan
-from .selectors import adaptasi_terlihat, kesenjangan_usulan, pendampingan_dari
+from .models import STATUS_AKTIF, PenugasanPelatihan, StatusPenugasan
+from .selectors import adaptasi_terlihat, jp_tahun_pegawai, kesenjangan_usulan, pendampingan_dari
 from .services import boleh_kelola_usulan
 
 register = template.Library()
@@ -59,6 +61,23 @@ def pemberitahuan_pelatihan(u) -> dict:
         pd = type(pd).objects.select_related("mentor", "mentor__akun").get(pk=pd.pk)
         pd.posisi = pd.mentor.posisi_sekarang
     return {"penugasan": penugasan, "pd": pd}
+
+
+@register.simple_tag(takes_context=True)
+def ringkasan_pelatihan_saya(context) -> dict:
+    """The signed-in employee's training at a glance for the front page, with the same figures as
+    "Pelatihan saya": JP earned this year against the minimum, and open assignments (two queries)."""
+    pegawai_id = peran_user(context["request"].user).pegawai_id
+    if not pegawai_id:
+        return {"tampil": False}
+    tahun = timezone.localdate().year
+    return {
+        "tampil": True,
+        "tahun": tahun,
+        "jp": jp_tahun_pegawai(pegawai_id, tahun),
+        "jp_minimal": settings.PELATIHAN_JP_MINIMAL,
+        "aktif": PenugasanPelatihan.objects.filter(pegawai_id=pegawai_id, status__in=STATUS_AKTIF).count(),
+    }
 
 
 @register.filter

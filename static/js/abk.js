@@ -26,7 +26,21 @@ document.addEventListener("DOMContentLoaded", () => {
       indexAxis: "y",
       maintainAspectRatio: false,
       animation: false,
-      scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+      scales: {
+        x: { beginAtZero: true, ticks: { precision: 0 } },
+        // Chart.js clips a long OPD name at the canvas's left edge: on a phone it is shortened with "…"
+        // (the tooltip keeps it whole).
+        y: {
+          ticks: {
+            autoSkip: false,
+            callback(value) {
+              const label = String(this.getLabelForValue(value));
+              const maks = window.matchMedia("(max-width: 575.98px)").matches ? 22 : 60;
+              return label.length > maks ? `${label.slice(0, maks - 1).trimEnd()}…` : label;
+            },
+          },
+        },
+      },
       plugins: { legend: { position: "bottom" } },
       onClick: (_event, elemen) => {
         if (elemen.length && data.url) window.location.href = data.url[elemen[0].index];

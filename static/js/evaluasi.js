@@ -48,6 +48,17 @@ function pratinjauPredikat() {
   perbarui();
 }
 
+// Category names on a horizontal bar chart: Chart.js clips a long one at the canvas's left edge, so
+// on a narrow screen it is shortened with "…" (keeping a trailing "(n=7)"); the tooltip keeps it whole.
+const LABEL_MAKS = window.matchMedia("(max-width: 575.98px)").matches ? 22 : 60;
+function labelPendek(value) {
+  const label = String(this.getLabelForValue(value));
+  if (label.length <= LABEL_MAKS) return label;
+  const m = label.match(/^(.*?)(\s\(n=\d+\))?$/);
+  const ekor = m[2] || "";
+  return `${m[1].slice(0, Math.max(6, LABEL_MAKS - ekor.length - 1)).trimEnd()}…${ekor}`;
+}
+
 const WARNA = { naik: "#198754", tetap: "#6c757d", turun: "#dc3545", sebelum: "#ffc107", sesudah: "#0d4a8f" };
 
 function grafikBatangPersen(kanvas, seri, judul) {
@@ -70,7 +81,7 @@ function grafikBatangPersen(kanvas, seri, judul) {
       animation: false,
       scales: {
         x: { stacked: true, min: 0, max: 100, title: { display: true, text: judul.persen } },
-        y: { stacked: true, ticks: { autoSkip: false } },
+        y: { stacked: true, ticks: { autoSkip: false, callback: labelPendek } },
       },
       plugins: {
         legend: { position: "bottom" },
@@ -106,7 +117,7 @@ function grafikLaporan() {
         animation: false,
         scales: {
           x: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: data.judul.orang } },
-          y: { ticks: { autoSkip: false } },
+          y: { ticks: { autoSkip: false, callback: labelPendek } },
         },
         plugins: { legend: { position: "bottom" } },
       },
@@ -127,7 +138,7 @@ function grafikDasbor() {
         indexAxis: "y",
         maintainAspectRatio: false,
         animation: false,
-        scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+        scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false, callback: labelPendek } } },
         plugins: { legend: { display: false } },
       },
     });
