@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pegawai.forms.fields import PilihanBanyakField
 from pegawai.models import Kompetensi, Pegawai
 
 from .models import STATUS_AKTIF, JenisPelatihan, ModePelatihan, Pelatihan, PenugasanPelatihan, StatusPenugasan
@@ -19,6 +20,7 @@ class PelatihanForm(forms.ModelForm):
     class Meta:
         model = Pelatihan
         fields = ["nama", "jenis", "jp", "penyelenggara", "mode", "kompetensi", "deskripsi", "aktif"]
+        field_classes = {"kompetensi": PilihanBanyakField}
         widgets = {
             "kompetensi": forms.CheckboxSelectMultiple,
             "deskripsi": forms.Textarea(attrs={"rows": 3}),
@@ -129,7 +131,7 @@ class PenugasanBaruForm(forms.Form):
 class TugaskanUsulanForm(forms.Form):
     """Confirm the suggested trainings of a transfer (each with its due date) and add others."""
 
-    tambahan = forms.ModelMultipleChoiceField(
+    tambahan = PilihanBanyakField(
         label=_("Tambah pelatihan lain"),
         required=False,
         queryset=Pelatihan.objects.none(),

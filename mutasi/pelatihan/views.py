@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pegawai.access import hr_required, peran_required, peran_user
+from pegawai.forms.fields import id_aman
 from pegawai.models import CatatanAudit
 from pegawai.selectors.pegawai import pegawai_terlihat
 from pegawai.selectors.unit import unit_pilihan
@@ -247,12 +248,12 @@ def penugasan_ekspor(request):
 def penugasan_baru(request):
     qs = pegawai_terlihat(request.user)
     awal = {}
-    if request.GET.get("pegawai", "").isdigit():
-        pg = qs.filter(pk=request.GET["pegawai"]).first()
+    if pegawai_id := id_aman(request.GET.get("pegawai")):
+        pg = qs.filter(pk=pegawai_id).first()
         if pg is not None:
             awal["nip"] = pg.nip
-    if request.GET.get("pelatihan", "").isdigit():
-        awal["pelatihan"] = int(request.GET["pelatihan"])
+    if pelatihan_id := id_aman(request.GET.get("pelatihan")):
+        awal["pelatihan"] = pelatihan_id
     form = PenugasanBaruForm(request.POST if request.method == "POST" else None, initial=awal, pegawai_qs=qs)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
