@@ -769,27 +769,11 @@ TEMPAT_LAHIR = ["Surabaya"] * 8 + _daftar(
     "Sidoarjo, Gresik, Bangkalan, Sumenep, Pamekasan, Sampang, Malang, Lamongan, Mojokerto, Jombang, Kediri, "
     "Madiun, Tuban, Pasuruan, Probolinggo, Jember, Blitar, Ngawi, Semarang"
 )
-PREFIKS_HP = _daftar("11, 12, 13, 21, 52, 56, 57, 77, 95") * 8 + [
-    "Sidoarjo",
-    "Gresik",
-    "Bangkalan",
-    "Sumenep",
-    "Pamekasan",
-    "Sampang",
-    "Malang",
-    "Lamongan",
-    "Mojokerto",
-    "Jombang",
-    "Kediri",
-    "Madiun",
-    "Tuban",
-    "Pasuruan",
-    "Probolinggo",
-    "Jember",
-    "Blitar",
-    "Ngawi",
-    "Semarang",
-]
+# Mobile prefixes after "08" (Telkomsel, Indosat, XL, Smartfren). The list keeps 91 entries so the
+# seeded random draws, and with them the rest of the demo data, stay as they were.
+PREFIKS_HP = _daftar("11, 12, 13, 21, 52, 56, 57, 77, 95") * 8 + _daftar(
+    "11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 51, 52, 53, 55, 56, 57, 58"
+)
 
 GOLONGAN = list(PANGKAT_PNS)  # I/a .. IV/e
 GOL = {g: i for i, g in enumerate(GOLONGAN)}
