@@ -27,6 +27,7 @@ from ..models import (
     TingkatHukuman,
     UnitKerja,
 )
+from .fields import PilihanBanyakField
 
 TANGGAL = {"type": "date"}
 # Django 6.1's blank label ("- Select an option -") has no Indonesian translation yet.
@@ -165,6 +166,7 @@ class PegawaiForm(forms.ModelForm):
             "telepon",
             "kompetensi",
         ]
+        field_classes = {"kompetensi": PilihanBanyakField}
         widgets = {
             "tanggal_lahir": _tanggal_widget(),
             "kompetensi": forms.CheckboxSelectMultiple,

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from ..access import hr_required, peran_required, peran_user
 from ..forms.abk import IkhtisarFilterForm, JabatanPilihForm, RotasiFilterForm, SalinTugasForm, TugasForm
+from ..forms.fields import id_aman
 from ..models import Jabatan, TugasJabatan, UnitKerja
 from ..selectors.abk import (
     BOBOT_SKOR,
@@ -293,8 +294,8 @@ def tugas_salin_view(request, unit: int, jabatan: int):
 @peran_required(hr=True, ppk=True, kepala=True)
 def rotasi(request):
     unit = None
-    if request.GET.get("unit", "").isdigit():
-        unit = unit_ambil(request.user, int(request.GET["unit"]))
+    if unit_id := id_aman(request.GET.get("unit")):
+        unit = unit_ambil(request.user, unit_id)
     f = RotasiFilterForm(request.GET).nilai()
     hari = date.today()
     qs = abk_rotasi(request.user, unit=unit, kategori=f["kategori"], q=f["q"], hari=hari)

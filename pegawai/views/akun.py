@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_POST
 from .. import nip as nip_rules
 from ..access import hr_required
 from ..forms.akun import AkunFilterForm, MasukForm, PeranForm, SandiAturForm, SandiLupaForm, SandiUbahForm
+from ..forms.fields import ids_aman
 from ..selectors.akun import (
     StatusAkun,
     akun_pegawai_ambil,
@@ -55,12 +57,13 @@ def _base_url(request) -> str:
 
 
 def _kembali(request, default: str):
-    """Back to where the form was (the list keeps its filters), if that is a local URL."""
+    """Back to where the form was (the list keeps its filters), if that is a local path.
+    Not `redirect(tujuan)`: it takes any other word for a view name (NoReverseMatch, a 500)."""
     tujuan = request.POST.get("next", "")
-    if tujuan and url_has_allowed_host_and_scheme(
+    if tujuan.startswith("/") and url_has_allowed_host_and_scheme(
         tujuan, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(tujuan)
+        return HttpResponseRedirect(tujuan)
     return redirect(default)
 
 
@@ -316,7 +319,7 @@ def akun_buat_view(request, pk: int):
 
 
 def _ids_terpilih(request) -> list[int]:
-    return [int(v) for v in request.POST.getlist("pegawai") if v.isdigit()]
+    return ids_aman(request.POST.getlist("pegawai"))
 
 
 def _pesan_massal(request, hasil: HasilUndangan) -> None:
@@ -413,6 +416,7 @@ def akun_aktifkan_view(request, pk: int):
 @require_POST
 @hr_required
 def akun_ubah_peran_view(request, pk: int):
+    akun_pegawai_ambil(request.user, pk)  # 404 for an unknown employee, whatever the form says
     form = PeranForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Pilih peran yang sah."))
