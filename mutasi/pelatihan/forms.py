@@ -209,6 +209,13 @@ class AlasanForm(forms.Form):
     alasan = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
 
 
+class AlasanOpsionalForm(forms.Form):
+    """The reason sent with any status action (the service decides which actions need one); read
+    through a form so its length and characters are checked like every other input."""
+
+    alasan = forms.CharField(label=_("Alasan"), required=False, max_length=1000)
+
+
 class TenggatForm(forms.Form):
     tenggat = forms.DateField(label=_("Tenggat baru"), widget=TANGGAL)
     alasan = forms.CharField(label=_("Alasan perubahan"), required=False, max_length=300)

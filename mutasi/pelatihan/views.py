@@ -28,6 +28,7 @@ from . import services
 from .forms import (
     AdaptasiFilterForm,
     AlasanForm,
+    AlasanOpsionalForm,
     CheckInForm,
     ItemForm,
     JpFilterForm,
@@ -316,7 +317,11 @@ def penugasan_aksi(request, pk, nama):
     t = penugasan_ambil(request.user, pk)
     if nama not in services.AKSI:
         raise Http404
-    kw = {"alasan": request.POST.get("alasan", "")}
+    form_alasan = AlasanOpsionalForm(request.POST)
+    if not form_alasan.is_valid():
+        messages.error(request, _galat(form_alasan))
+        return _kembali(request, t)
+    kw = {"alasan": form_alasan.cleaned_data["alasan"]}
     if nama == "unggah":
         form = UnggahBuktiForm(request.POST, request.FILES)
         if not form.is_valid():

@@ -425,3 +425,12 @@ def test_tambahan_tidak_menawarkan_pelatihan_yang_sedang_berjalan(c, dp):
     tawaran = set(r.context["form"].fields["tambahan"].queryset.values_list("nama", flat=True))
     # Not the suggested one, not the one already open; a finished one may be taken again.
     assert tawaran == {"Pelayanan Prima", "Manajemen Puskesmas", "Analisis Data"}
+
+
+def test_alasan_dengan_karakter_nul_ditolak_sebagai_masukan(db):
+    """A NUL byte in the reason is a form error, not a database error (PostgreSQL refuses it)."""
+    from mutasi.pelatihan.forms import AlasanOpsionalForm
+
+    form = AlasanOpsionalForm({"alasan": "tidak hadir\x00"})
+    assert not form.is_valid()
+    assert AlasanOpsionalForm({"alasan": "tidak hadir"}).is_valid()
