@@ -175,7 +175,6 @@ KATA_KUNCI_XGETTEXT = {
 }  # fmt: skip
 # Known offenders, extracted meanwhile with --keyword=_l/_lazy (locale/README.md). Remove when fixed.
 ALIAS_DIKETAHUI = {
-    "pegawai/views/abk.py": "_lazy",
     "mutasi/services/notifikasi.py": "_l",
 }
 

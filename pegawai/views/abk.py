@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ..access import hr_required, peran_required, peran_user
@@ -58,7 +58,11 @@ def _jenis(request) -> str:
     return IkhtisarFilterForm(request.GET).nilai()
 
 
-PEMBULATAN_LABEL = {"half_up": _lazy("setengah ke atas"), "up": _lazy("ke atas"), "down": _lazy("ke bawah")}
+PEMBULATAN_LABEL = {
+    "half_up": gettext_lazy("setengah ke atas"),
+    "up": gettext_lazy("ke atas"),
+    "down": gettext_lazy("ke bawah"),
+}
 
 
 def _settings_abk() -> dict:
@@ -227,7 +231,7 @@ def tugas_tambah(request, unit: int, jabatan: int):
         except ValidationError as e:
             form.add_error(None, e)
         else:
-            messages.success(request, _("Uraian tugas \u201c%(u)s\u201d ditambahkan.") % {"u": t.uraian})
+            messages.success(request, _("Uraian tugas “%(u)s” ditambahkan.") % {"u": t.uraian})
             return redirect("abk:tugas", unit=unit.pk, jabatan=jabatan.pk)
     messages.error(request, _("Uraian tugas belum disimpan. Periksa isian yang ditandai."))
     return _halaman_tugas(request, unit, jabatan, form=form, status=400)
@@ -269,7 +273,7 @@ def tugas_hapus_view(request, pk: int):
     except LayananError as e:
         messages.error(request, str(e))
     else:
-        messages.success(request, _("Uraian tugas \u201c%(u)s\u201d dihapus.") % {"u": uraian})
+        messages.success(request, _("Uraian tugas “%(u)s” dihapus.") % {"u": uraian})
     return redirect("abk:tugas", unit=unit_id, jabatan=jabatan_id)
 
 
