@@ -490,4 +490,4 @@ class MasaTenang(models.Model):
         return f"{self.keterangan} ({self.mulai:%d-%m-%Y} s.d. {self.selesai:%d-%m-%Y})"
 
 
-from .pelatihan.models import *  # noqa: E402,F401,F403  (training and mentoring models live in their topic package)
+from .pelatihan.models import *  # noqa: E402, F403  (training and mentoring models live in their topic package)
