@@ -234,6 +234,20 @@ def _isi(d: _Demo) -> None:
     u = d.usulan(d.staf("DISKOMINFO-IKP"), "KEC-MLY", dasar=DasarMutasi.ANALISIS)
     d.maju(u, S.DILEPAS)
 
+    # HR's inbox: an OPD head rotated. Nobody heads a unit above an OPD, so BKPSDM records the release.
+    inspektorat, dinsos = UnitKerja.objects.get(kode="INSPEKTORAT"), UnitKerja.objects.get(kode="DINSOS")
+    if inspektorat.kepala_id and dinsos.kepala_id and inspektorat.kepala_id not in (d.akun["ppk"].pegawai.pk,):
+        d.dipakai.add(inspektorat.kepala_id)
+        u = d.usulan(
+            inspektorat.kepala,
+            "DINSOS",
+            jabatan=dinsos.kepala.posisi_sekarang.jabatan,
+            alasan="Rotasi jabatan pimpinan tinggi pratama sesuai rekomendasi tim penilai kinerja.",
+            manfaat_organisasi="Penguatan tata kelola bantuan sosial dengan pengalaman pengawasan internal.",
+            manfaat_pegawai="Pengalaman memimpin perangkat daerah pelayanan langsung kepada warga.",
+        )
+        d.maju(u, S.DIAJUKAN)
+
     # Inbox of the Kepala Puskesmas (AKUN kepala_pkm): one leaving, one joining.
     u = d.usulan(d.staf("PKM-MLY"), "RSUD-ST-YANMED", dasar=DasarMutasi.ANALISIS)
     d.maju(u, S.DIAJUKAN)

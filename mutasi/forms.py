@@ -22,6 +22,20 @@ from .models import (
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class PilihanBanyakField(forms.ModelMultipleChoiceField):
+    """A multiple choice of rows whose ids are checked before the query: a 20-digit or
+    non-ASCII "number" is an invalid choice, not a database overflow."""
+
+    def _check_values(self, value):
+        for pk in value:
+            teks = str(pk)
+            if not (teks.isascii() and teks.isdigit() and 0 < len(teks) <= 18):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
 class UsulanForm(forms.ModelForm):
     class Meta:
         model = UsulanMutasi
@@ -130,11 +144,20 @@ class SKForm(forms.Form):
     tentang = forms.CharField(label=_("Tentang"), max_length=300, required=False)
 
     @classmethod
-    def awal(cls, tmt: date | None = None, ppk_user=None) -> dict:
+    def awal(cls, tmt: date | None = None, ppk_user=None, mengganti=None) -> dict:
         nama, nip = "", ""
         pegawai = getattr(ppk_user, "pegawai", None) if ppk_user else None
         if pegawai:
             nama, nip = pegawai.nama_lengkap, pegawai.nip
+        if mengganti is not None:  # an amending decree after a revision: same signatory, says what it changes
+            return {
+                "tanggal": timezone.localdate(),
+                "tmt": tmt or timezone.localdate(),
+                "penandatangan_nama": mengganti.penandatangan_nama,
+                "penandatangan_nip": mengganti.penandatangan_nip,
+                "penandatangan_jabatan": mengganti.penandatangan_jabatan,
+                "tentang": _("Perubahan atas Keputusan Nomor %(n)s") % {"n": mengganti.nomor},
+            }
         return {
             "tanggal": timezone.localdate(),
             "tmt": tmt or timezone.localdate(),
@@ -171,12 +194,6 @@ class BatchForm(forms.Form):
     keterangan = forms.CharField(label=_("Keterangan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class BatchAksiForm(forms.Form):
-    aksi = forms.ChoiceField(choices=[])
-    usulan = forms.ModelMultipleChoiceField(queryset=UsulanMutasi.objects.none())
-    catatan = forms.CharField(required=False)
-
-
 class FilterForm(forms.Form):
     q = forms.CharField(label=_("Cari"), required=False)
     status = forms.ChoiceField(
@@ -191,7 +208,7 @@ class FilterForm(forms.Form):
     )
     dari = forms.DateField(label=_("TMT dari"), required=False, widget=TANGGAL)
     sampai = forms.DateField(label=_("TMT sampai"), required=False, widget=TANGGAL)
-    batch = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    batch = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
     urut = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
@@ -204,7 +221,7 @@ class PermohonanForm(forms.Form):
         ],
     )
     alasan = forms.CharField(label=_("Alasan permohonan"), widget=forms.Textarea(attrs={"rows": 4}), min_length=20)
-    unit_pilihan = forms.ModelMultipleChoiceField(
+    unit_pilihan = PilihanBanyakField(
         label=_("Unit kerja yang diinginkan"),
         required=False,
         queryset=UnitKerja.objects.filter(aktif=True).order_by("nama"),
@@ -228,6 +245,7 @@ class KeberatanForm(forms.Form):
         label=_("Keberatan atau keprihatinan Anda"),
         widget=forms.Textarea(attrs={"rows": 4}),
         min_length=10,
+        max_length=5000,
     )
 
 
@@ -236,7 +254,10 @@ class JawabKeberatanForm(forms.Form):
     jawaban = forms.CharField(label=_("Jawaban untuk pegawai"), widget=forms.Textarea(attrs={"rows": 4}))
     tmt_baru = forms.DateField(label=_("TMT baru (bila direvisi)"), required=False, widget=TANGGAL)
     tujuan_unit = forms.ModelChoiceField(
-        label=_("Unit tujuan baru (bila direvisi)"), required=False, queryset=UnitKerja.objects.order_by("nama")
+        label=_("Unit tujuan baru (bila direvisi)"),
+        required=False,
+        queryset=UnitKerja.objects.filter(aktif=True).order_by("nama"),
+        help_text=_("Mengubah unit atau jabatan tujuan mengembalikan usulan ke persetujuan kepala unit tujuan baru."),
     )
     tujuan_jabatan = forms.ModelChoiceField(
         label=_("Jabatan tujuan baru (bila direvisi)"), required=False, queryset=Jabatan.objects.order_by("nama")

@@ -7,14 +7,13 @@ transfer; employees see their own transfer only from the decision on."""
 
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from pegawai.access import peran_user
 from pegawai.selectors.pegawai import unit_turunan_ids
 
 from .models import (
-    STATUS_TERLIHAT_PEGAWAI,
     BatchUsulan,
     Keberatan,
     PermohonanMutasi,
@@ -24,7 +23,7 @@ from .models import (
     UsulanMutasi,
 )
 from .services.alur import KEPALA_TUJUAN, MENUNGGU, penyetuju_langkah
-from .services.penyetuju import unit_peta
+from .services.penyetuju import Penyetuju, unit_peta
 
 S = StatusUsulan
 
@@ -43,9 +42,9 @@ def _syarat_terlihat(user) -> Q | None:
     if getattr(user, "is_authenticated", False):
         cond |= Q(diusulkan_oleh=user)
     if p.pegawai_id:
-        cond |= Q(pegawai_id=p.pegawai_id, diputuskan_pada__isnull=False) & (
-            Q(status__in=STATUS_TERLIHAT_PEGAWAI) | Q(status=S.DIBATALKAN)
-        )
+        # Once decided, the employee follows their transfer to its end, including a cancellation
+        # or a revision after their objection that goes back through the approvals.
+        cond |= Q(pegawai_id=p.pegawai_id, diputuskan_pada__isnull=False)
     return cond
 
 
@@ -92,11 +91,11 @@ def usulan_cari(
     qs = _dengan_relasi(usulan_terlihat(user))
     if q:
         q = q.strip()
-        digits = "".join(ch for ch in q if ch.isdigit())
+        digits = "".join(ch for ch in q if ch.isascii() and ch.isdigit())
         cond = Q(pegawai__nama__icontains=q) | Q(sk__nomor__icontains=q)
         if len(digits) >= 4 and len(digits) == len(q.replace(" ", "")):
             cond |= Q(pegawai__nip__startswith=digits)
-        if q.upper().startswith("USL-") and q[-5:].isdigit():
+        if q.upper().startswith("USL-") and q[-5:].isascii() and q[-5:].isdigit():
             cond |= Q(pk=int(q[-5:]))
         qs = qs.filter(cond)
     if status == "perlu_tinjauan":
@@ -132,7 +131,7 @@ def _kepala_menunggu(user, kolom: tuple[str, ...] = ()) -> list:
     qs = UsulanMutasi.objects.filter(
         Q(status=S.DIAJUKAN, asal_unit_id__in=p.unit_wewenang) | Q(status=S.DILEPAS, tujuan_unit_id__in=p.unit_wewenang)
     ).exclude(pegawai_id=p.pegawai_id)
-    kandidat = list(qs.select_related(*kolom) if kolom else qs)
+    kandidat = list(qs.select_related(*kolom) if kolom else qs.select_related("tujuan_jabatan"))
     if not kandidat:
         return []
     peta = unit_peta()
@@ -149,10 +148,52 @@ def _syarat_hr() -> dict[str, Q]:
     return {
         "verifikasi": Q(status=S.DITERIMA),
         "sk": Q(status=S.DIPUTUSKAN),
-        "tinjauan": Q(perlu_tinjauan=True, status__in=[S.DIAJUKAN, S.DILEPAS, S.DITERIMA, S.DIVERIFIKASI]),
-        # Inter-instansi sides recorded by BKPSDM.
-        "eksternal": Q(status=S.DIAJUKAN, jenis="MASUK", asal_unit__isnull=True) | Q(status=S.DILEPAS, jenis="KELUAR"),
+        "tinjauan": Q(
+            perlu_tinjauan=True, status__in=[S.DIAJUKAN, S.DILEPAS, S.DITERIMA, S.DIVERIFIKASI, S.DIPUTUSKAN]
+        ),
     }
+
+
+LANGKAH_KEPALA = (S.DIAJUKAN, S.DILEPAS)
+_KOLOM_RINGAN = ("id", "status", "jenis", "asal_unit_id", "pegawai_id", "tujuan_unit_id", "tujuan_jabatan__kepala_unit")
+
+
+def _oleh_bkpsdm(rows, peta=None) -> dict[int, Penyetuju]:
+    """Of proposals at a head step, those whose step BKPSDM performs, with the reason."""
+    rows = [u for u in rows if u.status in LANGKAH_KEPALA]
+    if not rows:
+        return {}
+    peta = unit_peta() if peta is None else peta
+    hasil = {}
+    for u in rows:
+        penyetuju = penyetuju_langkah(u, MENUNGGU[u.status], peta)
+        if penyetuju.oleh_bkpsdm:
+            hasil[u.pk] = penyetuju
+    return hasil
+
+
+def _langkah_kepala_oleh_bkpsdm(user, kolom: tuple[str, ...] = ()) -> list[UsulanMutasi]:
+    """Head steps (release, acceptance) that BKPSDM performs: the other side is another instansi,
+    or no head is left up to the OPD (vacant posts, the only head is the person moved, or the
+    destination is an OPD's own head post).
+
+    Which proposals these are depends on the unit tree and on who is moved, so it is computed
+    from the proposals waiting at a head step: one light query, the unit map, and one query
+    for the rows shown. The HR user's own transfer is left out (nobody approves their own)."""
+    p = peran_user(user)
+    ringan = (
+        UsulanMutasi.objects.filter(status__in=LANGKAH_KEPALA)
+        .exclude(pegawai_id=p.pegawai_id)
+        .select_related("tujuan_jabatan")
+        .only(*_KOLOM_RINGAN)
+    )
+    penyetuju = _oleh_bkpsdm(list(ringan))
+    if not penyetuju:
+        return []
+    rows = list(UsulanMutasi.objects.filter(pk__in=list(penyetuju)).select_related(*kolom).order_by("dibuat", "id"))
+    for u in rows:
+        u.penyetuju = penyetuju[u.pk]
+    return rows
 
 
 def kotak_masuk(user) -> list[tuple[str, str, list]]:
@@ -170,13 +211,17 @@ def kotak_masuk(user) -> list[tuple[str, str, list]]:
         bagian.append(("terima", _("Menunggu persetujuan penerimaan Anda"), terima))
     if p.hr:
         syarat = _syarat_hr()
-        base = UsulanMutasi.objects.select_related(*rel)
+        base = UsulanMutasi.objects.select_related(*rel).exclude(pegawai_id=p.pegawai_id).order_by("dibuat", "id")
+        bagian.append(
+            (
+                "langkah_kepala",
+                _("Pelepasan/penerimaan yang dilakukan BKPSDM (tidak ada kepala unit yang berwenang)"),
+                _langkah_kepala_oleh_bkpsdm(user, rel),
+            )
+        )
         bagian.append(("verifikasi", _("Menunggu verifikasi BKPSDM"), list(base.filter(syarat["verifikasi"]))))
         bagian.append(("sk", _("Sudah diputuskan, menunggu SK"), list(base.filter(syarat["sk"]))))
         bagian.append(("tinjauan", _("Data pegawai berubah, perlu ditinjau"), list(base.filter(syarat["tinjauan"]))))
-        bagian.append(
-            ("eksternal", _("Persetujuan instansi lain dicatat BKPSDM"), list(base.filter(syarat["eksternal"])))
-        )
     if p.ppk:
         rows = (
             UsulanMutasi.objects.filter(status=S.DIVERIFIKASI)
@@ -205,7 +250,9 @@ def kotak_masuk_hr_lain() -> dict[str, int]:
 
 
 def kotak_masuk_jumlah(user) -> int:
-    """The number on the navigation badge: a couple of cheap queries per role."""
+    """The number on the navigation badge, each proposal once: one query on proposals (for HR one
+    that returns light rows, plus the unit map while a head step is pending), one on HR's requests
+    and objections, and the head's own (see `_kepala_menunggu`)."""
     p = peran_user(user)
     if not getattr(user, "is_authenticated", False):
         return 0
@@ -216,10 +263,23 @@ def kotak_masuk_jumlah(user) -> int:
         )
     if p.hr:
         for q in _syarat_hr().values():
-            syarat |= q
+            syarat |= q & ~Q(pegawai_id=p.pegawai_id)
     if p.ppk:
         syarat |= Q(status=S.DIVERIFIKASI) & ~Q(diverifikasi_oleh=user) & ~Q(pegawai_id=p.pegawai_id)
-    jumlah = UsulanMutasi.objects.filter(syarat).count()
+    if not p.hr:
+        jumlah = UsulanMutasi.objects.filter(syarat).count()
+    else:
+        # HR also performs head steps no head is left for; which ones needs the unit tree, so the
+        # proposals at a head step come along in the same query, marked whether they match anyway.
+        langkah = Q(status__in=LANGKAH_KEPALA) & ~Q(pegawai_id=p.pegawai_id)
+        rows = list(
+            UsulanMutasi.objects.filter(syarat | langkah)
+            .annotate(cocok=ExpressionWrapper(syarat, output_field=BooleanField()))
+            .select_related("tujuan_jabatan")
+            .only(*_KOLOM_RINGAN)
+        )
+        bkpsdm = _oleh_bkpsdm([u for u in rows if not u.cocok])
+        jumlah = sum(1 for u in rows if u.cocok or u.pk in bkpsdm)
     if p.hr:
         jumlah += (
             PermohonanMutasi.objects.filter(status=StatusPermohonan.DIAJUKAN)
@@ -254,10 +314,13 @@ def batch_daftar(user) -> QuerySet[BatchUsulan]:
 
 
 def sk_terlihat(user) -> QuerySet[SuratKeputusan]:
+    """Decrees covering a visible proposal, and the decrees those amended (an employee keeps
+    access to the first decree after an amending one replaced it on their proposal)."""
     p = peran_user(user)
     if p.hr or p.ppk:
         return SuratKeputusan.objects.all()
-    return SuratKeputusan.objects.filter(usulan__in=usulan_terlihat(user)).distinct()
+    terlihat = usulan_terlihat(user)
+    return SuratKeputusan.objects.filter(Q(usulan__in=terlihat) | Q(pengganti__usulan__in=terlihat)).distinct()
 
 
 def sk_ambil(user, pk: int) -> SuratKeputusan:
@@ -315,7 +378,8 @@ def riwayat_mutasi_pegawai(user, pegawai_id: int) -> QuerySet[UsulanMutasi]:
 
 
 def atasan_baru(u: UsulanMutasi, peta=None):
-    """Who the new superior will be: the head of the destination unit (escalated upward)."""
+    """Who the new superior will be: the head of the destination unit (escalated upward), or,
+    into a head post, the head above that unit."""
     from pegawai.models import Pegawai
 
     if u.tujuan_unit_id is None:

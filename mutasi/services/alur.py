@@ -4,6 +4,22 @@
 new state, a RiwayatStatusUsulan row and an audit row, and queues the notifications, all in one
 transaction. Two people acting at once: the second waits for the lock, then finds the state
 changed and gets a clear refusal; nothing is half-applied.
+
+Revision after an objection (keberatan), as a BKPSDM does it under Perban BKN 5/2019, where
+the receiving side's agreement must name the position:
+
+- A new TMT only: the decision and both units' agreements still hold. HR issues an amending
+  decree (SK perubahan, `SuratKeputusan.mengganti`) at once; the proposal stays "SK terbit".
+- A new destination (unit and/or position): nobody has agreed to it yet. The transition
+  `revisi_tujuan` (SK terbit -> Dilepas unit asal) sends the proposal back to the acceptance
+  of the NEW receiving head (escalated as usual), then HR verification and a fresh PPK
+  decision (verifier and decider are cleared, so the separation of duties applies again);
+  only then does HR issue the amending decree, which names the decree it changes. The
+  sending head's release stays valid: the employee still leaves the same post. The first
+  decree stays on record but is not carried out (only "SK terbit" proposals are), and the
+  employee keeps seeing the proposal (it was decided once) with the state of the revision.
+  The eligibility checks are run again for the new destination and stored; a failed one is
+  covered by HR's written answer, recorded as the override every later approver sees.
 """
 
 from collections.abc import Callable
@@ -24,6 +40,7 @@ from .penyetuju import InfoUnit, Penyetuju, penyetuju_cari, unit_peta
 
 S = StatusUsulan
 STATUS_PROSES = (S.DIAJUKAN, S.DILEPAS, S.DITERIMA, S.DIVERIFIKASI)
+CATATAN_MAKS = 4000
 
 # Who may perform a transition.
 PENGUSUL = "pengusul"  # the proposer (HR staff may also submit any draft)
@@ -60,6 +77,15 @@ TRANSISI: dict[str, Transisi] = {
         ),
         Transisi("terbitkan_sk", (S.DIPUTUSKAN,), S.SK_TERBIT, gettext_lazy("Terbitkan SK"), HR, internal=True),
         Transisi("laksanakan", (S.SK_TERBIT,), S.DILAKSANAKAN, gettext_lazy("Laksanakan"), SISTEM, internal=True),
+        Transisi(
+            "revisi_tujuan",
+            (S.SK_TERBIT,),
+            S.DILEPAS,
+            gettext_lazy("Revisi tujuan atas keberatan"),
+            HR,
+            wajib_catatan=True,
+            internal=True,  # performed by the objection answer (services.keberatan), not a button
+        ),
         Transisi(
             "kembalikan",
             STATUS_PROSES,
@@ -107,7 +133,10 @@ def penyetuju_langkah(usulan: UsulanMutasi, pelaku: str, peta: dict[int, InfoUni
     if pelaku == KEPALA_TUJUAN:
         if usulan.jenis == JenisMutasi.KELUAR:
             return Penyetuju(None, _("BKPSDM"), None, None, (_("instansi tujuan berada di luar Pemerintah Kota"),))
-        return penyetuju_cari(usulan.tujuan_unit_id, usulan.pegawai_id, peta)
+        # Into a head post: the head being replaced does not accept their successor; the head
+        # above does (and becomes the new superior).
+        kepala_unit = usulan.tujuan_jabatan_id is not None and usulan.tujuan_jabatan.kepala_unit
+        return penyetuju_cari(usulan.tujuan_unit_id, usulan.pegawai_id, peta, mulai_induk=kepala_unit)
     return None
 
 
@@ -135,6 +164,8 @@ def hak_periksa(aksi: str, usulan: UsulanMutasi, user, peta: dict[int, InfoUnit]
     if sendiri and pelaku in (KEPALA_ASAL, KEPALA_TUJUAN, HR, PPK, SISTEM):
         return False, _("Tidak seorang pun boleh menyetujui mutasi dirinya sendiri.")
     if pelaku == PENGUSUL:
+        if aksi == "tarik" and usulan.diputuskan_pada is not None:
+            return False, _("Usulan ini sudah pernah diputuskan PPK: hanya BKPSDM yang dapat membatalkannya.")
         if usulan.diusulkan_oleh_id == user.pk:
             return True, _("pengusul")
         if aksi == "ajukan" and p.hr:
@@ -219,9 +250,18 @@ def _syarat_khusus(aksi: str, u: UsulanMutasi, oleh) -> None:
         u.diputuskan_pada = timezone.now()
     if aksi == "verifikasi":
         u.diverifikasi_oleh = oleh
-    if aksi in ("kembalikan",):
-        # A returned proposal is checked again when resubmitted; the old override stays visible.
+    if aksi == "terbitkan_sk":
+        alasan = perubahan_data_pegawai(u)
+        if alasan or u.perlu_tinjauan:
+            raise AlurError(
+                _("Data pegawai %(nama)s berubah (%(alasan)s): BKPSDM harus meninjaunya sebelum SK diterbitkan.")
+                % {"nama": u.pegawai.nama, "alasan": alasan or u.tinjauan_alasan}
+            )
+    if aksi in ("kembalikan", "revisi_tujuan"):
+        # Checked, verified and decided again; the old override stays visible.
         u.diverifikasi_oleh = None
+    if aksi == "revisi_tujuan":
+        u.diputuskan_oleh = None  # diputuskan_pada stays: the employee keeps seeing their transfer
 
 
 def usulan_transisi(
@@ -239,11 +279,13 @@ def usulan_transisi(
         raise AlurError(_("Aksi tidak dikenal."))
     pk = usulan.pk if isinstance(usulan, UsulanMutasi) else usulan
     catatan = (catatan or "").strip()
+    if len(catatan) > CATATAN_MAKS:
+        raise AlurError(_("Catatan terlalu panjang (maksimal %(n)d karakter).") % {"n": CATATAN_MAKS})
     try:
         with transaction.atomic():
             u = (
                 UsulanMutasi.objects.select_for_update(of=("self",))
-                .select_related("pegawai", "asal_unit", "tujuan_unit")
+                .select_related("pegawai", "asal_unit", "tujuan_unit", "tujuan_jabatan")
                 .get(pk=pk)
             )
             boleh, sebagai = hak_periksa(aksi, u, oleh, unit_peta())

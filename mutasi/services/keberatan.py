@@ -1,7 +1,10 @@
 """Objections (keberatan): the employee raises one within KEBERATAN_BATAS_HARI days of the
-decree; HR answers and decides to uphold, revise (new TMT and/or destination, by an amending
-decree) or cancel. An unanswered objection holds the move until HR decides; it never silently
-stops it."""
+decree; HR answers and decides to uphold, revise or cancel. An unanswered objection holds the
+move until HR decides; it never silently stops it.
+
+Revising: a new TMT alone gets an amending decree at once; a new destination goes back to the
+new receiving head's acceptance, HR verification and a fresh PPK decision before the amending
+decree (the rule and its reasons are in `mutasi.services.alur`)."""
 
 from datetime import date, timedelta
 
@@ -14,11 +17,13 @@ from pegawai.access import peran_user
 from pegawai.models import Jabatan, UnitKerja
 from pegawai.services.pegawai import audit_catat
 
-from ..models import Keberatan, KeputusanKeberatan, RiwayatStatusUsulan, StatusUsulan, UsulanMutasi
+from ..models import JenisMutasi, Keberatan, KeputusanKeberatan, RiwayatStatusUsulan, StatusUsulan, UsulanMutasi
 from . import AlurError
 from .alur import usulan_transisi
 from .notifikasi import jadwalkan, notifikasi_kirim
 from .sk import DataSK, sk_terbitkan
+
+KEBERATAN_MAKS = 5000
 
 
 def keberatan_batas(usulan: UsulanMutasi) -> date | None:
@@ -34,7 +39,7 @@ def keberatan_boleh(usulan: UsulanMutasi, hari_ini: date | None = None) -> tuple
     batas = keberatan_batas(usulan)
     if batas and hari_ini > batas:
         return False, _("Batas waktu pengajuan keberatan (%(tgl)s) sudah lewat.") % {"tgl": f"{batas:%d-%m-%Y}"}
-    if usulan.keberatan.filter(dijawab_pada__isnull=True).exists():
+    if any(not k.terjawab for k in usulan.keberatan.all()):  # uses the prefetch when there is one
         return False, _("Keberatan Anda sebelumnya masih menunggu jawaban.")
     return True, ""
 
@@ -49,6 +54,8 @@ def keberatan_ajukan(*, oleh, usulan: UsulanMutasi, isi: str, hari_ini: date | N
         raise AlurError(alasan)
     if len(isi.strip()) < 10:
         raise AlurError(_("Uraikan keberatan Anda (minimal 10 karakter)."))
+    if len(isi) > KEBERATAN_MAKS:
+        raise AlurError(_("Keberatan terlalu panjang (maksimal %(n)d karakter).") % {"n": KEBERATAN_MAKS})
     k = Keberatan(usulan=u, isi=isi.strip())
     k.full_clean()
     k.save()
@@ -69,6 +76,71 @@ def keberatan_ajukan(*, oleh, usulan: UsulanMutasi, isi: str, hari_ini: date | N
         )
     )
     return k
+
+
+def _revisi(*, oleh, u: UsulanMutasi, jawaban: str, tmt_baru, unit, jabatan, data_sk) -> dict:
+    """Apply HR's revision; returns what changed. See `mutasi.services.alur` for the rule: a new
+    destination goes back to the new receiving head's acceptance, a new TMT alone gets an
+    amending decree at once."""
+    from .kelayakan import kelayakan_usulan
+    from .usulan import validasi_tujuan
+
+    if u.status != StatusUsulan.SK_TERBIT:
+        raise AlurError(_("Revisi hanya dapat dilakukan selama SK sudah terbit dan mutasi belum dilaksanakan."))
+    unit_baru = unit or u.tujuan_unit
+    jabatan_baru = jabatan or u.tujuan_jabatan
+    tujuan_berubah = (unit_baru, jabatan_baru) != (u.tujuan_unit, u.tujuan_jabatan)
+    tmt = tmt_baru or u.tmt
+    if not tujuan_berubah and tmt == u.tmt:
+        raise AlurError(_("Revisi: isi TMT baru dan/atau unit/jabatan tujuan yang berbeda dari SK sekarang."))
+    perubahan: dict = {}
+    if not tujuan_berubah:
+        perubahan["tmt"] = [f"{u.tmt:%d-%m-%Y}", f"{tmt:%d-%m-%Y}"]
+        lama = u.sk
+        data = data_sk or DataSK(
+            tanggal=timezone.localdate(),
+            tmt=tmt,
+            penandatangan_nama=lama.penandatangan_nama,
+            penandatangan_nip=lama.penandatangan_nip,
+            penandatangan_jabatan=lama.penandatangan_jabatan,
+            tentang=_("Perubahan atas Keputusan Nomor %(n)s") % {"n": lama.nomor},
+        )
+        baru = sk_terbitkan(oleh=oleh, usulan_ids=[u.pk], data=data, mengganti=lama, laksanakan_segera=False)
+        perubahan["sk"] = [lama.nomor, baru.nomor]
+        RiwayatStatusUsulan.objects.create(
+            usulan=u, aksi="revisi", dari=u.status, ke=u.status, oleh=oleh, sebagai=_("staf BKPSDM"), catatan=jawaban
+        )
+        return perubahan
+
+    if u.jenis == JenisMutasi.KELUAR:
+        raise AlurError(
+            _("Mutasi keluar: tujuannya ditetapkan instansi lain. Batalkan mutasi ini dan buat usulan baru.")
+        )
+    if unit_baru != u.tujuan_unit:
+        perubahan["tujuan_unit"] = [str(u.tujuan_unit), str(unit_baru)]
+    if jabatan_baru != u.tujuan_jabatan:
+        perubahan["tujuan_jabatan"] = [str(u.tujuan_jabatan), str(jabatan_baru)]
+    if tmt != u.tmt:
+        perubahan["tmt"] = [f"{u.tmt:%d-%m-%Y}", f"{tmt:%d-%m-%Y}"]
+    perubahan["alur"] = [str(StatusUsulan.SK_TERBIT.label), str(StatusUsulan.DILEPAS.label)]
+
+    def ubah(x: UsulanMutasi) -> None:
+        x.tujuan_unit, x.tujuan_jabatan, x.tmt_usulan = unit_baru, jabatan_baru, tmt
+        validasi_tujuan(x)
+        cek = kelayakan_usulan(x)
+        x.hasil_cek = [c.as_dict() for c in cek]
+        x.dalam_masa_tenang = any(c.kode == "masa_tenang" and c.hasil != "lulus" for c in cek)
+        gagal = [c for c in cek if c.gagal]
+        if gagal:
+            # HR's written answer is the justification every later approver sees.
+            x.override_alasan = _("Revisi atas keberatan pegawai (%(syarat)s): %(jawaban)s") % {
+                "syarat": "; ".join(c.judul for c in gagal),
+                "jawaban": jawaban,
+            }
+            x.override_oleh, x.override_pada = oleh, timezone.now()
+
+    usulan_transisi(usulan=u, aksi="revisi_tujuan", oleh=oleh, catatan=jawaban, sebelum_simpan=ubah)
+    return perubahan
 
 
 @transaction.atomic
@@ -100,42 +172,24 @@ def keberatan_jawab(
         k.save()
         usulan_transisi(usulan=u, aksi="batalkan", oleh=oleh, catatan=_("Keberatan diterima: %(j)s") % {"j": k.jawaban})
     elif keputusan == KeputusanKeberatan.REVISI:
-        if not (tmt_baru or tujuan_unit or tujuan_jabatan):
-            raise AlurError(_("Revisi: isi TMT baru dan/atau unit/jabatan tujuan baru."))
-        perubahan = {}
-        if tujuan_unit and tujuan_unit != u.tujuan_unit:
-            perubahan["tujuan_unit"] = [str(u.tujuan_unit), str(tujuan_unit)]
-            u.tujuan_unit = tujuan_unit
-        if tujuan_jabatan and tujuan_jabatan != u.tujuan_jabatan:
-            perubahan["tujuan_jabatan"] = [str(u.tujuan_jabatan), str(tujuan_jabatan)]
-            u.tujuan_jabatan = tujuan_jabatan
-        tmt = tmt_baru or u.tmt
-        if tmt != u.tmt:
-            perubahan["tmt"] = [f"{u.tmt:%d-%m-%Y}", f"{tmt:%d-%m-%Y}"]
-        u.save()
-        lama = u.sk
-        data = data_sk or DataSK(
-            tanggal=timezone.localdate(),
-            tmt=tmt,
-            penandatangan_nama=lama.penandatangan_nama,
-            penandatangan_nip=lama.penandatangan_nip,
-            penandatangan_jabatan=lama.penandatangan_jabatan,
-            tentang=_("Perubahan atas Keputusan Nomor %(n)s") % {"n": lama.nomor},
+        k.perubahan = _revisi(
+            oleh=oleh,
+            u=u,
+            jawaban=k.jawaban,
+            tmt_baru=tmt_baru,
+            unit=tujuan_unit,
+            jabatan=tujuan_jabatan,
+            data_sk=data_sk,
         )
-        baru = sk_terbitkan(oleh=oleh, usulan_ids=[u.pk], data=data, mengganti=lama, laksanakan_segera=False)
-        perubahan["sk"] = [lama.nomor, baru.nomor]
-        k.perubahan = perubahan
         k.save()
-        RiwayatStatusUsulan.objects.create(
-            usulan=u, aksi="revisi", dari=u.status, ke=u.status, oleh=oleh, sebagai=_("staf BKPSDM"), catatan=k.jawaban
-        )
     else:
         k.save()
-    RiwayatStatusUsulan.objects.create(
+    status_kini = UsulanMutasi.objects.values_list("status", flat=True).get(pk=u.pk)
+    RiwayatStatusUsulan.objects.create(  # a note, not a state change: the transition has its own row
         usulan=u,
         aksi="jawab_keberatan",
-        dari=u.status,
-        ke=UsulanMutasi.objects.values_list("status", flat=True).get(pk=u.pk),
+        dari=status_kini,
+        ke=status_kini,
         oleh=oleh,
         sebagai=_("staf BKPSDM"),
         catatan=f"{KeputusanKeberatan(keputusan).label}: {k.jawaban}",

@@ -1,5 +1,8 @@
 """Attachment checks shared by proposals and requests: the type is read from the file's first
-bytes (not its name or the browser's claim), and the size is capped by UPLOAD_MAX_MB."""
+bytes (not its name or the browser's claim), the name's extension must agree with it (no
+`laporan.pdf.exe`, no executable renamed `.pdf`), and the size is capped by UPLOAD_MAX_MB."""
+
+import os
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -11,6 +14,7 @@ TANDA = [
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),
 ]
+EKSTENSI = {"application/pdf": {".pdf"}, "image/png": {".png"}, "image/jpeg": {".jpg", ".jpeg"}}
 
 
 def berkas_periksa(berkas) -> str:
@@ -26,5 +30,10 @@ def berkas_periksa(berkas) -> str:
     berkas.seek(0)
     for tanda, tipe in TANDA:
         if kepala.startswith(tanda):
+            ekstensi = os.path.splitext(berkas.name or "")[1].lower()
+            if ekstensi not in EKSTENSI[tipe]:
+                raise AlurError(
+                    _('Nama berkas "%(nama)s" tidak sesuai isinya (%(tipe)s).') % {"nama": berkas.name, "tipe": tipe}
+                )
             return tipe
     raise AlurError(_('Berkas "%(nama)s" bukan PDF, PNG atau JPEG.') % {"nama": berkas.name})

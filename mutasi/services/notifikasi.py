@@ -47,6 +47,7 @@ JUDUL = {
     "putuskan": _l("Mutasi telah diputuskan"),
     "terbitkan_sk": _l("SK mutasi telah terbit"),
     "laksanakan": _l("Mutasi telah dilaksanakan"),
+    "revisi_tujuan": _l("Tujuan mutasi direvisi: menunggu persetujuan penerimaan"),
     "kembalikan": _l("Usulan mutasi dikembalikan untuk perbaikan"),
     "tolak": _l("Usulan mutasi ditolak"),
     "tarik": _l("Usulan mutasi ditarik pengusul"),

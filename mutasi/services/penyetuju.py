@@ -36,10 +36,12 @@ class Penyetuju:
     def pesan(self) -> str:
         if not self.alasan:
             return ""
-        tujuan = _("BKPSDM") if self.oleh_bkpsdm else _("Kepala %(unit)s") % {"unit": self.unit_nama}
-        return _("Diteruskan ke atasan: %(tujuan)s, karena %(alasan)s.") % {
-            "tujuan": tujuan,
-            "alasan": "; ".join(self.alasan),
+        alasan = "; ".join(self.alasan)
+        if self.oleh_bkpsdm:
+            return _("Dilakukan oleh BKPSDM, karena %(alasan)s.") % {"alasan": alasan}
+        return _("Diteruskan ke atasan: Kepala %(unit)s, karena %(alasan)s.") % {
+            "unit": self.unit_nama,
+            "alasan": alasan,
         }
 
 
@@ -51,11 +53,23 @@ def unit_peta() -> dict[int, InfoUnit]:
     }
 
 
-def penyetuju_cari(unit_id: int | None, pegawai_id: int, peta: dict[int, InfoUnit] | None = None) -> Penyetuju:
-    """The approver for `unit_id` when `pegawai_id` is the one being moved."""
+def penyetuju_cari(
+    unit_id: int | None,
+    pegawai_id: int,
+    peta: dict[int, InfoUnit] | None = None,
+    *,
+    mulai_induk: bool = False,
+) -> Penyetuju:
+    """The approver for `unit_id` when `pegawai_id` is the one being moved. `mulai_induk`: the
+    post concerned is the unit's own head post, so its current head (the one being replaced)
+    does not decide; the search starts at the parent unit."""
     peta = unit_peta() if peta is None else peta
     alasan: list[str] = []
     node, seen = unit_id, set()
+    if mulai_induk and unit_id in peta:
+        alasan.append(_("jabatan tujuan adalah jabatan Kepala %(unit)s") % {"unit": peta[unit_id].nama})
+        seen.add(unit_id)
+        node = peta[unit_id].induk_id
     while node is not None and node in peta and node not in seen:
         seen.add(node)
         info = peta[node]

@@ -44,6 +44,9 @@ def _kode_verifikasi() -> str:
             return kode
 
 
+TAHUN_SK_TERAWAL = 1975  # older decrees are not recorded through this workflow
+
+
 @dataclass
 class DataSK:
     tanggal: date
@@ -64,24 +67,58 @@ def sk_terbitkan(
     mengganti: SuratKeputusan | None = None,
     laksanakan_segera: bool = True,
 ) -> SuratKeputusan:
-    """Issue one decree covering the given decided proposals (those not decided are refused)."""
+    """Issue one decree covering the given decided proposals (those not decided are refused).
+
+    A proposal that already has a decree (its destination was revised after an objection and
+    decided again) gets an amending decree naming the old one; such a proposal is issued on its
+    own. `mengganti` with a proposal still "SK terbit" is the TMT-only revision: no transition."""
     if not peran_user(oleh).hr:
         raise AlurError(_("Hanya staf BKPSDM yang dapat menerbitkan SK."))
     if not usulan_ids:
         raise AlurError(_("Tidak ada usulan yang sudah diputuskan untuk dimasukkan ke SK."))
     usulan = list(UsulanMutasi.objects.select_for_update().filter(pk__in=usulan_ids).order_by("pk"))
-    belum = [u for u in usulan if u.status != StatusUsulan.DIPUTUSKAN and mengganti is None]
+
+    def siap(u: UsulanMutasi) -> bool:
+        if u.status == StatusUsulan.DIPUTUSKAN:
+            return mengganti is None or u.sk_id == mengganti.pk
+        return mengganti is not None and u.status == StatusUsulan.SK_TERBIT and u.sk_id == mengganti.pk
+
+    belum = [u for u in usulan if not siap(u)]
     if belum or len(usulan) != len(set(usulan_ids)):
         raise AlurError(
             _("SK hanya untuk usulan yang sudah diputuskan PPK: %(daftar)s.")
             % {"daftar": ", ".join(u.nomor for u in belum) or "-"}
         )
-    if data.tmt < data.tanggal.replace(year=data.tanggal.year - 1):
+    lama = [u for u in usulan if u.sk_id is not None]
+    if lama and mengganti is None:
+        if len(usulan) > 1:
+            raise AlurError(
+                _(
+                    "Usulan %(daftar)s sudah punya SK dan direvisi setelah keberatan: terbitkan SK perubahannya "
+                    "dari halaman usulan itu sendiri."
+                )
+                % {"daftar": ", ".join(u.nomor for u in lama)}
+            )
+        mengganti = SuratKeputusan.objects.get(pk=lama[0].sk_id)
+    hari_ini = timezone.localdate()
+    if data.tanggal > hari_ini:
+        raise AlurError(_("Tanggal SK tidak boleh sesudah hari ini."))
+    if data.tanggal.year < TAHUN_SK_TERAWAL:
+        raise AlurError(_("Tanggal SK tidak masuk akal (sebelum %(t)d).") % {"t": TAHUN_SK_TERAWAL})
+    # Date differences, not date arithmetic: no overflow whatever the input.
+    if (data.tanggal - data.tmt).days > 366:
         raise AlurError(_("TMT terlalu jauh sebelum tanggal SK."))
+    if (data.tmt - data.tanggal).days > 366:
+        raise AlurError(_("TMT paling lambat satu tahun sesudah tanggal SK."))
     urut, nomor = sk_nomor_berikut(data.tanggal.year)
-    tentang = data.tentang or (
-        _("Mutasi Pegawai Negeri Sipil di Lingkungan Pemerintah Kota %(kota)s") % {"kota": settings.INSTANSI_KOTA}
-    )
+    if data.tentang:
+        tentang = data.tentang
+    elif mengganti is not None:
+        tentang = _("Perubahan atas Keputusan Nomor %(n)s") % {"n": mengganti.nomor}
+    else:
+        tentang = _("Mutasi Pegawai Negeri Sipil di Lingkungan Pemerintah Kota %(kota)s") % {
+            "kota": settings.INSTANSI_KOTA
+        }
     sk = SuratKeputusan(
         nomor=nomor,
         tahun=data.tanggal.year,
@@ -105,7 +142,7 @@ def sk_terbitkan(
         u.pemberitahuan_dibuka = u.pemberitahuan_dikonfirmasi = None
 
     for u in usulan:
-        if mengganti is None:
+        if u.status == StatusUsulan.DIPUTUSKAN:
             usulan_transisi(usulan=u, aksi="terbitkan_sk", oleh=oleh, catatan=f"SK {nomor}", sebelum_simpan=pasang)
         else:
             pasang(u)

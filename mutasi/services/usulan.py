@@ -16,6 +16,7 @@ from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 from pegawai.services.pegawai import audit_catat
 
 from ..models import (
+    STATUS_BERJALAN,
     STATUS_DRAF,
     STATUS_SELESAI,
     BatchUsulan,
@@ -64,13 +65,15 @@ def _catat_riwayat(usulan, *, aksi, oleh, catatan="", sebagai=""):
     )
 
 
-def _validasi_tujuan(u: UsulanMutasi) -> None:
+def validasi_tujuan(u: UsulanMutasi) -> None:
     if u.jenis == JenisMutasi.KELUAR:
         if not u.instansi_eksternal.strip():
             raise AlurError(_("Mutasi keluar: isi instansi tujuan."))
         return
     if not (u.tujuan_unit_id and u.tujuan_jabatan_id):
         raise AlurError(_("Isi unit dan jabatan tujuan."))
+    if not u.tujuan_unit.aktif:
+        raise AlurError(_("Unit tujuan %(unit)s sudah tidak aktif.") % {"unit": u.tujuan_unit})
     if u.tujuan_unit_id == u.asal_unit_id and u.tujuan_jabatan_id == u.asal_jabatan_id:
         raise AlurError(_("Unit dan jabatan tujuan sama dengan posisi sekarang."))
     if u.jenis == JenisMutasi.MASUK and not u.instansi_eksternal.strip():
@@ -89,6 +92,22 @@ def usulan_buat(*, oleh, pegawai: Pegawai, data: dict[str, Any], batch: BatchUsu
         raise AlurError(_("Anda tidak berwenang mengusulkan mutasi pegawai ini."))
     if not pegawai.aktif:
         raise AlurError(_("Pegawai tidak aktif."))
+    # A second idea for the same person may exist as a draft (the eligibility check flags it), but
+    # the same proposer's identical draft is a double submit: lock the employee and refuse it.
+    Pegawai.objects.select_for_update().filter(pk=pegawai.pk).first()
+    kembar = UsulanMutasi.objects.filter(
+        pegawai=pegawai,
+        status__in=STATUS_DRAF,
+        diusulkan_oleh=oleh,
+        jenis=data.get("jenis", JenisMutasi.DALAM),
+        tujuan_unit=tujuan_unit,
+        tujuan_jabatan=data.get("tujuan_jabatan"),
+    ).first()
+    if kembar is not None:
+        raise AlurError(
+            _("Draf usulan yang sama untuk pegawai ini sudah ada (%(nomor)s): buka dan lanjutkan draf itu.")
+            % {"nomor": kembar.nomor}
+        )
     posisi = pegawai.posisi_sekarang
     u = UsulanMutasi(pegawai=pegawai, batch=batch, diusulkan_oleh=oleh, status=StatusUsulan.DRAFT)
     for k in FIELD_UBAH:
@@ -98,7 +117,7 @@ def usulan_buat(*, oleh, pegawai: Pegawai, data: dict[str, Any], batch: BatchUsu
         u.asal_riwayat, u.asal_unit, u.asal_jabatan, u.asal_mulai = posisi, posisi.unit, posisi.jabatan, posisi.mulai
     elif u.jenis != JenisMutasi.MASUK:
         raise AlurError(_("Pegawai tidak memiliki jabatan aktif; hanya mutasi masuk yang dapat diusulkan."))
-    _validasi_tujuan(u)
+    validasi_tujuan(u)
     u.full_clean(validate_constraints=False)
     u.save()
     RiwayatStatusUsulan.objects.create(usulan=u, aksi="buat", dari="", ke=u.status, oleh=oleh)
@@ -124,7 +143,9 @@ def usulan_ubah(*, oleh, usulan: UsulanMutasi, data: dict[str, Any]) -> UsulanMu
         if k in data and getattr(u, k) != data[k]:
             perubahan[k] = [str(getattr(u, k)), str(data[k])]
             setattr(u, k, data[k])
-    _validasi_tujuan(u)
+    if "tujuan_unit" in perubahan and not boleh_mengusulkan(oleh, u.pegawai, u.tujuan_unit_id):
+        raise AlurError(_("Unit tujuan dan unit asal pegawai ini di luar wewenang Anda."))
+    validasi_tujuan(u)
     u.full_clean(validate_constraints=False)
     u.save()
     if perubahan:
@@ -206,6 +227,10 @@ def usulan_tinjau(*, oleh, usulan: UsulanMutasi, catatan: str) -> UsulanMutasi:
         raise AlurError(_("Hanya staf BKPSDM yang dapat meninjau perubahan data."))
     if not u.perlu_tinjauan:
         raise AlurError(_("Usulan ini tidak sedang menunggu tinjauan."))
+    if u.status not in STATUS_DRAF + STATUS_BERJALAN or u.status == StatusUsulan.SK_TERBIT:
+        raise AlurError(
+            _('Usulan berstatus "%(status)s": tidak dapat ditinjau lagi.') % {"status": u.get_status_display()}
+        )
     if not catatan.strip():
         raise AlurError(_("Tulis hasil tinjauan."))
     pegawai = Pegawai.objects.get(pk=u.pegawai_id)

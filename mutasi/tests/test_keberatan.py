@@ -76,3 +76,183 @@ def test_keberatan_direvisi_dengan_sk_perubahan(dunia):
     k.refresh_from_db()
     assert u.tmt == baru_tmt and u.sk != lama and u.sk.mengganti == lama and u.status == S.SK_TERBIT
     assert k.perubahan["sk"] == [lama.nomor, u.sk.nomor]
+
+
+# --- Revision of the destination: back through the new receiving head, HR and the PPK ----------
+
+
+@pytest.fixture
+def revisi(dunia):
+    """A decree issued, the employee objects, HR revises the destination to another unit."""
+    from pegawai.models import JenisUnit
+    from pegawai.tests.factories import JabatanFactory, UnitKerjaFactory, kepala_dari
+
+    o = dunia.org
+    u = dunia.sampai(S.SK_TERBIT)
+    unit_baru = UnitKerjaFactory(nama="Puskesmas Mulyorejo", jenis=JenisUnit.PUSKESMAS)
+    kepala_baru = kepala_dari(unit_baru)
+    jabatan_baru = JabatanFactory(nama="Pengadministrasi Umum")
+    k = keberatan_ajukan(oleh=o.anggota.akun, usulan=u, isi=ISI)
+    return dunia, u, u.sk, k, unit_baru, kepala_baru, jabatan_baru
+
+
+def test_revisi_tujuan_kembali_ke_penerimaan_kepala_tujuan_baru(revisi, clients, settings):
+    from mutasi.selectors import kotak_masuk_jumlah, mutasi_saya
+    from mutasi.services.alur import usulan_transisi
+
+    dunia, u, sk_lama, k, unit_baru, kepala_baru, jabatan_baru = revisi
+    o = dunia.org
+    tmt_baru = TMT + timedelta(days=31)
+    r = clients["hr"].post(
+        reverse("mutasi:keberatan_jawab", args=[k.pk]),
+        {
+            "keputusan": "REVISI",
+            "jawaban": "Ditempatkan di puskesmas dekat domisili.",
+            "tmt_baru": tmt_baru.isoformat(),
+            "tujuan_unit": unit_baru.pk,
+            "tujuan_jabatan": jabatan_baru.pk,
+        },
+    )
+    assert r.status_code == 302
+    u.refresh_from_db()
+    k.refresh_from_db()
+    # back to the receiving step, for the NEW head; the old decree stays on record, not carried out
+    assert u.status == S.DILEPAS and u.sk == sk_lama
+    assert (u.tujuan_unit, u.tujuan_jabatan, u.tmt_usulan) == (unit_baru, jabatan_baru, tmt_baru)
+    assert u.diverifikasi_oleh is None and u.diputuskan_oleh is None and u.diputuskan_pada is not None
+    assert set(k.perubahan) >= {"tujuan_unit", "tujuan_jabatan", "tmt", "alur"} and "sk" not in k.perubahan
+    assert u.riwayat_status.filter(aksi="revisi_tujuan", dari=S.SK_TERBIT, ke=S.DILEPAS, oleh=o.hr.akun).exists()
+    assert kotak_masuk_jumlah(kepala_baru.akun) == 1
+    assert kotak_masuk_jumlah(dunia.kepala_tujuan.akun) == 0
+    with pytest.raises(AlurError):
+        usulan_transisi(usulan=u, aksi="terima", oleh=dunia.kepala_tujuan.akun)  # the old head no longer decides
+    with pytest.raises(AlurError):
+        usulan_transisi(usulan=u, aksi="putuskan", oleh=o.ppk.akun)  # no skipping to the decision
+    assert mutasi_laksanakan_jatuh_tempo(hari_ini=tmt_baru).dilaksanakan == []
+    u.refresh_from_db()
+    assert u.status == S.DILEPAS
+    # the employee keeps seeing the transfer and is told what happens; the old notice is not offered
+    assert [x.pk for x in mutasi_saya(o.anggota.akun)] == [u.pk]
+    saya = clients["anggota"].get(reverse("mutasi:saya")).content.decode()
+    assert f'id="keterangan-{u.pk}"' in saya and "sedang direvisi" in saya
+    assert reverse("mutasi:pemberitahuan", args=[u.pk]) not in saya
+    assert clients["anggota"].get(reverse("mutasi:pemberitahuan", args=[u.pk])).status_code == 403
+    assert clients["anggota"].get(reverse("mutasi:sk_detail", args=[sk_lama.pk])).status_code == 200
+    assert clients["anggota"].get(reverse("mutasi:detail", args=[u.pk])).status_code == 200
+    # the proposer may no longer withdraw a decided transfer
+    with pytest.raises(AlurError, match="hanya BKPSDM"):
+        usulan_transisi(usulan=u, aksi="tarik", oleh=o.hr.akun)
+
+    # the approvals again, then the amending decree from the proposal page
+    usulan_transisi(usulan=u, aksi="terima", oleh=kepala_baru.akun)
+    usulan_transisi(usulan=u, aksi="verifikasi", oleh=dunia.hr2.akun)
+    with pytest.raises(AlurError):  # the one who verified may not decide
+        usulan_transisi(usulan=u, aksi="putuskan", oleh=dunia.hr2.akun)
+    usulan_transisi(usulan=u, aksi="putuskan", oleh=o.ppk.akun)
+    halaman = clients["hr"].get(reverse("mutasi:detail", args=[u.pk]))
+    awal = halaman.context["sk_form"].initial
+    assert sk_lama.nomor in awal["tentang"] and awal["tmt"] == tmt_baru
+    r = clients["hr"].post(
+        reverse("mutasi:sk_terbitkan", args=[u.pk]),
+        {**awal, "tanggal": date.today().isoformat(), "tmt": tmt_baru.isoformat()},
+    )
+    assert r.status_code == 302
+    u.refresh_from_db()
+    assert u.status == S.SK_TERBIT and u.sk != sk_lama and u.sk.mengganti == sk_lama
+    assert u.sk.tentang.startswith("Perubahan atas Keputusan Nomor") and u.tmt == tmt_baru
+    assert u.pemberitahuan_dikonfirmasi is None
+    assert clients["anggota"].get(reverse("mutasi:pemberitahuan", args=[u.pk])).status_code == 200
+    mutasi_laksanakan_jatuh_tempo(hari_ini=tmt_baru)
+    u.refresh_from_db()
+    assert u.status == S.DILAKSANAKAN
+    posisi = o.anggota.posisi_sekarang
+    assert (posisi.unit, posisi.jabatan, posisi.nomor_sk) == (unit_baru, jabatan_baru, u.sk.nomor)
+
+
+def test_revisi_tujuan_ditolak_kepala_baru_tidak_melaksanakan_sk_lama(revisi):
+    from mutasi.services.alur import usulan_transisi
+
+    dunia, u, _sk_lama, k, unit_baru, kepala_baru, jabatan_baru = revisi
+    keberatan_jawab(
+        oleh=dunia.org.hr.akun,
+        keberatan=k,
+        jawaban="Ditempatkan di puskesmas.",
+        keputusan="REVISI",
+        tujuan_unit=unit_baru,
+        tujuan_jabatan=jabatan_baru,
+    )
+    usulan_transisi(usulan=u, aksi="tolak", oleh=kepala_baru.akun, catatan="Formasi sudah penuh.")
+    u.refresh_from_db()
+    assert u.status == S.DITOLAK
+    mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)
+    assert dunia.org.anggota.posisi_sekarang.unit == dunia.org.subunit
+
+
+@pytest.mark.parametrize(
+    ("kasus", "pesan"),
+    [("sama_dengan_sekarang", "sama dengan posisi sekarang"), ("tanpa_perubahan", "berbeda"), ("keluar", "keluar")],
+)
+def test_revisi_yang_tidak_masuk_akal_ditolak_utuh(dunia, kasus, pesan):
+    from mutasi.models import JenisMutasi, Keberatan
+
+    o = dunia.org
+    if kasus == "keluar":
+        u = dunia.usulan(
+            jenis=JenisMutasi.KELUAR, tujuan_unit=None, tujuan_jabatan=None, instansi_eksternal="Pemprov Jatim"
+        )
+        u = dunia.sampai(S.SK_TERBIT, usulan=u)
+    else:
+        u = dunia.sampai(S.SK_TERBIT)
+    k = keberatan_ajukan(oleh=o.anggota.akun, usulan=u, isi=ISI)
+    posisi = o.anggota.posisi_sekarang
+    arg = {
+        "sama_dengan_sekarang": {"tujuan_unit": posisi.unit, "tujuan_jabatan": posisi.jabatan},
+        "tanpa_perubahan": {"tujuan_unit": u.tujuan_unit, "tmt_baru": u.tmt},
+        "keluar": {"tujuan_unit": dunia.tujuan, "tujuan_jabatan": dunia.jabatan_tujuan},
+    }[kasus]
+    sebelum = (u.status, u.sk_id, u.tujuan_unit_id, u.tujuan_jabatan_id, u.tmt)
+    with pytest.raises(AlurError, match=pesan):
+        keberatan_jawab(oleh=o.hr.akun, keberatan=k, jawaban="Direvisi sesuai keberatan.", keputusan="REVISI", **arg)
+    u.refresh_from_db()
+    assert (u.status, u.sk_id, u.tujuan_unit_id, u.tujuan_jabatan_id, u.tmt) == sebelum
+    assert not Keberatan.objects.get(pk=k.pk).terjawab
+
+
+def test_revisi_tujuan_yang_gagal_syarat_dicatat_sebagai_pengecualian(revisi):
+    dunia, u, _sk_lama, k, unit_baru, _kepala_baru, jabatan_baru = revisi
+    type(u).objects.filter(pk=u.pk).update(alasan_tanpa_kekurangan="")  # the new post has no ABK and no reason
+    keberatan_jawab(
+        oleh=dunia.org.hr.akun,
+        keberatan=k,
+        jawaban="Ditempatkan di puskesmas dekat domisili.",
+        keputusan="REVISI",
+        tujuan_unit=unit_baru,
+        tujuan_jabatan=jabatan_baru,
+    )
+    u.refresh_from_db()
+    assert any(c["kode"] == "kebutuhan" and c["hasil"] == "gagal" for c in u.hasil_cek)
+    assert "dekat domisili" in u.override_alasan and u.override_oleh == dunia.org.hr.akun
+
+
+def test_sk_batch_menolak_usulan_revisi_bercampur(revisi):
+    from mutasi.services.alur import usulan_transisi
+    from mutasi.services.sk import sk_terbitkan
+    from mutasi.tests.helpers import data_sk
+    from pegawai.tests.factories import pegawai_di
+
+    dunia, u, sk_lama, k, unit_baru, kepala_baru, _jabatan_baru = revisi
+    keberatan_jawab(
+        oleh=dunia.org.hr.akun,
+        keberatan=k,
+        jawaban="Ditempatkan di puskesmas.",
+        keputusan="REVISI",
+        tujuan_unit=unit_baru,
+    )
+    for aksi, siapa in [("terima", kepala_baru), ("verifikasi", dunia.hr2), ("putuskan", dunia.org.ppk)]:
+        usulan_transisi(usulan=u, aksi=aksi, oleh=siapa.akun)
+    lain = dunia.sampai(S.DIPUTUSKAN, pegawai=pegawai_di(dunia.org.subunit, mulai=date(2019, 1, 1)))
+    with pytest.raises(AlurError, match="sudah punya SK"):
+        sk_terbitkan(oleh=dunia.org.hr.akun, usulan_ids=[u.pk, lain.pk], data=data_sk())
+    u.refresh_from_db()
+    lain.refresh_from_db()
+    assert (u.status, lain.status) == (S.DIPUTUSKAN, S.DIPUTUSKAN) and u.sk == sk_lama

@@ -19,7 +19,7 @@ from ..services.alur import TRANSISI, aksi_tersedia, usulan_transisi
 from ..services.penyetuju import unit_peta
 from ..services.sk import DataSK, sk_terbitkan
 from ..services.usulan import batch_baca_daftar, batch_buat
-from ._umum import jalankan
+from ._umum import id_aman, jalankan
 
 
 @peran_required(hr=True, ppk=True, kepala=True)
@@ -101,9 +101,12 @@ def aksi(request, pk):
     if t is None or t.internal:
         messages.error(request, _("Aksi tidak dikenal."))
         return redirect("mutasi:batch_detail", b.pk)
-    ids = [int(x) for x in request.POST.getlist("usulan") if x.isdigit()]
+    ids = [i for i in map(id_aman, request.POST.getlist("usulan")) if i is not None]
     berhasil, gagal = 0, []
-    for u in usulan_terlihat(request.user).filter(batch=b, pk__in=ids).select_related("pegawai"):
+    pilihan = list(usulan_terlihat(request.user).filter(batch=b, pk__in=ids).select_related("pegawai"))
+    if ids and not pilihan:
+        messages.error(request, _("Usulan yang dipilih tidak ada dalam batch ini atau tidak dapat Anda lihat."))
+    for u in pilihan:
         try:
             usulan_transisi(usulan=u, aksi=nama, oleh=request.user, catatan=request.POST.get("catatan", ""))
             berhasil += 1

@@ -2,22 +2,22 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pegawai.access import hr_required
+from pegawai.services.pegawai import LayananError
 
 from ..forms import JawabKeberatanForm, TolakPermohonanForm
 from ..models import LampiranPermohonan, StatusPermohonan
 from ..selectors import atasan_baru, keberatan_ambil, keberatan_daftar, permohonan_ambil, permohonan_terlihat
-from ..services import AlurError
 from ..services.keberatan import keberatan_jawab
 from ..services.kelayakan import cek_sepuluh_tahun
 from ..services.permohonan import permohonan_tolak
-from ._umum import jalankan
+from ._umum import berkas_response, jalankan
 
 
 @hr_required
@@ -65,7 +65,7 @@ def permohonan_tolak_view(request, pk):
 def permohonan_lampiran(request, pk):
     lampiran = get_object_or_404(LampiranPermohonan, pk=pk)
     permohonan_ambil(request.user, lampiran.permohonan_id)
-    return FileResponse(lampiran.berkas.open("rb"), content_type=lampiran.tipe, filename=lampiran.nama_asli)
+    return berkas_response(lampiran.berkas, tipe=lampiran.tipe, nama=lampiran.nama_asli)
 
 
 @hr_required
@@ -92,8 +92,10 @@ def keberatan_jawab_view(request, pk):
                 tujuan_unit=d["tujuan_unit"] if d["keputusan"] == "REVISI" else None,
                 tujuan_jabatan=d["tujuan_jabatan"] if d["keputusan"] == "REVISI" else None,
             )
-        except AlurError as exc:
+        except LayananError as exc:
             form.add_error(None, str(exc))
+        except ValidationError as exc:
+            form.add_error(None, " ".join(exc.messages))
         else:
             messages.success(request, _("Keberatan dijawab; pegawai dapat membaca jawabannya."))
             return redirect("mutasi:keberatan_daftar")

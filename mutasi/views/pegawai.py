@@ -2,18 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pegawai.access import peran_user
-from pegawai.services.pegawai import audit_catat
+from pegawai.services.pegawai import LayananError, audit_catat
 
 from ..forms import KeberatanForm, PermohonanForm
-from ..models import PermohonanMutasi, UsulanMutasi
+from ..models import PermohonanMutasi, StatusUsulan, UsulanMutasi
 from ..selectors import mutasi_saya, permohonan_ambil, usulan_ambil
-from ..services import AlurError
 from ..services.keberatan import keberatan_ajukan, keberatan_batas, keberatan_boleh
 from ..services.permohonan import permohonan_buat, permohonan_tarik
 from ._umum import jalankan
@@ -24,6 +24,7 @@ def saya(request):
     p = peran_user(request.user)
     daftar = list(mutasi_saya(request.user))
     for u in daftar:
+        u.berlaku = u.sk_id is not None and u.status in (StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN)
         u.boleh_keberatan, u.alasan_keberatan = keberatan_boleh(u)
         u.batas_keberatan = keberatan_batas(u)
     permohonan = PermohonanMutasi.objects.filter(pegawai_id=p.pegawai_id or 0).select_related("usulan")
@@ -43,10 +44,15 @@ def saya(request):
 @login_required
 def konfirmasi(request, pk):
     u = usulan_ambil(request.user, pk)
-    if peran_user(request.user).pegawai_id != u.pegawai_id or u.sk_id is None:
+    if peran_user(request.user).pegawai_id != u.pegawai_id:
         messages.error(request, _("Hanya pegawai yang bersangkutan yang dapat mengonfirmasi pemberitahuan."))
         return redirect("mutasi:saya")
-    if u.pemberitahuan_dikonfirmasi is None:
+    if u.sk_id is None or u.status not in (StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN):
+        messages.error(request, _("Tidak ada pemberitahuan mutasi yang berlaku untuk dikonfirmasi."))
+        return redirect("mutasi:saya")
+    if u.pemberitahuan_dikonfirmasi is not None:
+        messages.info(request, _("Anda sudah menyatakan membaca pemberitahuan ini."))
+    else:
         sekarang = timezone.now()
         UsulanMutasi.objects.filter(pk=u.pk, pemberitahuan_dikonfirmasi__isnull=True).update(
             pemberitahuan_dikonfirmasi=sekarang, pemberitahuan_dibuka=u.pemberitahuan_dibuka or sekarang
@@ -94,8 +100,10 @@ def permohonan_baru(request):
 
         try:
             buat()
-        except AlurError as exc:
+        except LayananError as exc:
             form.add_error(None, str(exc))
+        except ValidationError as exc:
+            form.add_error(None, " ".join(exc.messages))
         else:
             messages.success(request, _("Permohonan terkirim ke BKPSDM."))
             return redirect("mutasi:saya")

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,13 +31,14 @@ from ..selectors import (
     atasan_baru,
     kotak_masuk,
     kotak_masuk_hr_lain,
+    permohonan_terlihat,
     usulan_ambil,
     usulan_cari,
     usulan_terlihat,
 )
 from ..services import alur
 from ..services.alur import TRANSISI, aksi_tersedia, usulan_transisi
-from ..services.keberatan import keberatan_batas
+from ..services.keberatan import keberatan_batas, keberatan_boleh
 from ..services.kelayakan import kelayakan_usulan
 from ..services.penyetuju import unit_peta
 from ..services.permohonan import permohonan_tautkan
@@ -53,7 +54,7 @@ from ..services.usulan import (
     usulan_tinjau,
     usulan_ubah,
 )
-from ._umum import jalankan
+from ._umum import berkas_response, id_aman, jalankan
 
 PER_HALAMAN = 25
 penyusun = peran_required(hr=True, ppk=True, kepala=True)
@@ -61,7 +62,12 @@ penyusun = peran_required(hr=True, ppk=True, kepala=True)
 
 def _filter(request) -> tuple[FilterForm, dict]:
     form = FilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    # A bad value (?status=nonsense, ?dari=2024-13-45) is dropped and shown on the form; the
+    # other filters still apply.
+    data = {}
+    if form.is_bound:
+        form.is_valid()
+        data = form.cleaned_data
     kwargs = {
         "q": data.get("q") or "",
         "status": data.get("status") or "",
@@ -116,10 +122,16 @@ def ekspor(request):
         "Alasan",
     ]
     ws.append(kepala)
+
+    def baris(nilai: list) -> None:
+        # Typed text that looks like a formula (=, +, -, @) stays text: no formula injection
+        # into the spreadsheet HR opens.
+        ws.append([f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v for v in nilai])
+
     for c in ws[1]:
         c.font = Font(bold=True)
     for u in usulan_cari(request.user, **kwargs).iterator(chunk_size=500):
-        ws.append(
+        baris(
             [
                 u.nomor,
                 u.pegawai.nip,
@@ -152,11 +164,9 @@ def kotak(request):
     p = peran_user(request.user)
     bagian = kotak_masuk(request.user)
     lain = kotak_masuk_hr_lain() if p.hr else {}
-    return render(
-        request,
-        "mutasi/kotak_masuk.html",
-        {"bagian": bagian, "lain": lain, "total": sum(len(b[2]) for b in bagian) + sum(lain.values())},
-    )
+    # A proposal in two sections (say, to verify and flagged) counts once, as on the nav badge.
+    total = len({u.pk for _kunci, _judul, rows in bagian for u in rows}) + sum(lain.values())
+    return render(request, "mutasi/kotak_masuk.html", {"bagian": bagian, "lain": lain, "total": total})
 
 
 def _awal_dari_query(request) -> tuple[dict, Pegawai | None, PermohonanMutasi | None]:
@@ -164,9 +174,12 @@ def _awal_dari_query(request) -> tuple[dict, Pegawai | None, PermohonanMutasi | 
     awal: dict = {"tmt_usulan": timezone.localdate().replace(day=1)}
     pegawai = permohonan = None
     g = request.GET
-    if g.get("permohonan", "").isdigit():
+    if (pk_permohonan := id_aman(g.get("permohonan"))) is not None:
+        # Only HR handles requests (permohonan_terlihat gives others their own only).
         permohonan = get_object_or_404(
-            PermohonanMutasi.objects.select_related("pegawai"), pk=g["permohonan"], status=StatusPermohonan.DIAJUKAN
+            permohonan_terlihat(request.user).exclude(pegawai_id=peran_user(request.user).pegawai_id),
+            pk=pk_permohonan,
+            status=StatusPermohonan.DIAJUKAN,
         )
         pegawai = permohonan.pegawai
         awal.update(dasar=DasarMutasi.PERMINTAAN, jenis=permohonan.jenis, alasan=permohonan.alasan)
@@ -175,19 +188,19 @@ def _awal_dari_query(request) -> tuple[dict, Pegawai | None, PermohonanMutasi | 
         unit = permohonan.unit_pilihan.first()
         if unit:
             awal["tujuan_unit"] = unit.pk
-    if g.get("pegawai", "").isdigit():
-        pegawai = pegawai_terlihat(request.user).filter(pk=g["pegawai"], aktif=True).first()
+    if (pk_pegawai := id_aman(g.get("pegawai"))) is not None:
+        pegawai = pegawai_terlihat(request.user).filter(pk=pk_pegawai, aktif=True).first()
     elif g.get("nip", "").strip():
-        nip = "".join(ch for ch in g["nip"] if ch.isdigit())
+        nip = "".join(ch for ch in g["nip"] if ch.isascii() and ch.isdigit())[:18]
         pegawai = pegawai_terlihat(request.user).filter(nip=nip, aktif=True).first()
         if pegawai is None:
             messages.warning(
                 request, _("Pegawai dengan NIP %(nip)s tidak ditemukan atau di luar wewenang Anda.") % {"nip": nip}
             )
-    if g.get("unit", "").isdigit() and UnitKerja.objects.filter(pk=g["unit"]).exists():
-        awal["tujuan_unit"] = int(g["unit"])
-    if g.get("jabatan", "").isdigit() and Jabatan.objects.filter(pk=g["jabatan"]).exists():
-        awal["tujuan_jabatan"] = int(g["jabatan"])
+    if (pk_unit := id_aman(g.get("unit"))) is not None and UnitKerja.objects.filter(pk=pk_unit).exists():
+        awal["tujuan_unit"] = pk_unit
+    if (pk_jabatan := id_aman(g.get("jabatan"))) is not None and Jabatan.objects.filter(pk=pk_jabatan).exists():
+        awal["tujuan_jabatan"] = pk_jabatan
     dasar = {"analisis": DasarMutasi.ANALISIS}.get(g.get("dasar", ""), g.get("dasar", "").upper())
     if dasar in DasarMutasi.values:
         awal["dasar"] = dasar
@@ -254,11 +267,15 @@ def ubah(request, pk):
 def detail(request, pk):
     u = usulan_ambil(request.user, pk)
     p = peran_user(request.user)
-    if u.status in (*alur.STATUS_PROSES, StatusUsulan.DRAFT, StatusUsulan.DIKEMBALIKAN) and (p.hr or p.ppk or p.kepala):
+    terbuka = (*alur.STATUS_PROSES, StatusUsulan.DRAFT, StatusUsulan.DIKEMBALIKAN, StatusUsulan.DIPUTUSKAN)
+    if u.status in terbuka and (p.hr or p.ppk or p.kepala):
         usulan_tandai_perubahan(usulan=u)
     peta = unit_peta()
     pegawai_sendiri = p.pegawai_id == u.pegawai_id
     cek = kelayakan_usulan(u) if u.status in (StatusUsulan.DRAFT, StatusUsulan.DIKEMBALIKAN) else None
+    keberatan = list(u.keberatan.select_related("dijawab_oleh"))
+    aksi = aksi_tersedia(u, request.user, peta)
+    berlaku = u.sk_id is not None and u.status in (StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN)
     konteks = {
         "u": u,
         "peran": p,
@@ -266,12 +283,18 @@ def detail(request, pk):
         "cek": cek,
         "cek_gagal": [c for c in cek if c.gagal] if cek else [],
         "cek_tersimpan": u.hasil_cek if cek is None else None,
-        "aksi": aksi_tersedia(u, request.user, peta),
+        "aksi": aksi,
+        # The step's own action up front; return, reject, withdraw and cancel one click away.
+        "aksi_utama": [t for t in aksi if t.gaya in ("primary", "success")],
+        "aksi_lain": [t for t in aksi if t.gaya not in ("primary", "success")],
         "penyetuju_asal": alur.penyetuju_langkah(u, alur.KEPALA_ASAL, peta),
         "penyetuju_tujuan": alur.penyetuju_langkah(u, alur.KEPALA_TUJUAN, peta),
         "riwayat": u.riwayat_status.select_related("oleh", "oleh__pegawai"),
         "lampiran": u.lampiran.select_related("diunggah_oleh"),
-        "keberatan": u.keberatan.select_related("dijawab_oleh"),
+        "keberatan": keberatan,
+        "keberatan_terbuka": any(not k.terjawab for k in keberatan),
+        "berlaku": berlaku,
+        "boleh_keberatan": pegawai_sendiri and berlaku and keberatan_boleh(u)[0],
         "boleh_ubah": boleh_ubah(request.user, u),
         "boleh_lampir": boleh_lampir(request.user, u),
         "catatan_form": CatatanForm(),
@@ -283,7 +306,9 @@ def detail(request, pk):
         if p.hr and u.dalam_masa_tenang
         else None,
         "lampiran_form": LampiranForm(),
-        "sk_form": SKForm(initial=SKForm.awal(u.tmt_usulan)) if p.hr and u.status == StatusUsulan.DIPUTUSKAN else None,
+        "sk_form": SKForm(initial=SKForm.awal(u.tmt_usulan, mengganti=u.sk))
+        if p.hr and u.status == StatusUsulan.DIPUTUSKAN
+        else None,
         "atasan_baru": atasan_baru(u, peta)
         if u.status not in (StatusUsulan.DITOLAK, StatusUsulan.DIBATALKAN)
         else None,
@@ -378,7 +403,7 @@ def _lampiran_ambil(user, pk) -> LampiranUsulan:
 @login_required
 def lampiran_unduh(request, pk):
     lampiran = _lampiran_ambil(request.user, pk)
-    return FileResponse(lampiran.berkas.open("rb"), content_type=lampiran.tipe, filename=lampiran.nama_asli)
+    return berkas_response(lampiran.berkas, tipe=lampiran.tipe, nama=lampiran.nama_asli)
 
 
 @require_POST
