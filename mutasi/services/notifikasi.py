@@ -10,8 +10,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from pegawai.models import Pegawai, Peran, User
 
@@ -25,7 +26,13 @@ _AKTIF: ContextVar[bool] = ContextVar("notifikasi_aktif", default=True)
 def jadwalkan(kirim) -> None:
     """Send after commit (a rolled-back step sends nothing), unless muted (demo data loading)."""
     if _AKTIF.get():
-        transaction.on_commit(kirim)
+        transaction.on_commit(lambda: _dalam_bahasa_situs(kirim))
+
+
+def _dalam_bahasa_situs(kirim) -> None:
+    # Mail goes out in the site's language, whatever language the user who triggered it browses in.
+    with translation.override(settings.LANGUAGE_CODE):
+        kirim()
 
 
 @contextmanager
@@ -40,18 +47,18 @@ def tanpa_notifikasi():
 S = StatusUsulan
 
 JUDUL = {
-    "ajukan": _l("Usulan mutasi menunggu persetujuan pelepasan"),
-    "lepas": _l("Usulan mutasi menunggu persetujuan penerimaan"),
-    "terima": _l("Usulan mutasi menunggu verifikasi BKPSDM"),
-    "verifikasi": _l("Usulan mutasi menunggu keputusan PPK"),
-    "putuskan": _l("Mutasi telah diputuskan"),
-    "terbitkan_sk": _l("SK mutasi telah terbit"),
-    "laksanakan": _l("Mutasi telah dilaksanakan"),
-    "revisi_tujuan": _l("Tujuan mutasi direvisi: menunggu persetujuan penerimaan"),
-    "kembalikan": _l("Usulan mutasi dikembalikan untuk perbaikan"),
-    "tolak": _l("Usulan mutasi ditolak"),
-    "tarik": _l("Usulan mutasi ditarik pengusul"),
-    "batalkan": _l("Usulan mutasi dibatalkan"),
+    "ajukan": gettext_lazy("Usulan mutasi menunggu persetujuan pelepasan"),
+    "lepas": gettext_lazy("Usulan mutasi menunggu persetujuan penerimaan"),
+    "terima": gettext_lazy("Usulan mutasi menunggu verifikasi BKPSDM"),
+    "verifikasi": gettext_lazy("Usulan mutasi menunggu keputusan PPK"),
+    "putuskan": gettext_lazy("Mutasi telah diputuskan"),
+    "terbitkan_sk": gettext_lazy("SK mutasi telah terbit"),
+    "laksanakan": gettext_lazy("Mutasi telah dilaksanakan"),
+    "revisi_tujuan": gettext_lazy("Tujuan mutasi direvisi: menunggu persetujuan penerimaan"),
+    "kembalikan": gettext_lazy("Usulan mutasi dikembalikan untuk perbaikan"),
+    "tolak": gettext_lazy("Usulan mutasi ditolak"),
+    "tarik": gettext_lazy("Usulan mutasi ditarik pengusul"),
+    "batalkan": gettext_lazy("Usulan mutasi dibatalkan"),
 }
 
 

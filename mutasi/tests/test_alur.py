@@ -310,3 +310,16 @@ def test_aksi_sama_bersamaan_hanya_sekali(dunia):
     assert sorted(hasil) == ["ditolak", "ok"]
     assert RiwayatStatusUsulan.objects.filter(usulan=u, ke=S.DIVERIFIKASI).count() == 1
     assert UsulanMutasi.objects.get(pk=u.pk).status == S.DIVERIFIKASI
+
+
+def test_notifikasi_dikirim_dalam_bahasa_situs(settings, mailoutbox, django_capture_on_commit_callbacks):
+    """An HR user browsing in English still sends the employee Indonesian mail."""
+    from django.core.mail import send_mail
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from mutasi.services.notifikasi import jadwalkan
+
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        jadwalkan(lambda: send_mail(gettext("Kata sandi"), "isi", None, ["a@example.com"]))
+    assert mailoutbox[-1].subject == "Kata sandi"

@@ -174,9 +174,7 @@ KATA_KUNCI_XGETTEXT = {
     "pgettext", "npgettext", "pgettext_lazy", "npgettext_lazy",
 }  # fmt: skip
 # Known offenders, extracted meanwhile with --keyword=_l/_lazy (locale/README.md). Remove when fixed.
-ALIAS_DIKETAHUI = {
-    "mutasi/services/notifikasi.py": "_l",
-}
+ALIAS_DIKETAHUI = {}
 
 
 def test_alias_gettext_dikenal_makemessages():
