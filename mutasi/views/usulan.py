@@ -326,7 +326,10 @@ def aksi(request, pk, nama):
     if t is None or t.internal:
         raise Http404
     form = CatatanForm(request.POST)
-    catatan = form.data.get("catatan", "")
+    if not form.is_valid():
+        messages.error(request, " ".join(m for e in form.errors.values() for m in e))
+        return redirect("mutasi:detail", u.pk)
+    catatan = form.cleaned_data["catatan"]
     jalankan(
         request,
         lambda: usulan_transisi(usulan=u, aksi=nama, oleh=request.user, catatan=catatan),
@@ -358,7 +361,10 @@ def pengecualian(request, pk):
 def tinjau(request, pk):
     u = usulan_ambil(request.user, pk)
     form = TinjauForm(request.POST)
-    catatan = form.data.get("catatan", "")
+    if not form.is_valid():
+        messages.error(request, " ".join(m for e in form.errors.values() for m in e))
+        return redirect("mutasi:detail", u.pk)
+    catatan = form.cleaned_data["catatan"]
     jalankan(request, lambda: usulan_tinjau(oleh=request.user, usulan=u, catatan=catatan), _("Tinjauan dicatat."))
     return redirect("mutasi:detail", u.pk)
 
