@@ -2,7 +2,6 @@
 emailed link, sets a password and signs in; HR invites several at once with "select all"."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -10,9 +9,9 @@ from playwright.sync_api import expect
 
 from pegawai.models import Pegawai
 from pegawai.tests.factories import pegawai_di
+from tests.browser.layar import simpan_layar
 
 SANDI_BARU = "Kalisari#Mulyorejo-2025"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def _bahasa_indonesia(page, live_server) -> None:
@@ -59,7 +58,7 @@ def test_hr_membuat_akun_pegawai_mengaktifkan_dan_masuk(live_server, page, masuk
     page.get_by_role("button", name="Aktifkan akun").click()
     expect(page.locator(".alert-success")).to_contain_text("Akun Anda sudah aktif")
     expect(page.locator("input[name=username]")).to_have_value(calon.nip_tampil)
-    page.screenshot(path=str(SCREENSHOTS / "akun-masuk.png"), full_page=True)
+    simpan_layar(page, "akun-masuk.png", full_page=True)
 
     page.fill("input[name=password]", SANDI_BARU)
     page.locator("#form-masuk button[type=submit]").click()
@@ -82,7 +81,7 @@ def test_hr_mengundang_banyak_sekaligus(live_server, page, masuk, org):
     page.locator("input.js-check-all").check()
     expect(page.locator("#jumlah-dipilih")).to_have_text("3")
     expect(tombol).to_be_enabled()
-    page.screenshot(path=str(SCREENSHOTS / "akun-pegawai.png"), full_page=True)
+    simpan_layar(page, "akun-pegawai.png", full_page=True)
     page.once("dialog", lambda dialog: dialog.accept())
     tombol.click()
     expect(page.locator(".alert-success")).to_contain_text("3 akun dibuat; 3 undangan aktivasi terkirim")

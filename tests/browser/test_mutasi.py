@@ -5,7 +5,6 @@ and acknowledges the notice, and the daily job carries it out."""
 import re
 from datetime import date, timedelta
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -13,8 +12,7 @@ from playwright.sync_api import expect
 
 from mutasi.models import StatusUsulan, UsulanMutasi
 from mutasi.tests.helpers import Dunia
-
-LAYAR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from tests.browser.layar import simpan_layar
 
 
 @pytest.mark.django_db(transaction=True)
@@ -62,7 +60,7 @@ def test_perjalanan_mutasi_lengkap(live_server, page, masuk, org):
     page.goto(f"{live_server.url}/mutasi/kotak-masuk/")
     expect(page.locator("#kotak-lepas")).to_contain_text("Ahmad Fauzi")
     expect(page.locator("#badge-menunggu")).to_have_text("1")
-    page.screenshot(path=str(LAYAR / "mutasi-kotak-masuk.png"), full_page=True)
+    simpan_layar(page, "mutasi-kotak-masuk.png", full_page=True)
     page.get_by_role("link", name="Buka").first.click()
     expect(page.locator("#diteruskan")).to_contain_text("kosong")
     page.get_by_role("button", name="Setujui pelepasan").click()
@@ -89,7 +87,7 @@ def test_perjalanan_mutasi_lengkap(live_server, page, masuk, org):
     expect(page.locator("#pemberitahuan")).to_contain_text("Dinas Kesehatan")
     expect(page.locator("#pemberitahuan")).to_contain_text("jalur ke jabatan fungsional statistisi")
     expect(page.locator("#pemberitahuan")).to_contain_text(dunia.kepala_tujuan.nama)
-    page.screenshot(path=str(LAYAR / "mutasi-pemberitahuan.png"), full_page=True)
+    simpan_layar(page, "mutasi-pemberitahuan.png", full_page=True)
     page.locator("#tombol-konfirmasi").click()
     expect(page.locator(".alert-success")).to_contain_text("Terima kasih")
     u.refresh_from_db()

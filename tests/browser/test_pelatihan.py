@@ -2,9 +2,7 @@
 assigns them -> the employee uploads the certificate -> HR verifies -> the competence appears on
 the employee's record. Also the mentor and the adaptation checklist."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -12,19 +10,14 @@ from playwright.sync_api import expect
 
 from mutasi.pelatihan.models import PenugasanPelatihan, StatusPenugasan
 from mutasi.tests.test_pelatihan_factories import PDF, DuniaPelatihan, penugasan_buat
-
-LAYAR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-SIMPAN_LAYAR = os.environ.get("SIMPAN_SCREENSHOT") == "1"
+from tests.browser.layar import simpan_layar
 
 
 def _keluar(page):
     page.context.clear_cookies()
 
 
-def _layar(page, nama: str, **kw):
-    if SIMPAN_LAYAR:
-        LAYAR.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(LAYAR / nama), **kw)
+_layar = simpan_layar
 
 
 @pytest.fixture(scope="session")
@@ -55,9 +48,8 @@ def test_pelatihan_dari_mutasi_sampai_kompetensi_tercatat(live_server, halaman, 
     expect(baris).to_contain_text("Layanan Kesehatan Dasar")
     expect(baris.locator("input[type=checkbox]")).to_be_checked()
     panel.locator("#form-tugaskan textarea[name=catatan]").fill("Ikuti angkatan bulan depan.")
-    if SIMPAN_LAYAR:
-        panel.scroll_into_view_if_needed()
-        _layar(page, "pelatihan-usulan.png", full_page=True)
+    panel.scroll_into_view_if_needed()
+    _layar(page, "pelatihan-usulan.png", full_page=True)
     panel.locator("#tombol-tugaskan").click()
     expect(page.locator(".alert-success")).to_contain_text("1 pelatihan ditugaskan")
     expect(page.locator("#tabel-penugasan-usulan")).to_contain_text("Layanan Kesehatan Dasar")
