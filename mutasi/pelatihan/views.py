@@ -24,6 +24,7 @@ from pegawai.services.pegawai import LayananError
 
 from ..models import STATUS_TERLIHAT_PEGAWAI
 from ..selectors import usulan_ambil
+from ..views._umum import jalankan
 from . import services
 from .forms import (
     AdaptasiFilterForm,
@@ -71,18 +72,6 @@ PER_HALAMAN = 25
 pengelola = peran_required(hr=True, ppk=True, kepala=True)
 
 
-def _jalankan(request, fungsi, sukses: str = "") -> bool:
-    """Run a service; a refusal becomes an error message. True on success."""
-    try:
-        fungsi()
-    except LayananError as exc:
-        messages.error(request, str(exc))
-        return False
-    if sukses:
-        messages.success(request, sukses)
-    return True
-
-
 def _urut(request, bawaan: str, kunci) -> str:
     urut = request.GET.get("urut") or bawaan
     return urut if urut.lstrip("-") in kunci else bawaan
@@ -128,7 +117,7 @@ def _katalog_form(request, obj: Pelatihan | None):
         def simpan():
             hasil["p"] = services.pelatihan_simpan(oleh=request.user, data=data, pelatihan=obj)
 
-        if _jalankan(request, simpan, _("Pelatihan disimpan.")):
+        if jalankan(request, simpan, _("Pelatihan disimpan.")):
             return redirect("pelatihan:katalog_detail", hasil["p"].pk)
     return render(request, "mutasi/pelatihan/katalog_form.html", {"form": form, "obj": obj})
 
@@ -342,7 +331,7 @@ def penugasan_aksi(request, pk, nama):
         "tidak_selesai": _("Penugasan dinyatakan tidak selesai."),
         "batalkan": _("Penugasan dibatalkan."),
     }[nama]
-    _jalankan(request, lambda: services.penugasan_transisi(penugasan=t, aksi=nama, oleh=request.user, **kw), sukses)
+    jalankan(request, lambda: services.penugasan_transisi(penugasan=t, aksi=nama, oleh=request.user, **kw), sukses)
     return _kembali(request, t)
 
 
@@ -359,7 +348,7 @@ def penugasan_tenggat(request, pk):
         messages.error(request, _("Isi tenggat baru dengan tanggal yang benar."))
     else:
         d = form.cleaned_data
-        _jalankan(
+        jalankan(
             request,
             lambda: services.penugasan_ubah_tenggat(
                 penugasan=t, oleh=request.user, tenggat=d["tenggat"], alasan=d["alasan"]
@@ -578,7 +567,7 @@ def adaptasi_mentor(request, pk):
     if not form.is_valid():
         messages.error(request, _("Pilih pendamping dari pegawai unit tujuan."))
     else:
-        _jalankan(
+        jalankan(
             request,
             lambda: services.pendampingan_tetapkan(usulan=u, mentor=form.cleaned_data["mentor"], oleh=request.user),
             _("Pendamping ditetapkan."),
@@ -598,7 +587,7 @@ def adaptasi_item_tambah(request, pk):
         messages.error(request, _("Isi nama kegiatan dan tenggatnya."))
     else:
         d = form.cleaned_data
-        _jalankan(
+        jalankan(
             request,
             lambda: services.item_simpan(pendampingan=pd, oleh=request.user, judul=d["judul"], tenggat=d["tenggat"]),
             _("Kegiatan ditambahkan ke rencana adaptasi."),
@@ -620,7 +609,7 @@ def adaptasi_item_ubah(request, pk):
     if not services.boleh_kelola_usulan(request.user, u):
         raise PermissionDenied
     if request.POST.get("hapus"):
-        _jalankan(
+        jalankan(
             request, lambda: services.item_hapus(item=item, oleh=request.user), _("Kegiatan dihapus dari rencana.")
         )
         return redirect("pelatihan:adaptasi", u.pk)
@@ -629,7 +618,7 @@ def adaptasi_item_ubah(request, pk):
         messages.error(request, _("Isi nama kegiatan dan tenggatnya."))
     else:
         d = form.cleaned_data
-        _jalankan(
+        jalankan(
             request,
             lambda: services.item_simpan(
                 pendampingan=item.pendampingan, oleh=request.user, judul=d["judul"], tenggat=d["tenggat"], item=item
@@ -644,7 +633,7 @@ def adaptasi_item_ubah(request, pk):
 def adaptasi_item_centang(request, pk):
     item = _item_ambil(request.user, pk)
     selesai = request.POST.get("selesai") == "1"
-    _jalankan(
+    jalankan(
         request,
         lambda: services.item_centang(item=item, oleh=request.user, selesai=selesai),
         _("Rencana adaptasi diperbarui."),
