@@ -26,11 +26,12 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from inti.models import CatatanAudit
 from mutasi.demo import _Demo
 from mutasi.models import DasarMutasi, StatusUsulan, UsulanMutasi
 from mutasi.services.notifikasi import tanpa_notifikasi
 from pegawai.demo import AKUN, DEMO_PASSWORD
-from pegawai.models import CatatanAudit, KinerjaTahunan, Pegawai, Peran, Predikat, RiwayatJabatan, UnitKerja, User
+from pegawai.models import KinerjaTahunan, Pegawai, Peran, Predikat, RiwayatJabatan, UnitKerja, User
 from pegawai.selectors.abk import abk_posisi
 from pegawai.selectors.pegawai import unit_turunan_ids
 from pegawai.services.pegawai import LayananError, audit_catat

@@ -8,9 +8,10 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from inti.models import CatatanAudit
+
 from .models import (
     BatasUsiaPensiun,
-    CatatanAudit,
     HukumanDisiplin,
     Jabatan,
     KinerjaTahunan,

@@ -191,6 +191,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_ppk(self) -> bool:
         return self.is_active and self.peran == Peran.PPK
 
+    @property
+    def alamat_surel(self) -> str:
+        """Where mail to this account goes: its own address, else its employee's (inti.surel reads it)."""
+        if self.email:
+            return self.email
+        pegawai = getattr(self, "pegawai", None)
+        return pegawai.email if pegawai is not None else ""
+
     def get_full_name(self):
         pegawai = getattr(self, "pegawai", None)
         return pegawai.nama_lengkap if pegawai else self.nip
@@ -386,6 +394,13 @@ class Pegawai(models.Model):
         return f"{depan}{self.nama}{belakang}"
 
     @property
+    def alamat_surel(self) -> str:
+        """Where mail to this employee goes: their address, else their account's (inti.surel reads it)."""
+        if self.email:
+            return self.email
+        return self.akun.email if self.akun_id and self.akun is not None else ""
+
+    @property
     def nip_tampil(self) -> str:
         return nip_rules.tampil(self.nip, self.status)
 
@@ -553,26 +568,3 @@ class RiwayatImpor(models.Model):
 
     def __str__(self):
         return f"{self.nama_file} ({self.waktu:%Y-%m-%d %H:%M})"
-
-
-class CatatanAudit(models.Model):
-    """Append-only audit trail: who did what to which record, when. Services write it."""
-
-    waktu = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    aksi = models.CharField(_("aksi"), max_length=60)
-    objek_tipe = models.CharField(_("jenis objek"), max_length=60)
-    objek_id = models.CharField(_("id objek"), max_length=40)
-    ringkasan = models.CharField(_("ringkasan"), max_length=500)
-    perubahan = models.JSONField(_("perubahan"), default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("catatan audit")
-        verbose_name_plural = _("catatan audit")
-        ordering = ["-waktu", "-id"]
-        indexes = [models.Index(fields=["objek_tipe", "objek_id"], name="audit_objek_idx")]
-
-    def __str__(self):
-        return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi} {self.objek_tipe}#{self.objek_id}"

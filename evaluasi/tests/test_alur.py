@@ -15,7 +15,8 @@ from evaluasi.services.alur import (
     evaluasi_tutup,
 )
 from evaluasi.tests.factories import LENGKAP
-from pegawai.models import CatatanAudit, Predikat
+from inti.models import CatatanAudit
+from pegawai.models import Predikat
 
 pytestmark = pytest.mark.django_db
 

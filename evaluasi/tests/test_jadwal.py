@@ -12,9 +12,9 @@ from evaluasi.services.jadwal import (
     tambah_bulan,
 )
 from evaluasi.tests.factories import usulan_buat
+from inti.models import CatatanAudit
 from mutasi.models import JenisMutasi, StatusUsulan, UsulanMutasi
 from mutasi.signals import usulan_dilaksanakan
-from pegawai.models import CatatanAudit
 from pegawai.services.pegawai import pegawai_nonaktifkan
 from pegawai.tests.factories import UnitKerjaFactory, kepala_dari
 

@@ -9,13 +9,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from inti.models import CatatanAudit
 from mutasi.models import StatusUsulan
 from mutasi.pelatihan import services
 from mutasi.pelatihan.models import CheckInAdaptasi, ItemAdaptasi, Pendampingan
 from mutasi.pelatihan.selectors import adaptasi_daftar, adaptasi_saya, checkin_jatuh_tempo, kandidat_mentor
 from mutasi.pelatihan.services import PelatihanError
 from mutasi.tests.test_pelatihan_factories import DuniaPelatihan
-from pegawai.models import CatatanAudit
 from pegawai.tests.factories import pegawai_di
 
 

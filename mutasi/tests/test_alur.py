@@ -6,12 +6,13 @@ from datetime import date, timedelta
 import pytest
 from django.db import connection
 
+from inti.models import CatatanAudit
 from mutasi.models import MasaTenang, RiwayatStatusUsulan, StatusUsulan, UsulanMutasi
 from mutasi.services import AlurError
 from mutasi.services.alur import TRANSISI, aksi_tersedia, hak_periksa, usulan_transisi
 from mutasi.services.usulan import usulan_tinjau
 from mutasi.tests.helpers import TMT
-from pegawai.models import CatatanAudit, Peran
+from pegawai.models import Peran
 from pegawai.services.pegawai import pegawai_nonaktifkan, pegawai_pindah_jabatan
 from pegawai.tests.factories import JabatanFactory, kepala_dari, pegawai_di
 

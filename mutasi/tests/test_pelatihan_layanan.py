@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from inti.models import CatatanAudit
 from mutasi.models import StatusUsulan
 from mutasi.pelatihan import services
 from mutasi.pelatihan.models import PenugasanPelatihan, StatusPenugasan
@@ -30,7 +31,6 @@ from mutasi.tests.test_pelatihan_factories import (
     hari,
     penugasan_buat,
 )
-from pegawai.models import CatatanAudit
 
 SP = StatusPenugasan
 

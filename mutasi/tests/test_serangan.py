@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from inti.models import CatatanAudit
 from mutasi.models import (
     BatchUsulan,
     Keberatan,
@@ -32,7 +33,7 @@ from mutasi.services.permohonan import permohonan_buat
 from mutasi.services.sk import sk_terbitkan
 from mutasi.services.usulan import lampiran_tambah
 from mutasi.tests.helpers import TMT, data_sk
-from pegawai.models import CatatanAudit, JenisUnit
+from pegawai.models import JenisUnit
 from pegawai.tests.factories import UnitKerjaFactory, kepala_dari, pegawai_di
 
 S = StatusUsulan

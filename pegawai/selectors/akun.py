@@ -14,8 +14,10 @@ from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from inti.models import CatatanAudit
+
 from ..access import peran_user
-from ..models import CatatanAudit, Pegawai, User
+from ..models import Pegawai, User
 from .pegawai import pegawai_cari
 
 # Audit actions that send an invitation; the latest one tells HR when the link went out.

@@ -158,7 +158,7 @@ def tanggal_pensiun(tanggal_lahir, usia: int):
 
 def pegawai_audit(pegawai: Pegawai, *, batas: int = 50):
     """The latest audit rows about an employee (newest first), with who wrote them."""
-    from ..models import CatatanAudit
+    from inti.models import CatatanAudit
 
     return CatatanAudit.objects.filter(objek_tipe=Pegawai._meta.label_lower, objek_id=str(pegawai.pk)).select_related(
         "oleh", "oleh__pegawai"

@@ -4,8 +4,10 @@ from typing import Any
 
 from django.db import transaction
 
+from inti.audit import audit_catat, selisih
+from inti.galat import LayananError
+
 from ..models import Jabatan, TugasJabatan, UnitKerja
-from .pegawai import LayananError, _selisih, audit_catat
 
 FIELD_TUGAS = ("uraian", "satuan_hasil", "volume", "norma_waktu")
 
@@ -38,7 +40,7 @@ def tugas_ubah(*, oleh, tugas: TugasJabatan, data: dict[str, Any]) -> TugasJabat
     lama = TugasJabatan.objects.select_for_update().filter(pk=tugas.pk).first()
     if lama is None:
         raise LayananError("Uraian tugas sudah dihapus.")
-    perubahan = _selisih(lama, data)
+    perubahan = selisih(lama, data)
     for k, v in data.items():
         setattr(tugas, k, v)
     tugas.full_clean()

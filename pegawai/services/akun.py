@@ -25,8 +25,10 @@ from django.utils.http import base36_to_int, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inti.models import CatatanAudit
+
 from ..access import peran_user
-from ..models import CatatanAudit, Pegawai, Peran, User
+from ..models import Pegawai, Peran, User
 from ..selectors.akun import StatusAkun, status_akun
 from .pegawai import LayananError, audit_catat
 

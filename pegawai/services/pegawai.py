@@ -4,28 +4,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Model
 
-from ..models import CatatanAudit, Jabatan, Pegawai, RiwayatJabatan, UnitKerja
+from inti.audit import audit_catat, selisih
+from inti.galat import LayananError
 
-
-class LayananError(Exception):
-    """A business rule refused the request; the message is shown to the user (Indonesian)."""
-
-
-def audit_catat(*, oleh, aksi: str, objek: Model, ringkasan: str, perubahan: dict[str, Any] | None = None) -> None:
-    CatatanAudit.objects.create(
-        oleh=oleh if getattr(oleh, "is_authenticated", False) else None,
-        aksi=aksi,
-        objek_tipe=objek._meta.label_lower,
-        objek_id=str(objek.pk),
-        ringkasan=ringkasan[:500],
-        perubahan=perubahan or {},
-    )
-
-
-def _selisih(obj: Model, data: dict[str, Any]) -> dict[str, list]:
-    return {k: [str(getattr(obj, k)), str(v)] for k, v in data.items() if getattr(obj, k) != v}
+from ..models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 
 
 @transaction.atomic
@@ -48,7 +31,7 @@ def pegawai_buat(
 def pegawai_ubah(*, oleh, pegawai: Pegawai, data: dict[str, Any]) -> Pegawai:
     """Change profile fields (not the post: that goes through `pegawai_pindah_jabatan`)."""
     kompetensi = data.pop("kompetensi", None)
-    perubahan = _selisih(pegawai, data)
+    perubahan = selisih(pegawai, data)
     for k, v in data.items():
         setattr(pegawai, k, v)
     pegawai.full_clean()

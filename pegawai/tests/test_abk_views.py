@@ -6,7 +6,8 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from pegawai.models import CatatanAudit, RiwayatJabatan, TugasJabatan
+from inti.models import CatatanAudit
+from pegawai.models import RiwayatJabatan, TugasJabatan
 from pegawai.selectors.abk import tahun_lalu
 from pegawai.tests.factories import JabatanFactory, UnitKerjaFactory, pegawai_di
 from pegawai.tests.test_abk_hitung import tugas

@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from inti.models import CatatanAudit
 from pegawai import nip as nip_rules
-from pegawai.models import CatatanAudit, Pegawai, Peran, User
+from pegawai.models import Pegawai, Peran, User
 from pegawai.selectors.akun import StatusAkun, status_akun
 from pegawai.services.akun import akun_buat_massal
 from pegawai.tests.factories import PegawaiFactory, UserFactory, pegawai_di

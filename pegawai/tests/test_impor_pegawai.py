@@ -5,8 +5,9 @@ from datetime import date, datetime
 
 import pytest
 
+from inti.models import CatatanAudit
 from pegawai.impor.mesin import proses
-from pegawai.models import CatatanAudit, Pegawai, RiwayatImpor, RiwayatJabatan
+from pegawai.models import Pegawai, RiwayatImpor, RiwayatJabatan
 from pegawai.services.impor import impor_jalankan
 from pegawai.tests.factories import UnitKerjaFactory, kepala_dari, nip_untuk, pegawai_di
 from pegawai.tests.fixtures.impor import (

@@ -11,9 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from inti.models import CatatanAudit
 from pegawai.impor.ekspor import judul_pegawai
 from pegawai.impor.mesin import proses
-from pegawai.models import GOLONGAN_PPPK, CatatanAudit, Pegawai, RiwayatImpor, StatusAsn
+from pegawai.models import GOLONGAN_PPPK, Pegawai, RiwayatImpor, StatusAsn
 from pegawai.services.impor import folder_impor
 from pegawai.tests.factories import JabatanFactory, PegawaiFactory, RiwayatJabatanFactory, pegawai_di
 from pegawai.tests.fixtures.impor import JUDUL_PEGAWAI, baris_pegawai, buat_rujukan, sebagai_tabel, teks_csv

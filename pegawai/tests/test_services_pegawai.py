@@ -5,9 +5,9 @@ from importlib import import_module
 
 import pytest
 
+from inti.models import CatatanAudit
 from pegawai.models import (
     BatasUsiaPensiun,
-    CatatanAudit,
     JenisJabatan,
     JenjangJabatan,
     KinerjaTahunan,

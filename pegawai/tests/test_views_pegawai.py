@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from inti.models import CatatanAudit
 from pegawai.models import (
     BatasUsiaPensiun,
-    CatatanAudit,
     HukumanDisiplin,
     JenisJabatan,
     JenjangJabatan,
@@ -673,7 +673,7 @@ class TestAdmin:
         )
         KinerjaTahunan.objects.create(pegawai=org.anggota, tahun=2024, predikat=Predikat.BAIK)
         CatatanAudit.objects.create(aksi="x", objek_tipe="pegawai.pegawai", objek_id="1", ringkasan="x")
-        models = [m for m in django_admin.site._registry if m._meta.app_label == "pegawai"]
+        models = [m for m in django_admin.site._registry if m._meta.app_label in ("pegawai", "inti")]
         assert len(models) >= 12
         for model in models:
             info = (model._meta.app_label, model._meta.model_name)
@@ -684,9 +684,9 @@ class TestAdmin:
 
     def test_people_records_are_read_only_and_audit_is_untouchable(self, admin, org):
         assert admin.get(reverse("admin:pegawai_pegawai_add")).status_code == 403
-        assert admin.get(reverse("admin:pegawai_catatanaudit_add")).status_code == 403
+        assert admin.get(reverse("admin:inti_catatanaudit_add")).status_code == 403
         audit = CatatanAudit.objects.create(aksi="x", objek_tipe="t", objek_id="1", ringkasan="asli")
-        admin.post(reverse("admin:pegawai_catatanaudit_change", args=[audit.pk]), {"ringkasan": "palsu"})
+        admin.post(reverse("admin:inti_catatanaudit_change", args=[audit.pk]), {"ringkasan": "palsu"})
         audit.refresh_from_db()
         assert audit.ringkasan == "asli"
 

@@ -6,7 +6,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
-from ...models import CatatanAudit, Jabatan, JenisJabatan, JenisUnit, JenjangJabatan, UnitKerja
+from inti.models import CatatanAudit
+
+from ...models import Jabatan, JenisJabatan, JenisUnit, JenjangJabatan, UnitKerja
 from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
 from ..nilai import Bilangan, Pilihan, Teks, ya_tidak
 

@@ -14,8 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inti.models import CatatanAudit
+
 from ... import nip as nip_rules
-from ...models import GOLONGAN_PPPK, PANGKAT_PNS, CatatanAudit, JenisKelamin, Pegawai, RiwayatJabatan, StatusAsn
+from ...models import GOLONGAN_PPPK, PANGKAT_PNS, JenisKelamin, Pegawai, RiwayatJabatan, StatusAsn
 from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
 from ..nilai import NilaiSalah, Pilihan, Teks, kosong, nip, tanggal
 from ..sisip import sisip_massal

@@ -1,0 +1,9 @@
+"""Shared plumbing no app owns, at the bottom of the layers: it imports no other app of the project.
+
+- `galat`: the base domain error every service raises (`LayananError`);
+- `audit`: the append-only audit trail (`CatatanAudit`, `audit_catat`);
+- `surel`: the one mail sender (site language, one mute switch, sent after commit);
+- `lembar`: the one spreadsheet writer (XLSX and CSV, formulas never live);
+- `kalender`: calendar arithmetic (whole years and months by the calendar, month-end clamping);
+- `transisi`: the one transition mechanism for every object with a status.
+"""
