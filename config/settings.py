@@ -248,8 +248,8 @@ DASBOR_PERSETUJUAN_TERLAMBAT_HARI = env.int("DASBOR_PERSETUJUAN_TERLAMBAT_HARI",
 # `manage.py demo` runs these steps in order; each app adds its own (imports run one way,
 # so the lower app lists the higher ones' steps here rather than importing them).
 DEMO_LANGKAH = [
-    "pegawai.demo.organisasi",
-    "pegawai.demo_abk.beban_kerja",
+    "pegawai.demo.simpan.organisasi",
+    "pegawai.demo.abk.beban_kerja",
     "mutasi.demo.usulan",
     "mutasi.pelatihan.demo.pelatihan",
     "evaluasi.demo.evaluasi",

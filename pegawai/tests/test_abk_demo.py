@@ -1,11 +1,11 @@
-"""The demo step `pegawai.demo_abk.beban_kerja`: workload shaped into shortages and surpluses,
+"""The demo step `pegawai.demo.abk.beban_kerja`: workload shaped into shortages and surpluses,
 idempotent, and tolerant of a smaller organisation."""
 
 import io
 
 import pytest
 
-from pegawai.demo_abk import SELISIH, beban_kerja
+from pegawai.demo.abk import SELISIH, beban_kerja
 from pegawai.models import JenisJabatan, JenisUnit, TugasJabatan, UnitKerja
 from pegawai.selectors.abk import abk_posisi
 from pegawai.tests.factories import JabatanFactory, UnitKerjaFactory, pegawai_di
@@ -50,7 +50,7 @@ def test_shapes_shortage_surplus_and_balance_and_is_idempotent():
 
 def test_with_the_demo_organisation_the_overview_shows_the_story():
     """Both demo steps together, as `manage.py demo` runs them."""
-    from pegawai.demo import organisasi
+    from pegawai.demo.simpan import organisasi
 
     organisasi(io.StringIO())
     beban_kerja(io.StringIO())

@@ -19,7 +19,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pegawai import nip as nip_rules
-from pegawai.demo import AKUN, DEMO_PASSWORD, KELURAHAN, Perencana
+from pegawai.demo.akun import AKUN, DEMO_PASSWORD
+from pegawai.demo.rencana import Perencana
+from pegawai.demo.unit import KELURAHAN
 from pegawai.models import (
     HukumanDisiplin,
     Jabatan,
@@ -34,7 +36,7 @@ from pegawai.models import (
     User,
 )
 
-LANGKAH = ["pegawai.demo.organisasi"]
+LANGKAH = ["pegawai.demo.simpan.organisasi"]
 MODEL = [UnitKerja, Jabatan, Kompetensi, Pegawai, RiwayatJabatan, KinerjaTahunan, HukumanDisiplin, User]
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-from pegawai.demo import DEMO_PASSWORD, akun_demo
+from pegawai.demo.akun import DEMO_PASSWORD, akun_demo
 from pegawai.models import Pegawai
 
 

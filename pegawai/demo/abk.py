@@ -1,4 +1,4 @@
-"""Demo step `beban_kerja` (`manage.py demo`, after `pegawai.demo.organisasi`): the workload (uraian
+"""Demo step `beban_kerja` (`manage.py demo`, after `pegawai.demo.simpan.organisasi`): the workload (uraian
 tugas) of every unit x position that has staff, shaped so that the needs analysis shows something
 worth looking at:
 
@@ -28,7 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db.models import Count
 
-from .models import Jabatan, RiwayatJabatan, TugasJabatan, UnitKerja
+from ..models import Jabatan, RiwayatJabatan, TugasJabatan, UnitKerja
 
 # (unit code, position name) -> selisih wanted: positive = shortage (needed = bezetting + n),
 # negative = surplus (needed = bezetting - n, at least 0).
