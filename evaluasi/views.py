@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mutasi.models import DasarMutasi
-from pegawai.access import hr_required, peran_required, peran_user
+from pegawai.akses import hr_required, peran_required, peran_user
 from pegawai.selectors.pegawai import unit_induk_map, unit_opd_id, unit_turunan_ids
 from pegawai.services.pegawai import LayananError
 
@@ -54,7 +54,7 @@ pimpinan = peran_required(hr=True, ppk=True)
 
 
 def pelatihan_tautan(user, ev) -> str | None:
-    """A link to assign more training for this transfer (mutasi.pelatihan, issue 6: its page that
+    """A link to assign more training for this transfer (pelatihan, issue 6: its page that
     links the assignment to the transfer), for whoever that page lets in: BKPSDM and the heads over
     the receiving unit. None without that page or that right."""
     p = peran_user(user)

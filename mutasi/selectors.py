@@ -10,7 +10,7 @@ from datetime import date
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from pegawai.access import peran_user
+from pegawai.akses import peran_user
 from pegawai.selectors.pegawai import unit_turunan_ids
 
 from .models import (

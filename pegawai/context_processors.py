@@ -1,5 +1,5 @@
 def peran(request):
     """Role flags for the navigation bar, computed once per request."""
-    from .access import peran_user
+    from .akses import peran_user
 
     return {"peran": peran_user(request.user)}

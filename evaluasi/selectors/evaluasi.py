@@ -13,7 +13,7 @@ from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from pegawai.access import peran_user
+from pegawai.akses import peran_user
 from pegawai.models import RiwayatJabatan
 from pegawai.selectors.pegawai import unit_turunan_ids
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mutasi.services.notifikasi import jadwalkan as jadwalkan_kirim
-from pegawai.access import peran_user
+from pegawai.akses import peran_user
 from pegawai.models import Pegawai
 from pegawai.services.pegawai import LayananError, audit_catat
 

@@ -4,7 +4,7 @@ write; an employee the feedback waiting for them. Each role's block costs a fixe
 
 from django import template
 
-from pegawai.access import peran_user
+from pegawai.akses import peran_user
 
 from ..selectors.dasbor import dasbor_pimpinan
 from ..selectors.evaluasi import evaluasi_terlambat_jumlah, tugas_penilai, umpan_balik_menunggu

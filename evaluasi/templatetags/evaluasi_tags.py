@@ -5,7 +5,7 @@ from django import template
 
 from mutasi.models import StatusUsulan
 from pegawai import nip as nip_rules
-from pegawai.access import peran_user
+from pegawai.akses import peran_user
 
 from ..selectors.dampak import dampak_pegawai, dampak_usulan
 from ..selectors.evaluasi import evaluasi_pegawai, evaluasi_usulan

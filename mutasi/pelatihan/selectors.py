@@ -33,7 +33,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from pegawai.access import peran_user
+from pegawai.akses import peran_user
 from pegawai.models import Kompetensi, Pegawai, RiwayatJabatan, UnitKerja
 from pegawai.selectors.pegawai import pegawai_terlihat, unit_induk_map, unit_opd_id, unit_turunan_ids
 

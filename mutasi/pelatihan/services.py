@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pegawai.access import peran_user
+from pegawai.akses import peran_user
 from pegawai.models import Pegawai, Peran, RiwayatJabatan, UnitKerja, User
 from pegawai.services.pegawai import LayananError, audit_catat
 

@@ -8,7 +8,7 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 
-from pegawai.access import peran_user
+from pegawai.akses import peran_user
 
 from ..models import STATUS_TERLIHAT_PEGAWAI
 from .forms import TugaskanUsulanForm

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inti.models import CatatanAudit
-from pegawai.access import hr_required, peran_required, peran_user
+from pegawai.akses import hr_required, peran_required, peran_user
 from pegawai.forms.fields import id_aman
 from pegawai.selectors.pegawai import pegawai_terlihat
 from pegawai.selectors.unit import unit_pilihan

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pegawai.access import peran_user
+from pegawai.akses import peran_user
 from pegawai.models import Pegawai
 from pegawai.services.pegawai import audit_catat
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pegawai.access import peran_user
+from pegawai.akses import peran_user
 from pegawai.services.pegawai import audit_catat
 
 from ..models import BatchUsulan, NomorUrutSK, StatusUsulan, SuratKeputusan, UsulanMutasi

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pegawai.access import peran_user
+from pegawai.akses import peran_user
 from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 from pegawai.services.pegawai import audit_catat
 

@@ -165,7 +165,7 @@ def test_ke_jabatan_kepala_opd_diterima_bkpsdm(dunia):
 
 
 def test_lencana_hr_jumlah_query_tetap(dunia, django_assert_num_queries):
-    from pegawai.access import peran_user
+    from pegawai.akses import peran_user
 
     o = dunia.org
     peran_user(o.hr.akun)  # roles are cached on the user for the request, as in a page

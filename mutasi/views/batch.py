@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pegawai.access import hr_required, peran_required, peran_user
+from pegawai.akses import hr_required, peran_required, peran_user
 from pegawai.services.pegawai import LayananError
 
 from ..forms import BatchForm, SKForm

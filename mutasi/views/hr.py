@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pegawai.access import hr_required
+from pegawai.akses import hr_required
 from pegawai.services.pegawai import LayananError
 
 from ..forms import JawabKeberatanForm, TolakPermohonanForm

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pegawai.access import peran_user
+from pegawai.akses import peran_user
 from pegawai.services.pegawai import LayananError, audit_catat
 
 from ..forms import KeberatanForm, PermohonanForm

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pegawai.access import hr_required, peran_user
+from pegawai.akses import hr_required, peran_user
 
 from ..forms import SKForm
 from ..models import StatusUsulan, SuratKeputusan

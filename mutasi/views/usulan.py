@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pegawai.access import peran_required, peran_user
+from pegawai.akses import peran_required, peran_user
 from pegawai.models import Jabatan, Pegawai, UnitKerja
 from pegawai.selectors.pegawai import pegawai_terlihat
 

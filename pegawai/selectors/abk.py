@@ -34,7 +34,7 @@ from django.utils.formats import number_format
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from ..access import peran_user
+from ..akses import peran_user
 from ..models import (
     BatasUsiaPensiun,
     HukumanDisiplin,
@@ -46,7 +46,7 @@ from ..models import (
     TugasJabatan,
     UnitKerja,
 )
-from .pegawai import unit_opd_id, unit_turunan_ids
+from ..pohon import unit_opd_id, unit_turunan_ids
 
 # The candidate score: every part is shown to the user next to its points. Maximum 100.
 BOBOT_SKOR = {

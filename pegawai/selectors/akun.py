@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inti.models import CatatanAudit
 
-from ..access import peran_user
+from ..akses import peran_user
 from ..models import Pegawai, User
 from .pegawai import pegawai_cari
 

@@ -1,45 +1,29 @@
 """Reads of people and organisation. Object access goes through the `*_ambil` selectors,
 which answer 404 to whoever may not see the object."""
 
-from collections import defaultdict
-from collections.abc import Iterable
-
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from ..access import peran_user
+from ..akses import peran_user
 from ..models import Pegawai, RiwayatJabatan, UnitKerja
 
+# The unit tree lives in pegawai.pohon (akses needs it too); re-exported for the higher apps.
+from ..pohon import unit_induk_map, unit_opd_id, unit_turunan_ids
 
-def unit_induk_map() -> dict[int, int | None]:
-    """{unit id: parent id} for every unit, in one query (2,000 units is a small dict)."""
-    return dict(UnitKerja.objects.values_list("id", "induk_id"))
-
-
-def unit_turunan_ids(root_ids: Iterable[int], induk: dict[int, int | None] | None = None) -> set[int]:
-    """The given units and all their descendants."""
-    induk = unit_induk_map() if induk is None else induk
-    anak = defaultdict(list)
-    for uid, pid in induk.items():
-        if pid is not None:
-            anak[pid].append(uid)
-    hasil, todo = set(), list(root_ids)
-    while todo:
-        uid = todo.pop()
-        if uid in hasil:
-            continue
-        hasil.add(uid)
-        todo.extend(anak[uid])
-    return hasil
-
-
-def unit_opd_id(unit_id: int, induk: dict[int, int | None]) -> int:
-    """The top of the tree above a unit: its OPD."""
-    seen = set()
-    while induk.get(unit_id) is not None and unit_id not in seen:
-        seen.add(unit_id)
-        unit_id = induk[unit_id]
-    return unit_id
+__all__ = [
+    "bup_usia",
+    "pegawai_ambil",
+    "pegawai_audit",
+    "pegawai_cari",
+    "pegawai_terlihat",
+    "tanggal_pensiun",
+    "unit_ambil",
+    "unit_induk_map",
+    "unit_jumlah_pegawai",
+    "unit_opd_id",
+    "unit_terlihat",
+    "unit_turunan_ids",
+]
 
 
 def pegawai_terlihat(user) -> QuerySet[Pegawai]:

@@ -8,9 +8,10 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Count, QuerySet
 
-from ..access import peran_user
+from ..akses import peran_user
 from ..models import RiwayatJabatan, StatusAsn, UnitKerja
-from .pegawai import pegawai_terlihat, unit_induk_map, unit_jumlah_pegawai, unit_terlihat, unit_turunan_ids
+from ..pohon import unit_induk_map, unit_turunan_ids
+from .pegawai import pegawai_terlihat, unit_jumlah_pegawai, unit_terlihat
 
 INDENT = "\u00a0\u00a0\u00a0"  # non-breaking spaces: an <option> collapses ordinary ones
 

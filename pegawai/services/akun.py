@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from inti.models import CatatanAudit
 
-from ..access import peran_user
+from ..akses import peran_user
 from ..models import Pegawai, Peran, User
 from ..selectors.akun import StatusAkun, status_akun
 from .pegawai import LayananError, audit_catat

@@ -309,7 +309,7 @@ class TestMassal:
         assert "Tidak ada pegawai yang dipilih" in r.content.decode()
 
     def test_jumlah_query_tetap(self, org):
-        from pegawai.access import peran_user
+        from pegawai.akses import peran_user
 
         peran_user(org.hr.akun)  # the role lookup is cached on the user: keep it out of the count
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ..access import hr_required, peran_required, peran_user
+from ..akses import hr_required, peran_required, peran_user
 from ..forms.abk import IkhtisarFilterForm, JabatanPilihForm, RotasiFilterForm, SalinTugasForm, TugasForm
 from ..forms.fields import id_aman
 from ..models import Jabatan, TugasJabatan, UnitKerja

@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from .. import nip as nip_rules
-from ..access import hr_required
+from ..akses import hr_required
 from ..forms.akun import AkunFilterForm, MasukForm, PeranForm, SandiAturForm, SandiLupaForm, SandiUbahForm
 from ..forms.fields import ids_aman
 from ..selectors.akun import (

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..access import hr_required, peran_required
+from ..akses import hr_required, peran_required
 from ..forms.impor import ImporForm, RiwayatImporFilterForm
 from ..forms.pegawai import PegawaiFilterForm
 from ..impor.ekspor import csv_pegawai, xlsx_pegawai, xlsx_templat

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..access import hr_required, peran_required, peran_user
+from ..akses import hr_required, peran_required, peran_user
 from ..forms.pegawai import (
     HukumanForm,
     KinerjaForm,

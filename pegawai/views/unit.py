@@ -4,7 +4,7 @@ HR and the PPK see every unit; a unit head sees the subtree they head."""
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from ..access import peran_required, peran_user
+from ..akses import peran_required, peran_user
 from ..selectors.pegawai import unit_ambil, unit_jumlah_pegawai
 from ..selectors.unit import URUTAN_STAF, unit_anak, unit_leluhur, unit_pohon, unit_rata, unit_staf
 

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
 from .models import UnitKerja
+from .pohon import unit_turunan_ids
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,6 @@ def peran_user(user) -> PeranUser:
     cached = getattr(user, "_peran_cache", None)
     if cached is not None:
         return cached
-    from .selectors.pegawai import unit_turunan_ids
-
     pegawai = getattr(user, "pegawai", None)
     dipimpin = frozenset()
     if pegawai is not None and pegawai.aktif:
