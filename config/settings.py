@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "inti",
     "pegawai",
     "mutasi",
+    "pelatihan",
     "evaluasi",
 ]
 
@@ -78,8 +79,6 @@ TEMPLATES = [
                 "pegawai.context_processors.peran",
                 "mutasi.context_processors.kotak_masuk",
             ],
-            # Template tags of the training topic package (a subpackage has no templatetags/ of its own).
-            "libraries": {"pelatihan_tags": "mutasi.pelatihan.templatetags"},
         },
     },
 ]
@@ -251,6 +250,6 @@ DEMO_LANGKAH = [
     "pegawai.demo.simpan.organisasi",
     "pegawai.demo.abk.beban_kerja",
     "mutasi.demo.usulan",
-    "mutasi.pelatihan.demo.pelatihan",
+    "pelatihan.demo.pelatihan",
     "evaluasi.demo.evaluasi",
 ]

@@ -16,7 +16,7 @@ urlpatterns = [
     path("impor/", include("pegawai.urls_impor")),
     path("abk/", include("pegawai.urls_abk")),
     path("mutasi/", include("mutasi.urls")),
-    path("pelatihan/", include("mutasi.pelatihan.urls")),
+    path("pelatihan/", include("pelatihan.urls")),
     path("evaluasi/", include("evaluasi.urls")),
 ]
 

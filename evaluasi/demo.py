@@ -389,8 +389,8 @@ def _pelatihan() -> dict[str, int]:
     helpers (issue 6), so the report can set completion against outcome: those who improved mostly
     completed theirs, those who fell mostly did not; every fourth transfer gets none."""
     try:
-        from mutasi.pelatihan import services as pel
-        from mutasi.pelatihan.demo import ALASAN_TIDAK_SELESAI, _Isi, _katalog
+        from pelatihan import services as pel
+        from pelatihan.demo import ALASAN_TIDAK_SELESAI, _Isi, _katalog
     except ImportError:
         return {}
     from io import StringIO

@@ -77,5 +77,3 @@ admin.site.register(PermohonanMutasi, list_display=["pegawai", "jenis", "status"
 admin.site.register(
     Keberatan, list_display=["usulan", "diajukan_pada", "keputusan", "dijawab_pada"], raw_id_fields=["usulan"]
 )
-
-from .pelatihan import admin as _pelatihan_admin  # noqa: E402,F401  (training admin lives in its topic package)

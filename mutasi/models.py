@@ -488,6 +488,3 @@ class MasaTenang(models.Model):
 
     def __str__(self):
         return f"{self.keterangan} ({self.mulai:%d-%m-%Y} s.d. {self.selesai:%d-%m-%Y})"
-
-
-from .pelatihan.models import *  # noqa: E402, F403  (training and mentoring models live in their topic package)

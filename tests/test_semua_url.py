@@ -174,15 +174,15 @@ def _dunia_bangun():
     from evaluasi.tests.factories import evaluasi_final
     from evaluasi.tests.factories import usulan_buat as usulan_lampau
     from mutasi.models import StatusUsulan as S
-    from mutasi.pelatihan import services as pelatihan_services
-    from mutasi.pelatihan.models import StatusPenugasan
+    from pelatihan import services as pelatihan_services
+    from pelatihan.models import StatusPenugasan
     from mutasi.services.alur import usulan_transisi
     from mutasi.services.keberatan import keberatan_ajukan
     from mutasi.services.pelaksanaan import usulan_laksanakan
     from mutasi.services.permohonan import permohonan_buat
     from mutasi.services.usulan import batch_baca_daftar, batch_buat, lampiran_tambah
     from mutasi.tests.helpers import TMT, Dunia
-    from mutasi.tests.test_pelatihan_factories import DuniaPelatihan, penugasan_buat
+    from pelatihan.tests.test_factories import DuniaPelatihan, penugasan_buat
     from pegawai.models import RiwayatImpor, TugasJabatan
     from pegawai.services.akun import aktivasi_token, akun_buat, reset_token
     from pegawai.services.impor import impor_unggah
@@ -286,7 +286,7 @@ def _objek(w) -> dict[str, list[dict]]:
     """Real URL kwargs per URL name: one dict per variant. Names not listed get id 1 (a guess) and
     a warning; add them here."""
     from mutasi.models import StatusUsulan as S
-    from mutasi.pelatihan.services import AKSI as AKSI_PELATIHAN
+    from pelatihan.services import AKSI as AKSI_PELATIHAN
     from mutasi.services.alur import TRANSISI
     from pegawai.impor.jenis import JENIS
 

@@ -22,7 +22,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.apps import apps
 from django.db.models import CharField, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
@@ -396,13 +395,6 @@ def formasi_unit(baris: list[dict]) -> list[FormasiUnit]:
     return sorted(hasil.values(), key=lambda f: (-f.masuk, f.nama))
 
 
-def _model_penugasan():
-    try:
-        return apps.get_model("mutasi", "PenugasanPelatihan")
-    except LookupError:
-        return None
-
-
 PELATIHAN_KATEGORI = {
     "selesai": gettext_lazy("Semua pelatihan selesai"),
     "belum": gettext_lazy("Ada pelatihan belum/tidak selesai"),
@@ -412,11 +404,10 @@ PELATIHAN_KATEGORI = {
 
 def pelatihan_vs_hasil(baris: list[dict]) -> list[Kelompok] | None:
     """Training completion of the transferred employees (assignments made for the transfer,
-    cancelled ones left out) against their outcome. One aggregate query; None without the module."""
-    model = _model_penugasan()
-    if model is None:
-        return None
+    cancelled ones left out) against their outcome. One aggregate query."""
     from django.db.models import Count
+
+    from pelatihan.models import PenugasanPelatihan as model
 
     ids = [b["id"] for b in baris]
     per_usulan = {

@@ -20,7 +20,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -157,10 +156,9 @@ def test_formasi_sebelum_sesudah(data):
 
 
 def test_pelatihan_vs_hasil(data):
-    if "PenugasanPelatihan" not in {m.__name__ for m in apps.get_app_config("mutasi").get_models()}:
-        pytest.skip("modul pelatihan (issue 6) belum ada")
-    Pelatihan = apps.get_model("mutasi", "Pelatihan")
-    Penugasan = apps.get_model("mutasi", "PenugasanPelatihan")
+    from pelatihan.models import Pelatihan
+    from pelatihan.models import PenugasanPelatihan as Penugasan
+
     pel = Pelatihan.objects.create(
         nama="Pelayanan Prima", jenis="TEKNIS", jp=20, penyelenggara="BKPSDM", mode="KLASIKAL"
     )

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mutasi.models import StatusUsulan
-from mutasi.pelatihan.models import StatusPenugasan
-from mutasi.tests.test_pelatihan_factories import DuniaPelatihan, penugasan_buat
+from pelatihan.models import StatusPenugasan
+from pelatihan.tests.test_factories import DuniaPelatihan, penugasan_buat
 
 pytestmark = pytest.mark.django_db
 SP = StatusPenugasan

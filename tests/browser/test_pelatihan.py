@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from mutasi.pelatihan.models import PenugasanPelatihan, StatusPenugasan
-from mutasi.tests.test_pelatihan_factories import PDF, DuniaPelatihan, penugasan_buat
+from pelatihan.models import PenugasanPelatihan, StatusPenugasan
+from pelatihan.tests.test_factories import PDF, DuniaPelatihan, penugasan_buat
 from tests.browser.layar import simpan_layar
 
 

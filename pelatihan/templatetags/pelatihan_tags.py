@@ -1,0 +1,91 @@
+"""Template tags of the training topic (`{% load pelatihan_tags %}`), registered through
+TEMPLATES["OPTIONS"]["libraries"] in settings because a subpackage has no templatetags/ folder.
+
+They let pages owned by the proposals (the proposal page, the employee's notice) show this
+topic's part without their views knowing about it."""
+
+from django import template
+from django.conf import settings
+from django.utils import timezone
+
+from mutasi.models import STATUS_TERLIHAT_PEGAWAI
+from pegawai.akses import peran_user
+
+from ..forms import TugaskanUsulanForm
+from ..models import STATUS_AKTIF, PenugasanPelatihan, StatusPenugasan
+from ..selectors import adaptasi_terlihat, jp_tahun_pegawai, kesenjangan_usulan, pendampingan_dari
+from ..services import boleh_kelola_usulan
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def panel_usulan(context, u) -> dict:
+    """What the proposal page shows about training and adaptation (empty before the decision)."""
+    if u is None or u.status not in STATUS_TERLIHAT_PEGAWAI or u.tujuan_jabatan_id is None:
+        return {"tampil": False}
+    user = context["request"].user
+    p = peran_user(user)
+    kelola = boleh_kelola_usulan(user, u)
+    gap = kesenjangan_usulan(u)
+    pd = pendampingan_dari(u)
+    item = list(pd.item.all()) if pd else []
+    return {
+        "tampil": True,
+        "gap": gap,
+        "kelola": kelola,
+        "form": TugaskanUsulanForm(saran=gap.saran, usulan=u) if kelola else None,
+        "penugasan": list(u.penugasan_pelatihan.select_related("pelatihan").order_by("tenggat", "id")),
+        "pd": pd,
+        "item_total": len(item),
+        "item_selesai": sum(1 for i in item if i.selesai),
+        "kesulitan": u.checkin_adaptasi.filter(kesulitan=True).exists()
+        if (p.lihat_semua or u.tujuan_unit_id in p.unit_wewenang)
+        else False,
+        "lihat_adaptasi": adaptasi_terlihat(user).filter(pk=u.pk).exists(),
+    }
+
+
+@register.simple_tag
+def pemberitahuan_pelatihan(u) -> dict:
+    """Trainings (not cancelled) and the mentor of a transfer, for the employee's notice and its PDF."""
+    if u is None or not u.pk:
+        return {"penugasan": [], "pd": None}
+    penugasan = list(
+        u.penugasan_pelatihan.exclude(status=StatusPenugasan.DIBATALKAN)
+        .select_related("pelatihan")
+        .order_by("tenggat", "id")
+    )
+    pd = pendampingan_dari(u)
+    if pd is not None:
+        pd = type(pd).objects.select_related("mentor", "mentor__akun").get(pk=pd.pk)
+        pd.posisi = pd.mentor.posisi_sekarang
+    return {"penugasan": penugasan, "pd": pd}
+
+
+@register.simple_tag(takes_context=True)
+def ringkasan_pelatihan_saya(context) -> dict:
+    """The signed-in employee's training at a glance for the front page, with the same figures as
+    "Pelatihan saya": JP earned this year against the minimum, and open assignments (two queries)."""
+    pegawai_id = peran_user(context["request"].user).pegawai_id
+    if not pegawai_id:
+        return {"tampil": False}
+    tahun = timezone.localdate().year
+    return {
+        "tampil": True,
+        "tahun": tahun,
+        "jp": jp_tahun_pegawai(pegawai_id, tahun),
+        "jp_minimal": settings.PELATIHAN_JP_MINIMAL,
+        "aktif": PenugasanPelatihan.objects.filter(pegawai_id=pegawai_id, status__in=STATUS_AKTIF).count(),
+    }
+
+
+@register.filter
+def status_warna(status: str) -> str:
+    return {
+        StatusPenugasan.DITUGASKAN: "secondary",
+        StatusPenugasan.BERLANGSUNG: "info",
+        StatusPenugasan.SELESAI: "success",
+        StatusPenugasan.TIDAK_SELESAI: "danger",
+        StatusPenugasan.DIBATALKAN: "light",
+    }.get(status, "secondary")
