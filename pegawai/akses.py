@@ -1,14 +1,25 @@
-"""Who may see and do what. Roles: HR staff and PPK are stored on the account; being a unit
-head follows from heading a unit (UnitKerja.kepala) and covers that unit and its sub-units."""
+"""Who may see and do what, in one place: views, templates (the `pegawai_akses` tags) and
+services ask the `boleh_*` functions below, never the roles directly.
 
+Roles: HR staff (BKPSDM) and the PPK are stored on the account; being a unit head follows from
+heading a unit (UnitKerja.kepala) and covers that unit and its sub-units. HR and the PPK read every
+record; only HR changes them. Objects reach a view through the selectors' `*_ambil` helpers, which
+answer 404 to whoever may not see the object (`boleh_lihat_*` here is the same rule for one object
+already in hand)."""
+
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
 from .models import UnitKerja
 from .pohon import unit_turunan_ids
+
+if TYPE_CHECKING:
+    from .models import Pegawai
 
 
 @dataclass(frozen=True)
@@ -54,31 +65,103 @@ def peran_user(user) -> PeranUser:
     return peran
 
 
-def hr_required(view):
-    """Signed in and HR staff, else 403."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not peran_user(request.user).hr:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# --- Seeing ------------------------------------------------------------------------------
 
 
-def peran_required(*, hr=False, ppk=False, kepala=False):
-    """Signed in and holding at least one of the named roles, else 403."""
+def boleh_lihat_semua(user) -> bool:
+    """Every unit and every employee (HR staff and the PPK)."""
+    return peran_user(user).lihat_semua
+
+
+def boleh_lihat_organisasi(user) -> bool:
+    """The organisation pages: employee list and export, unit tree, needs analysis, rotation
+    watch. HR, the PPK and unit heads (who see their subtree); not other employees."""
+    p = peran_user(user)
+    return p.lihat_semua or p.kepala
+
+
+def boleh_lihat_unit(user, unit: UnitKerja | int) -> bool:
+    """The unit's pages (staff, needs analysis): everyone's for HR and the PPK, the headed
+    subtree for a unit head."""
+    p = peran_user(user)
+    return p.lihat_semua or (unit if isinstance(unit, int) else unit.pk) in p.unit_wewenang
+
+
+def boleh_lihat_pegawai(user, pegawai: "Pegawai") -> bool:
+    """An employee's page: HR and the PPK; a unit head for the staff posted in the headed
+    subtree; anyone for themself. (The list form of this rule is `pegawai_terlihat`.)"""
+    p = peran_user(user)
+    if p.lihat_semua or (p.pegawai_id is not None and p.pegawai_id == pegawai.pk):
+        return True
+    if not p.unit_wewenang:
+        return False
+    posisi = pegawai.posisi_sekarang
+    return posisi is not None and posisi.unit_id in p.unit_wewenang
+
+
+def boleh_lihat_kandidat(user) -> bool:
+    """Needs-based candidates and destinations: they list employees of other units with their
+    sanctions and predicates, which a unit head may not read. HR and the PPK."""
+    return peran_user(user).lihat_semua
+
+
+def boleh_lihat_audit(user) -> bool:
+    """The audit trail on an employee's page (HR)."""
+    return peran_user(user).hr
+
+
+# --- Doing -------------------------------------------------------------------------------
+
+
+def boleh_kelola_pegawai(user) -> bool:
+    """Create and edit employees, move them, switch them off, record sanctions and predicates (HR)."""
+    return peran_user(user).hr
+
+
+def boleh_kelola_akun(user) -> bool:
+    """Create, invite, switch on/off employees' accounts and set their roles (HR)."""
+    return peran_user(user).hr
+
+
+def boleh_kelola_tugas(user) -> bool:
+    """Edit the workload (uraian tugas) of the needs analysis (HR)."""
+    return peran_user(user).hr
+
+
+def boleh_impor(user) -> bool:
+    """Upload spreadsheets, read the import log, download templates (HR)."""
+    return peran_user(user).hr
+
+
+# --- View decorators -----------------------------------------------------------------------
+
+
+def perlu(boleh: Callable[..., bool]):
+    """Signed in (else the login page) and `boleh(user)` true (else 403)."""
 
     def decorator(view):
         @login_required
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            p = peran_user(request.user)
-            if not ((hr and p.hr) or (ppk and p.ppk) or (kepala and p.kepala)):
+            if not boleh(request.user):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
         return wrapper
 
     return decorator
+
+
+def hr_required(view):
+    """Signed in and HR staff, else 403."""
+    return perlu(lambda user: peran_user(user).hr)(view)
+
+
+def peran_required(*, hr=False, ppk=False, kepala=False):
+    """Signed in and holding at least one of the named roles, else 403."""
+
+    def boleh(user) -> bool:
+        p = peran_user(user)
+        return (hr and p.hr) or (ppk and p.ppk) or (kepala and p.kepala)
+
+    return perlu(boleh)

@@ -30,6 +30,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.shortcuts import get_object_or_404
 from django.utils.formats import number_format
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -47,6 +48,7 @@ from ..models import (
     UnitKerja,
 )
 from ..pohon import unit_opd_id, unit_turunan_ids
+from .pegawai import unit_terlihat
 
 # The candidate score: every part is shown to the user next to its points. Maximum 100.
 BOBOT_SKOR = {
@@ -414,6 +416,19 @@ def abk_posisi_satu(unit: UnitKerja, jabatan: Jabatan) -> PosisiAbk:
     """The figures of one unit x position (two queries), with zeros when nothing is recorded."""
     p = abk_posisi(unit_ids=[unit.pk], jabatan_ids=[jabatan.pk]).get((unit.pk, jabatan.pk))
     return p or PosisiAbk(unit.pk, jabatan.pk).hitung()
+
+
+def jabatan_ambil(pk: int) -> Jabatan:
+    """A position, with its required competences (reference data: whoever reads the needs
+    analysis may read every position)."""
+    return get_object_or_404(Jabatan.objects.prefetch_related("kompetensi"), pk=pk)
+
+
+def tugas_ambil(user, pk: int) -> TugasJabatan:
+    """A task with its unit and position; 404 unless the user may see its unit."""
+    return get_object_or_404(
+        TugasJabatan.objects.filter(unit__in=unit_terlihat(user)).select_related("unit", "jabatan"), pk=pk
+    )
 
 
 def tugas_daftar(unit: UnitKerja, jabatan: Jabatan) -> QuerySet[TugasJabatan]:

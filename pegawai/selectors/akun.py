@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inti.models import CatatanAudit
 
-from ..akses import peran_user
+from ..akses import boleh_kelola_akun
 from ..models import Pegawai, User
 from .pegawai import pegawai_cari
 
@@ -91,7 +91,7 @@ def akun_pegawai_cari(
     """Employees with their account status (`status_akun`) and last invitation time
     (`undangan_terakhir`), searched and filtered; one query. Filter by status with `.filter(status_akun=...)`.
     HR only: others get an empty list (the views refuse them before this)."""
-    if not peran_user(user).hr:
+    if not boleh_kelola_akun(user):
         return Pegawai.objects.none()
     kunci = urut.lstrip("-")
     qs = _anotasi_status(pegawai_cari(user, q=q, unit=unit, aktif=aktif, urut=urut if kunci not in URUTAN_AKUN else ""))
@@ -125,7 +125,7 @@ def akun_ringkasan(qs: QuerySet[Pegawai]) -> dict[str, int]:
 
 def akun_pegawai_ambil(user, pk: int) -> Pegawai:
     """One employee with their account, for the HR account page; 404 for anyone else."""
-    if not peran_user(user).hr:
+    if not boleh_kelola_akun(user):
         raise Http404
     try:
         return _anotasi_status(Pegawai.objects.with_posisi()).get(pk=pk)

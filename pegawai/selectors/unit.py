@@ -8,7 +8,7 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Count, QuerySet
 
-from ..akses import peran_user
+from ..akses import boleh_lihat_organisasi
 from ..models import RiwayatJabatan, StatusAsn, UnitKerja
 from ..pohon import unit_induk_map, unit_turunan_ids
 from .pegawai import pegawai_terlihat, unit_jumlah_pegawai, unit_terlihat
@@ -157,8 +157,7 @@ def tahun_lalu(hari: date, tahun: int) -> date:
 
 def ringkasan_organisasi(user, *, hari: date | None = None) -> Ringkasan:
     """Counts for HR, the PPK (everyone) and a unit head (their subtree); empty for others."""
-    p = peran_user(user)
-    if not (p.lihat_semua or p.kepala):
+    if not boleh_lihat_organisasi(user):
         return Ringkasan()
     hari = hari or date.today()
     pegawai = pegawai_terlihat(user).filter(aktif=True)

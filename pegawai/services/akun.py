@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from inti.models import CatatanAudit
 
-from ..akses import peran_user
+from ..akses import boleh_kelola_akun
 from ..models import Pegawai, Peran, User
 from ..selectors.akun import StatusAkun, status_akun
 from .pegawai import LayananError, audit_catat
@@ -104,7 +104,7 @@ class HasilUndangan:
 
 
 def _pastikan_hr(oleh) -> None:
-    if not peran_user(oleh).hr:
+    if not boleh_kelola_akun(oleh):
         raise LayananError(_("Hanya staf BKPSDM yang boleh mengelola akun pegawai."))
 
 

@@ -11,16 +11,22 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ..akses import hr_required, peran_required, peran_user
+from ..akses import (
+    boleh_kelola_tugas,
+    boleh_lihat_kandidat,
+    boleh_lihat_organisasi,
+    boleh_lihat_semua,
+    perlu,
+)
 from ..forms.abk import IkhtisarFilterForm, JabatanPilihForm, RotasiFilterForm, SalinTugasForm, TugasForm
 from ..forms.fields import id_aman
-from ..models import Jabatan, TugasJabatan, UnitKerja
+from ..models import Jabatan, UnitKerja
 from ..selectors.abk import (
     BOBOT_SKOR,
     URUTAN_IKHTISAR,
@@ -33,7 +39,9 @@ from ..selectors.abk import (
     abk_tujuan,
     abk_unit,
     grafik_ikhtisar,
+    jabatan_ambil,
     tahun_lalu,
+    tugas_ambil,
     tugas_daftar,
     unit_leluhur_dari,
 )
@@ -43,15 +51,6 @@ from ..services.pegawai import LayananError
 
 ROTASI_PER_HALAMAN = 50
 KANDIDAT_PER_HALAMAN = 50
-
-
-def _leluhur(request, unit: UnitKerja) -> list[UnitKerja]:
-    """Ancestors for the breadcrumb; those outside a unit head's reach are shown but not linked."""
-    p = peran_user(request.user)
-    leluhur = unit_leluhur_dari(unit)
-    for u in leluhur:
-        u.terlihat = p.lihat_semua or u.pk in p.unit_wewenang
-    return leluhur
 
 
 def _jenis(request) -> str:
@@ -102,7 +101,7 @@ def _kolom_urut(request, urut: str) -> dict[str, dict]:
     return hasil
 
 
-@peran_required(hr=True, ppk=True, kepala=True)
+@perlu(boleh_lihat_organisasi)
 def ikhtisar(request):
     urut = request.GET.get("urut") or "-kekurangan"
     if urut.lstrip("-") not in URUTAN_IKHTISAR:
@@ -122,7 +121,7 @@ def ikhtisar(request):
             "grafik": grafik,
             "rotasi": abk_rotasi_hitung(request.user),
             "rotasi_url": _url_rotasi(),
-            "opd": peran_user(request.user).lihat_semua,
+            "opd": boleh_lihat_semua(request.user),
             "kolom": _kolom_urut(request, urut),
             "jumlah_unit": sum(b.jumlah_unit for b in baris),
             "settings_abk": _settings_abk(),
@@ -130,7 +129,7 @@ def ikhtisar(request):
     )
 
 
-@peran_required(hr=True, ppk=True, kepala=True)
+@perlu(boleh_lihat_organisasi)
 def rincian(request, pk: int):
     unit = unit_ambil(request.user, pk)
     jenis = _jenis(request)
@@ -140,7 +139,7 @@ def rincian(request, pk: int):
         "abk/rincian.html",
         {
             "unit": unit,
-            "leluhur": _leluhur(request, unit),
+            "leluhur": unit_leluhur_dari(unit),
             "baris": baris,
             "total": total,
             "filter_form": IkhtisarFilterForm(request.GET),
@@ -152,24 +151,22 @@ def rincian(request, pk: int):
     )
 
 
-@peran_required(hr=True, ppk=True, kepala=True)
+@perlu(boleh_lihat_organisasi)
 def unit_detail(request, pk: int):
     unit = unit_ambil(request.user, pk)
     jenis = _jenis(request)
     baris, total = abk_unit(unit, jenis_jabatan=jenis)
-    p = peran_user(request.user)
     return render(
         request,
         "abk/unit.html",
         {
             "unit": unit,
-            "leluhur": _leluhur(request, unit),
+            "leluhur": unit_leluhur_dari(unit),
             "baris": baris,
             "total": total,
             "filter_form": IkhtisarFilterForm(request.GET),
             "jenis": jenis,
-            "pilih_form": JabatanPilihForm() if p.hr else None,
-            "boleh_kandidat": p.lihat_semua,
+            "pilih_form": JabatanPilihForm() if boleh_kelola_tugas(request.user) else None,
             "rotasi": abk_rotasi_hitung(request.user, unit=unit),
             "rotasi_url": _url_rotasi(unit),
             "ada_anak": unit.anak.exists(),
@@ -179,10 +176,10 @@ def unit_detail(request, pk: int):
     )
 
 
-@hr_required
+@perlu(boleh_kelola_tugas)
 def jabatan_pilih(request, pk: int):
     """The 'analyse a position' picker on the unit page: go to that position's task page."""
-    unit = get_object_or_404(UnitKerja, pk=pk)
+    unit = unit_ambil(request.user, pk)
     form = JabatanPilihForm(request.GET)
     if not form.is_valid():
         messages.error(request, _("Pilih jabatan yang akan dianalisis."))
@@ -191,20 +188,18 @@ def jabatan_pilih(request, pk: int):
 
 
 def _halaman_tugas(request, unit, jabatan, *, form=None, salin_form=None, status=200):
-    p = peran_user(request.user)
+    boleh_ubah = boleh_kelola_tugas(request.user)
     return render(
         request,
         "abk/tugas.html",
         {
             "unit": unit,
             "jabatan": jabatan,
-            "leluhur": _leluhur(request, unit),
+            "leluhur": unit_leluhur_dari(unit),
             "tugas": list(tugas_daftar(unit, jabatan)),
             "posisi": abk_posisi_satu(unit, jabatan),
-            "form": (form or TugasForm(unit=unit, jabatan=jabatan)) if p.hr else None,
-            "salin_form": (salin_form or SalinTugasForm(unit=unit, jabatan=jabatan)) if p.hr else None,
-            "boleh_ubah": p.hr,
-            "boleh_kandidat": p.lihat_semua,
+            "form": (form or TugasForm(unit=unit, jabatan=jabatan)) if boleh_ubah else None,
+            "salin_form": (salin_form or SalinTugasForm(unit=unit, jabatan=jabatan)) if boleh_ubah else None,
             "url_impor": _url_impor(),
             "settings_abk": _settings_abk(),
         },
@@ -212,18 +207,16 @@ def _halaman_tugas(request, unit, jabatan, *, form=None, salin_form=None, status
     )
 
 
-@peran_required(hr=True, ppk=True, kepala=True)
+@perlu(boleh_lihat_organisasi)
 def tugas(request, unit: int, jabatan: int):
-    unit = unit_ambil(request.user, unit)
-    jabatan = get_object_or_404(Jabatan, pk=jabatan)
+    unit, jabatan = _unit_jabatan(request, unit, jabatan)
     return _halaman_tugas(request, unit, jabatan)
 
 
-@hr_required
+@perlu(boleh_kelola_tugas)
 @require_POST
 def tugas_tambah(request, unit: int, jabatan: int):
-    unit = get_object_or_404(UnitKerja, pk=unit)
-    jabatan = get_object_or_404(Jabatan, pk=jabatan)
+    unit, jabatan = _unit_jabatan(request, unit, jabatan)
     form = TugasForm(request.POST, unit=unit, jabatan=jabatan)
     if form.is_valid():
         try:
@@ -237,9 +230,9 @@ def tugas_tambah(request, unit: int, jabatan: int):
     return _halaman_tugas(request, unit, jabatan, form=form, status=400)
 
 
-@hr_required
+@perlu(boleh_kelola_tugas)
 def tugas_ubah_view(request, pk: int):
-    t = get_object_or_404(TugasJabatan.objects.select_related("unit", "jabatan"), pk=pk)
+    t = tugas_ambil(request.user, pk)
     if request.method == "POST":
         form = TugasForm(request.POST, instance=t, unit=t.unit, jabatan=t.jabatan)
         if form.is_valid():
@@ -258,15 +251,15 @@ def tugas_ubah_view(request, pk: int):
     return render(
         request,
         "abk/tugas_ubah.html",
-        {"tugas": t, "form": form, "unit": t.unit, "jabatan": t.jabatan, "leluhur": _leluhur(request, t.unit)},
+        {"tugas": t, "form": form, "unit": t.unit, "jabatan": t.jabatan, "leluhur": unit_leluhur_dari(t.unit)},
         status=400 if form.errors else 200,
     )
 
 
-@hr_required
+@perlu(boleh_kelola_tugas)
 @require_POST
 def tugas_hapus_view(request, pk: int):
-    t = get_object_or_404(TugasJabatan, pk=pk)
+    t = tugas_ambil(request.user, pk)
     unit_id, jabatan_id, uraian = t.unit_id, t.jabatan_id, t.uraian
     try:
         tugas_hapus(oleh=request.user, tugas=t)
@@ -277,11 +270,10 @@ def tugas_hapus_view(request, pk: int):
     return redirect("abk:tugas", unit=unit_id, jabatan=jabatan_id)
 
 
-@hr_required
+@perlu(boleh_kelola_tugas)
 @require_POST
 def tugas_salin_view(request, unit: int, jabatan: int):
-    unit = get_object_or_404(UnitKerja, pk=unit)
-    jabatan = get_object_or_404(Jabatan, pk=jabatan)
+    unit, jabatan = _unit_jabatan(request, unit, jabatan)
     form = SalinTugasForm(request.POST, unit=unit, jabatan=jabatan)
     if not form.is_valid():
         messages.error(request, _("Pilih unit asal yang sudah memiliki uraian tugas jabatan ini."))
@@ -295,7 +287,7 @@ def tugas_salin_view(request, unit: int, jabatan: int):
     return redirect("abk:tugas", unit=unit.pk, jabatan=jabatan.pk)
 
 
-@peran_required(hr=True, ppk=True, kepala=True)
+@perlu(boleh_lihat_organisasi)
 def rotasi(request):
     unit = None
     if unit_id := id_aman(request.GET.get("unit")):
@@ -309,7 +301,7 @@ def rotasi(request):
         "abk/rotasi.html",
         {
             "unit": unit,
-            "leluhur": _leluhur(request, unit) if unit else [],
+            "leluhur": unit_leluhur_dari(unit) if unit else [],
             "page_obj": page,
             "kategori": f["kategori"],
             "filter_form": RotasiFilterForm(request.GET),
@@ -323,10 +315,10 @@ def rotasi(request):
 
 
 def _unit_jabatan(request, unit: int, jabatan: int) -> tuple[UnitKerja, Jabatan]:
-    return unit_ambil(request.user, unit), get_object_or_404(Jabatan.objects.prefetch_related("kompetensi"), pk=jabatan)
+    return unit_ambil(request.user, unit), jabatan_ambil(jabatan)
 
 
-@peran_required(hr=True, ppk=True)
+@perlu(boleh_lihat_kandidat)
 def kandidat(request, unit: int, jabatan: int):
     unit, jabatan = _unit_jabatan(request, unit, jabatan)
     hasil = abk_kandidat(unit, jabatan)
@@ -337,7 +329,7 @@ def kandidat(request, unit: int, jabatan: int):
         {
             "unit": unit,
             "jabatan": jabatan,
-            "leluhur": _leluhur(request, unit),
+            "leluhur": unit_leluhur_dari(unit),
             "hasil": hasil,
             "page_obj": page,
             "bobot": BOBOT_SKOR,
@@ -346,12 +338,12 @@ def kandidat(request, unit: int, jabatan: int):
     )
 
 
-@peran_required(hr=True, ppk=True)
+@perlu(boleh_lihat_kandidat)
 def tujuan(request, unit: int, jabatan: int):
     unit, jabatan = _unit_jabatan(request, unit, jabatan)
     hasil = abk_tujuan(unit, jabatan)
     return render(
         request,
         "abk/tujuan.html",
-        {"unit": unit, "jabatan": jabatan, "leluhur": _leluhur(request, unit), "hasil": hasil, "bobot": BOBOT_SKOR},
+        {"unit": unit, "jabatan": jabatan, "leluhur": unit_leluhur_dari(unit), "hasil": hasil, "bobot": BOBOT_SKOR},
     )

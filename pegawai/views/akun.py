@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from .. import nip as nip_rules
-from ..akses import hr_required
+from ..akses import boleh_kelola_akun, perlu
 from ..forms.akun import AkunFilterForm, MasukForm, PeranForm, SandiAturForm, SandiLupaForm, SandiUbahForm
 from ..forms.fields import ids_aman
 from ..selectors.akun import (
@@ -241,7 +241,7 @@ def _filter(data) -> AkunFilterForm:
     return AkunFilterForm(data)
 
 
-@hr_required
+@perlu(boleh_kelola_akun)
 def akun_pegawai(request):
     """Employees with their account status; create, invite and manage from here."""
     form = _filter(request.GET)
@@ -278,7 +278,7 @@ def akun_pegawai(request):
     )
 
 
-@hr_required
+@perlu(boleh_kelola_akun)
 def akun_pegawai_detail(request, pk: int):
     pegawai = akun_pegawai_ambil(request.user, pk)
     return render(
@@ -295,7 +295,7 @@ def akun_pegawai_detail(request, pk: int):
 
 
 @require_POST
-@hr_required
+@perlu(boleh_kelola_akun)
 def akun_buat_view(request, pk: int):
     pegawai = akun_pegawai_ambil(request.user, pk)
     try:
@@ -357,7 +357,7 @@ def _pesan_massal(request, hasil: HasilUndangan) -> None:
 
 
 @require_POST
-@hr_required
+@perlu(boleh_kelola_akun)
 def akun_undang_massal(request):
     """Accounts and invitations for the ticked employees, or for everyone in the current filter
     who can get one (active, with email, no account)."""
@@ -390,7 +390,7 @@ def _aksi_akun(request, pk: int, fungsi, pesan: str, **extra):
 
 
 @require_POST
-@hr_required
+@perlu(boleh_kelola_akun)
 def akun_undang_ulang_view(request, pk: int):
     return _aksi_akun(
         request,
@@ -402,19 +402,19 @@ def akun_undang_ulang_view(request, pk: int):
 
 
 @require_POST
-@hr_required
+@perlu(boleh_kelola_akun)
 def akun_nonaktifkan_view(request, pk: int):
     return _aksi_akun(request, pk, akun_nonaktifkan, _("Akun %(nama)s dinonaktifkan; ia tidak dapat masuk lagi."))
 
 
 @require_POST
-@hr_required
+@perlu(boleh_kelola_akun)
 def akun_aktifkan_view(request, pk: int):
     return _aksi_akun(request, pk, akun_aktifkan, _("Akun %(nama)s diaktifkan kembali."))
 
 
 @require_POST
-@hr_required
+@perlu(boleh_kelola_akun)
 def akun_ubah_peran_view(request, pk: int):
     akun_pegawai_ambil(request.user, pk)  # 404 for an unknown employee, whatever the form says
     form = PeranForm(request.POST)

@@ -8,17 +8,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..akses import hr_required, peran_required
+from ..akses import boleh_impor, boleh_lihat_organisasi, perlu
 from ..forms.impor import ImporForm, RiwayatImporFilterForm
 from ..forms.pegawai import PegawaiFilterForm
 from ..impor.ekspor import csv_pegawai, xlsx_pegawai, xlsx_templat
 from ..impor.jenis import JENIS
 from ..models import RiwayatImpor
+from ..selectors.impor import riwayat_impor_ambil
 from ..selectors.pegawai import URUTAN_PEGAWAI, pegawai_cari
 from ..selectors.unit import tahun_lalu, unit_pilihan
 from ..services.impor import (
@@ -35,7 +36,7 @@ from ..services.pegawai import audit_catat
 GALAT_PER_HALAMAN = 100
 
 
-@hr_required
+@perlu(boleh_impor)
 def index(request):
     """GET: the upload form with the column reference; POST: upload and check, then the preview."""
     if request.method == "POST":
@@ -65,7 +66,7 @@ def index(request):
     )
 
 
-@hr_required
+@perlu(boleh_impor)
 def pratinjau(request, token):
     u = unggahan_ambil(token=token, oleh=request.user)
     halaman = Paginator(u.hasil.galat, GALAT_PER_HALAMAN).get_page(request.GET.get("page"))
@@ -76,7 +77,7 @@ def pratinjau(request, token):
     )
 
 
-@hr_required
+@perlu(boleh_impor)
 @require_POST
 def konfirmasi(request, token):
     try:
@@ -95,7 +96,7 @@ def konfirmasi(request, token):
     return redirect("impor:riwayat_detail", pk=riwayat.pk)
 
 
-@hr_required
+@perlu(boleh_impor)
 @require_POST
 def batal(request, token):
     impor_batal(token=token, oleh=request.user)
@@ -108,7 +109,7 @@ class _Gema:
         return teks
 
 
-@hr_required
+@perlu(boleh_impor)
 def galat_csv(request, token):
     """Every error of a preview as CSV, for fixing a large file."""
     u = unggahan_ambil(token=token, oleh=request.user)
@@ -124,7 +125,7 @@ def galat_csv(request, token):
     return response
 
 
-@hr_required
+@perlu(boleh_impor)
 def templat(request, jenis):
     spec = JENIS.get(jenis)
     if spec is None:
@@ -135,7 +136,7 @@ def templat(request, jenis):
     return FileResponse(f, as_attachment=True, filename=f"templat-impor-{jenis}.xlsx")
 
 
-@hr_required
+@perlu(boleh_impor)
 def riwayat_daftar(request):
     form = RiwayatImporFilterForm(request.GET or None)
     qs = RiwayatImpor.objects.select_related("oleh__pegawai")
@@ -153,9 +154,9 @@ def riwayat_daftar(request):
     return render(request, "impor/riwayat_daftar.html", {"form": form, "page_obj": halaman})
 
 
-@hr_required
+@perlu(boleh_impor)
 def riwayat_detail(request, pk):
-    riwayat = get_object_or_404(RiwayatImpor.objects.select_related("oleh__pegawai"), pk=pk)
+    riwayat = riwayat_impor_ambil(request.user, pk)
     spec = JENIS.get(riwayat.jenis)
     return render(
         request,
@@ -183,7 +184,7 @@ def _pegawai_tersaring(request):
     return qs, {**saring, "masa": masa}
 
 
-@peran_required(hr=True, ppk=True, kepala=True)
+@perlu(boleh_lihat_organisasi)
 def ekspor_pegawai(request, format):
     """The employee list as filtered on screen (same query string), in the import's columns."""
     pegawai, kriteria = _pegawai_tersaring(request)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..akses import hr_required, peran_required, peran_user
+from ..akses import boleh_kelola_pegawai, boleh_lihat_audit, boleh_lihat_organisasi, peran_user, perlu
 from ..forms.pegawai import (
     HukumanForm,
     KinerjaForm,
@@ -71,7 +71,7 @@ def _tambah_error(form, error: Exception) -> None:
 # --- Reading -----------------------------------------------------------------------------
 
 
-@peran_required(hr=True, ppk=True, kepala=True)
+@perlu(boleh_lihat_organisasi)
 def daftar(request):
     form = PegawaiFilterForm(request.GET, unit_pilihan=unit_pilihan(request.user))
     urut = request.GET.get("urut", "nama")
@@ -107,7 +107,6 @@ def daftar(request):
 
 def _konteks_detail(request, pegawai: Pegawai) -> dict:
     hari = timezone.localdate()
-    peran = peran_user(request.user)
     posisi = pegawai.posisi_sekarang
     riwayat = list(pegawai.riwayat_jabatan.select_related("unit", "jabatan").order_by("-mulai", "-id"))
     for r in riwayat:
@@ -160,8 +159,8 @@ def _konteks_detail(request, pegawai: Pegawai) -> dict:
         "unit_dipimpin": list(pegawai.unit_dipimpin.all()),
         "akun": pegawai.akun,
         "status_akun": status_akun(pegawai.akun),
-        "audit": _audit_tampil(pegawai) if peran.hr else None,
-        "sendiri": peran.pegawai_id == pegawai.pk,
+        "audit": _audit_tampil(pegawai) if boleh_lihat_audit(request.user) else None,
+        "sendiri": peran_user(request.user).pegawai_id == pegawai.pk,
     }
 
 
@@ -194,7 +193,7 @@ def profil_saya(request):
 # --- HR: profile -----------------------------------------------------------------------
 
 
-@hr_required
+@perlu(boleh_kelola_pegawai)
 def buat(request):
     form = PegawaiBuatForm(request.POST or None, unit_pilihan=unit_pilihan(request.user, aktif_saja=True))
     if request.method == "POST" and form.is_valid():
@@ -216,7 +215,7 @@ def buat(request):
     return render(request, "pegawai/form.html", {"form": form, "pegawai": None})
 
 
-@hr_required
+@perlu(boleh_kelola_pegawai)
 def ubah(request, pk: int):
     pegawai = pegawai_ambil(request.user, pk)
     form = PegawaiForm(request.POST or None, instance=pegawai)
@@ -247,7 +246,7 @@ def _tolak_bila_nonaktif(request, pegawai: Pegawai):
     return None
 
 
-@hr_required
+@perlu(boleh_kelola_pegawai)
 def pindah_jabatan(request, pk: int):
     pegawai = pegawai_ambil(request.user, pk)
     if tolak := _tolak_bila_nonaktif(request, pegawai):
@@ -286,7 +285,7 @@ def pindah_jabatan(request, pk: int):
     )
 
 
-@hr_required
+@perlu(boleh_kelola_pegawai)
 def nonaktifkan(request, pk: int):
     pegawai = pegawai_ambil(request.user, pk)
     if tolak := _tolak_bila_nonaktif(request, pegawai):
@@ -319,7 +318,7 @@ def nonaktifkan(request, pk: int):
 # --- HR: sanctions and predicates ------------------------------------------------------
 
 
-@hr_required
+@perlu(boleh_kelola_pegawai)
 def hukuman_baru(request, pk: int):
     pegawai = pegawai_ambil(request.user, pk)
     form = HukumanForm(request.POST or None)
@@ -338,7 +337,7 @@ def hukuman_baru(request, pk: int):
     )
 
 
-@hr_required
+@perlu(boleh_kelola_pegawai)
 def kinerja_baru(request, pk: int):
     pegawai = pegawai_ambil(request.user, pk)
     form = KinerjaForm(request.POST or None, initial={"tahun": date.today().year - 1})

@@ -4,14 +4,14 @@ HR and the PPK see every unit; a unit head sees the subtree they head."""
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from ..akses import peran_required, peran_user
+from ..akses import boleh_lihat_organisasi, perlu
 from ..selectors.pegawai import unit_ambil, unit_jumlah_pegawai
 from ..selectors.unit import URUTAN_STAF, unit_anak, unit_leluhur, unit_pohon, unit_rata, unit_staf
 
 STAF_PER_HALAMAN = 50
 
 
-@peran_required(hr=True, ppk=True, kepala=True)
+@perlu(boleh_lihat_organisasi)
 def unit_daftar(request):
     akar = unit_pohon(request.user)
     semua = unit_rata(akar)
@@ -27,10 +27,9 @@ def unit_daftar(request):
     )
 
 
-@peran_required(hr=True, ppk=True, kepala=True)
+@perlu(boleh_lihat_organisasi)
 def unit_detail(request, pk: int):
     unit = unit_ambil(request.user, pk)
-    peran = peran_user(request.user)
     urut = request.GET.get("urut", "jabatan")
     if urut.lstrip("-") not in URUTAN_STAF:
         urut = "jabatan"
@@ -39,10 +38,7 @@ def unit_detail(request, pk: int):
     # kecamatan expects the kelurahan staff too. ?turunan=0 shows the unit's own staff only.
     turunan = bool(anak) and request.GET.get("turunan") != "0"
     page = Paginator(unit_staf(unit, turunan=turunan, urut=urut), STAF_PER_HALAMAN).get_page(request.GET.get("page"))
-    leluhur = unit_leluhur(unit)
-    # Above a unit head's subtree the units are shown, not linked: their pages would be a 404.
-    for u in leluhur:
-        u.terlihat = peran.lihat_semua or u.pk in peran.unit_wewenang
+    leluhur = unit_leluhur(unit)  # above a unit head's subtree, shown but not linked (their pages are a 404)
     sendiri = unit_jumlah_pegawai().get(unit.pk, 0)
     return render(
         request,

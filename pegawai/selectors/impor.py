@@ -1,0 +1,14 @@
+"""Reads of the import log (RiwayatImpor): HR's business only, 404 for anyone else."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from ..akses import boleh_impor
+from ..models import RiwayatImpor
+
+
+def riwayat_impor_ambil(user, pk: int) -> RiwayatImpor:
+    """One import run with who ran it; 404 for whoever may not import."""
+    if not boleh_impor(user):
+        raise Http404
+    return get_object_or_404(RiwayatImpor.objects.select_related("oleh__pegawai"), pk=pk)
