@@ -26,6 +26,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from inti.kalender import tambah_bulan
 from inti.models import CatatanAudit
 from mutasi.demo import _Demo
 from mutasi.models import DasarMutasi, StatusUsulan, UsulanMutasi
@@ -170,8 +171,8 @@ class _Akun:
 
 
 def _bulan_lalu(hari: date, n: int) -> date:
-    indeks = hari.year * 12 + hari.month - 1 - n
-    return date(indeks // 12, indeks % 12 + 1, 1)
+    """The first day of the month `n` months before `hari`'s."""
+    return tambah_bulan(hari.replace(day=1), -n)
 
 
 def _staf(d: _Demo, kode: str, sebelum: date) -> Pegawai | None:

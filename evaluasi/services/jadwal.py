@@ -4,7 +4,6 @@ its TMT, so its reviews may be overdue the day they appear). Transfers not carri
 or leaving the instansi get none. Every function here is idempotent: the signal sent when a transfer
 is carried out and the daily `jadwalkan_evaluasi` command may both run on the same transfer."""
 
-import calendar
 import logging
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +14,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
+from inti.kalender import tambah_bulan
 from mutasi.models import JenisMutasi, StatusUsulan, UsulanMutasi
 from mutasi.services.penyetuju import InfoUnit, penyetuju_cari, unit_peta
 from pegawai.services.pegawai import audit_catat
@@ -22,15 +22,6 @@ from pegawai.services.pegawai import audit_catat
 from ..models import Evaluasi, StatusEvaluasi
 
 log = logging.getLogger(__name__)
-
-
-def tambah_bulan(tanggal: date, bulan: int) -> date:
-    """The same day `bulan` months later (the month's last day when it has no such day)."""
-    indeks = tanggal.month - 1 + bulan
-    tahun, bulan_baru = tanggal.year + indeks // 12, indeks % 12 + 1
-    return tanggal.replace(
-        year=tahun, month=bulan_baru, day=min(tanggal.day, calendar.monthrange(tahun, bulan_baru)[1])
-    )
 
 
 def interval_bulan() -> list[int]:

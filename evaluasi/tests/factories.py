@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from evaluasi.models import Evaluasi, StatusEvaluasi
+from inti.kalender import tambah_bulan
 from mutasi.models import DasarMutasi, JenisMutasi, StatusUsulan, SuratKeputusan, UsulanMutasi
 from pegawai.models import KinerjaTahunan
 from pegawai.services.pegawai import pegawai_pindah_jabatan
@@ -83,8 +84,6 @@ def kinerja(pegawai, tahun: int, predikat: str) -> KinerjaTahunan:
 
 def evaluasi_final(usulan, *, bulan_ke: int, predikat: str, penilai=None) -> Evaluasi:
     """A final review with a given predikat (for report figures; the flow itself is tested apart)."""
-    from evaluasi.services.jadwal import tambah_bulan
-
     sekarang = timezone.now()
     ev, _ = Evaluasi.objects.update_or_create(
         usulan=usulan,

@@ -9,9 +9,9 @@ from evaluasi.services.jadwal import (
     evaluasi_jadwalkan,
     evaluasi_jadwalkan_semua,
     penilai_bawaan,
-    tambah_bulan,
 )
 from evaluasi.tests.factories import usulan_buat
+from inti.kalender import tambah_bulan
 from inti.models import CatatanAudit
 from mutasi.models import JenisMutasi, StatusUsulan, UsulanMutasi
 from mutasi.signals import usulan_dilaksanakan
@@ -22,17 +22,20 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    ("awal", "bulan", "hasil"),
+    ("tmt", "jatuh_tempo"),
     [
-        (date(2025, 1, 15), 3, date(2025, 4, 15)),
-        (date(2025, 11, 30), 3, date(2026, 2, 28)),
-        (date(2024, 8, 31), 6, date(2025, 2, 28)),
-        (date(2023, 8, 31), 6, date(2024, 2, 29)),
-        (date(2025, 3, 1), 12, date(2026, 3, 1)),
+        # Month-end TMTs: the due day is clamped to the month's end, never spilled into the next month.
+        (date(2025, 11, 30), {3: date(2026, 2, 28), 6: date(2026, 5, 30), 12: date(2026, 11, 30)}),
+        (date(2023, 11, 30), {3: date(2024, 2, 29), 6: date(2024, 5, 30), 12: date(2024, 11, 30)}),
+        (date(2024, 8, 31), {3: date(2024, 11, 30), 6: date(2025, 2, 28), 12: date(2025, 8, 31)}),
+        (date(2024, 2, 29), {3: date(2024, 5, 29), 6: date(2024, 8, 29), 12: date(2025, 2, 28)}),
+        (date(2025, 1, 15), {3: date(2025, 4, 15), 6: date(2025, 7, 15), 12: date(2026, 1, 15)}),
     ],
 )
-def test_tambah_bulan(awal, bulan, hasil):
-    assert tambah_bulan(awal, bulan) == hasil
+def test_jatuh_tempo_bulan_kalender(org, tmt, jatuh_tempo):
+    """Due 3, 6 and 12 calendar months after the TMT (inti.kalender.tambah_bulan), not 90/180/365 days."""
+    u = usulan_buat(org.orang_luar, tujuan_unit=org.subunit, tmt=tmt)
+    assert {e.bulan_ke: e.jatuh_tempo for e in evaluasi_jadwalkan(usulan=u)} == jatuh_tempo
 
 
 def test_jadwal_normal(org, pindah):
