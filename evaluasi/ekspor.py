@@ -1,28 +1,18 @@
-"""The impact report as an XLSX workbook: one sheet per table of the report, and the detail."""
+"""The impact report as an XLSX workbook: one sheet per table of the report, and the detail.
 
-from typing import IO
+Written through `inti.lembar` (the one spreadsheet writer), so a unit or employee name that starts
+with `=` is a text cell, never a formula."""
 
+from django.http import FileResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
+from inti.lembar import Tabel, respons_xlsx
 from mutasi.models import DasarMutasi, UsulanMutasi
 
 from .selectors.dampak import Kelompok, LaporanDampak
 
-
-def _lembar(wb: Workbook, judul: str, kepala: list[str], baris: list[list], lebar: list[int] | None = None):
-    ws = wb.create_sheet(judul[:31])
-    ws.append(kepala)
-    for c in ws[1]:
-        c.font = Font(bold=True)
-    for b in baris:
-        ws.append(b)
-    ws.freeze_panes = "A2"
-    for i, w in enumerate(lebar or [], start=1):
-        ws.column_dimensions[get_column_letter(i)].width = w
-    return ws
+LEBAR_KELOMPOK = (40, 14, 18, 12, 10, 12, 22, 12, 10, 12)
 
 
 def _kepala_kelompok(nama: str) -> list[str]:
@@ -55,37 +45,12 @@ def _baris_kelompok(k: Kelompok) -> list:
     ]
 
 
-def xlsx_laporan(laporan: LaporanDampak, keluaran: IO[bytes], *, keterangan: list[str]) -> None:
-    wb = Workbook()
-    ringkas = wb.active
-    ringkas.title = _("Ringkasan")[:31]
-    ringkas.append([_("Laporan dampak mutasi")])
-    ringkas["A1"].font = Font(bold=True, size=13)
-    for k in keterangan:
-        ringkas.append([k])
-    ringkas.append([])
-    ringkas.append(_kepala_kelompok(_("Kelompok")))
-    for c in ringkas[ringkas.max_row]:
-        c.font = Font(bold=True)
-    ringkas.append(_baris_kelompok(laporan.total))
-    ringkas.column_dimensions["A"].width = 40
-    lebar = [40, 14, 18, 12, 10, 12, 22, 12, 10, 12]
-    judul_unit = _("OPD penerima") if laporan.per_opd else _("Unit penerima")
-    _lembar(
-        wb, _("Per unit penerima"), _kepala_kelompok(judul_unit), [_baris_kelompok(k) for k in laporan.per_unit], lebar
-    )
-    _lembar(
-        wb,
-        _("Per dasar mutasi"),
-        _kepala_kelompok(_("Dasar mutasi")),
-        [_baris_kelompok(k) for k in laporan.per_dasar],
-        lebar,
-    )
-    _lembar(
-        wb, _("Per tahun TMT"), _kepala_kelompok(_("Tahun TMT")), [_baris_kelompok(k) for k in laporan.per_tahun], lebar
-    )
-    _lembar(
-        wb,
+def _tabel_kelompok(judul: str, kolom: str, kelompok: list[Kelompok]) -> Tabel:
+    return Tabel(judul, _kepala_kelompok(kolom), [_baris_kelompok(k) for k in kelompok], LEBAR_KELOMPOK)
+
+
+def _tabel_formasi(laporan: LaporanDampak) -> Tabel:
+    return Tabel(
         _("Formasi unit penerima"),
         [
             _("Unit penerima"),
@@ -114,19 +79,13 @@ def xlsx_laporan(laporan: LaporanDampak, keluaran: IO[bytes], *, keterangan: lis
             ]
             for f in laporan.formasi
         ],
-        [40, 12, 14, 14, 18, 18, 16, 16, 16, 16],
+        (40, 12, 14, 14, 18, 18, 16, 16, 16, 16),
     )
-    if laporan.pelatihan is not None:
-        _lembar(
-            wb,
-            _("Pelatihan vs hasil"),
-            _kepala_kelompok(_("Penyelesaian pelatihan")),
-            [_baris_kelompok(k) for k in laporan.pelatihan],
-            lebar,
-        )
+
+
+def _tabel_rincian(laporan: LaporanDampak) -> Tabel:
     dasar = dict(DasarMutasi.choices)
-    _lembar(
-        wb,
+    return Tabel(
         _("Rincian"),
         [
             _("Nomor usulan"),
@@ -144,7 +103,7 @@ def xlsx_laporan(laporan: LaporanDampak, keluaran: IO[bytes], *, keterangan: lis
             _("Sumber predikat sesudah"),
             _("Hasil"),
         ],
-        [
+        (
             [
                 UsulanMutasi(pk=b["id"], dibuat=b["dibuat"]).nomor,
                 b["pegawai__nip"],
@@ -162,12 +121,34 @@ def xlsx_laporan(laporan: LaporanDampak, keluaran: IO[bytes], *, keterangan: lis
                 b["dampak"].hasil_label,
             ]
             for b in laporan.rincian
-        ],
-        [16, 20, 30, 28, 30, 30, 30, 30, 12, 18, 12, 18, 22, 22],
+        ),
+        (16, 20, 30, 28, 30, 30, 30, 30, 12, 18, 12, 18, 22, 22),
     )
-    for ws in wb.worksheets[1:]:
-        for row in ws.iter_rows(min_row=2):
-            for c in row:
-                if hasattr(c.value, "year") and not isinstance(c.value, int):
-                    c.number_format = "DD-MM-YYYY"
-    wb.save(keluaran)
+
+
+def tabel_laporan(laporan: LaporanDampak, *, keterangan: list[str]) -> list[Tabel]:
+    """The workbook's sheets: the summary (title and filters above it), the groupings, the detail."""
+    judul_unit = _("OPD penerima") if laporan.per_opd else _("Unit penerima")
+    daftar = [
+        Tabel(
+            _("Ringkasan"),
+            _kepala_kelompok(_("Kelompok")),
+            [_baris_kelompok(laporan.total)],
+            LEBAR_KELOMPOK,
+            pengantar=[_("Laporan dampak mutasi"), *keterangan, ""],
+        ),
+        _tabel_kelompok(_("Per unit penerima"), judul_unit, laporan.per_unit),
+        _tabel_kelompok(_("Per dasar mutasi"), _("Dasar mutasi"), laporan.per_dasar),
+        _tabel_kelompok(_("Per tahun TMT"), _("Tahun TMT"), laporan.per_tahun),
+        _tabel_formasi(laporan),
+    ]
+    if laporan.pelatihan is not None:
+        daftar.append(_tabel_kelompok(_("Pelatihan vs hasil"), _("Penyelesaian pelatihan"), laporan.pelatihan))
+    daftar.append(_tabel_rincian(laporan))
+    return daftar
+
+
+def respons_laporan(laporan: LaporanDampak, *, keterangan: list[str]) -> FileResponse:
+    """The download: dampak-mutasi-YYYYMMDD.xlsx."""
+    nama = f"dampak-mutasi-{timezone.localdate():%Y%m%d}.xlsx"
+    return respons_xlsx(nama, tabel_laporan(laporan, keterangan=keterangan))

@@ -2,15 +2,12 @@
 whoever may not see it); a draft's content is shown to its reviewer only. Short views: GET shows,
 POST changes through a service; a refusal becomes a message or a form error, nothing half-applied."""
 
-import io
-from datetime import date
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -22,7 +19,7 @@ from pegawai.akses import hr_required, peran_required, peran_user
 from pegawai.selectors.pegawai import unit_induk_map, unit_opd_id, unit_turunan_ids
 from pegawai.services.pegawai import LayananError
 
-from .ekspor import xlsx_laporan
+from .ekspor import respons_laporan
 from .forms import EvaluasiForm, FilterForm, LaporanForm, PenilaiForm, TanggapanForm, TutupForm
 from .models import STATUS_BELUM_DIKIRIM, StatusEvaluasi
 from .selectors.dampak import dampak_usulan, kinerja_kurang, laporan_dampak, opd_pilihan, tahun_pilihan
@@ -283,13 +280,7 @@ def laporan_cetak(request):
 @pimpinan
 def laporan_ekspor(request):
     konteks = _laporan_konteks(request)
-    buf = io.BytesIO()
-    xlsx_laporan(konteks["laporan"], buf, keterangan=konteks["keterangan"])
-    resp = HttpResponse(
-        buf.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    resp["Content-Disposition"] = f'attachment; filename="dampak-mutasi-{date.today():%Y%m%d}.xlsx"'
-    return resp
+    return respons_laporan(konteks["laporan"], keterangan=konteks["keterangan"])
 
 
 @hr_required

@@ -207,13 +207,37 @@ def test_ekspor_xlsx(data, clients):
     r = clients["hr"].get(reverse("evaluasi:laporan_ekspor"))
     assert r.status_code == 200
     assert r["Content-Type"].startswith("application/vnd.openxmlformats")
-    wb = load_workbook(io.BytesIO(r.content))
+    wb = load_workbook(io.BytesIO(b"".join(r.streaming_content)))
     assert "Rincian" in wb.sheetnames and "Per unit penerima" in wb.sheetnames
     ringkas = list(wb["Ringkasan"].iter_rows(values_only=True))
     assert ("Semua mutasi", 5, 4, 1, 2, 1, 1, 25.0, 50.0, 25.0) in ringkas
     rincian = list(wb["Rincian"].iter_rows(values_only=True))
     assert len(rincian) == 1 + 5
     assert {r[-1] for r in rincian[1:]} == {"Meningkat", "Tetap", "Menurun", "Belum dapat dibandingkan"}
+
+
+RUMUS = '=HYPERLINK("http://x")'
+
+
+def test_ekspor_teks_bebas_bukan_rumus(data, clients):
+    """A unit or employee name typed as a formula comes out as that text, never a live formula."""
+    data["a"].nama = RUMUS
+    data["a"].save()
+    p1 = data["p"][1]
+    p1.nama = "+" + RUMUS[1:]
+    p1.save()
+    r = clients["hr"].get(reverse("evaluasi:laporan_ekspor"))
+    assert r.status_code == 200
+    wb = load_workbook(io.BytesIO(b"".join(r.streaming_content)))
+    sel = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in sel if c.data_type == "f"]
+    teks = {c.value: c.data_type for c in sel if isinstance(c.value, str) and "HYPERLINK" in c.value}
+    assert teks == {RUMUS: "s", p1.nama: "s"}
+    unit = {row[6] for row in wb["Rincian"].iter_rows(min_row=2, values_only=True)}
+    assert RUMUS in unit
+    # Numbers and dates stay numbers and dates.
+    tmt = {row[8] for row in wb["Rincian"].iter_rows(min_row=2, values_only=True)}
+    assert all(hasattr(t, "year") for t in tmt)
 
 
 def test_halaman_laporan_dan_cetak(data, clients):
