@@ -11,7 +11,7 @@
 - `notifikasi`: the emails sent at each step.
 """
 
-from pegawai.services.pegawai import LayananError
+from inti.galat import LayananError
 
 
 class AlurError(LayananError):

@@ -31,8 +31,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inti.audit import audit_catat
 from pegawai.akses import peran_user
-from pegawai.services.pegawai import audit_catat
 
 from ..models import STATUS_BERJALAN, STATUS_DRAF, JenisMutasi, RiwayatStatusUsulan, StatusUsulan, UsulanMutasi
 from . import AlurError

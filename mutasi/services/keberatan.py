@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.audit import audit_catat
 from pegawai.akses import peran_user
 from pegawai.models import Jabatan, UnitKerja
-from pegawai.services.pegawai import audit_catat
 
 from ..models import JenisMutasi, Keberatan, KeputusanKeberatan, RiwayatStatusUsulan, StatusUsulan, UsulanMutasi
 from . import AlurError

@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pegawai.services.pegawai import LayananError, pegawai_nonaktifkan, pegawai_pindah_jabatan
+from inti.galat import LayananError
+from pegawai.services.pegawai import pegawai_nonaktifkan, pegawai_pindah_jabatan
 
 from ..models import STATUS_BERJALAN, STATUS_DRAF, JenisMutasi, StatusUsulan, UsulanMutasi
 from ..signals import usulan_dilaksanakan

@@ -5,9 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.audit import audit_catat
 from pegawai.akses import peran_user
 from pegawai.models import Pegawai
-from pegawai.services.pegawai import audit_catat
 
 from ..models import JenisMutasi, LampiranPermohonan, PermohonanMutasi, StatusPermohonan, UsulanMutasi
 from . import AlurError

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.audit import audit_catat
 from pegawai.akses import peran_user
-from pegawai.services.pegawai import audit_catat
 
 from ..models import BatchUsulan, NomorUrutSK, StatusUsulan, SuratKeputusan, UsulanMutasi
 from . import AlurError

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.audit import audit_catat
 from pegawai.akses import peran_user
 from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
-from pegawai.services.pegawai import audit_catat
 
 from ..models import (
     STATUS_BERJALAN,

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
 
-from pegawai.services.pegawai import LayananError
+from inti.galat import LayananError
 
 
 def id_aman(teks: str | None) -> int | None:

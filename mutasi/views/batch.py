@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.galat import LayananError
 from pegawai.akses import hr_required, peran_required, peran_user
-from pegawai.services.pegawai import LayananError
 
 from ..forms import BatchForm, SKForm
 from ..models import StatusUsulan

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.galat import LayananError
 from pegawai.akses import hr_required
-from pegawai.services.pegawai import LayananError
 
 from ..forms import JawabKeberatanForm, TolakPermohonanForm
 from ..models import LampiranPermohonan, StatusPermohonan

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.audit import audit_catat
+from inti.galat import LayananError
 from pegawai.akses import peran_user
-from pegawai.services.pegawai import LayananError, audit_catat
 
 from ..forms import KeberatanForm, PermohonanForm
 from ..models import PermohonanMutasi, StatusUsulan, UsulanMutasi
