@@ -8,7 +8,9 @@ from datetime import date
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from inti.kalender import masa_teks, tahun_penuh, tambah_tahun
 from pegawai.models import BatasUsiaPensiun, HukumanDisiplin, KinerjaTahunan, Pegawai, Predikat
+from pegawai.selectors.abk import abk_posisi
 
 from ..models import STATUS_TERBUKA, DasarMutasi, JenisMutasi, MasaTenang, UsulanMutasi
 
@@ -30,15 +32,9 @@ class Cek:
         return asdict(self)
 
 
-def _tahun_antara(awal: date, akhir: date) -> float:
-    return (akhir - awal).days / 365.25
-
-
 def selisih_kebutuhan(unit_id: int, jabatan_id: int) -> int | None:
     """Needed minus current staff for (unit, position) per the needs analysis
     (pegawai.selectors.abk), or None where no tasks are recorded."""
-    from pegawai.selectors.abk import abk_posisi
-
     posisi = abk_posisi(unit_ids=[unit_id], jabatan_ids=[jabatan_id]).get((unit_id, jabatan_id))
     return None if posisi is None else posisi.selisih
 
@@ -82,30 +78,17 @@ def kelayakan_periksa(
     elif posisi is None:
         hasil.append(Cek("masa_jabatan", judul, GAGAL, _("Pegawai tidak memiliki jabatan aktif.")))
     else:
-        lama = _tahun_antara(posisi.mulai, tmt)
+        # Whole years by the calendar: complete on the anniversary itself (inti.kalender).
+        tahun, lama = tahun_penuh(posisi.mulai, tmt), masa_teks(posisi.mulai, tmt)
         minimal, maksimal = settings.MUTASI_MIN_TAHUN, settings.MUTASI_MAX_TAHUN
-        if lama < minimal:
-            hasil.append(
-                Cek(
-                    "masa_jabatan",
-                    judul,
-                    GAGAL,
-                    _("%(lama).1f tahun pada TMT usulan; minimal %(min)d tahun (PP 11/2017 ps. 190).")
-                    % {"lama": lama, "min": minimal},
-                )
-            )
-        elif lama > maksimal:
-            hasil.append(
-                Cek(
-                    "masa_jabatan",
-                    judul,
-                    INFO,
-                    _("%(lama).1f tahun: melewati %(max)d tahun, sudah waktunya dimutasi.")
-                    % {"lama": lama, "max": maksimal},
-                )
-            )
+        if tahun < minimal:
+            pesan = _("%(lama)s pada TMT usulan; minimal %(min)d tahun (PP 11/2017 ps. 190).")
+            hasil.append(Cek("masa_jabatan", judul, GAGAL, pesan % {"lama": lama, "min": minimal}))
+        elif tahun >= maksimal:
+            pesan = _("%(lama)s: sudah %(max)d tahun atau lebih, sudah waktunya dimutasi.")
+            hasil.append(Cek("masa_jabatan", judul, INFO, pesan % {"lama": lama, "max": maksimal}))
         else:
-            hasil.append(Cek("masa_jabatan", judul, LULUS, _("%(lama).1f tahun pada TMT usulan.") % {"lama": lama}))
+            hasil.append(Cek("masa_jabatan", judul, LULUS, _("%(lama)s pada TMT usulan.") % {"lama": lama}))
 
     # 3. No disciplinary sanction in force.
     judul = _("Hukuman disiplin")
@@ -150,13 +133,8 @@ def kelayakan_periksa(
     if bup is None:
         hasil.append(Cek("bup", judul, INFO, _("Batas usia pensiun jabatan ini belum diatur.")))
     else:
-        lahir = pegawai.tanggal_lahir
-        try:
-            pensiun = lahir.replace(year=lahir.year + bup)
-        except ValueError:  # 29 February
-            pensiun = lahir.replace(year=lahir.year + bup, day=28)
-        sisa = _tahun_antara(tmt, pensiun)
-        if sisa < 1:
+        pensiun = tambah_tahun(pegawai.tanggal_lahir, bup)  # a 29 February birthday: 28 February
+        if tahun_penuh(tmt, pensiun) < 1:
             hasil.append(
                 Cek(
                     "bup",
@@ -251,19 +229,19 @@ def cek_sepuluh_tahun(pegawai: Pegawai, tanggal: date, judul: str | None = None)
     tmt_cpns = pegawai.tmt_cpns
     if tmt_cpns is None:
         return Cek("sepuluh_tahun", judul, PERINGATAN, _("TMT CPNS tidak dapat dibaca dari NIP."))
-    lama = _tahun_antara(tmt_cpns, tanggal)
-    if lama < minimal:
+    tahun, lama = tahun_penuh(tmt_cpns, tanggal), masa_teks(tmt_cpns, tanggal)
+    if tahun < minimal:
         return Cek(
             "sepuluh_tahun",
             judul,
             GAGAL,
             _(
-                "Baru %(lama).1f tahun sejak TMT CPNS %(tmt)s; "
+                "Baru %(lama)s sejak TMT CPNS %(tmt)s; "
                 "permintaan pindah ke instansi lain baru boleh setelah %(min)d tahun."
             )
             % {"lama": lama, "tmt": f"{tmt_cpns:%m-%Y}", "min": minimal},
         )
-    return Cek("sepuluh_tahun", judul, LULUS, _("%(lama).1f tahun sejak TMT CPNS.") % {"lama": lama})
+    return Cek("sepuluh_tahun", judul, LULUS, _("%(lama)s sejak TMT CPNS.") % {"lama": lama})
 
 
 def kelayakan_usulan(usulan: UsulanMutasi, hari_ini: date | None = None) -> list[Cek]:

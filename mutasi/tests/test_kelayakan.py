@@ -148,3 +148,64 @@ def test_syarat_gagal_memblokir_pengajuan_kecuali_pengecualian_hr(dunia):
     assert u.override_oleh == o.hr.akun
     assert any(c["kode"] == "masa_jabatan" and c["hasil"] == "gagal" for c in u.hasil_cek)  # snapshot kept
     assert u.riwayat_status.filter(aksi="pengecualian").exists()
+
+
+# --- Whole years by the calendar (inti.kalender), never days / 365.25 ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("mulai", "tmt", "hasil", "pesan"),
+    [
+        (date(2024, 3, 1), date(2026, 2, 28), "gagal", "1 tahun 11 bulan pada TMT usulan; minimal 2 tahun"),
+        (date(2024, 3, 1), date(2026, 3, 1), "lulus", "2 tahun pada TMT usulan."),  # the anniversary itself
+        (date(2024, 3, 1), date(2026, 3, 2), "lulus", "2 tahun pada TMT usulan."),
+        (date(2024, 3, 2), date(2026, 3, 1), "gagal", "1 tahun 11 bulan"),
+        # a post taken on 29 February has its anniversaries on 28 February in common years
+        (date(2024, 2, 29), date(2026, 2, 27), "gagal", "1 tahun 11 bulan"),
+        (date(2024, 2, 29), date(2026, 2, 28), "lulus", "2 tahun pada TMT usulan."),
+        (date(2024, 2, 29), date(2026, 3, 1), "lulus", "2 tahun pada TMT usulan."),
+        # the 5-year watch: due from the fifth anniversary on
+        (date(2021, 3, 1), date(2026, 2, 28), "lulus", "4 tahun 11 bulan pada TMT usulan."),
+        (date(2021, 3, 1), date(2026, 3, 1), "info", "5 tahun: sudah 5 tahun atau lebih"),
+        (date(2020, 2, 29), date(2025, 2, 28), "info", "5 tahun: sudah 5 tahun atau lebih"),
+    ],
+)
+def test_masa_jabatan_dihitung_dengan_tahun_kalender(dunia, mulai, tmt, hasil, pesan):
+    p = pegawai_di(dunia.org.subunit, mulai=mulai)
+    c = _cek(dunia, p, tmt=tmt)["masa_jabatan"]
+    assert (c.hasil, pesan in c.pesan) == (hasil, True), c.pesan
+    assert "." not in c.pesan.split(" tahun")[0]  # whole years, never "1.9 tahun"
+
+
+@pytest.mark.parametrize(
+    ("tmt_cpns", "tanggal", "hasil", "pesan"),
+    [
+        (date(2016, 3, 1), date(2026, 2, 28), "gagal", "Baru 9 tahun 11 bulan sejak TMT CPNS 03-2016"),
+        (date(2016, 3, 1), date(2026, 3, 1), "lulus", "10 tahun sejak TMT CPNS."),  # the anniversary itself
+        (date(2016, 3, 1), date(2026, 3, 2), "lulus", "10 tahun sejak TMT CPNS."),
+        # checked on 29 February
+        (date(2014, 3, 1), date(2024, 2, 29), "gagal", "Baru 9 tahun 11 bulan"),
+        (date(2014, 2, 1), date(2024, 2, 29), "lulus", "10 tahun sejak TMT CPNS."),
+    ],
+)
+def test_sepuluh_tahun_dihitung_dengan_tahun_kalender(tmt_cpns, tanggal, hasil, pesan):
+    from mutasi.services.kelayakan import cek_sepuluh_tahun
+
+    lahir = date(1990, 5, 5)
+    p = PegawaiFactory(tanggal_lahir=lahir, nip=nip_untuk(lahir, "L", tmt=tmt_cpns))
+    assert p.tmt_cpns == tmt_cpns
+    c = cek_sepuluh_tahun(p, tanggal)
+    assert (c.hasil, pesan in c.pesan) == (hasil, True), c.pesan
+
+
+def test_batas_usia_pensiun_lahir_29_februari(dunia):
+    """Born 29 February 1968, BUP 58: retires on 28 February 2026; a TMT a year before that day
+    still leaves one whole year, a day later does not."""
+    jab = JabatanFactory(jenis=JenisJabatan.PELAKSANA)
+    BatasUsiaPensiun.objects.update_or_create(jenis=JenisJabatan.PELAKSANA, jenjang="", defaults={"usia": 58})
+    lahir = date(1968, 2, 29)
+    p = PegawaiFactory(tanggal_lahir=lahir, nip=nip_untuk(lahir, "L"))
+    RiwayatJabatanFactory(pegawai=p, unit=dunia.org.subunit, jabatan=jab, mulai=date(2015, 1, 1))
+    c = _cek(dunia, p, tmt=date(2025, 2, 28))["bup"]
+    assert c.hasil == "lulus" and "28-02-2026" in c.pesan
+    assert _cek(dunia, p, tmt=date(2025, 3, 1))["bup"].hasil == "gagal"
