@@ -26,16 +26,17 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from inti.audit import audit_catat
+from inti.galat import LayananError
 from inti.kalender import tambah_bulan
 from inti.models import CatatanAudit
+from inti.surel import tanpa_notifikasi
 from mutasi.demo import _Demo
 from mutasi.models import DasarMutasi, StatusUsulan, UsulanMutasi
-from mutasi.services.notifikasi import tanpa_notifikasi
 from pegawai.demo import AKUN, DEMO_PASSWORD
 from pegawai.models import KinerjaTahunan, Pegawai, Peran, Predikat, RiwayatJabatan, UnitKerja, User
 from pegawai.selectors.abk import abk_posisi
 from pegawai.selectors.pegawai import unit_turunan_ids
-from pegawai.services.pegawai import LayananError, audit_catat
 
 from .models import FIELD_PERILAKU, Evaluasi, StatusEvaluasi
 from .services.alur import evaluasi_ganti_penilai, evaluasi_simpan, evaluasi_tanggapi
@@ -387,14 +388,12 @@ def _isi_evaluasi(rnd: random.Random) -> dict[str, int]:
 
 def _pelatihan() -> dict[str, int]:
     """Trainings for the transfers added here, through the training module's services and demo
-    helpers (issue 6), so the report can set completion against outcome: those who improved mostly
-    completed theirs, those who fell mostly did not; every fourth transfer gets none."""
-    try:
-        from pelatihan import services as pel
-        from pelatihan.demo import ALASAN_TIDAK_SELESAI, _Isi, _katalog
-    except ImportError:
-        return {}
+    helpers, so the report can set completion against outcome: those who improved mostly completed
+    theirs, those who fell mostly did not; every fourth transfer gets none. (Mail is muted by the
+    caller's `tanpa_notifikasi()`.)"""
     from io import StringIO
+
+    from pelatihan.demo import ALASAN_TIDAK_SELESAI, _Isi, _katalog
 
     from .selectors.dampak import KOLOM_DAMPAK, dampak_dari, dengan_dampak
 
@@ -408,22 +407,21 @@ def _pelatihan() -> dict[str, int]:
     hasil = {b["id"]: dampak_dari(b).hasil for b in dengan_dampak(usulan).values(*KOLOM_DAMPAK)}
     d = _Isi(StringIO(), _katalog(StringIO()))
     n = {"pelatihan selesai": 0, "pelatihan belum/tidak selesai": 0}
-    with pel.tanpa_email():
-        for i, u in enumerate(usulan):
-            if i % 4 == 3:
-                continue
-            try:
-                with transaction.atomic():
-                    tugas = d.tugaskan(u)
-            except LayananError:
-                continue  # already has an open assignment of that training from another step
-            for j, t in enumerate(tugas):
-                if hasil.get(u.pk) == "naik" or (hasil.get(u.pk) == "tetap" and j == 0):
-                    d.selesai(t, u.tmt + timedelta(days=60 + 10 * j))
-                    n["pelatihan selesai"] += 1
-                elif hasil.get(u.pk) == "turun" and j == 0:
-                    d.tutup(t, "tidak_selesai", ALASAN_TIDAK_SELESAI)
-                    n["pelatihan belum/tidak selesai"] += 1
-                else:
-                    n["pelatihan belum/tidak selesai"] += 1
+    for i, u in enumerate(usulan):
+        if i % 4 == 3:
+            continue
+        try:
+            with transaction.atomic():
+                tugas = d.tugaskan(u)
+        except LayananError:
+            continue  # already has an open assignment of that training from another step
+        for j, t in enumerate(tugas):
+            if hasil.get(u.pk) == "naik" or (hasil.get(u.pk) == "tetap" and j == 0):
+                d.selesai(t, u.tmt + timedelta(days=60 + 10 * j))
+                n["pelatihan selesai"] += 1
+            elif hasil.get(u.pk) == "turun" and j == 0:
+                d.tutup(t, "tidak_selesai", ALASAN_TIDAK_SELESAI)
+                n["pelatihan belum/tidak selesai"] += 1
+            else:
+                n["pelatihan belum/tidak selesai"] += 1
     return n

@@ -8,7 +8,6 @@ commit. Two people acting at once: the second finds the state changed and is ref
 Draft content is the reviewer's alone until it is sent.
 """
 
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -18,13 +17,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mutasi.services.notifikasi import jadwalkan as jadwalkan_kirim
+from inti.surel import setelah_commit
 from pegawai.akses import peran_user
 from pegawai.models import Pegawai
 from pegawai.services.pegawai import LayananError, audit_catat
 
 from ..models import FIELD_PERILAKU, STATUS_BELUM_DIKIRIM, Evaluasi, StatusEvaluasi
 from .matriks import predikat_kinerja
+from .notifikasi import evaluasi_kabari
 
 S = StatusEvaluasi
 
@@ -99,11 +99,6 @@ def _simpan(ev: Evaluasi, oleh, aksi: str, ringkasan: str, perubahan: dict | Non
     return ev
 
 
-def _setelah_commit(fungsi: Callable[[], Any]) -> None:
-    """Email after commit; muted with mutasi's `tanpa_notifikasi()` (demo data loading)."""
-    jadwalkan_kirim(fungsi)
-
-
 @transaction.atomic
 def evaluasi_simpan(*, evaluasi: Evaluasi, oleh, data: dict[str, Any], kirim: bool = False) -> Evaluasi:
     """The reviewer saves the draft; with `kirim`, checks it is complete and sends it to the
@@ -137,10 +132,8 @@ def evaluasi_simpan(*, evaluasi: Evaluasi, oleh, data: dict[str, Any], kirim: bo
         {"status": [status_lama, ev.status]} if status_lama != ev.status else None,
     )
     if kirim:
-        from .notifikasi import kabari_pegawai_terkirim
-
         pk = ev.pk
-        _setelah_commit(lambda: kabari_pegawai_terkirim(evaluasi_id=pk))
+        setelah_commit(lambda: evaluasi_kabari(evaluasi_id=pk, jenis="terkirim"))
     return ev
 
 
@@ -179,10 +172,8 @@ def evaluasi_tanggapi(*, evaluasi: Evaluasi, oleh, tanggapan: str = "") -> Evalu
         f"{ev.judul} final: pegawai " + ("memberi tanggapan" if ev.tanggapan_pegawai else "menyetujui tanpa tanggapan"),
         {"status": [S.DIKIRIM, S.FINAL]},
     )
-    from .notifikasi import kabari_penilai_ditanggapi
-
     pk = ev.pk
-    _setelah_commit(lambda: kabari_penilai_ditanggapi(evaluasi_id=pk))
+    setelah_commit(lambda: evaluasi_kabari(evaluasi_id=pk, jenis="ditanggapi"))
     return ev
 
 
@@ -232,8 +223,6 @@ def evaluasi_ganti_penilai(*, evaluasi: Evaluasi, oleh, penilai: Pegawai, alasan
         f"Penilai {ev.judul} diganti: {lama.nama_lengkap if lama else '-'} -> {penilai.nama_lengkap}. Alasan: {alasan}",
         {"penilai": [lama.nip if lama else "", penilai.nip]},
     )
-    from .notifikasi import kabari_penilai_baru
-
     pk = ev.pk
-    _setelah_commit(lambda: kabari_penilai_baru(evaluasi_id=pk))
+    setelah_commit(lambda: evaluasi_kabari(evaluasi_id=pk, jenis="penilai"))
     return ev

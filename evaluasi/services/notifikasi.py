@@ -1,7 +1,9 @@
 """Emails about reviews: to the employee when feedback is sent, to the reviewer when it is answered
 or when a review is handed to them, and the daily reminders (`manage.py ingatkan_evaluasi`).
 
-A mail failure never undoes a step (mutasi's `notifikasi_kirim` logs and carries on). Reminders are
+Every mail goes through `inti.surel`: in the site's language whoever acts, after the commit of the
+step that caused it (the workflow queues `evaluasi_kabari` with `setelah_commit`), never undoing the
+step when the mail server fails, and muted by `inti.surel.tanpa_notifikasi()`. Reminders are
 idempotent per day: each reminded review records the date (`diingatkan_pada`), and a review is
 reminded again only after settings.EVALUASI_PENGINGAT_ULANG_HARI days."""
 
@@ -12,67 +14,37 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from mutasi.services.notifikasi import notifikasi_kirim
-from pegawai.models import Pegawai, Peran, User
+from inti.surel import alamat, surel_kirim
+from pegawai.models import Peran, User
 
 from ..models import STATUS_BELUM_DIKIRIM, Evaluasi, StatusEvaluasi
 
-
-def _alamat(pegawai: Pegawai | None) -> list[str]:
-    if pegawai is None:
-        return []
-    alamat = pegawai.email or (pegawai.akun.email if pegawai.akun_id and pegawai.akun else "")
-    return [alamat] if alamat else []
-
-
-def _alamat_hr() -> list[str]:
-    hasil = []
-    for u in User.objects.filter(peran=Peran.HR, is_active=True).select_related("pegawai"):
-        alamat = u.email or (getattr(u, "pegawai", None) and u.pegawai.email)
-        if alamat:
-            hasil.append(alamat)
-    return sorted(set(hasil))
+# The notices of the workflow: recipient (a field of the review), subject, template.
+KABAR = {
+    "terkirim": ("pegawai", gettext_lazy("Umpan balik %(judul)s telah dikirim"), "email/evaluasi_terkirim.txt"),
+    "ditanggapi": ("penilai", gettext_lazy("%(nama)s telah menanggapi %(judul)s"), "email/evaluasi_ditanggapi.txt"),
+    "penilai": ("penilai", gettext_lazy("Anda ditetapkan sebagai penilai %(judul)s"), "email/evaluasi_penilai.txt"),
+}
 
 
 def _tautan(nama: str, *args) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(nama, args=args)
 
 
-def _ambil(evaluasi_id: int) -> Evaluasi:
-    return Evaluasi.objects.select_related(
+def evaluasi_kabari(*, evaluasi_id: int, jenis: str) -> int:
+    """Send one notice of KABAR about a review (called after the commit); 1 when sent."""
+    ev = Evaluasi.objects.select_related(
         "pegawai__akun", "penilai__akun", "usulan__tujuan_unit", "usulan__tujuan_jabatan"
     ).get(pk=evaluasi_id)
-
-
-def kabari_pegawai_terkirim(*, evaluasi_id: int) -> int:
-    ev = _ambil(evaluasi_id)
-    return notifikasi_kirim(
-        alamat=_alamat(ev.pegawai),
-        judul=_("Umpan balik %(judul)s telah dikirim") % {"judul": ev.judul},
-        template="email/evaluasi_terkirim.txt",
-        konteks={"ev": ev, "tautan": _tautan("evaluasi:detail", ev.pk)},
-    )
-
-
-def kabari_penilai_ditanggapi(*, evaluasi_id: int) -> int:
-    ev = _ambil(evaluasi_id)
-    return notifikasi_kirim(
-        alamat=_alamat(ev.penilai),
-        judul=_("%(nama)s telah menanggapi %(judul)s") % {"nama": ev.pegawai.nama_lengkap, "judul": ev.judul},
-        template="email/evaluasi_ditanggapi.txt",
-        konteks={"ev": ev, "tautan": _tautan("evaluasi:detail", ev.pk)},
-    )
-
-
-def kabari_penilai_baru(*, evaluasi_id: int) -> int:
-    ev = _ambil(evaluasi_id)
-    return notifikasi_kirim(
-        alamat=_alamat(ev.penilai),
-        judul=_("Anda ditetapkan sebagai penilai %(judul)s") % {"judul": ev.judul},
-        template="email/evaluasi_penilai.txt",
+    penerima, judul, template = KABAR[jenis]
+    return surel_kirim(
+        kepada=alamat(getattr(ev, penerima)),
+        judul=judul % {"judul": ev.judul, "nama": ev.pegawai.nama_lengkap},
+        template=template,
         konteks={"ev": ev, "tautan": _tautan("evaluasi:detail", ev.pk)},
     )
 
@@ -95,8 +67,12 @@ def _perlu_diingatkan(hari_ini: date) -> Q:
 def ingatkan_evaluasi(*, hari_ini: date | None = None) -> LaporanPengingat:
     """Remind reviewers of reviews due within EVALUASI_PENGINGAT_HARI days or overdue (one email per
     reviewer), employees of feedback left unanswered, and BKPSDM of overdue reviews and of reviews
-    nobody is assigned to (one digest)."""
-    hari_ini = hari_ini or timezone.localdate()
+    nobody is assigned to (one digest). Subjects are written in the site's language, like the bodies."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _ingatkan(hari_ini or timezone.localdate())
+
+
+def _ingatkan(hari_ini: date) -> LaporanPengingat:
     laporan = LaporanPengingat()
     ditandai: list[int] = []
     rel = ("pegawai__akun", "penilai__akun", "usulan__tujuan_unit")
@@ -117,14 +93,14 @@ def ingatkan_evaluasi(*, hari_ini: date | None = None) -> LaporanPengingat:
     untuk_hr: list[Evaluasi] = per_penilai.pop(None, [])
     for daftar in per_penilai.values():
         penilai = daftar[0].penilai
-        alamat = _alamat(penilai)
+        kepada = alamat(penilai)
         terlambat = [e for e in daftar if e.jatuh_tempo < hari_ini]
         untuk_hr.extend(terlambat)
-        if not alamat:
+        if not kepada:
             laporan.tanpa_email.append(penilai.nama_lengkap)
             continue
-        laporan.penilai += notifikasi_kirim(
-            alamat=alamat,
+        laporan.penilai += surel_kirim(
+            kepada=kepada,
             judul=_("Pengingat: %(n)s evaluasi pasca mutasi menunggu Anda") % {"n": len(daftar)},
             template="email/evaluasi_pengingat.txt",
             konteks={
@@ -145,12 +121,12 @@ def ingatkan_evaluasi(*, hari_ini: date | None = None) -> LaporanPengingat:
         .select_related(*rel)
     )
     for ev in menunggu:
-        alamat = _alamat(ev.pegawai)
-        if not alamat:
+        kepada = alamat(ev.pegawai)
+        if not kepada:
             laporan.tanpa_email.append(ev.pegawai.nama_lengkap)
             continue
-        laporan.pegawai += notifikasi_kirim(
-            alamat=alamat,
+        laporan.pegawai += surel_kirim(
+            kepada=kepada,
             judul=_("Pengingat: umpan balik %(judul)s menunggu tanggapan Anda") % {"judul": ev.judul},
             template="email/evaluasi_pengingat_pegawai.txt",
             konteks={"ev": ev, "tautan": _tautan("evaluasi:detail", ev.pk)},
@@ -160,10 +136,10 @@ def ingatkan_evaluasi(*, hari_ini: date | None = None) -> LaporanPengingat:
 
     # BKPSDM: reviews without a reviewer, and the overdue ones reminded today.
     if untuk_hr:
-        alamat = _alamat_hr()
-        if alamat:
-            laporan.hr += notifikasi_kirim(
-                alamat=alamat,
+        kepada = alamat(User.objects.filter(peran=Peran.HR, is_active=True).select_related("pegawai"))
+        if kepada:
+            laporan.hr += surel_kirim(
+                kepada=kepada,
                 judul=_("Ringkasan evaluasi pasca mutasi yang perlu perhatian (%(n)s)") % {"n": len(untuk_hr)},
                 template="email/evaluasi_ringkasan_hr.txt",
                 konteks={
