@@ -253,3 +253,24 @@ DEMO_LANGKAH = [
     "pelatihan.demo.pelatihan",
     "evaluasi.demo.evaluasi",
 ]
+
+# --- Electronic signature (inti.ttd) ---
+# Who signs decrees: "inti.ttd.lokal.PenandaLokal" (the installation's own key and certificate) or
+# "inti.ttd.bsre.PenandaBsre" (BSrE's esign-client-service; see the docstring of inti/ttd/__init__.py).
+TTD_BACKEND = env.str("TTD_BACKEND", default="inti.ttd.lokal.PenandaLokal")
+# The installation's certificate and private key (PenandaLokal); outside the repository, back them up.
+TTD_SERTIFIKAT = env.path("TTD_SERTIFIKAT", default=BASE_DIR / "var" / "ttd" / "sertifikat.pem")
+TTD_KUNCI = env.path("TTD_KUNCI", default=BASE_DIR / "var" / "ttd" / "kunci.pem")
+# Create the key and certificate on the first signature when they are missing (development, demo);
+# off on a server: run `manage.py buat_sertifikat_ttd` once instead.
+TTD_BUAT_OTOMATIS = env.bool("TTD_BUAT_OTOMATIS", default=DEBUG)
+# Extra trust roots for verifying signatures (e.g. BSrE's root CA), PEM or DER files; the
+# installation certificate is always trusted when it exists.
+TTD_AKAR_TEPERCAYA = env.list("TTD_AKAR_TEPERCAYA", default=[])
+# BSrE esign-client-service: base address (without /api/...), the application's account (HTTP Basic),
+# and timeouts in seconds: waiting for the answer (signing can be slow) and for the connection.
+BSRE_URL = env.str("BSRE_URL", default="")
+BSRE_PENGGUNA = env.str("BSRE_PENGGUNA", default="")
+BSRE_SANDI = env.str("BSRE_SANDI", default="")
+BSRE_TIMEOUT_DETIK = env.float("BSRE_TIMEOUT_DETIK", default=60.0)
+BSRE_TIMEOUT_SAMBUNG_DETIK = env.float("BSRE_TIMEOUT_SAMBUNG_DETIK", default=5.0)
