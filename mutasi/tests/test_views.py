@@ -149,9 +149,22 @@ def test_ekspor_xlsx(dunia, clients):
     u = dunia.sampai(S.SK_TERBIT)
     r = clients["hr"].get(reverse("mutasi:ekspor") + "?status=SK_TERBIT")
     assert r.status_code == 200 and "spreadsheetml" in r["Content-Type"]
-    ws = load_workbook(BytesIO(r.content)).active
+    ws = load_workbook(BytesIO(b"".join(r.streaming_content))).active
     assert ws["A1"].value == "Nomor" and ws.max_row == 2
     assert ws["B2"].value == u.pegawai.nip and ws["M2"].value == u.sk.nomor
+    assert ws["J2"].is_date and ws["J2"].value.date() == u.tmt_usulan  # dates stay dates
+
+
+def test_ekspor_alasan_berbentuk_rumus_menjadi_sel_teks(dunia, clients):
+    """A reason typed as `=HYPERLINK("http://x")` is exported as a text cell with exactly that
+    text: not a formula, and not altered (no leading apostrophe)."""
+    from openpyxl import load_workbook
+
+    u = dunia.usulan(alasan='=HYPERLINK("http://x")')
+    r = clients["hr"].get(reverse("mutasi:ekspor"))
+    ws = load_workbook(BytesIO(b"".join(r.streaming_content))).active
+    sel = next(row[14] for row in ws.iter_rows(min_row=2) if row[0].value == u.nomor)
+    assert sel.data_type == "s" and sel.value == '=HYPERLINK("http://x")'
 
 
 def test_form_terisi_dari_kandidat_abk(dunia, clients):

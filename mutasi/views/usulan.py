@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.lembar import Tabel, respons_xlsx
 from pegawai.akses import peran_required, peran_user
 from pegawai.models import Jabatan, Pegawai, UnitKerja
 from pegawai.selectors.pegawai import pegawai_terlihat
@@ -94,69 +95,57 @@ def daftar(request):
     )
 
 
+KOLOM_EKSPOR = [
+    ("Nomor", 15),
+    ("NIP", 20),
+    ("Nama", 30),
+    ("Jenis", 22),
+    ("Dasar", 22),
+    ("Unit asal", 30),
+    ("Jabatan asal", 30),
+    ("Unit/instansi tujuan", 30),
+    ("Jabatan tujuan", 30),
+    ("TMT usulan", 12),
+    ("Status", 22),
+    ("Batch", 20),
+    ("Nomor SK", 24),
+    ("TMT", 12),
+    ("Alasan", 50),
+]
+
+
+def _baris_ekspor(u) -> list:
+    return [
+        u.nomor,
+        u.pegawai.nip,
+        u.pegawai.nama_lengkap,
+        u.get_jenis_display(),
+        u.get_dasar_display(),
+        str(u.asal_unit or u.instansi_eksternal),
+        str(u.asal_jabatan or ""),
+        str(u.tujuan_unit or u.instansi_eksternal),
+        str(u.tujuan_jabatan or u.jabatan_eksternal),
+        u.tmt_usulan,
+        u.get_status_display(),
+        str(u.batch or ""),
+        u.sk.nomor if u.sk else "",
+        u.tmt,
+        u.alasan,
+    ]
+
+
 @penyusun
 def ekspor(request):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
+    """The filtered list as a workbook, through the one spreadsheet writer (typed text that looks
+    like a formula stays text)."""
     _form, kwargs = _filter(request)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Usulan mutasi"
-    kepala = [
-        "Nomor",
-        "NIP",
-        "Nama",
-        "Jenis",
-        "Dasar",
-        "Unit asal",
-        "Jabatan asal",
-        "Unit/instansi tujuan",
-        "Jabatan tujuan",
-        "TMT usulan",
-        "Status",
-        "Batch",
-        "Nomor SK",
-        "TMT",
-        "Alasan",
-    ]
-    ws.append(kepala)
-
-    def baris(nilai: list) -> None:
-        # Typed text that looks like a formula (=, +, -, @) stays text: no formula injection
-        # into the spreadsheet HR opens.
-        ws.append([f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v for v in nilai])
-
-    for c in ws[1]:
-        c.font = Font(bold=True)
-    for u in usulan_cari(request.user, **kwargs).iterator(chunk_size=500):
-        baris(
-            [
-                u.nomor,
-                u.pegawai.nip,
-                u.pegawai.nama_lengkap,
-                u.get_jenis_display(),
-                u.get_dasar_display(),
-                str(u.asal_unit or u.instansi_eksternal),
-                str(u.asal_jabatan or ""),
-                str(u.tujuan_unit or u.instansi_eksternal),
-                str(u.tujuan_jabatan or u.jabatan_eksternal),
-                u.tmt_usulan,
-                u.get_status_display(),
-                str(u.batch or ""),
-                u.sk.nomor if u.sk else "",
-                u.tmt,
-                u.alasan,
-            ]
-        )
-    for i, lebar in enumerate([15, 20, 30, 22, 22, 30, 30, 30, 30, 12, 22, 20, 24, 12, 50], 1):
-        ws.column_dimensions[get_column_letter(i)].width = lebar
-    ws.freeze_panes = "A2"
-    resp = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    resp["Content-Disposition"] = f'attachment; filename="usulan-mutasi-{timezone.localdate():%Y%m%d}.xlsx"'
-    wb.save(resp)
-    return resp
+    tabel = Tabel(
+        judul="Usulan mutasi",
+        kepala=[k for k, _lebar in KOLOM_EKSPOR],
+        lebar=[lebar for _k, lebar in KOLOM_EKSPOR],
+        baris=(_baris_ekspor(u) for u in usulan_cari(request.user, **kwargs).iterator(chunk_size=500)),
+    )
+    return respons_xlsx(f"usulan-mutasi-{timezone.localdate():%Y%m%d}.xlsx", tabel)
 
 
 @login_required
