@@ -5,5 +5,6 @@
 - `surel`: the one mail sender (site language, one mute switch, sent after commit);
 - `lembar`: the one spreadsheet writer (XLSX and CSV, formulas never live);
 - `kalender`: calendar arithmetic (whole years and months by the calendar, month-end clamping);
-- `transisi`: the one transition mechanism for every object with a status.
+- `transisi`: the one transition mechanism for every object with a status;
+- `ttd`: electronic signatures (PAdES) of decrees, pluggable: the installation's certificate or BSrE.
 """
