@@ -8,6 +8,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from inti.audit import audit_catat
 from inti.models import CatatanAudit
 
 from .models import (
@@ -23,7 +24,6 @@ from .models import (
     UnitKerja,
     User,
 )
-from .services.pegawai import audit_catat
 
 
 class AuditAdminMixin:

@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula
 
+from inti.lembar import AWALAN_RUMUS
+
 EKSTENSI = (".xlsx", ".csv")
 # Known file signatures, to say what a misnamed file really is.
 _TANDA = (
@@ -168,6 +170,14 @@ def _buka_xlsx(path, nama_file: str, awal: bytes):
         wb.close()
 
 
+def tanpa_pelindung(nilai: Any) -> Any:
+    """Undo the export's formula guard (inti.lembar): the apostrophe in front of text starting
+    with = + - @ (tab, CR) goes, so an exported file re-imports unchanged. Any other apostrophe stays."""
+    if nilai.__class__ is str and len(nilai) > 1 and nilai[0] == "'" and nilai[1] in AWALAN_RUMUS:
+        return nilai[1:]
+    return nilai
+
+
 def _baris_xlsx(ws) -> Iterator[tuple[int, list[Any]]]:
     for nomor, row in enumerate(ws.iter_rows(), start=1):
         nilai = []
@@ -176,6 +186,9 @@ def _baris_xlsx(ws) -> Iterator[tuple[int, list[Any]]]:
             if getattr(cell, "data_type", None) == "f" or isinstance(v, ArrayFormula):
                 teks = v.text if isinstance(v, ArrayFormula) else str(v)
                 v = Rumus(sel=f"{get_column_letter(kolom)}{nomor}", teks=teks)
+            else:
+                # A CSV export opened in Excel and saved as XLSX keeps the apostrophe as text.
+                v = tanpa_pelindung(v)
             nilai.append(v)
         # read-only mode yields every row, empty ones included, so the count is the sheet's row number
         yield nomor, nilai
@@ -282,6 +295,8 @@ def _baris_csv(reader) -> Iterator[tuple[int, list[Any]]]:
     nomor = 0
     try:
         for nomor, row in enumerate(reader, start=1):
+            if any(sel[:1] == "'" for sel in row):
+                row = [tanpa_pelindung(sel) for sel in row]
             yield nomor, row
     except csv.Error as e:
         raise BerkasDitolak(_("Baris %(n)s bukan CSV yang sah (%(e)s).") % {"n": nomor + 1, "e": e}) from None

@@ -1,86 +1,47 @@
 """Writing: the employee list in the import's own columns (so an export re-imports with no
-change), and an empty template per kind of import. Rows stream: CSV line by line, XLSX
-through openpyxl's write-only mode into a temporary file."""
+change), and an empty template per kind of import.
 
-import csv
+The list goes through inti.lembar, the one spreadsheet writer: rows stream (CSV line by line, XLSX
+in write-only mode), text that looks like a formula stays text. The template is written with
+openpyxl directly: it pre-formats a thousand empty rows per column (text, date or number, so
+Excel keeps an 18-digit NIP as typed) and wraps the notes sheet, which a `Tabel` of values cannot
+say; every text in it comes from the code, none from the database."""
+
 from collections.abc import Iterable, Iterator
-from datetime import date
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
+
+from inti.lembar import FORMAT_TANGGAL, Tabel
 
 from ..models import Pegawai
 from .dasar import JenisImpor
 from .jenis.pegawai import ImporPegawai, nilai_ekspor
 from .nilai import Bilangan, Desimal, tanggal
 
-FORMAT_TANGGAL_XLSX = "yyyy-mm-dd"
 _TEBAL = Font(bold=True, color="FFFFFF")
 _LATAR = PatternFill("solid", fgColor="0D4A8F")
+_LEBAR_PEGAWAI = [21, 30, 12, 16, 8, 13, 8, 10, 40, 16, 13, 22, 28]
 
 
 def judul_pegawai() -> list[str]:
     return [k.nama for k in ImporPegawai.kolom]
 
 
-def _baris_pegawai(p: Pegawai) -> list[Any]:
-    nilai = nilai_ekspor(p)
-    return [nilai[k.kunci] for k in ImporPegawai.kolom]
-
-
-class _Gema:
-    """A file-like object whose write returns the text, for streaming csv.writer output."""
-
-    def write(self, teks: str) -> str:
-        return teks
-
-
-def csv_pegawai(pegawai: Iterable[Pegawai], *, pemisah: str = ",") -> Iterator[str]:
-    """UTF-8 with a BOM so Excel opens it with the right characters; dates as YYYY-MM-DD."""
-    writer = csv.writer(_Gema(), delimiter=pemisah, lineterminator="\r\n")
-    yield "\ufeff" + writer.writerow(judul_pegawai())
+def baris_pegawai(pegawai: Iterable[Pegawai]) -> Iterator[list[Any]]:
+    """One row per employee (from `with_posisi()`), in the import's column order. NIP and codes
+    are text; dates are dates."""
+    kunci = [k.kunci for k in ImporPegawai.kolom]
     for p in pegawai:
-        yield writer.writerow([v.isoformat() if isinstance(v, date) else v for v in _baris_pegawai(p)])
+        nilai = nilai_ekspor(p)
+        yield [nilai[k] for k in kunci]
 
 
-def _lebar(ws, lebar: Iterable[int]) -> None:
-    from openpyxl.utils import get_column_letter
-
-    for i, w in enumerate(lebar, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = w
-
-
-_LEBAR_PEGAWAI = [21, 30, 12, 16, 8, 13, 8, 10, 40, 16, 13, 22, 28]
-
-
-def xlsx_pegawai(pegawai: Iterable[Pegawai], keluaran: IO[bytes]) -> None:
-    """Write-only workbook: memory stays flat whatever the row count. NIP is a text cell
-    (a number would lose its last digits); dates are real date cells."""
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(_("Pegawai"))
-    _lebar(ws, _LEBAR_PEGAWAI)
-    ws.freeze_panes = "A2"
-    judul = []
-    for teks in judul_pegawai():
-        c = WriteOnlyCell(ws, value=teks)
-        c.font, c.fill = _TEBAL, _LATAR
-        judul.append(c)
-    ws.append(judul)
-    for p in pegawai:
-        baris = []
-        for v in _baris_pegawai(p):
-            c = WriteOnlyCell(ws, value=v)
-            if isinstance(v, date):
-                c.number_format = FORMAT_TANGGAL_XLSX
-            elif isinstance(v, str):
-                c.number_format = "@"
-            baris.append(c)
-        ws.append(baris)
-    wb.save(keluaran)
+def tabel_pegawai(pegawai: Iterable[Pegawai]) -> Tabel:
+    return Tabel(judul=_("Pegawai"), kepala=judul_pegawai(), baris=baris_pegawai(pegawai), lebar=_LEBAR_PEGAWAI)
 
 
 def xlsx_templat(spec: type[JenisImpor], keluaran: IO[bytes]) -> None:
@@ -97,7 +58,7 @@ def xlsx_templat(spec: type[JenisImpor], keluaran: IO[bytes]) -> None:
             ws.column_dimensions[letter].width = max(14, len(kol.nama) + 4, len(kol.contoh) + 2)
             # Text format stops Excel turning an 18-digit NIP into 1.98609E+17 or codes into dates.
             if kol.ubah is tanggal:
-                fmt = FORMAT_TANGGAL_XLSX
+                fmt = FORMAT_TANGGAL
             elif isinstance(kol.ubah, Bilangan | Desimal):
                 fmt = "General"
             else:

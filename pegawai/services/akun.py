@@ -2,21 +2,21 @@
 activates theirs through an emailed link; HR resends invitations, switches accounts off and
 on, and sets roles. Every change is audited.
 
-Mail goes out after the database work has committed its own block: a failed send leaves the
-account in place ("diundang") and HR can resend, rather than rolling back work already done.
+Mail goes out through inti.surel (in the site's language, whatever HR browses in) after the
+database work has committed its own block, and at once rather than queued: HR sees who did not get
+an invitation. A failed send leaves the account in place ("diundang") and HR can resend, rather
+than rolling back work already done.
 """
 
 import copy
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
-from django.core.mail import EmailMessage, mailers
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, connection, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
@@ -25,18 +25,19 @@ from django.utils.http import base36_to_int, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inti.audit import audit_catat
+from inti.galat import LayananError
 from inti.models import CatatanAudit
+from inti.surel import surel_buat, surel_kirim_banyak
 
 from ..akses import boleh_kelola_akun
 from ..models import Pegawai, Peran, User
 from ..selectors.akun import StatusAkun, status_akun
-from .pegawai import LayananError, audit_catat
-
-logger = logging.getLogger(__name__)
 
 # One bulk request creates at most this many accounts (mail is sent in the request); HR repeats
 # the action for the rest, which the page then still lists as "siap diundang".
 AKUN_MASSAL_MAKS = 500
+JUDUL_UNDANGAN = gettext_lazy("Aktivasi akun Anda")
 
 
 class _KedaluwarsaMixin:
@@ -113,7 +114,7 @@ def berlaku_sampai():
 
 
 def pesan_undangan(*, user: User, pegawai: Pegawai, base_url: str) -> EmailMessage:
-    """The invitation email with its activation link (not sent)."""
+    """The invitation email with its activation link (not sent), in the site's language."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     tautan = base_url.rstrip("/") + reverse(
         "akun_aktivasi", kwargs={"uidb64": uid, "token": aktivasi_token.make_token(user)}
@@ -127,29 +128,13 @@ def pesan_undangan(*, user: User, pegawai: Pegawai, base_url: str) -> EmailMessa
         "instansi_nama": settings.INSTANSI_NAMA,
         "instansi_unit": settings.INSTANSI_UNIT_KEPEGAWAIAN,
     }
-    subjek = "".join(render_to_string("email/akun_undangan_subjek.txt", konteks).splitlines())
-    return EmailMessage(subjek, render_to_string("email/akun_undangan.txt", konteks), None, [user.email])
+    return surel_buat(kepada=[user.email], judul=JUDUL_UNDANGAN, template="email/akun_undangan.txt", konteks=konteks)
 
 
 def _kirim(pesan: list[tuple[Pegawai, EmailMessage]]) -> tuple[int, list[Pegawai]]:
-    """Send through the default mailer over one connection; one bad address does not stop the rest."""
-    terkirim, gagal, dicoba = 0, [], 0
-    if not pesan:
-        return 0, []
-    try:
-        with mailers.default as koneksi:
-            for pegawai, email in pesan:
-                dicoba += 1
-                try:
-                    terkirim += koneksi.send_messages([email])
-                except Exception:
-                    logger.exception("Undangan akun gagal dikirim ke pegawai %s", pegawai.pk)
-                    gagal.append(pegawai)
-    except Exception:
-        # Opening or closing the connection failed (server down): what was not tried did not go out.
-        logger.exception("Koneksi email gagal")
-        gagal.extend(p for p, _e in pesan[dicoba:])
-    return terkirim, gagal
+    """Send now, over one connection (HR sees at once who did not get one): (sent, employees missed)."""
+    terkirim, gagal = surel_kirim_banyak([email for _p, email in pesan])
+    return terkirim, [pesan[i][0] for i in gagal]
 
 
 def _akun_baru(pegawai: Pegawai) -> User:

@@ -21,12 +21,14 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.audit import audit_catat
+from inti.galat import LayananError
+
 from ..impor.berkas import periksa_nama
 from ..impor.dasar import Galat, Konteks
 from ..impor.jenis import jenis_impor
 from ..impor.mesin import Hasil, proses
-from ..models import RiwayatImpor
-from .pegawai import LayananError, audit_catat
+from ..models import RiwayatImpor, User
 
 UMUR_SIMPAN_DETIK = 24 * 3600
 MAKS_GALAT_CATATAN = 100  # errors copied into the run record's note
@@ -238,6 +240,17 @@ def impor_konfirmasi(*, token: str, oleh) -> tuple[RiwayatImpor, Hasil]:
         raise ImporDitolak(hasil, riwayat)
     _hapus(u)
     return riwayat, hasil
+
+
+def ekspor_catat(*, oleh: User, format: str, kriteria: dict[str, Any]) -> None:
+    """Audit an export of the employee list: who took which rows (the list's filters) out."""
+    audit_catat(
+        oleh=oleh,
+        aksi="pegawai.ekspor",
+        objek=oleh,
+        ringkasan=_("Ekspor daftar pegawai (%(f)s)") % {"f": format.upper()},
+        perubahan={"filter": {k: str(v) for k, v in kriteria.items() if v not in ("", None)}},
+    )
 
 
 def impor_periksa(*, path, nama_file: str, jenis: str) -> Hasil:

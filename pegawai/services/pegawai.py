@@ -5,6 +5,8 @@ from typing import Any
 
 from django.db import transaction
 
+# The higher apps (mutasi, pelatihan, evaluasi) still import these two from here; new code takes
+# them from inti. Drop this re-export once no caller is left.
 from inti.audit import audit_catat, selisih
 from inti.galat import LayananError
 

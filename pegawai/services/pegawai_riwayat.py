@@ -5,8 +5,10 @@ from datetime import date
 
 from django.db import transaction
 
+from inti.audit import audit_catat
+from inti.galat import LayananError
+
 from ..models import HukumanDisiplin, KinerjaTahunan, Pegawai
-from .pegawai import LayananError, audit_catat
 
 
 @transaction.atomic

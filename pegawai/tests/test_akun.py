@@ -346,7 +346,7 @@ class TestMassal:
         assert "Undangan gagal dikirim ke" in html
 
     def test_hanya_hr(self, org):
-        from pegawai.services.pegawai import LayananError
+        from inti.galat import LayananError
 
         p = PegawaiFactory(email="x@surabaya.go.id")
         with pytest.raises(LayananError):
@@ -654,3 +654,46 @@ def test_saringan_salah_tidak_membuang_yang_lain(org, clients):
     r = clients["hr"].get(reverse("akun_pegawai"), {"q": "tidak ada orang ini", "unit": "999999", "status": "XX"})
     assert r.status_code == 200
     assert list(r.context["page_obj"]) == []
+
+
+# --- Mail language: the site's, whatever the sender browses in ----------------------------------
+
+
+def _berbahasa_inggris(pegawai) -> Client:
+    from django.conf import settings
+
+    c = Client()
+    c.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    c.force_login(pegawai.akun)
+    return c
+
+
+class TestBahasaSurel:
+    def test_undangan_berbahasa_indonesia_walau_hr_memakai_bahasa_inggris(self, org, calon):
+        r = _berbahasa_inggris(org.hr).post(reverse("akun_buat", args=[calon.pk]), follow=True)
+        assert "Account" in r.text  # the page HR sees is in English ...
+        email = mail.outbox[0]  # ... the mail is not
+        assert email.subject == "[SIMUTASI] Aktivasi akun Anda"
+        assert email.body.startswith("Yth. Siti Calon,")
+        assert "BKPSDM telah membuatkan akun SIMUTASI" in email.body
+        assert "Dear" not in email.body
+
+    def test_undangan_dari_thread_berbahasa_inggris(self, org, calon):
+        from django.utils import translation
+
+        with translation.override("en"):
+            akun_buat_massal(oleh=org.hr.akun, pegawai_ids=[calon.pk], base_url="http://x/")
+            assert translation.get_language() == "en"  # the caller's language is left as it was
+        assert mail.outbox[0].subject == "[SIMUTASI] Aktivasi akun Anda"
+        assert "Untuk mengaktifkan akun" in mail.outbox[0].body
+
+    def test_reset_sandi_berbahasa_indonesia(self, org):
+        from django.conf import settings
+
+        User.objects.filter(pk=org.anggota.akun_id).update(email="anggota@surabaya.go.id")
+        c = Client()
+        c.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        c.post(reverse("password_reset"), {"email": "anggota@surabaya.go.id"})
+        email = mail.outbox[0]
+        assert email.subject == "[SIMUTASI] Atur ulang kata sandi SIMUTASI"
+        assert "Kami menerima permintaan untuk mengatur ulang kata sandi" in email.body

@@ -240,10 +240,10 @@ def ekspor(client, fmt="csv", query=""):
     return client.get(reverse("impor:ekspor_pegawai", kwargs={"format": fmt}) + query)
 
 
-def baca_csv(response) -> list[list[str]]:
+def baca_csv(response, pemisah: str = ",") -> list[list[str]]:
     isi = b"".join(response.streaming_content)
     assert isi.startswith(b"\xef\xbb\xbf")
-    return list(csv.reader(io.StringIO(isi.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(isi.decode("utf-8-sig")), delimiter=pemisah))
 
 
 def test_export_permissions(clients):
@@ -352,3 +352,84 @@ def test_export_then_import_changes_nothing(clients, ragam, tmp_path, fmt, query
 
     assert hasil.ok, [str(g) for g in hasil.galat]
     assert (hasil.jumlah_baris, hasil.baru, hasil.ubah, hasil.sama) == (jumlah, 0, 0, jumlah)
+
+
+# --- formula guard: text that looks like a formula stays text ------------------------------------
+
+RUMUS = ['=HYPERLINK("http://x")', "+1", "-1", "@A1"]
+
+
+@pytest.fixture
+def berbahaya(org):
+    """Employees whose name, title, education and position name look like formulas."""
+    orang = []
+    for i, teks in enumerate(RUMUS):
+        jab = JabatanFactory(nama=teks)
+        p = PegawaiFactory(nama=teks, gelar_depan=teks, pendidikan=teks)
+        RiwayatJabatanFactory(pegawai=p, unit=org.subunit, jabatan=jab, mulai=date(2020, 1, 2 + i))
+        orang.append(p)
+    return orang
+
+
+def _kolom(nama: str) -> int:
+    return JUDUL_PEGAWAI.index(nama)
+
+
+def test_xlsx_export_keeps_formula_like_text_as_text(clients, berbahaya):
+    r = ekspor(clients["hr"], "xlsx")
+    ws = openpyxl.load_workbook(io.BytesIO(b"".join(r.streaming_content))).worksheets[0]
+    per_nip = {row[0].value: row for row in ws.iter_rows(min_row=2)}
+    for p in berbahaya:
+        row = per_nip[p.nip]
+        for kolom in ("Nama", "Gelar Depan", "Jabatan", "Pendidikan"):
+            sel = row[_kolom(kolom)]
+            assert sel.data_type == "s", (kolom, sel.value)
+            assert sel.value == p.nama  # exactly as stored, no apostrophe, no formula
+
+
+@pytest.mark.parametrize("pemisah", [",", ";"])
+def test_csv_export_puts_an_apostrophe_before_formula_like_text(clients, berbahaya, pemisah):
+    r = ekspor(clients["hr"], query="?pemisah=%3B" if pemisah == ";" else "")
+    per_nip = {b[0]: b for b in baca_csv(r, pemisah)[1:]}
+    for p in berbahaya:
+        b = per_nip[p.nip]
+        for kolom in ("Nama", "Gelar Depan", "Jabatan", "Pendidikan"):
+            assert b[_kolom(kolom)] == "'" + p.nama, kolom
+
+
+@pytest.mark.parametrize(("fmt", "query"), [("csv", ""), ("csv", "?pemisah=%3B"), ("xlsx", "")])
+def test_formula_like_text_round_trips_unchanged(clients, berbahaya, tmp_path, fmt, query):
+    path = tmp_path / f"ekspor.{fmt}"
+    path.write_bytes(b"".join(ekspor(clients["hr"], fmt, query).streaming_content))
+    jumlah = Pegawai.objects.count()
+    hasil = proses(path, path.name, "pegawai")
+    assert hasil.ok, [str(g) for g in hasil.galat]
+    assert (hasil.baru, hasil.ubah, hasil.sama) == (0, 0, jumlah)
+
+
+def test_only_the_guard_apostrophe_is_removed_on_import(tmp_path, ruj):
+    """An apostrophe before ordinary text is data (a name like 'Ain), and stays."""
+    from pegawai.impor.berkas import tanpa_pelindung
+
+    assert [tanpa_pelindung(v) for v in ["'=1", "'+62", "'-", "'@x", "'Ain", "'", "=1", 5]] == [
+        "=1",
+        "+62",
+        "-",
+        "@x",
+        "'Ain",
+        "'",
+        "=1",
+        5,
+    ]
+
+
+def test_error_csv_puts_an_apostrophe_before_formula_like_text(clients, ruj):
+    baris = [baris_pegawai(i) for i in range(4)]
+    for b, teks in zip(baris, RUMUS, strict=True):
+        b["Jenis Kelamin"] = teks  # "<value> tidak dikenal; pilihan: ..." starts with the value
+    token = token_dari(unggah(clients["hr"], teks_csv(sebagai_tabel(baris)).encode()))
+    r = clients["hr"].get(reverse("impor:galat_csv", args=[token]))
+    assert r["Content-Disposition"] == 'attachment; filename="kesalahan-pegawai.csv"'
+    pesan = [b[2] for b in baca_csv(r)[1:]]
+    for teks in RUMUS:
+        assert any(p.startswith("'" + teks + " tidak dikenal") for p in pesan), (teks, pesan)

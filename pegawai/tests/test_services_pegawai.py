@@ -5,6 +5,7 @@ from importlib import import_module
 
 import pytest
 
+from inti.galat import LayananError
 from inti.models import CatatanAudit
 from pegawai.models import (
     BatasUsiaPensiun,
@@ -25,7 +26,6 @@ from pegawai.selectors.unit import (
     unit_rata,
     unit_staf,
 )
-from pegawai.services.pegawai import LayananError
 from pegawai.services.pegawai_riwayat import hukuman_tambah, kinerja_catat
 from pegawai.tests.factories import JabatanFactory, UnitKerjaFactory, pegawai_di
 

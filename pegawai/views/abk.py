@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from inti.galat import LayananError
+
 from ..akses import (
     boleh_kelola_tugas,
     boleh_lihat_kandidat,
@@ -47,7 +49,6 @@ from ..selectors.abk import (
 )
 from ..selectors.pegawai import unit_ambil
 from ..services.abk import tugas_buat, tugas_hapus, tugas_salin, tugas_ubah
-from ..services.pegawai import LayananError
 
 ROTASI_PER_HALAMAN = 50
 KANDIDAT_PER_HALAMAN = 50

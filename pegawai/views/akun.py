@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from inti.galat import LayananError
+
 from .. import nip as nip_rules
 from ..akses import boleh_kelola_akun, perlu
 from ..forms.akun import AkunFilterForm, MasukForm, PeranForm, SandiAturForm, SandiLupaForm, SandiUbahForm
@@ -47,7 +49,6 @@ from ..services.akun import (
     berlaku_sampai,
     reset_token,
 )
-from ..services.pegawai import LayananError
 
 PER_HALAMAN = 50
 

@@ -1,22 +1,24 @@
 """Bulk import (HR staff): upload -> preview -> confirm, the run log, templates; and the
 employee list's export (whoever may read the list, for the rows they may read)."""
 
-import csv
 import tempfile
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.galat import LayananError
+from inti.lembar import respons_csv, respons_xlsx
+
 from ..akses import boleh_impor, boleh_lihat_organisasi, perlu
 from ..forms.impor import ImporForm, RiwayatImporFilterForm
 from ..forms.pegawai import PegawaiFilterForm
-from ..impor.ekspor import csv_pegawai, xlsx_pegawai, xlsx_templat
+from ..impor.ekspor import baris_pegawai, judul_pegawai, tabel_pegawai, xlsx_templat
 from ..impor.jenis import JENIS
 from ..models import RiwayatImpor
 from ..selectors.impor import riwayat_impor_ambil
@@ -24,14 +26,13 @@ from ..selectors.pegawai import URUTAN_PEGAWAI, pegawai_cari
 from ..selectors.unit import tahun_lalu, unit_pilihan
 from ..services.impor import (
     ImporDitolak,
-    LayananError,
+    ekspor_catat,
     impor_batal,
     impor_catat_ditolak,
     impor_konfirmasi,
     impor_unggah,
     unggahan_ambil,
 )
-from ..services.pegawai import audit_catat
 
 GALAT_PER_HALAMAN = 100
 
@@ -104,25 +105,15 @@ def batal(request, token):
     return redirect("impor:index")
 
 
-class _Gema:
-    def write(self, teks):
-        return teks
-
-
 @perlu(boleh_impor)
 def galat_csv(request, token):
     """Every error of a preview as CSV, for fixing a large file."""
     u = unggahan_ambil(token=token, oleh=request.user)
-    writer = csv.writer(_Gema(), lineterminator="\r\n")
-
-    def baris():
-        yield "\ufeff" + writer.writerow([_("Baris"), _("Kolom"), _("Kesalahan")])
-        for g in u.hasil.galat:
-            yield writer.writerow([g.baris or "", g.kolom or "", g.pesan])
-
-    response = StreamingHttpResponse(baris(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="kesalahan-{u.jenis}.csv"'
-    return response
+    return respons_csv(
+        f"kesalahan-{u.jenis}.csv",
+        [_("Baris"), _("Kolom"), _("Kesalahan")],
+        ((g.baris or "", g.kolom or "", g.pesan) for g in u.hasil.galat),
+    )
 
 
 @perlu(boleh_impor)
@@ -189,22 +180,8 @@ def ekspor_pegawai(request, format):
     """The employee list as filtered on screen (same query string), in the import's columns."""
     pegawai, kriteria = _pegawai_tersaring(request)
     nama = f"pegawai-{timezone.localdate():%Y%m%d}.{format}"
-    filter_tampil = {k: v for k, v in kriteria.items() if v not in ("", None)}
-    audit_catat(
-        oleh=request.user,
-        aksi="pegawai.ekspor",
-        objek=request.user,
-        ringkasan=_("Ekspor daftar pegawai (%(f)s)") % {"f": format.upper()},
-        perubahan={"filter": {k: str(v) for k, v in filter_tampil.items()}},
-    )
+    ekspor_catat(oleh=request.user, format=format, kriteria=kriteria)
     if format == "csv":
-        response = StreamingHttpResponse(
-            csv_pegawai(pegawai.iterator(chunk_size=2000), pemisah=";" if request.GET.get("pemisah") == ";" else ","),
-            content_type="text/csv; charset=utf-8",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{nama}"'
-        return response
-    f = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    xlsx_pegawai(pegawai.iterator(chunk_size=2000), f)
-    f.seek(0)
-    return FileResponse(f, as_attachment=True, filename=nama)
+        pemisah = ";" if request.GET.get("pemisah") == ";" else ","
+        return respons_csv(nama, judul_pegawai(), baris_pegawai(pegawai.iterator(chunk_size=2000)), pemisah=pemisah)
+    return respons_xlsx(nama, tabel_pegawai(pegawai.iterator(chunk_size=2000)))

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.galat import LayananError
+
 from ..akses import boleh_kelola_pegawai, boleh_lihat_audit, boleh_lihat_organisasi, peran_user, perlu
 from ..forms.pegawai import (
     HukumanForm,
@@ -37,7 +39,6 @@ from ..selectors.pegawai import (
 from ..selectors.unit import tahun_lalu as _tahun_lalu
 from ..selectors.unit import unit_leluhur, unit_pilihan
 from ..services.pegawai import (
-    LayananError,
     pegawai_buat,
     pegawai_nonaktifkan,
     pegawai_pindah_jabatan,
