@@ -9,6 +9,9 @@ A workflow is a subclass of `Alur` with:
   `sesudah()` (work in the same transaction after the save), `ringkasan()` (the audit line) and
   `kabari()` (the notice to send after commit).
 
+`Alur.catat()` writes a history row that is not a move (a note on the object, or its creation),
+so a workflow's history has one writer.
+
 `Alur.jalankan()` is the one function that performs a move: it locks the row
 (`select_for_update`), checks the state and the actor, applies the move, saves, writes a row
 in the workflow's own history table (a subclass of `inti.models.RiwayatStatus`) and an audit
@@ -117,6 +120,24 @@ class Alur:
         """The buttons this user gets on this object (internal moves are never buttons)."""
         return [t for t in self.transisi.values() if not t.internal and self.periksa(t.aksi, obj, user, **konteks)[0]]
 
+    def catat(
+        self, *, objek: Any, aksi: str, oleh: Any, catatan: str = "", sebagai: str = "", dari: str | None = None
+    ) -> RiwayatStatus:
+        """One row in the history table for the object's current state, in the caller's transaction:
+        a note that is not a move (`dari` left out: from and to are the current state, e.g. an
+        override or a review), or the object's creation (`dari=""`). `jalankan` writes its moves
+        through here; the caller of a note writes its own audit row."""
+        status = getattr(objek, self.field_status)
+        return self.riwayat.objects.create(
+            **{self.riwayat_fk: objek},
+            aksi=aksi,
+            dari=status if dari is None else dari,
+            ke=status,
+            oleh=oleh if getattr(oleh, "is_authenticated", False) else None,
+            sebagai=str(sebagai)[:300],
+            catatan=catatan,
+        )
+
     def jalankan(
         self,
         *,
@@ -151,15 +172,7 @@ class Alur:
                     ubah(obj)
                 obj.full_clean(validate_constraints=False)
                 obj.save()
-                self.riwayat.objects.create(
-                    **{self.riwayat_fk: obj},
-                    aksi=aksi,
-                    dari=lama,
-                    ke=t.ke,
-                    oleh=oleh if getattr(oleh, "is_authenticated", False) else None,
-                    sebagai=str(sebagai)[:300],
-                    catatan=catatan,
-                )
+                self.catat(objek=obj, aksi=aksi, oleh=oleh, catatan=catatan, sebagai=sebagai, dari=lama)
                 self.sesudah(t, obj, oleh, lama, catatan, **data)
                 perubahan: dict[str, Any] = {"status": [lama, t.ke]}
                 if catatan:
