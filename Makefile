@@ -82,9 +82,12 @@ test: $(STAMP_DEV) ## Run the test suite (DATABASE_URL picks the database; PYTES
 bench: $(STAMP) ## Benchmarks on SQLite and PostgreSQL (python -m bench)
 	$(PY) -m bench
 
-lint: $(STAMP_DEV) ## ruff check and format --check
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+lint: $(STAMP_DEV) ## ruff check, ruff format --check and the import contracts (lint-imports)
+	@gagal=0; \
+	echo ">> ruff check"; $(VENV)/bin/ruff check . || gagal=1; \
+	echo ">> ruff format --check"; $(VENV)/bin/ruff format --check . || gagal=1; \
+	echo ">> lint-imports (pyproject.toml [tool.importlinter])"; $(VENV)/bin/lint-imports --no-cache || gagal=1; \
+	exit $$gagal
 
 format: $(STAMP_DEV) ## Apply ruff format and safe fixes
 	$(VENV)/bin/ruff check --fix .
@@ -104,4 +107,4 @@ reset-db: ## Delete the local SQLite database (var/mutasi.sqlite3); the next `ma
 
 clean: ## Remove caches and build output (keeps .venv, .env and the database)
 	find . -path ./.venv -prune -o -name __pycache__ -type d -exec rm -rf {} +
-	rm -rf .pytest_cache .ruff_cache test-results var/staticfiles var/bench.sqlite3*
+	rm -rf .pytest_cache .ruff_cache .import_linter_cache test-results var/staticfiles var/bench.sqlite3*
