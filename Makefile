@@ -9,6 +9,8 @@ STAMP_DEV   := $(VENV)/.terpasang-requirements-dev
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist, one test database each): `auto` = one per CPU core; 0 = no xdist at all.
+WORKERS     ?= auto
 CHROMIUM    ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
 
 .PHONY: help run test bench lint format demo migrate reset-db clean
@@ -65,7 +67,7 @@ run: $(STAMP) .env ## Set up (first time), load demo data if empty, serve on htt
 	@echo ""
 	@$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP_DEV) ## Run the test suite (DATABASE_URL picks the database; PYTEST_ARGS passes options)
+test: $(STAMP_DEV) ## Run the tests in parallel (DATABASE_URL picks the database; WORKERS=4 or 0; PYTEST_ARGS)
 	@set -o pipefail; \
 	pilihan=(); \
 	if [ ! -x "$(CHROMIUM)" ]; then \
@@ -76,8 +78,8 @@ test: $(STAMP_DEV) ## Run the test suite (DATABASE_URL picks the database; PYTES
 	  echo ">> Catatan: Chromium tidak ada di $(CHROMIUM): tes browser dilewati (pasang: apt-get install chromium)."; \
 	  pilihan=(-m "not browser"); \
 	fi; \
-	echo ">> pytest pada $${DATABASE_URL:-SQLite (bawaan)}"; \
-	DEBUG=false $(VENV)/bin/pytest "$${pilihan[@]}" $(PYTEST_ARGS)
+	echo ">> pytest pada $${DATABASE_URL:-SQLite (bawaan)}, $(WORKERS) proses (WORKERS=...)"; \
+	DEBUG=false $(VENV)/bin/pytest -n $(WORKERS) "$${pilihan[@]}" $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Benchmarks on SQLite and PostgreSQL (python -m bench)
 	$(PY) -m bench
