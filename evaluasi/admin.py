@@ -1,6 +1,19 @@
 from django.contrib import admin
 
-from .models import Evaluasi
+from .models import Evaluasi, RiwayatStatusEvaluasi
+
+
+class RiwayatInline(admin.TabularInline):
+    model = RiwayatStatusEvaluasi
+    extra = 0
+    can_delete = False
+    readonly_fields = ["aksi", "dari", "ke", "oleh", "sebagai", "catatan", "waktu"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Evaluasi)
@@ -12,6 +25,7 @@ class EvaluasiAdmin(admin.ModelAdmin):
     search_fields = ("pegawai__nama", "pegawai__nip", "penilai__nama")
     raw_id_fields = ("usulan", "pegawai", "penilai")
     date_hierarchy = "jatuh_tempo"
+    inlines = [RiwayatInline]
 
     def has_add_permission(self, request):
         return False

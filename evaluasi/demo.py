@@ -38,7 +38,7 @@ from pegawai.models import KinerjaTahunan, Pegawai, Peran, Predikat, RiwayatJaba
 from pegawai.selectors.abk import abk_posisi
 from pegawai.selectors.pegawai import unit_turunan_ids
 
-from .models import FIELD_PERILAKU, Evaluasi, StatusEvaluasi
+from .models import FIELD_PERILAKU, Evaluasi, RiwayatStatusEvaluasi, StatusEvaluasi
 from .services.alur import evaluasi_ganti_penilai, evaluasi_simpan, evaluasi_tanggapi
 from .services.jadwal import evaluasi_jadwalkan_semua
 
@@ -371,6 +371,7 @@ def _isi_evaluasi(rnd: random.Random) -> dict[str, int]:
         dikirim = _pada(min(ev.jatuh_tempo + timedelta(days=rnd.randint(1, 10)), hari - timedelta(days=3)))
         if ev in terkirim:
             Evaluasi.objects.filter(pk=ev.pk).update(dikirim_pada=dikirim)
+            _mundurkan(ev, {"jadwalkan": _pada(u.tmt, 6), "kirim": dikirim})
             hitung["dikirim"] += 1
             continue
         ev = evaluasi_tanggapi(evaluasi=ev, oleh=akun.untuk(ev.pegawai_id), tanggapan=rnd.choice(TEKS["tanggapan"]))
@@ -379,8 +380,15 @@ def _isi_evaluasi(rnd: random.Random) -> dict[str, int]:
         Evaluasi.objects.filter(pk=ev.pk).update(
             dikirim_pada=dikirim, dibaca_pada=dibaca, tanggapan_pada=selesai, final_pada=selesai
         )
+        _mundurkan(ev, {"jadwalkan": _pada(u.tmt, 6), "kirim": dikirim, "tanggapi": selesai})
         hitung["final"] += 1
     return hitung
+
+
+def _mundurkan(ev: Evaluasi, waktu: dict[str, datetime]) -> None:
+    """The review's history at the demo's dates (as if written back then, like the dates it shows)."""
+    for aksi, pada in waktu.items():
+        RiwayatStatusEvaluasi.objects.filter(evaluasi=ev, aksi=aksi).update(waktu=pada)
 
 
 # --- Training of the transferred employees ---------------------------------------------------------

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from mutasi.models import DasarMutasi
 from pegawai.models import Pegawai, RiwayatJabatan, UnitKerja
 
-from .models import BERAKHLAK, FIELD_PERILAKU, Ekspektasi, Evaluasi, StatusEvaluasi
+from .models import BERAKHLAK, FIELD_ISI, FIELD_PERILAKU, Ekspektasi, Evaluasi, StatusEvaluasi
 from .selectors.evaluasi import URUTAN_EVALUASI
 
 PILIH = "---------"
@@ -30,18 +30,7 @@ class EvaluasiForm(forms.ModelForm):
 
     class Meta:
         model = Evaluasi
-        fields = [
-            "hasil_kerja",
-            "hasil_kerja_bukti",
-            *FIELD_PERILAKU,
-            "perilaku",
-            "adaptasi",
-            "adaptasi_catatan",
-            "kekuatan",
-            "perbaikan",
-            "tindak_lanjut",
-            "umpan_balik",
-        ]
+        fields = FIELD_ISI
         widgets = {
             "hasil_kerja": forms.RadioSelect,
             "perilaku": forms.RadioSelect,
@@ -89,7 +78,15 @@ class EvaluasiForm(forms.ModelForm):
         return Ekspektasi.choices
 
 
-class TanggapanForm(forms.Form):
+class _Form(forms.Form):
+    """A plain form rendered by crispy inside the page's own <form> tag."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class TanggapanForm(_Form):
     tanggapan = forms.CharField(
         label=_("Tanggapan Anda (boleh dikosongkan)"),
         required=False,
@@ -98,12 +95,8 @@ class TanggapanForm(forms.Form):
         help_text=_("Tanggapan dicatat dan dibaca oleh penilai serta BKPSDM. Setelah dikirim, evaluasi menjadi final."),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper()
 
-
-class TutupForm(forms.Form):
+class TutupForm(_Form):
     catatan = forms.CharField(
         label=_("Alasan penutupan"),
         max_length=300,
@@ -111,12 +104,8 @@ class TutupForm(forms.Form):
         help_text=_("Misalnya: pegawai tidak menanggapi sampai batas waktu meskipun sudah diingatkan."),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper()
 
-
-class PenilaiForm(forms.Form):
+class PenilaiForm(_Form):
     """BKPSDM names another reviewer: heads of units first, then anyone in the receiving OPD."""
 
     penilai = forms.ModelChoiceField(label=_("Penilai baru"), queryset=Pegawai.objects.none())
@@ -134,7 +123,6 @@ class PenilaiForm(forms.Form):
         )
         self.fields["penilai"].label_from_instance = lambda p: f"{p.nama_lengkap} ({p.nip_tampil})"
         self.fields["penilai"].help_text = _("Kepala unit mana pun, atau pegawai di OPD penerima.")
-        self.helper = _helper()
 
 
 class FilterForm(forms.Form):

@@ -3,7 +3,9 @@
 Every carried-out transfer gets reviews at settings.EVALUASI_INTERVAL_BULAN months after its TMT.
 The reviewer (penilai) is the head of the receiving unit, by the same "walk up to the parent head
 when the post is vacant" rule the approvals use. A review goes terjadwal -> draf (only the reviewer
-reads it) -> dikirim (the employee reads the feedback and may answer) -> final.
+reads it) -> dikirim (the employee reads the feedback and may answer) -> final. Every status
+change goes through `evaluasi.services.alur` (one table, one locked transition) and leaves a
+`RiwayatStatusEvaluasi` row.
 
 The predikat is computed from the two ratings by `evaluasi.services.matriks.predikat_kinerja`
 (PermenPANRB 6/2022) and stored by the service for querying; it is never typed.
@@ -14,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.models import RiwayatStatus
 from mutasi.models import UsulanMutasi
 from pegawai.models import Pegawai, Predikat
 
@@ -58,6 +61,19 @@ BERAKHLAK = [
     ("kolaboratif", _("Kolaboratif")),
 ]
 FIELD_PERILAKU = [f"perilaku_{kode}" for kode, _label in BERAKHLAK]
+# What the reviewer writes (the form's fields; nothing else is taken from the request).
+FIELD_ISI = [
+    "hasil_kerja",
+    "hasil_kerja_bukti",
+    *FIELD_PERILAKU,
+    "perilaku",
+    "adaptasi",
+    "adaptasi_catatan",
+    "kekuatan",
+    "perbaikan",
+    "tindak_lanjut",
+    "umpan_balik",
+]
 
 
 def _nilai(label):
@@ -162,3 +178,22 @@ class Evaluasi(models.Model):
     def perilaku_nilai(self) -> list[tuple[str, str, str]]:
         """[(field, label, value)] for the 7 values, in order."""
         return [(f"perilaku_{kode}", label, getattr(self, f"perilaku_{kode}")) for kode, label in BERAKHLAK]
+
+
+class RiwayatStatusEvaluasi(RiwayatStatus):
+    """One row per move of a review (scheduled, draft saved, sent, answered, closed, cancelled):
+    who, when, from, to, as what, the note. Written by the workflow only; shown on the review's page.
+    A draft save leaves a row but never the draft's content."""
+
+    evaluasi = models.ForeignKey(
+        Evaluasi, on_delete=models.CASCADE, related_name="riwayat_status", verbose_name=_("evaluasi")
+    )
+    dari = models.CharField(_("dari status"), max_length=10, choices=StatusEvaluasi.choices, blank=True)
+    ke = models.CharField(_("ke status"), max_length=10, choices=StatusEvaluasi.choices)
+
+    class Meta(RiwayatStatus.Meta):
+        verbose_name = _("riwayat status evaluasi")
+        verbose_name_plural = _("riwayat status evaluasi")
+
+    def __str__(self):
+        return f"{self.evaluasi_id}: {self.dari} -> {self.ke} ({self.aksi})"

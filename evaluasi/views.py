@@ -1,6 +1,9 @@
-"""Pages of the post-transfer reviews. Every review is read through `evaluasi_ambil` (404 for
-whoever may not see it); a draft's content is shown to its reviewer only. Short views: GET shows,
-POST changes through a service; a refusal becomes a message or a form error, nothing half-applied."""
+"""Pages of the post-transfer reviews. Every review is read through `_ambil` (404 for whoever may
+not see it, 403 for whoever sees it but may not do what the page does; the rules are
+`evaluasi.akses`); a draft's content is shown to its reviewer only. Short views: GET shows, POST
+changes through a service; a refusal becomes a message or a form error, nothing half-applied."""
+
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,28 +17,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.galat import LayananError
 from mutasi.models import DasarMutasi
-from pegawai.akses import hr_required, peran_required, peran_user
+from pegawai.akses import hr_required, peran_user, perlu
 from pegawai.selectors.pegawai import unit_induk_map, unit_opd_id, unit_turunan_ids
-from pegawai.services.pegawai import LayananError
 
+from . import akses
 from .ekspor import respons_laporan
 from .forms import EvaluasiForm, FilterForm, LaporanForm, PenilaiForm, TanggapanForm, TutupForm
-from .models import STATUS_BELUM_DIKIRIM, StatusEvaluasi
+from .models import STATUS_TERBUKA, Evaluasi
 from .selectors.dampak import dampak_usulan, kinerja_kurang, laporan_dampak, opd_pilihan, tahun_pilihan
-from .selectors.evaluasi import (
-    boleh_daftar,
-    evaluasi_ambil,
-    evaluasi_cari,
-    evaluasi_saya,
-    isi_terlihat,
-)
+from .selectors.evaluasi import evaluasi_ambil, evaluasi_cari, evaluasi_saya, riwayat_evaluasi
 from .services.alur import (
-    batas_tanggapan,
-    boleh_ganti_penilai,
-    boleh_isi,
-    boleh_tanggapi,
-    boleh_tutup,
+    ALUR,
+    LABEL_AKSI,
     evaluasi_ganti_penilai,
     evaluasi_simpan,
     evaluasi_tandai_dibaca,
@@ -47,20 +42,23 @@ from .services.matriks import matriks_json
 
 PER_HALAMAN = 25
 RINCIAN_MAKS = 200  # rows of the report's detail table on the page (the export has them all)
-pimpinan = peran_required(hr=True, ppk=True)
 
 
-def pelatihan_tautan(user, ev) -> str | None:
-    """A link to assign more training for this transfer (pelatihan, issue 6: its page that
-    links the assignment to the transfer), for whoever that page lets in: BKPSDM and the heads over
-    the receiving unit. None without that page or that right."""
-    p = peran_user(user)
-    if p.pegawai_id == ev.pegawai_id or not (p.hr or ev.usulan.tujuan_unit_id in p.unit_wewenang):
+def _ambil(request, pk: int, boleh: Callable[..., bool] | None = None) -> Evaluasi:
+    """The review for this request: 404 for whoever may not see it; with `boleh` (a rule of
+    evaluasi.akses), 403 for whoever sees it but may not do what the page does."""
+    ev = evaluasi_ambil(request.user, pk)
+    if boleh is not None and not boleh(request.user, ev):
+        raise PermissionDenied
+    return ev
+
+
+def pelatihan_tautan(user, ev: Evaluasi) -> str | None:
+    """A link to assign more training for this transfer (the training page that links the
+    assignment to the transfer), for whoever that page lets in."""
+    if not akses.boleh_tugaskan_pelatihan(user, ev):
         return None
-    try:
-        return reverse("pelatihan:usulan_tugaskan", args=[ev.usulan_id])
-    except NoReverseMatch:
-        return None
+    return reverse("pelatihan:usulan_tugaskan", args=[ev.usulan_id])
 
 
 def _form_error(form, error: Exception) -> None:
@@ -74,11 +72,8 @@ def _form_error(form, error: Exception) -> None:
 # --- Lists ------------------------------------------------------------------------------------
 
 
-@login_required
+@perlu(akses.boleh_daftar)
 def daftar(request):
-    if not boleh_daftar(request.user):
-        raise PermissionDenied
-    p = peran_user(request.user)
     form = FilterForm(request.GET or None, opd_pilihan=opd_pilihan(), bulan_pilihan=interval_bulan())
     saring = form.saring()
     qs = evaluasi_cari(request.user, **saring)
@@ -88,7 +83,6 @@ def daftar(request):
     for ev in page.object_list:
         ev.telat = ev.terlambat_pada(hari_ini)
         ev.hari_terlambat = (hari_ini - ev.jatuh_tempo).days if ev.telat else 0
-        ev.saya_penilai = ev.penilai_id is not None and ev.penilai_id == p.pegawai_id
     return render(
         request,
         "evaluasi/daftar.html",
@@ -103,8 +97,7 @@ def daftar(request):
 
 @login_required
 def saya(request):
-    p = peran_user(request.user)
-    if not p.pegawai_id:
+    if not peran_user(request.user).pegawai_id:
         raise Http404(_("Akun ini tidak terhubung dengan data pegawai."))
     return render(request, "evaluasi/saya.html", {"daftar": list(evaluasi_saya(request.user))})
 
@@ -114,22 +107,19 @@ def saya(request):
 
 @login_required
 def detail(request, pk: int):
-    ev = evaluasi_ambil(request.user, pk)
-    p = peran_user(request.user)
-    if ev.status in (StatusEvaluasi.DIKIRIM, StatusEvaluasi.FINAL) and ev.pegawai_id == p.pegawai_id:
+    ev = _ambil(request, pk)
+    if ev.status in STATUS_TERBUKA and akses.adalah_pegawai(request.user, ev):
         evaluasi_tandai_dibaca(evaluasi=ev, oleh=request.user)
+    riwayat = list(riwayat_evaluasi(ev))
+    for r in riwayat:
+        r.label = LABEL_AKSI.get(r.aksi, r.aksi)
     konteks = {
         "ev": ev,
-        "isi_boleh": isi_terlihat(request.user, ev),
-        "boleh_isi": boleh_isi(request.user, ev),
-        "boleh_tanggapi": boleh_tanggapi(request.user, ev),
-        "boleh_tutup": boleh_tutup(request.user, ev),
-        "boleh_ganti_penilai": boleh_ganti_penilai(request.user, ev),
-        "batas_tanggapan": batas_tanggapan(ev),
-        "tanggapan_form": TanggapanForm() if boleh_tanggapi(request.user, ev) else None,
-        "tutup_form": TutupForm() if boleh_tutup(request.user, ev) else None,
+        "batas_tanggapan": akses.batas_tanggapan(ev),
+        "tanggapan_form": TanggapanForm(),
+        "tutup_form": TutupForm(),
         "pelatihan_url": pelatihan_tautan(request.user, ev),
-        "sendiri": ev.pegawai_id == p.pegawai_id,
+        "riwayat": riwayat,
         "telat": ev.terlambat,
     }
     return render(request, "evaluasi/detail.html", konteks)
@@ -138,12 +128,11 @@ def detail(request, pk: int):
 @login_required
 def isi(request, pk: int):
     """The reviewer writes the review: "simpan" keeps a draft, "kirim" sends it to the employee."""
-    ev = evaluasi_ambil(request.user, pk)
-    if not boleh_isi(request.user, ev):
-        if ev.status not in STATUS_BELUM_DIKIRIM and ev.penilai_id == peran_user(request.user).pegawai_id:
-            messages.info(request, _("Evaluasi ini sudah dikirim ke pegawai dan tidak dapat diubah lagi."))
-            return redirect("evaluasi:detail", pk=pk)
-        raise PermissionDenied
+    ev = _ambil(request, pk, akses.adalah_penilai)
+    boleh, alasan = ALUR.periksa("simpan", ev, request.user)
+    if not boleh:  # its reviewer, once it was sent (or cancelled): the page to read it
+        messages.info(request, alasan)
+        return redirect("evaluasi:detail", pk=pk)
     form = EvaluasiForm(request.POST or None, instance=ev)
     if request.method == "POST" and form.is_valid():
         kirim = request.POST.get("aksi") == "kirim"
@@ -173,47 +162,53 @@ def isi(request, pk: int):
     )
 
 
+def _langkah(request, ev: Evaluasi, form, lakukan: Callable[[dict], object], berhasil: str, tak_sah: str = ""):
+    """A move posted from the review's page: the form's errors or the service's refusal become a
+    message, success another; back to the review's page either way."""
+    if not form.is_valid():
+        messages.error(request, tak_sah or " ".join(e for errs in form.errors.values() for e in errs))
+    else:
+        try:
+            lakukan(form.cleaned_data)
+        except LayananError as e:
+            messages.error(request, str(e))
+        else:
+            messages.success(request, berhasil)
+    return redirect("evaluasi:detail", pk=ev.pk)
+
+
 @require_POST
 @login_required
 def tanggapi(request, pk: int):
-    ev = evaluasi_ambil(request.user, pk)
-    if ev.pegawai_id != peran_user(request.user).pegawai_id:
-        raise PermissionDenied
-    form = TanggapanForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-        return redirect("evaluasi:detail", pk=pk)
+    ev = _ambil(request, pk, akses.adalah_pegawai)
     tanpa = request.POST.get("aksi") == "tanpa_tanggapan"
-    try:
-        evaluasi_tanggapi(evaluasi=ev, oleh=request.user, tanggapan="" if tanpa else form.cleaned_data["tanggapan"])
-    except LayananError as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, _("Terima kasih. Evaluasi kini final."))
-    return redirect("evaluasi:detail", pk=pk)
+    return _langkah(
+        request,
+        ev,
+        TanggapanForm(request.POST),
+        lambda d: evaluasi_tanggapi(evaluasi=ev, oleh=request.user, tanggapan="" if tanpa else d["tanggapan"]),
+        _("Terima kasih. Evaluasi kini final."),
+    )
 
 
 @require_POST
 @hr_required
 def tutup(request, pk: int):
-    ev = evaluasi_ambil(request.user, pk)
-    form = TutupForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Tuliskan alasan penutupan."))
-        return redirect("evaluasi:detail", pk=pk)
-    try:
-        evaluasi_tutup(evaluasi=ev, oleh=request.user, catatan=form.cleaned_data["catatan"])
-    except (LayananError, ValidationError) as e:
-        messages.error(request, " ".join(e.messages) if isinstance(e, ValidationError) else str(e))
-    else:
-        messages.success(request, _("Evaluasi ditutup dan menjadi final."))
-    return redirect("evaluasi:detail", pk=pk)
+    ev = _ambil(request, pk)
+    return _langkah(
+        request,
+        ev,
+        TutupForm(request.POST),
+        lambda d: evaluasi_tutup(evaluasi=ev, oleh=request.user, catatan=d["catatan"]),
+        _("Evaluasi ditutup dan menjadi final."),
+        tak_sah=_("Tuliskan alasan penutupan."),
+    )
 
 
 @hr_required
 def penilai(request, pk: int):
-    ev = evaluasi_ambil(request.user, pk)
-    if not boleh_ganti_penilai(request.user, ev):
+    ev = _ambil(request, pk)
+    if not akses.boleh_ganti_penilai(request.user, ev):
         messages.error(request, _("Penilai tidak dapat diganti setelah evaluasi dikirim."))
         return redirect("evaluasi:detail", pk=pk)
     opd_ids = set()
@@ -267,23 +262,23 @@ def _laporan_konteks(request) -> dict:
     }
 
 
-@pimpinan
+@perlu(akses.boleh_lihat_laporan)
 def laporan(request):
     return render(request, "evaluasi/laporan.html", _laporan_konteks(request))
 
 
-@pimpinan
+@perlu(akses.boleh_lihat_laporan)
 def laporan_cetak(request):
     return render(request, "evaluasi/laporan_cetak.html", _laporan_konteks(request))
 
 
-@pimpinan
+@perlu(akses.boleh_lihat_laporan)
 def laporan_ekspor(request):
     konteks = _laporan_konteks(request)
     return respons_laporan(konteks["laporan"], keterangan=konteks["keterangan"])
 
 
-@hr_required
+@perlu(akses.boleh_lihat_kinerja)
 def kinerja(request):
     """Transferred employees without the yearly predicates the before/after comparison needs."""
     form = LaporanForm(request.GET or None, tahun_pilihan=tahun_pilihan(), opd_pilihan=opd_pilihan())

@@ -1,10 +1,11 @@
-"""Who sees which review, and the review lists.
+"""Who sees which review (the list form of the rules in `evaluasi.akses`), and the review lists.
 
 - HR staff and the PPK: every review, but a draft's content only if they are its reviewer;
 - the reviewer (penilai): the reviews they write, drafts included;
 - a unit head: the reviews of their staff (received into, or now posted in, the units they head);
 - the employee: their own reviews once sent (dikirim, final), never a draft.
-Everyone but the reviewer sees only that a draft exists and its status, never its content.
+Everyone but the reviewer sees only that a draft exists and its status, never its content
+(`akses.boleh_baca_isi`).
 """
 
 from datetime import date, timedelta
@@ -17,7 +18,8 @@ from pegawai.akses import peran_user
 from pegawai.models import RiwayatJabatan
 from pegawai.selectors.pegawai import unit_turunan_ids
 
-from ..models import STATUS_BELUM_DIKIRIM, STATUS_TERBUKA, Evaluasi, StatusEvaluasi
+from ..akses import boleh_baca_isi
+from ..models import STATUS_BELUM_DIKIRIM, STATUS_TERBUKA, Evaluasi, RiwayatStatusEvaluasi, StatusEvaluasi
 
 
 def _syarat_terlihat(user) -> Q | None:
@@ -57,25 +59,14 @@ def _dengan_relasi(qs: QuerySet[Evaluasi]) -> QuerySet[Evaluasi]:
 
 
 def evaluasi_ambil(user, pk: int) -> Evaluasi:
-    """The review, or 404 for whoever may not see it."""
+    """The review, or 404 for whoever may not see it (every view reads a review through here)."""
     return get_object_or_404(_dengan_relasi(evaluasi_terlihat(user)), pk=pk)
 
 
-def isi_terlihat(user, ev: Evaluasi) -> bool:
-    """May `user` read the review's content (ratings, feedback)? Sent and final: whoever sees the
-    review; scheduled and draft: the reviewer only."""
-    if ev.status in STATUS_TERBUKA:
-        return True
-    pegawai_id = peran_user(user).pegawai_id
-    return pegawai_id is not None and ev.penilai_id == pegawai_id
-
-
-def boleh_daftar(user) -> bool:
-    """The review list is for HR, the PPK, unit heads, and anyone who reviews someone."""
-    p = peran_user(user)
-    if p.lihat_semua or p.kepala:
-        return True
-    return bool(p.pegawai_id) and Evaluasi.objects.filter(penilai_id=p.pegawai_id).exists()
+def riwayat_evaluasi(ev: Evaluasi) -> QuerySet[RiwayatStatusEvaluasi]:
+    """The review's history, oldest first, with who acted (for a review the user may see: its
+    rows carry no draft content)."""
+    return ev.riwayat_status.select_related("oleh", "oleh__pegawai").order_by("waktu", "id")
 
 
 URUTAN_EVALUASI = {
@@ -157,21 +148,23 @@ def evaluasi_saya(user) -> QuerySet[Evaluasi]:
     )
 
 
+def _dengan_isi_boleh(user, qs: QuerySet[Evaluasi]) -> list[Evaluasi]:
+    daftar = list(_dengan_relasi(qs))
+    for ev in daftar:
+        ev.isi_boleh = boleh_baca_isi(user, ev)
+    return daftar
+
+
 def evaluasi_pegawai(user, pegawai_id: int) -> list[Evaluasi]:
     """One employee's reviews as far as the user may see them, each marked `isi_boleh`."""
-    daftar = list(
-        _dengan_relasi(evaluasi_terlihat(user).filter(pegawai_id=pegawai_id)).order_by("usulan__tmt", "bulan_ke")
+    return _dengan_isi_boleh(
+        user, evaluasi_terlihat(user).filter(pegawai_id=pegawai_id).order_by("usulan__tmt", "bulan_ke")
     )
-    for ev in daftar:
-        ev.isi_boleh = isi_terlihat(user, ev)
-    return daftar
 
 
 def evaluasi_usulan(user, usulan_id: int) -> list[Evaluasi]:
-    daftar = list(_dengan_relasi(evaluasi_terlihat(user).filter(usulan_id=usulan_id)).order_by("bulan_ke"))
-    for ev in daftar:
-        ev.isi_boleh = isi_terlihat(user, ev)
-    return daftar
+    """One transfer's reviews as far as the user may see them, each marked `isi_boleh`."""
+    return _dengan_isi_boleh(user, evaluasi_terlihat(user).filter(usulan_id=usulan_id).order_by("bulan_ke"))
 
 
 def tugas_penilai(user, *, batas: int = 10, hari_ini: date | None = None) -> list[Evaluasi]:

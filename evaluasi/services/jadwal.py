@@ -14,12 +14,13 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
+from inti.audit import audit_catat
 from inti.kalender import tambah_bulan
 from mutasi.models import JenisMutasi, StatusUsulan, UsulanMutasi
-from mutasi.services.penyetuju import InfoUnit, penyetuju_cari, unit_peta
-from pegawai.services.pegawai import audit_catat
+from mutasi.selectors.penyetuju import InfoUnit, penyetuju_cari, unit_peta
 
-from ..models import Evaluasi, StatusEvaluasi
+from ..models import Evaluasi, RiwayatStatusEvaluasi, StatusEvaluasi
+from .alur import EvaluasiError, evaluasi_batalkan
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,10 @@ def evaluasi_jadwalkan(*, usulan: UsulanMutasi, peta: dict[int, InfoUnit] | None
         try:
             with transaction.atomic():
                 ev.save()
+                # The first row of the review's history (its later moves: services.alur).
+                RiwayatStatusEvaluasi.objects.create(
+                    evaluasi=ev, aksi="jadwalkan", dari="", ke=ev.status, sebagai="sistem"
+                )
         except IntegrityError:
             continue  # a concurrent run scheduled this one first
         dibuat.append(ev)
@@ -163,12 +168,11 @@ def evaluasi_batalkan_usang() -> list[str]:
     hasil = []
     for ev in qs:
         alasan = "Pegawai tidak aktif lagi." if not ev.pegawai.aktif else "Pegawai dimutasi lagi sebelum jatuh tempo."
-        n = Evaluasi.objects.filter(pk=ev.pk, status=StatusEvaluasi.TERJADWAL).update(
-            status=StatusEvaluasi.DIBATALKAN, dibatalkan_alasan=alasan, diubah=timezone.now()
-        )
-        if n:
-            audit_catat(oleh=None, aksi="evaluasi.batal", objek=ev, ringkasan=f"Evaluasi dibatalkan: {alasan}")
-            hasil.append(f"{ev.pegawai.nama}: {ev.bulan_ke} bulan ({alasan})")
+        try:
+            evaluasi_batalkan(evaluasi=ev, alasan=alasan)
+        except EvaluasiError:
+            continue  # its reviewer started it meanwhile: it stays
+        hasil.append(f"{ev.pegawai.nama}: {ev.bulan_ke} bulan ({alasan})")
     return hasil
 
 

@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from evaluasi.models import FIELD_PERILAKU, Evaluasi, StatusEvaluasi
+from evaluasi.models import FIELD_PERILAKU, Evaluasi, RiwayatStatusEvaluasi, StatusEvaluasi
 from evaluasi.services.alur import (
     EvaluasiError,
     evaluasi_ganti_penilai,
@@ -135,7 +135,7 @@ def test_tutup_bkpsdm_setelah_batas(org, ev, settings):
     Evaluasi.objects.filter(pk=ev.pk).update(dikirim_pada=timezone.now() - timedelta(days=15))
     with pytest.raises(EvaluasiError):
         evaluasi_tutup(evaluasi=ev, oleh=org.kepala.akun, catatan="x")
-    with pytest.raises(ValidationError):
+    with pytest.raises(EvaluasiError):
         evaluasi_tutup(evaluasi=ev, oleh=org.hr.akun, catatan="  ")
     ev = evaluasi_tutup(evaluasi=ev, oleh=org.hr.akun, catatan="Tidak menanggapi meski diingatkan")
     assert ev.status == StatusEvaluasi.FINAL
@@ -165,3 +165,78 @@ def test_ganti_penilai_setelah_dikirim_ditolak(org, ev):
     _kirim(ev, org)
     with pytest.raises(EvaluasiError):
         evaluasi_ganti_penilai(evaluasi=ev, oleh=org.hr.akun, penilai=org.hr, alasan="x")
+
+
+# --- History of the moves (RiwayatStatusEvaluasi) -----------------------------------------------------
+
+
+def _riwayat(ev):
+    return [
+        (r.aksi, r.dari, r.ke, r.oleh_id, r.catatan)
+        for r in RiwayatStatusEvaluasi.objects.filter(evaluasi=ev).order_by("waktu", "id")
+    ]
+
+
+def test_riwayat_setiap_langkah(org, ev):
+    evaluasi_simpan(evaluasi=ev, oleh=org.kepala.akun, data={"kekuatan": "Rajin"})
+    evaluasi_simpan(evaluasi=ev, oleh=org.kepala.akun, data={"perbaikan": "Tepat waktu"})
+    _kirim(ev, org)
+    evaluasi_tanggapi(evaluasi=ev, oleh=org.orang_luar.akun, tanggapan="Terima kasih.")
+    S = StatusEvaluasi
+    kepala, pegawai = org.kepala.akun.pk, org.orang_luar.akun.pk
+    assert _riwayat(ev) == [
+        ("jadwalkan", "", S.TERJADWAL, None, ""),
+        ("simpan", S.TERJADWAL, S.DRAF, kepala, ""),
+        ("simpan", S.DRAF, S.DRAF, kepala, ""),  # saving a draft again: a move draf -> draf
+        ("kirim", S.DRAF, S.DIKIRIM, kepala, ""),
+        ("tanggapi", S.DIKIRIM, S.FINAL, pegawai, "Terima kasih."),
+    ]
+    audit = list(
+        CatatanAudit.objects.filter(objek_tipe="evaluasi.evaluasi", objek_id=str(ev.pk))
+        .order_by("waktu", "id")
+        .values_list("aksi", flat=True)
+    )
+    assert audit == ["evaluasi.simpan", "evaluasi.simpan", "evaluasi.kirim", "evaluasi.tanggapi"]
+
+
+def test_riwayat_draf_tanpa_isi(org, ev):
+    """A draft's save leaves a row that says when, never what was written."""
+    evaluasi_simpan(evaluasi=ev, oleh=org.kepala.akun, data={**LENGKAP, "umpan_balik": "RAHASIA DRAF"})
+    r = RiwayatStatusEvaluasi.objects.get(evaluasi=ev, aksi="simpan")
+    assert r.catatan == "" and "RAHASIA" not in r.sebagai
+    a = CatatanAudit.objects.get(aksi="evaluasi.simpan", objek_id=str(ev.pk))
+    assert "RAHASIA" not in a.ringkasan and "RAHASIA" not in str(a.perubahan)
+
+
+def test_langkah_ditolak_tanpa_riwayat(org, ev):
+    with pytest.raises(ValidationError):
+        evaluasi_simpan(evaluasi=ev, oleh=org.kepala.akun, data={"kekuatan": "x"}, kirim=True)
+    with pytest.raises(EvaluasiError):
+        evaluasi_tanggapi(evaluasi=ev, oleh=org.orang_luar.akun)
+    assert [r[0] for r in _riwayat(ev)] == ["jadwalkan"]
+    assert not CatatanAudit.objects.filter(objek_tipe="evaluasi.evaluasi", objek_id=str(ev.pk)).exists()
+
+
+def test_langkah_basi_ditolak(org, ev):
+    """Two tabs: the review was sent from one; saving the other's stale copy is refused."""
+    basi = Evaluasi.objects.get(pk=ev.pk)
+    _kirim(ev, org)
+    with pytest.raises(EvaluasiError, match="sudah dikirim"):
+        evaluasi_simpan(evaluasi=basi, oleh=org.kepala.akun, data={"umpan_balik": "Ubah"})
+    ev.refresh_from_db()
+    assert ev.umpan_balik == LENGKAP["umpan_balik"]
+
+
+def test_tutup_tercatat_dengan_alasan(org, ev, settings):
+    settings.EVALUASI_BATAS_TANGGAPAN_HARI = 14
+    _kirim(ev, org)
+    Evaluasi.objects.filter(pk=ev.pk).update(dikirim_pada=timezone.now() - timedelta(days=15))
+    evaluasi_tutup(evaluasi=ev, oleh=org.hr.akun, catatan="Tidak menanggapi meski diingatkan")
+    assert _riwayat(ev)[-1] == (
+        "tutup",
+        StatusEvaluasi.DIKIRIM,
+        StatusEvaluasi.FINAL,
+        org.hr.akun.pk,
+        "Tidak menanggapi meski diingatkan",
+    )
+    assert ev.final_catatan == "Tidak menanggapi meski diingatkan"

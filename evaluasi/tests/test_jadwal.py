@@ -4,7 +4,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from evaluasi.models import Evaluasi, StatusEvaluasi
+from evaluasi.models import Evaluasi, RiwayatStatusEvaluasi, StatusEvaluasi
 from evaluasi.services.jadwal import (
     evaluasi_jadwalkan,
     evaluasi_jadwalkan_semua,
@@ -158,6 +158,14 @@ def test_batal_bila_pegawai_nonaktif(org, pindah, hari_ini):
     laporan = evaluasi_jadwalkan_semua()
     assert len(laporan.dibatalkan) == 3
     assert set(Evaluasi.objects.filter(usulan=pindah).values_list("status", flat=True)) == {StatusEvaluasi.DIBATALKAN}
+    # Through the workflow: a history row by the system with the reason, and the audit row.
+    r = RiwayatStatusEvaluasi.objects.filter(evaluasi__usulan=pindah, aksi="batal")
+    assert r.count() == 3
+    assert {(x.dari, x.ke, x.oleh_id, x.catatan) for x in r} == {
+        (StatusEvaluasi.TERJADWAL, StatusEvaluasi.DIBATALKAN, None, "Pegawai tidak aktif lagi.")
+    }
+    assert CatatanAudit.objects.filter(aksi="evaluasi.batal").count() == 3
+    assert evaluasi_jadwalkan_semua().dibatalkan == []
 
 
 def test_batal_bila_dimutasi_lagi_sebelum_jatuh_tempo(org, pindah, hari_ini):

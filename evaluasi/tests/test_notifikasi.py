@@ -18,17 +18,6 @@ from pegawai.tests.factories import UnitKerjaFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def alamat(org):
-    for p, a in (
-        (org.kepala, "camat@example.org"),
-        (org.orang_luar, "pegawai@example.org"),
-        (org.hr, "hr@example.org"),
-    ):
-        p.email = a
-        p.save()
-
-
 def _surat(kepada: str):
     surat = [m for m in mail.outbox if m.to == [kepada]]
     assert len(surat) == 1, [m.subject for m in mail.outbox]
@@ -113,5 +102,5 @@ def test_dibungkam_tanpa_notifikasi(org, ev, alamat, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True), tanpa_notifikasi():
         ev = _kirim(org, ev)
         evaluasi_tanggapi(evaluasi=ev, oleh=org.orang_luar.akun, tanggapan="")
-    assert ev.status == StatusEvaluasi.DIKIRIM
+    assert ev.status == StatusEvaluasi.FINAL
     assert mail.outbox == []

@@ -6,7 +6,8 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from evaluasi.selectors.evaluasi import evaluasi_terlihat, isi_terlihat
+from evaluasi.akses import boleh_baca_isi
+from evaluasi.selectors.evaluasi import evaluasi_terlihat
 from evaluasi.services.alur import evaluasi_simpan
 from evaluasi.services.jadwal import evaluasi_jadwalkan
 from evaluasi.tests.factories import LENGKAP, usulan_buat
@@ -100,8 +101,8 @@ def test_kepala_bukan_penilai_tidak_membaca_draf_stafnya(org, hari_ini):
     assert ev.penilai == lurah
     ev = evaluasi_simpan(evaluasi=ev, oleh=lurah.akun, data={"umpan_balik": RAHASIA})
     assert evaluasi_terlihat(org.kepala.akun).filter(pk=ev.pk).exists()
-    assert not isi_terlihat(org.kepala.akun, ev)
-    assert isi_terlihat(lurah.akun, ev)
+    assert not boleh_baca_isi(org.kepala.akun, ev)
+    assert boleh_baca_isi(lurah.akun, ev)
 
 
 def test_kepala_tidak_melihat_evaluasinya_sendiri_sebelum_dikirim(org, hari_ini):
@@ -110,3 +111,25 @@ def test_kepala_tidak_melihat_evaluasinya_sendiri_sebelum_dikirim(org, hari_ini)
     u = usulan_buat(kasi, tujuan_unit=org.unit, tmt=hari_ini - timedelta(days=100))
     evaluasi_jadwalkan(usulan=u)
     assert not evaluasi_terlihat(kasi.akun).filter(usulan=u).exists()
+
+
+def test_linimasa_di_halaman_tanpa_isi_draf(org, draf, clients):
+    """The review's page shows its history (who did what, when) to whoever sees the review; a
+    draft's rows carry no content."""
+    url = reverse("evaluasi:detail", args=[draf.pk])
+    for peran in ("hr", "ppk", "kepala"):
+        r = clients[peran].get(url)
+        linimasa = r.text.split('id="linimasa"', 1)[1].split("</section>", 1)[0]
+        assert 'data-aksi="jadwalkan"' in linimasa and 'data-aksi="simpan"' in linimasa, peran
+        assert org.kepala.nama_lengkap in linimasa
+        assert RAHASIA not in linimasa
+
+
+def test_linimasa_tanggapan_pegawai(org, terkirim, clients):
+    from evaluasi.services.alur import evaluasi_tanggapi
+
+    evaluasi_tanggapi(evaluasi=terkirim, oleh=org.orang_luar.akun, tanggapan="Saya setuju.")
+    r = clients["orang_luar"].get(reverse("evaluasi:detail", args=[terkirim.pk]))
+    linimasa = r.text.split('id="linimasa"', 1)[1].split("</section>", 1)[0]
+    assert [a.split('"', 1)[0] for a in linimasa.split('data-aksi="')[1:]] == ["jadwalkan", "kirim", "tanggapi"]
+    assert "Saya setuju." in linimasa
