@@ -284,16 +284,20 @@ def usulan_laporan(
     return qs
 
 
-KOLOM_RINCIAN = [
-    *KOLOM_DAMPAK,
-    "tmt",
-    "dasar",
+# The employee as a report row writes them (evaluasi_tags: nama_baris, nip_baris).
+KOLOM_PEGAWAI = [
     "pegawai_id",
     "pegawai__nama",
     "pegawai__gelar_depan",
     "pegawai__gelar_belakang",
     "pegawai__nip",
     "pegawai__status",
+]
+KOLOM_RINCIAN = [
+    *KOLOM_DAMPAK,
+    "tmt",
+    "dasar",
+    *KOLOM_PEGAWAI,
     "asal_unit__nama",
     "asal_jabatan__nama",
     "tujuan_unit_id",
@@ -450,22 +454,7 @@ def kinerja_kurang(*, opd: int | None = None, tahun_min: int = 2) -> list[dict]:
     """Carried-out transfers whose employee lacks a yearly predicate for any of the `tahun_min`
     years before the TMT's year (the before/after comparison and the "Baik for 2 years" rule need
     them). Two queries."""
-    qs = (
-        usulan_laporan(opd=opd)
-        .order_by("-tmt")
-        .values(
-            "id",
-            "tmt",
-            "pegawai_id",
-            "pegawai__nama",
-            "pegawai__gelar_depan",
-            "pegawai__gelar_belakang",
-            "pegawai__nip",
-            "pegawai__status",
-            "tujuan_unit__nama",
-            "dibuat",
-        )
-    )
+    qs = usulan_laporan(opd=opd).order_by("-tmt").values("id", "tmt", *KOLOM_PEGAWAI, "tujuan_unit__nama", "dibuat")
     baris = list(qs)
     pegawai_ids = {b["pegawai_id"] for b in baris}
     ada: dict[int, dict[int, str]] = defaultdict(dict)

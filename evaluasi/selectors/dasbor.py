@@ -13,7 +13,17 @@ from mutasi.models import STATUS_TERBUKA, StatusUsulan, UsulanMutasi
 from pegawai.selectors.abk import BarisRekap, abk_ikhtisar
 
 from ..models import STATUS_BELUM_DIKIRIM, Evaluasi, StatusEvaluasi
-from .dampak import HASIL_LABEL, NAIK, TETAP, TURUN, Kelompok, dampak_dari, dengan_dampak, usulan_laporan
+from .dampak import (
+    HASIL_LABEL,
+    KOLOM_DAMPAK,
+    NAIK,
+    TETAP,
+    TURUN,
+    Kelompok,
+    dampak_dari,
+    dengan_dampak,
+    usulan_laporan,
+)
 
 # Proposal states that wait for someone's approval (the step's actor), in workflow order.
 STATUS_MENUNGGU = (
@@ -99,15 +109,7 @@ def dasbor_pimpinan(user, *, batas: int = 5) -> Dasbor:
         ids = {ev.usulan_id for ev in d.hasil_terbaru}
         dampak = {
             b["id"]: dampak_dari(b)
-            for b in dengan_dampak(UsulanMutasi.objects.filter(pk__in=ids)).values(
-                "id",
-                "sebelum",
-                "sebelum_tahun",
-                "sesudah_evaluasi",
-                "sesudah_bulan",
-                "sesudah_skp",
-                "sesudah_skp_tahun",
-            )
+            for b in dengan_dampak(UsulanMutasi.objects.filter(pk__in=ids)).values(*KOLOM_DAMPAK)
         }
         for ev in d.hasil_terbaru:
             ev.dampak = dampak.get(ev.usulan_id)
@@ -115,9 +117,7 @@ def dasbor_pimpinan(user, *, batas: int = 5) -> Dasbor:
     # Outcomes of the transfers with a TMT since 1 January of last year: recent, yet enough of them.
     d.sejak_tahun = hari_ini.year - 1
     k = Kelompok("terkini", "")
-    for b in dengan_dampak(usulan_laporan(dari_tahun=d.sejak_tahun)).values(
-        "id", "sebelum", "sebelum_tahun", "sesudah_evaluasi", "sesudah_bulan", "sesudah_skp", "sesudah_skp_tahun"
-    ):
+    for b in dengan_dampak(usulan_laporan(dari_tahun=d.sejak_tahun)).values(*KOLOM_DAMPAK):
         k.tambah(dampak_dari(b).hasil)
     d.hasil_terkini = k
     return d

@@ -30,24 +30,14 @@ WARNA_HASIL = {"naik": "success", "tetap": "secondary", "turun": "danger", "belu
 IKON_HASIL = {"naik": "arrow-up-right", "tetap": "arrow-right", "turun": "arrow-down-right", "belum": "dash"}
 
 
-@register.filter
-def predikat_warna(predikat: str) -> str:
-    return WARNA_PREDIKAT.get(predikat, "light")
-
-
-@register.filter
-def evaluasi_warna(status: str) -> str:
-    return WARNA_STATUS.get(status, "secondary")
-
-
-@register.filter
-def hasil_warna(hasil: str) -> str:
-    return WARNA_HASIL.get(hasil, "light")
-
-
-@register.filter
-def hasil_ikon(hasil: str) -> str:
-    return IKON_HASIL.get(hasil, "dash")
+# The badge colour or icon of a value: filter name -> (table, default).
+for _nama, (_peta, _bawaan) in {
+    "predikat_warna": (WARNA_PREDIKAT, "light"),
+    "evaluasi_warna": (WARNA_STATUS, "secondary"),
+    "hasil_warna": (WARNA_HASIL, "light"),
+    "hasil_ikon": (IKON_HASIL, "dash"),
+}.items():
+    register.filter(_nama, lambda nilai, peta=_peta, bawaan=_bawaan: peta.get(nilai, bawaan))
 
 
 @register.inclusion_tag("evaluasi/_usulan_dampak_isi.html", takes_context=True)

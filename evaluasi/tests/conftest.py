@@ -25,3 +25,15 @@ def pindah(org, hari_ini):
 def ev(pindah):
     """The 3-month review of `pindah`."""
     return next(e for e in evaluasi_jadwalkan(usulan=pindah) if e.bulan_ke == 3)
+
+
+@pytest.fixture
+def alamat(org):
+    """Mail addresses: the Camat (reviewer), orang_luar (the employee under review), HR."""
+    for p, a in (
+        (org.kepala, "camat@example.org"),
+        (org.orang_luar, "pegawai@example.org"),
+        (org.hr, "hr@example.org"),
+    ):
+        p.email = a
+        p.save()

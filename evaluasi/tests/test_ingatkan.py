@@ -15,17 +15,6 @@ from pegawai.tests.factories import UnitKerjaFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def alamat(org):
-    for p, a in (
-        (org.kepala, "camat@example.org"),
-        (org.orang_luar, "pegawai@example.org"),
-        (org.hr, "hr@example.org"),
-    ):
-        p.email = a
-        p.save()
-
-
 def test_penilai_diingatkan_sekali_sehari(org, pindah, alamat, hari_ini, settings):
     settings.EVALUASI_PENGINGAT_HARI = 7
     evaluasi_jadwalkan(usulan=pindah)
