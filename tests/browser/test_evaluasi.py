@@ -1,6 +1,6 @@
 """Post-transfer review in the browser: a carried-out transfer -> its 3-month review falls due ->
 the head of the receiving unit fills it (draft, then send) -> the employee reads the feedback and
-answers -> the impact report shows the change."""
+answers (the review's timeline shows each step) -> the impact report shows the change."""
 
 import re
 from datetime import timedelta
@@ -80,6 +80,12 @@ def test_evaluasi_dari_jatuh_tempo_sampai_laporan(live_server, page, masuk, org)
     expect(page.locator(".alert-success")).to_contain_text("final")
     expect(page.locator("#tanggapan")).to_contain_text("pelatihan SIAK")
     assert Evaluasi.objects.get(pk=ev.pk).status == StatusEvaluasi.FINAL
+    # The timeline: scheduled, the draft saved, sent, answered, each with who did it.
+    langkah = page.locator("#linimasa [data-aksi]")
+    expect(langkah).to_have_count(4)
+    assert [langkah.nth(i).get_attribute("data-aksi") for i in range(4)] == ["jadwalkan", "simpan", "kirim", "tanggapi"]
+    expect(langkah.nth(2)).to_contain_text(org.kepala.nama_lengkap)
+    expect(langkah.nth(3)).to_contain_text("pelatihan SIAK")
 
     # HR's report: one transfer, improved (Baik -> Sangat Baik).
     _keluar(page)
