@@ -10,6 +10,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from mutasi.models import STATUS_TERBUKA, StatusUsulan, UsulanMutasi
+from pegawai.models import User
 from pegawai.selectors.abk import BarisRekap, abk_ikhtisar
 
 from ..models import STATUS_BELUM_DIKIRIM, Evaluasi, StatusEvaluasi
@@ -60,7 +61,7 @@ class Dasbor:
         }
 
 
-def dasbor_pimpinan(user, *, batas: int = 5) -> Dasbor:
+def dasbor_pimpinan(user: User, *, batas: int = 5) -> Dasbor:
     """The figures for HR staff and the PPK (who read everything)."""
     sekarang = timezone.now()
     d = Dasbor(batas_hari=settings.DASBOR_PERSETUJUAN_TERLAMBAT_HARI)

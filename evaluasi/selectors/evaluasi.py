@@ -15,14 +15,14 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from pegawai.akses import peran_user
-from pegawai.models import RiwayatJabatan
+from pegawai.models import RiwayatJabatan, User
 from pegawai.selectors.pegawai import unit_turunan_ids
 
 from ..akses import boleh_baca_isi
 from ..models import STATUS_BELUM_DIKIRIM, STATUS_TERBUKA, Evaluasi, RiwayatStatusEvaluasi, StatusEvaluasi
 
 
-def _syarat_terlihat(user) -> Q | None:
+def _syarat_terlihat(user: User) -> Q | None:
     """None = every review."""
     p = peran_user(user)
     if p.lihat_semua:
@@ -40,7 +40,7 @@ def _syarat_terlihat(user) -> Q | None:
     return cond
 
 
-def evaluasi_terlihat(user) -> QuerySet[Evaluasi]:
+def evaluasi_terlihat(user: User) -> QuerySet[Evaluasi]:
     cond = _syarat_terlihat(user)
     qs = Evaluasi.objects.all()
     return qs if cond is None else qs.filter(cond)
@@ -58,7 +58,7 @@ def _dengan_relasi(qs: QuerySet[Evaluasi]) -> QuerySet[Evaluasi]:
     )
 
 
-def evaluasi_ambil(user, pk: int) -> Evaluasi:
+def evaluasi_ambil(user: User, pk: int) -> Evaluasi:
     """The review, or 404 for whoever may not see it (every view reads a review through here)."""
     return get_object_or_404(_dengan_relasi(evaluasi_terlihat(user)), pk=pk)
 
@@ -140,7 +140,7 @@ def evaluasi_cari(
     return qs.order_by(*[f"-{f}" if desc else f for f in URUTAN_EVALUASI[kunci]])
 
 
-def evaluasi_saya(user) -> QuerySet[Evaluasi]:
+def evaluasi_saya(user: User) -> QuerySet[Evaluasi]:
     """The employee's own reviews that were sent to them."""
     p = peran_user(user)
     return _dengan_relasi(Evaluasi.objects.filter(pegawai_id=p.pegawai_id or 0, status__in=STATUS_TERBUKA)).order_by(
@@ -148,26 +148,26 @@ def evaluasi_saya(user) -> QuerySet[Evaluasi]:
     )
 
 
-def _dengan_isi_boleh(user, qs: QuerySet[Evaluasi]) -> list[Evaluasi]:
+def _dengan_isi_boleh(user: User, qs: QuerySet[Evaluasi]) -> list[Evaluasi]:
     daftar = list(_dengan_relasi(qs))
     for ev in daftar:
         ev.isi_boleh = boleh_baca_isi(user, ev)
     return daftar
 
 
-def evaluasi_pegawai(user, pegawai_id: int) -> list[Evaluasi]:
+def evaluasi_pegawai(user: User, pegawai_id: int) -> list[Evaluasi]:
     """One employee's reviews as far as the user may see them, each marked `isi_boleh`."""
     return _dengan_isi_boleh(
         user, evaluasi_terlihat(user).filter(pegawai_id=pegawai_id).order_by("usulan__tmt", "bulan_ke")
     )
 
 
-def evaluasi_usulan(user, usulan_id: int) -> list[Evaluasi]:
+def evaluasi_usulan(user: User, usulan_id: int) -> list[Evaluasi]:
     """One transfer's reviews as far as the user may see them, each marked `isi_boleh`."""
     return _dengan_isi_boleh(user, evaluasi_terlihat(user).filter(usulan_id=usulan_id).order_by("bulan_ke"))
 
 
-def tugas_penilai(user, *, batas: int = 10, hari_ini: date | None = None) -> list[Evaluasi]:
+def tugas_penilai(user: User, *, batas: int = 10, hari_ini: date | None = None) -> list[Evaluasi]:
     """Reviews the user has to write now: overdue, due within SEGERA_HARI days, or started; the most
     urgent first."""
     p = peran_user(user)
@@ -179,7 +179,7 @@ def tugas_penilai(user, *, batas: int = 10, hari_ini: date | None = None) -> lis
     return list(_dengan_relasi(qs).order_by("jatuh_tempo", "id")[:batas])
 
 
-def umpan_balik_menunggu(user) -> list[Evaluasi]:
+def umpan_balik_menunggu(user: User) -> list[Evaluasi]:
     """Sent feedback the employee has not answered yet."""
     p = peran_user(user)
     if not p.pegawai_id:
@@ -191,7 +191,7 @@ def umpan_balik_menunggu(user) -> list[Evaluasi]:
     )
 
 
-def evaluasi_terlambat_jumlah(user, hari_ini: date | None = None) -> int:
+def evaluasi_terlambat_jumlah(user: User, hari_ini: date | None = None) -> int:
     """Overdue reviews the user may see (for a unit head: their staff's, whoever reviews them)."""
     hari_ini = hari_ini or timezone.localdate()
     return evaluasi_terlihat(user).filter(status__in=STATUS_BELUM_DIKIRIM, jatuh_tempo__lt=hari_ini).count()
