@@ -1,8 +1,10 @@
+import threading
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 
 from evaluasi.models import FIELD_PERILAKU, Evaluasi, RiwayatStatusEvaluasi, StatusEvaluasi
@@ -240,3 +242,48 @@ def test_tutup_tercatat_dengan_alasan(org, ev, settings):
         "Tidak menanggapi meski diingatkan",
     )
     assert ev.final_catatan == "Tidak menanggapi meski diingatkan"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_tanggapan_dan_penutupan_bersamaan_hanya_satu(org, ev, settings):
+    """The employee answers just as BKPSDM closes the review: the second waits for the lock, finds
+    it final and is refused; one history row, one final state."""
+    if connection.vendor != "postgresql":
+        pytest.skip("butuh PostgreSQL (SELECT ... FOR UPDATE)")
+    settings.EVALUASI_BATAS_TANGGAPAN_HARI = 14
+    _kirim(ev, org)
+    Evaluasi.objects.filter(pk=ev.pk).update(dikirim_pada=timezone.now() - timedelta(days=15))
+    hasil, mulai = {}, threading.Barrier(2)
+
+    def jalan(nama, langkah):
+        from django.db import connections
+
+        try:
+            mulai.wait()
+            langkah()
+            hasil[nama] = "ok"
+        except EvaluasiError as exc:
+            hasil[nama] = str(exc)
+        finally:
+            connections.close_all()
+
+    ts = [
+        threading.Thread(
+            target=jalan,
+            args=(
+                "tanggapi",
+                lambda: evaluasi_tanggapi(evaluasi=Evaluasi(pk=ev.pk), oleh=org.orang_luar.akun, tanggapan="Ya"),
+            ),
+        ),
+        threading.Thread(
+            target=jalan,
+            args=("tutup", lambda: evaluasi_tutup(evaluasi=Evaluasi(pk=ev.pk), oleh=org.hr.akun, catatan="Lewat")),
+        ),
+    ]
+    [t.start() for t in ts]
+    [t.join() for t in ts]
+    assert sorted(v == "ok" for v in hasil.values()) == [False, True], hasil
+    assert RiwayatStatusEvaluasi.objects.filter(evaluasi=ev, dari=StatusEvaluasi.DIKIRIM).count() == 1
+    ev.refresh_from_db()
+    assert ev.status == StatusEvaluasi.FINAL
