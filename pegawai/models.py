@@ -14,6 +14,8 @@ from django.db.models import FilteredRelation, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.kalender import bulan_penuh, usia
+
 from . import nip as nip_rules
 
 # --- Reference vocabularies -------------------------------------------------------
@@ -421,8 +423,8 @@ class Pegawai(models.Model):
         return date(info.tahun_masuk, info.bulan_masuk or 1, 1)
 
     def usia_pada(self, tanggal: date) -> int:
-        lahir = self.tanggal_lahir
-        return tanggal.year - lahir.year - ((tanggal.month, tanggal.day) < (lahir.month, lahir.day))
+        """Age in whole years by the calendar (a 29 February birthday counts on 28 February)."""
+        return usia(self.tanggal_lahir, tanggal)
 
     @property
     def posisi_sekarang(self) -> "RiwayatJabatan | None":
@@ -463,8 +465,11 @@ class RiwayatJabatan(models.Model):
         return f"{self.jabatan} - {self.unit} ({self.mulai:%d-%m-%Y})"
 
     def lama_tahun(self, pada: date | None = None) -> float:
+        """Time in the post for display, in years to one decimal, from whole calendar months
+        (23 months is 1.9: it never shows 2 before the second anniversary). The rotation rule
+        itself counts whole years: see pegawai.selectors.abk.rotasi."""
         akhir = self.sampai or pada or date.today()
-        return round((akhir - self.mulai).days / 365.25, 1)
+        return round(bulan_penuh(self.mulai, akhir) / 12, 1)
 
 
 class TingkatHukuman(models.TextChoices):

@@ -1,8 +1,12 @@
 """Reads of people and organisation. Object access goes through the `*_ambil` selectors,
 which answer 404 to whoever may not see the object."""
 
+from datetime import date
+
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
+
+from inti.kalender import tambah_bulan
 
 from ..akses import peran_user
 from ..models import Pegawai, RiwayatJabatan, UnitKerja
@@ -129,15 +133,10 @@ def bup_usia(jabatan) -> int | None:
     return usia.get(jabatan.jenjang) or usia.get("")
 
 
-def tanggal_pensiun(tanggal_lahir, usia: int):
+def tanggal_pensiun(tanggal_lahir: date, usia: int) -> date:
     """A civil servant stops at the end of the month they reach the BUP; the pension (TMT
     pensiun) starts on the first day of the next month."""
-    from datetime import date
-
-    tahun, bulan = tanggal_lahir.year + usia, tanggal_lahir.month + 1
-    if bulan > 12:
-        tahun, bulan = tahun + 1, 1
-    return date(tahun, bulan, 1)
+    return tambah_bulan(tanggal_lahir.replace(day=1), 12 * usia + 1)
 
 
 def pegawai_audit(pegawai: Pegawai, *, batas: int = 50):

@@ -11,6 +11,7 @@ from django.db.models import Count, QuerySet
 from ..akses import boleh_lihat_organisasi
 from ..models import RiwayatJabatan, StatusAsn, UnitKerja
 from ..pohon import unit_induk_map, unit_turunan_ids
+from .abk.rotasi import q_dini, q_wajib
 from .pegawai import pegawai_terlihat, unit_jumlah_pegawai, unit_terlihat
 
 INDENT = "\u00a0\u00a0\u00a0"  # non-breaking spaces: an <option> collapses ordinary ones
@@ -147,14 +148,6 @@ class Ringkasan:
     mutasi_max: int = 0
 
 
-def tahun_lalu(hari: date, tahun: int) -> date:
-    """The same day `tahun` years earlier (28 February for a 29 February)."""
-    try:
-        return hari.replace(year=hari.year - tahun)
-    except ValueError:  # 29 February
-        return hari.replace(year=hari.year - tahun, day=28)
-
-
 def ringkasan_organisasi(user, *, hari: date | None = None) -> Ringkasan:
     """Counts for HR, the PPK (everyone) and a unit head (their subtree); empty for others."""
     if not boleh_lihat_organisasi(user):
@@ -168,8 +161,8 @@ def ringkasan_organisasi(user, *, hari: date | None = None) -> Ringkasan:
         pns=status.get(StatusAsn.PNS, 0),
         pppk=status.get(StatusAsn.PPPK, 0),
         unit=unit_terlihat(user).filter(aktif=True).count(),
-        jatuh_tempo=posisi.filter(mulai__lte=tahun_lalu(hari, settings.MUTASI_MAX_TAHUN)).count(),
-        belum_min=posisi.filter(mulai__gt=tahun_lalu(hari, settings.MUTASI_MIN_TAHUN)).count(),
+        jatuh_tempo=posisi.filter(q_wajib(hari)).count(),
+        belum_min=posisi.filter(q_dini(hari)).count(),
         mutasi_min=settings.MUTASI_MIN_TAHUN,
         mutasi_max=settings.MUTASI_MAX_TAHUN,
     )

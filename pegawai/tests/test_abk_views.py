@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from inti.models import CatatanAudit
 from pegawai.models import RiwayatJabatan, TugasJabatan
-from pegawai.selectors.abk import tahun_lalu
+from pegawai.selectors.abk import mulai_paling_lambat
 from pegawai.tests.factories import JabatanFactory, UnitKerjaFactory, pegawai_di
 from pegawai.tests.test_abk_hitung import tugas
 
@@ -271,7 +271,7 @@ def test_rotation_watch_categories(clients, org, abk):
     r = clients["kepala"].get(reverse("abk:rotasi"))
     assert r.context["kategori"] == "wajib"
     wajib = {x.pegawai for x in r.context["page_obj"]}
-    batas = tahun_lalu(date.today(), 5)
+    batas = mulai_paling_lambat(date.today(), 5)
     harapan = {x.pegawai for x in RiwayatJabatan.objects.filter(sampai__isnull=True, mulai__lte=batas)}
     harapan -= {org.hr, org.ppk, org.orang_luar}  # outside the head's units
     assert wajib == harapan and len(wajib) >= 3 and baru not in wajib

@@ -42,7 +42,7 @@ from ..selectors.abk import (
     abk_unit,
     grafik_ikhtisar,
     jabatan_ambil,
-    tahun_lalu,
+    mulai_paling_lambat,
     tugas_ambil,
     tugas_daftar,
     unit_leluhur_dari,
@@ -309,8 +309,8 @@ def rotasi(request):
             "hitung": abk_rotasi_hitung(request.user, unit=unit),
             "mutasi_min": settings.MUTASI_MIN_TAHUN,
             "mutasi_max": settings.MUTASI_MAX_TAHUN,
-            "batas_wajib": tahun_lalu(hari, settings.MUTASI_MAX_TAHUN),
-            "batas_dini": tahun_lalu(hari, settings.MUTASI_MIN_TAHUN),
+            "batas_wajib": mulai_paling_lambat(hari, settings.MUTASI_MAX_TAHUN),
+            "batas_dini": mulai_paling_lambat(hari, settings.MUTASI_MIN_TAHUN),
         },
     )
 

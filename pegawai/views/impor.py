@@ -3,7 +3,6 @@ employee list's export (whoever may read the list, for the rows they may read)."
 
 import tempfile
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -17,13 +16,10 @@ from inti.lembar import respons_csv, respons_xlsx
 
 from ..akses import boleh_impor, boleh_lihat_organisasi, perlu
 from ..forms.impor import ImporForm, RiwayatImporFilterForm
-from ..forms.pegawai import PegawaiFilterForm
 from ..impor.ekspor import baris_pegawai, judul_pegawai, tabel_pegawai, xlsx_templat
 from ..impor.jenis import JENIS
 from ..models import RiwayatImpor
 from ..selectors.impor import riwayat_impor_ambil
-from ..selectors.pegawai import URUTAN_PEGAWAI, pegawai_cari
-from ..selectors.unit import tahun_lalu, unit_pilihan
 from ..services.impor import (
     ImporDitolak,
     ekspor_catat,
@@ -33,6 +29,7 @@ from ..services.impor import (
     impor_unggah,
     unggahan_ambil,
 )
+from .pegawai import pegawai_tersaring
 
 GALAT_PER_HALAMAN = 100
 
@@ -156,29 +153,10 @@ def riwayat_detail(request, pk):
     )
 
 
-def _pegawai_tersaring(request):
-    """The employee list's rows for its query string, read with the list's own filter form so
-    the export shows exactly what the list shows (the time-in-post filter, `masa`, is applied
-    here as the list view applies it)."""
-    form = PegawaiFilterForm(request.GET, unit_pilihan=unit_pilihan(request.user))
-    saring = form.filter()
-    masa = saring.pop("masa")
-    urut = request.GET.get("urut", "nama")
-    if urut.lstrip("-") not in URUTAN_PEGAWAI:
-        urut = "nama"
-    qs = pegawai_cari(request.user, **saring, urut=urut)
-    hari = timezone.localdate()
-    if masa == "jatuh_tempo":
-        qs = qs.filter(posisi__mulai__lte=tahun_lalu(hari, settings.MUTASI_MAX_TAHUN))
-    elif masa == "baru":
-        qs = qs.filter(posisi__mulai__gt=tahun_lalu(hari, settings.MUTASI_MIN_TAHUN))
-    return qs, {**saring, "masa": masa}
-
-
 @perlu(boleh_lihat_organisasi)
 def ekspor_pegawai(request, format):
     """The employee list as filtered on screen (same query string), in the import's columns."""
-    pegawai, kriteria = _pegawai_tersaring(request)
+    _form, pegawai, _urut, kriteria = pegawai_tersaring(request)
     nama = f"pegawai-{timezone.localdate():%Y%m%d}.{format}"
     ekspor_catat(oleh=request.user, format=format, kriteria=kriteria)
     if format == "csv":

@@ -2,12 +2,14 @@
 employee); HR staff create, edit, move, deactivate and record sanctions and predicates."""
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inti.galat import LayananError
+from inti.kalender import bulan_penuh
 
 from ..akses import boleh_kelola_pegawai, boleh_lihat_audit, boleh_lihat_organisasi, peran_user, perlu
 from ..forms.pegawai import (
@@ -26,7 +29,8 @@ from ..forms.pegawai import (
     PegawaiForm,
     PindahJabatanForm,
 )
-from ..models import Pegawai, UnitKerja
+from ..models import Pegawai, RiwayatJabatan, UnitKerja
+from ..selectors.abk.rotasi import q_dini, q_wajib, rotasi_dini, rotasi_wajib
 from ..selectors.akun import status_akun
 from ..selectors.pegawai import (
     URUTAN_PEGAWAI,
@@ -36,7 +40,6 @@ from ..selectors.pegawai import (
     pegawai_cari,
     tanggal_pensiun,
 )
-from ..selectors.unit import tahun_lalu as _tahun_lalu
 from ..selectors.unit import unit_leluhur, unit_pilihan
 from ..services.pegawai import (
     pegawai_buat,
@@ -49,15 +52,35 @@ from ..services.pegawai_riwayat import hukuman_tambah, kinerja_catat
 PER_HALAMAN = 25
 
 
-def masa_jabatan(lama: float | None) -> str:
-    """'jatuh_tempo' at or past the latest transfer point, 'baru' before the earliest, else ''."""
-    if lama is None:
+def masa_jabatan(posisi: RiwayatJabatan | None, hari: date) -> str:
+    """'jatuh_tempo' at or past the latest transfer point, 'baru' before the earliest, else ''
+    (whole years in the post by the calendar)."""
+    if posisi is None:
         return ""
-    if lama >= settings.MUTASI_MAX_TAHUN:
+    if rotasi_wajib(posisi.mulai, hari):
         return "jatuh_tempo"
-    if lama < settings.MUTASI_MIN_TAHUN:
+    if rotasi_dini(posisi.mulai, hari):
         return "baru"
     return ""
+
+
+def pegawai_tersaring(request) -> tuple[PegawaiFilterForm, QuerySet[Pegawai], str, dict[str, Any]]:
+    """The employee list as its query string asks (search, filters, time in post, sort), read
+    with the list's own form, so the list page and its export show the same rows. Returns the
+    form, the rows, the sort key and the criteria applied."""
+    form = PegawaiFilterForm(request.GET, unit_pilihan=unit_pilihan(request.user))
+    urut = request.GET.get("urut", "nama")
+    if urut.lstrip("-") not in URUTAN_PEGAWAI:
+        urut = "nama"
+    saring = form.filter()
+    masa = saring.pop("masa")
+    qs = pegawai_cari(request.user, **saring, urut=urut)
+    hari = timezone.localdate()
+    if masa == "jatuh_tempo":
+        qs = qs.filter(q_wajib(hari, "posisi__mulai"))
+    elif masa == "baru":
+        qs = qs.filter(q_dini(hari, "posisi__mulai"))
+    return form, qs, urut, {**saring, "masa": masa}
 
 
 def _tambah_error(form, error: Exception) -> None:
@@ -74,24 +97,14 @@ def _tambah_error(form, error: Exception) -> None:
 
 @perlu(boleh_lihat_organisasi)
 def daftar(request):
-    form = PegawaiFilterForm(request.GET, unit_pilihan=unit_pilihan(request.user))
-    urut = request.GET.get("urut", "nama")
-    if urut.lstrip("-") not in URUTAN_PEGAWAI:
-        urut = "nama"
-    saring = form.filter()
-    masa = saring.pop("masa")
-    qs = pegawai_cari(request.user, **saring, urut=urut)
+    form, qs, urut, _kriteria = pegawai_tersaring(request)
     hari = timezone.localdate()
-    if masa == "jatuh_tempo":
-        qs = qs.filter(posisi__mulai__lte=_tahun_lalu(hari, settings.MUTASI_MAX_TAHUN))
-    elif masa == "baru":
-        qs = qs.filter(posisi__mulai__gt=_tahun_lalu(hari, settings.MUTASI_MIN_TAHUN))
     page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     for p in page.object_list:
         posisi = p.posisi_sekarang
         p.lama_jabatan = posisi.lama_tahun(hari) if posisi else None
-        p.masa_jabatan = masa_jabatan(p.lama_jabatan)
+        p.masa_jabatan = masa_jabatan(posisi, hari)
     return render(
         request,
         "pegawai/daftar.html",
@@ -145,13 +158,14 @@ def _konteks_detail(request, pegawai: Pegawai) -> dict:
         "leluhur": leluhur,
         "atasan": atasan,
         "lama_jabatan": lama,
-        "masa_jabatan": masa_jabatan(lama),
+        "masa_jabatan": masa_jabatan(posisi, hari),
         "mutasi_min": settings.MUTASI_MIN_TAHUN,
         "mutasi_max": settings.MUTASI_MAX_TAHUN,
         "usia": pegawai.usia_pada(hari),
         "bup": bup,
         "pensiun": pensiun,
-        "sisa_tahun": round((pensiun - hari).days / 365.25, 1) if pensiun and pensiun > hari else None,
+        # whole calendar months to go, shown in years
+        "sisa_tahun": round(bulan_penuh(hari, pensiun) / 12, 1) if pensiun and pensiun > hari else None,
         "riwayat": riwayat,
         "hukuman": hukuman,
         "kinerja": list(pegawai.kinerja_tahunan.all()),

@@ -59,9 +59,17 @@ from .kandidat import (
     abk_tujuan,
     jabatan_setara_ids,
     pegawai_dalam_usulan,
-    tanggal_pensiun,
 )
-from .rotasi import KategoriRotasi, abk_rotasi, abk_rotasi_hitung, tahun_lalu
+from .rotasi import (
+    KategoriRotasi,
+    abk_rotasi,
+    abk_rotasi_hitung,
+    mulai_paling_lambat,
+    q_dini,
+    q_wajib,
+    rotasi_dini,
+    rotasi_wajib,
+)
 
 __all__ = [
     "BOBOT_SKOR",
@@ -93,10 +101,13 @@ __all__ = [
     "jabatan_ambil",
     "jabatan_setara_ids",
     "kebutuhan_dari_jam",
+    "mulai_paling_lambat",
     "pegawai_dalam_usulan",
+    "q_dini",
+    "q_wajib",
     "rekap_per_unit",
-    "tahun_lalu",
-    "tanggal_pensiun",
+    "rotasi_dini",
+    "rotasi_wajib",
     "tugas_ambil",
     "tugas_daftar",
     "unit_leluhur_dari",

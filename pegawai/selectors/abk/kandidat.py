@@ -3,7 +3,6 @@ every part of the score shown and every exclusion given with its reason."""
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,6 +11,8 @@ from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.utils.formats import number_format
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+
+from inti.kalender import bulan_penuh, tambah_tahun
 
 from ...models import (
     BatasUsiaPensiun,
@@ -23,8 +24,9 @@ from ...models import (
     RiwayatJabatan,
     UnitKerja,
 )
+from ..pegawai import tanggal_pensiun
 from .hitung import PosisiAbk, abk_posisi
-from .rotasi import tahun_lalu
+from .rotasi import rotasi_dini, rotasi_wajib
 
 BOBOT_SKOR = {
     # Size of the surplus of the candidate's position at the source unit: the more over-staffed the
@@ -51,20 +53,6 @@ BOBOT_SKOR = {
 }
 # Excluded when the pension (TMT pensiun) falls within this many years from today.
 PENSIUN_DEKAT_TAHUN = 1
-
-
-def tanggal_pensiun(tanggal_lahir: date, usia: int) -> date:
-    """A civil servant stops at the end of the month they reach the BUP; the pension (TMT pensiun)
-    starts on the first day of the next month."""
-    tahun, bulan = tanggal_lahir.year + usia, tanggal_lahir.month + 1
-    if bulan > 12:
-        tahun, bulan = tahun + 1, 1
-    return date(tahun, bulan, 1)
-
-
-def _tambah_tahun(hari: date, tahun: int) -> date:
-    hari_maks = calendar.monthrange(hari.year + tahun, hari.month)[1]
-    return hari.replace(year=hari.year + tahun, day=min(hari.day, hari_maks))
 
 
 def pegawai_dalam_usulan() -> set[int]:
@@ -173,7 +161,7 @@ def _nilai_kandidat(
     bobot: dict = BOBOT_SKOR,
 ) -> Kandidat:
     min_thn, max_thn = settings.MUTASI_MIN_TAHUN, settings.MUTASI_MAX_TAHUN
-    masa = round((hari - r.mulai).days / 365.25, 1)
+    masa = round(bulan_penuh(r.mulai, hari) / 12, 1)  # whole calendar months, shown in years
     masa_teks = number_format(masa, 1)  # "1,6" in Indonesian, like the numbers in the tables
     usia_bup = _bup_untuk(bup, r.jabatan)
     pensiun = tanggal_pensiun(r.pegawai.tanggal_lahir, usia_bup) if usia_bup else None
@@ -190,14 +178,14 @@ def _nilai_kandidat(
         dalam_usulan=r.pegawai_id in dalam_usulan,
     )
     # Exclusions, every reason that applies.
-    dini = r.mulai > tahun_lalu(hari, min_thn)
+    dini = rotasi_dini(r.mulai, hari)
     if dini:
         k.alasan.append(
             _("Terlalu dini: baru %(masa)s tahun di jabatan (minimal %(min)s)") % {"masa": masa_teks, "min": min_thn}
         )
     if r.dihukum:
         k.alasan.append(_("Sedang menjalani hukuman disiplin s.d. %(tgl)s") % {"tgl": f"{r.hukuman_sampai:%d-%m-%Y}"})
-    if pensiun and pensiun <= _tambah_tahun(hari, PENSIUN_DEKAT_TAHUN):
+    if pensiun and pensiun <= tambah_tahun(hari, PENSIUN_DEKAT_TAHUN):
         k.alasan.append(_("Pensiun dalam 1 tahun (TMT pensiun %(tgl)s)") % {"tgl": f"{pensiun:%d-%m-%Y}"})
     if k.dalam_usulan:
         k.alasan.append(_("Sudah dalam usulan mutasi yang masih berjalan"))
@@ -211,7 +199,7 @@ def _nilai_kandidat(
             _("%(n)s orang lebih") % {"n": kelebihan_sumber},
         )
     )
-    if r.mulai <= tahun_lalu(hari, max_thn):
+    if rotasi_wajib(r.mulai, hari):
         poin_masa = bobot["masa_wajib"]
         ket = _("%(m)s th: wajib dimutasi (≥ %(max)s th)") % {"m": masa_teks, "max": max_thn}
     elif dini:

@@ -1,11 +1,19 @@
-"""The rotation watch: current posts by time in post (due for a transfer, too early to move)."""
+"""The rotation watch: current posts by time in post (due for a transfer, too early to move).
+
+The rule (PP 11/2017 art. 190) counts whole years in the post by the calendar (inti.kalender):
+a post held since 2024-03-01 has lasted 2 years on 2026-03-01 and 1 year the day before; one
+started on 29 February completes its year on 28 February of a common year. Every page that
+sorts people by time in post (the list and its export, the home page, the rotation watch, the
+candidates) asks `rotasi_wajib`/`rotasi_dini` for one post, or `q_wajib`/`q_dini` for a query."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+
+from inti.kalender import tahun_penuh, tambah_tahun
 
 from ...akses import peran_user
 from ...models import (
@@ -15,12 +23,35 @@ from ...models import (
 from ...pohon import unit_turunan_ids
 
 
-def tahun_lalu(hari: date, tahun: int) -> date:
-    """The same day `tahun` years earlier (28 February for a 29 February)."""
-    try:
-        return hari.replace(year=hari.year - tahun)
-    except ValueError:
-        return hari.replace(year=hari.year - tahun, day=28)
+def mulai_paling_lambat(hari: date, tahun: int) -> date:
+    """The latest start of a post that has lasted `tahun` whole calendar years on `hari`: a post
+    started on `d` has, exactly when `d <= mulai_paling_lambat(hari, tahun)` (the rule as a
+    filter on a date column)."""
+    batas = tambah_tahun(hari, -tahun)
+    # tambah_tahun clamps 29 February: on 2025-02-28 one year back is 2024-02-28, yet a post
+    # started 2024-02-29 also completes its year on 2025-02-28 (its anniversary in a common year).
+    esok = batas + timedelta(days=1)
+    return esok if tahun_penuh(esok, hari) >= tahun else batas
+
+
+def rotasi_wajib(mulai: date, hari: date) -> bool:
+    """At or past MUTASI_MAX_TAHUN whole years in the post: due for a transfer."""
+    return tahun_penuh(mulai, hari) >= settings.MUTASI_MAX_TAHUN
+
+
+def rotasi_dini(mulai: date, hari: date) -> bool:
+    """Under MUTASI_MIN_TAHUN whole years in the post: too early to move."""
+    return tahun_penuh(mulai, hari) < settings.MUTASI_MIN_TAHUN
+
+
+def q_wajib(hari: date, kolom: str = "mulai") -> Q:
+    """`rotasi_wajib` as a filter on the post's start-date column."""
+    return Q(**{f"{kolom}__lte": mulai_paling_lambat(hari, settings.MUTASI_MAX_TAHUN)})
+
+
+def q_dini(hari: date, kolom: str = "mulai") -> Q:
+    """`rotasi_dini` as a filter on the post's start-date column."""
+    return Q(**{f"{kolom}__gt": mulai_paling_lambat(hari, settings.MUTASI_MIN_TAHUN)})
 
 
 class KategoriRotasi:
@@ -50,9 +81,9 @@ def abk_rotasi(
     hari = hari or date.today()
     qs = _rotasi_dasar(user, unit=unit)
     if kategori == KategoriRotasi.WAJIB:
-        qs = qs.filter(mulai__lte=tahun_lalu(hari, settings.MUTASI_MAX_TAHUN)).order_by("mulai", "pegawai__nama")
+        qs = qs.filter(q_wajib(hari)).order_by("mulai", "pegawai__nama")
     elif kategori == KategoriRotasi.DINI:
-        qs = qs.filter(mulai__gt=tahun_lalu(hari, settings.MUTASI_MIN_TAHUN)).order_by("-mulai", "pegawai__nama")
+        qs = qs.filter(q_dini(hari)).order_by("-mulai", "pegawai__nama")
     else:
         qs = qs.order_by("mulai", "pegawai__nama")
     if q.strip():
@@ -68,7 +99,7 @@ def abk_rotasi_hitung(user, *, unit: UnitKerja | None = None, hari: date | None 
     """How many employees are in each rotation category. One query."""
     hari = hari or date.today()
     return _rotasi_dasar(user, unit=unit).aggregate(
-        wajib=Count("id", filter=Q(mulai__lte=tahun_lalu(hari, settings.MUTASI_MAX_TAHUN))),
-        dini=Count("id", filter=Q(mulai__gt=tahun_lalu(hari, settings.MUTASI_MIN_TAHUN))),
+        wajib=Count("id", filter=q_wajib(hari)),
+        dini=Count("id", filter=q_dini(hari)),
         semua=Count("id"),
     )
