@@ -1,0 +1,55 @@
+"""People and organisation: units, positions, employees, position history, and the
+reference data (competences, retirement ages, sanctions, yearly performance, workload)
+that the higher apps (mutasi, evaluasi) read.
+
+By topic: `pilihan` (vocabularies), `akun` (logins), `organisasi` (units, positions, retirement
+ages), `pegawai` (employees and their records), `abk` (workload), `impor` (the import log).
+Every name is importable from `pegawai.models`."""
+
+from .abk import TugasJabatan
+from .akun import User, UserManager
+from .impor import RiwayatImpor
+from .organisasi import BatasUsiaPensiun, Jabatan, Kompetensi, UnitKerja
+from .pegawai import HukumanDisiplin, KinerjaTahunan, Pegawai, PegawaiQuerySet, RiwayatJabatan
+from .pilihan import (
+    GOLONGAN_CHOICES,
+    GOLONGAN_PPPK,
+    PANGKAT_PNS,
+    JenisJabatan,
+    JenisKelamin,
+    JenisKompetensi,
+    JenisUnit,
+    JenjangJabatan,
+    Peran,
+    Predikat,
+    StatusAsn,
+    TingkatHukuman,
+)
+
+__all__ = [
+    "GOLONGAN_CHOICES",
+    "GOLONGAN_PPPK",
+    "PANGKAT_PNS",
+    "BatasUsiaPensiun",
+    "HukumanDisiplin",
+    "Jabatan",
+    "JenisJabatan",
+    "JenisKelamin",
+    "JenisKompetensi",
+    "JenisUnit",
+    "JenjangJabatan",
+    "KinerjaTahunan",
+    "Kompetensi",
+    "Pegawai",
+    "PegawaiQuerySet",
+    "Peran",
+    "Predikat",
+    "RiwayatImpor",
+    "RiwayatJabatan",
+    "StatusAsn",
+    "TingkatHukuman",
+    "TugasJabatan",
+    "UnitKerja",
+    "User",
+    "UserManager",
+]

@@ -1,0 +1,118 @@
+"""The organisation: units, positions with their competences, and retirement ages per kind of position."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .pilihan import JenisJabatan, JenisKompetensi, JenisUnit, JenjangJabatan
+
+
+class UnitKerja(models.Model):
+    kode = models.CharField(_("kode"), max_length=30, unique=True)
+    nama = models.CharField(_("nama"), max_length=200)
+    jenis = models.CharField(_("jenis"), max_length=20, choices=JenisUnit.choices)
+    induk = models.ForeignKey(
+        "self", verbose_name=_("unit induk"), null=True, blank=True, on_delete=models.PROTECT, related_name="anak"
+    )
+    kepala = models.ForeignKey(
+        "Pegawai",
+        verbose_name=_("kepala unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="unit_dipimpin",
+    )
+    alamat = models.CharField(_("alamat"), max_length=250, blank=True)
+    aktif = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+        ordering = ["kode"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(induk=models.F("pk")), name="unit_bukan_induk_sendiri"),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+    def clean(self):
+        # No cycles: the new parent must not be this unit or one of its descendants.
+        seen, node = set(), self.induk
+        while node is not None:
+            if self.pk and node.pk == self.pk:
+                raise ValidationError({"induk": _("Unit induk tidak boleh unit ini sendiri atau sub-unitnya.")})
+            if node.pk in seen:
+                break
+            seen.add(node.pk)
+            node = node.induk
+
+
+class Kompetensi(models.Model):
+    nama = models.CharField(_("nama"), max_length=150, unique=True)
+    jenis = models.CharField(_("jenis"), max_length=20, choices=JenisKompetensi.choices)
+    deskripsi = models.TextField(_("deskripsi"), blank=True)
+
+    class Meta:
+        verbose_name = _("kompetensi")
+        verbose_name_plural = _("kompetensi")
+        ordering = ["jenis", "nama"]
+
+    def __str__(self):
+        return self.nama
+
+
+class Jabatan(models.Model):
+    nama = models.CharField(_("nama jabatan"), max_length=200, unique=True)
+    jenis = models.CharField(_("jenis jabatan"), max_length=20, choices=JenisJabatan.choices)
+    jenjang = models.CharField(_("jenjang"), max_length=20, choices=JenjangJabatan.choices, blank=True)
+    kelas = models.PositiveSmallIntegerField(
+        _("kelas jabatan"), validators=[MinValueValidator(1), MaxValueValidator(17)]
+    )
+    kepala_unit = models.BooleanField(
+        _("jabatan kepala unit"), default=False, help_text=_("Pemegang jabatan ini menjadi kepala unitnya.")
+    )
+    kompetensi = models.ManyToManyField(
+        Kompetensi, verbose_name=_("persyaratan kompetensi"), blank=True, related_name="jabatan"
+    )
+    setara = models.ManyToManyField(
+        "self",
+        verbose_name=_("jabatan setara"),
+        blank=True,
+        help_text=_("Jabatan yang dianggap setara untuk pencarian kandidat mutasi."),
+    )
+    deskripsi = models.TextField(_("ikhtisar jabatan"), blank=True)
+
+    class Meta:
+        verbose_name = _("jabatan")
+        verbose_name_plural = _("jabatan")
+        ordering = ["nama"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kelas__gte=1, kelas__lte=17), name="jabatan_kelas_1_17"),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+
+class BatasUsiaPensiun(models.Model):
+    """Retirement age per kind of position: data, not code, because the sources disagree."""
+
+    jenis = models.CharField(_("jenis jabatan"), max_length=20, choices=JenisJabatan.choices)
+    jenjang = models.CharField(
+        _("jenjang"), max_length=20, choices=JenjangJabatan.choices, blank=True, help_text=_("Kosong = semua jenjang")
+    )
+    usia = models.PositiveSmallIntegerField(
+        _("usia pensiun"), validators=[MinValueValidator(50), MaxValueValidator(75)]
+    )
+
+    class Meta:
+        verbose_name = _("batas usia pensiun")
+        verbose_name_plural = _("batas usia pensiun")
+        ordering = ["jenis", "jenjang"]
+        constraints = [models.UniqueConstraint(fields=["jenis", "jenjang"], name="bup_unik_per_jenis_jenjang")]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.get_jenjang_display() if self.jenjang else ''}: {self.usia}"
