@@ -50,6 +50,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Database out of reach: 503 + Retry-After, one log line. Before the session middleware, so a
+    # session that cannot be saved after the view is covered too (see inti/middleware.py).
+    "inti.middleware.GangguanBasisDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -192,10 +195,19 @@ SECURE_CSP = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# One event, one line: a refused request (4xx) loses the traceback Django attaches (403
+# PermissionDenied, 400 SuspiciousOperation), a server error (5xx) keeps it; a request answered 503
+# because the database is out of reach is logged once, by inti.gangguan (see inti/logging.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "ringkas_4xx": {"()": "inti.logging.RingkasGalatKlien"},
+        "abaikan_gangguan_db": {"()": "inti.logging.AbaikanGangguanBasisData"},
+    },
+    "formatters": {"baris": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "baris", "filters": ["ringkas_4xx"]}},
+    "loggers": {"django.request": {"filters": ["abaikan_gangguan_db", "ringkas_4xx"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
