@@ -3,8 +3,13 @@ assignments with their evidence, the mentor of a transferred employee, the adapt
 checklist and the employee's check-ins.
 
 The rules (which status may follow which, who may act, when the competences are added to
-the record) live in `pelatihan.services`; these models hold state and the invariants
-the database can hold.
+the record) live in `pelatihan.services` and `pelatihan.akses`; these models hold state and the
+invariants the database can hold.
+
+Only an assignment is a workflow (`StatusPenugasan`, moved by `services.alur.AlurPenugasan`, one
+`RiwayatStatusPenugasan` row per move). The mentoring (`Pendampingan`) has no state, a plan item is
+done or not (`ItemAdaptasi.selesai_pada`, ticked back and forth by the employee and the mentor) and a
+check-in is written once: none of them is a workflow.
 """
 
 from django.conf import settings
@@ -14,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.models import RiwayatStatus
 from mutasi.models import UsulanMutasi
 from pegawai.models import Kompetensi, Pegawai
 
@@ -176,6 +182,22 @@ class PenugasanPelatihan(models.Model):
         return self.terlambat_pada(timezone.localdate())
 
 
+class RiwayatStatusPenugasan(RiwayatStatus):
+    """One row per move of an assignment (its creation included, `dari` empty), and per due-date
+    change (`dari` = `ke`): who, when, as what, the reason."""
+
+    penugasan = models.ForeignKey(PenugasanPelatihan, on_delete=models.CASCADE, related_name="riwayat_status")
+    dari = models.CharField(_("dari status"), max_length=20, choices=StatusPenugasan.choices, blank=True)
+    ke = models.CharField(_("ke status"), max_length=20, choices=StatusPenugasan.choices)
+
+    class Meta(RiwayatStatus.Meta):
+        verbose_name = _("riwayat status penugasan")
+        verbose_name_plural = _("riwayat status penugasan")
+
+    def __str__(self):
+        return f"{self.penugasan_id}: {self.dari} -> {self.ke} ({self.aksi})"
+
+
 class Pendampingan(models.Model):
     """The mentor (pendamping) named by the receiving unit head for one transfer."""
 
@@ -198,6 +220,14 @@ class Pendampingan(models.Model):
 
     def __str__(self):
         return f"{self.mentor.nama_lengkap} -> {self.usulan_id}"
+
+
+def pendampingan_dari(usulan: UsulanMutasi) -> Pendampingan | None:
+    """The transfer's mentoring, or None before a mentor is named."""
+    try:
+        return usulan.pendampingan
+    except Pendampingan.DoesNotExist:
+        return None
 
 
 # The checklist every plan starts with: (title, days after the TMT).
