@@ -3,7 +3,7 @@ read-mostly here, because their rules (evidence, verification, competences) run 
 
 from django.contrib import admin
 
-from .models import CheckInAdaptasi, ItemAdaptasi, Pelatihan, Pendampingan, PenugasanPelatihan
+from .models import CheckInAdaptasi, ItemAdaptasi, Pelatihan, Pendampingan, PenugasanPelatihan, RiwayatStatusPenugasan
 
 
 @admin.register(Pelatihan)
@@ -14,6 +14,18 @@ class PelatihanAdmin(admin.ModelAdmin):
     filter_horizontal = ["kompetensi"]
 
 
+class RiwayatStatusPenugasanInline(admin.TabularInline):
+    """The assignment's history, read only (it is written by the workflow)."""
+
+    model = RiwayatStatusPenugasan
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["waktu", "aksi", "dari", "ke", "oleh", "sebagai", "catatan"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(PenugasanPelatihan)
 class PenugasanPelatihanAdmin(admin.ModelAdmin):
     list_display = ["pegawai", "pelatihan", "status", "tenggat", "tanggal_selesai", "jp_diperoleh"]
@@ -21,6 +33,7 @@ class PenugasanPelatihanAdmin(admin.ModelAdmin):
     search_fields = ["pegawai__nama", "pegawai__nip", "pelatihan__nama"]
     raw_id_fields = ["pegawai", "usulan"]
     date_hierarchy = "tenggat"
+    inlines = [RiwayatStatusPenugasanInline]
 
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in self.model._meta.fields]

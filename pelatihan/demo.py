@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db.models import Count
 from django.utils import timezone
 
+from inti.surel import tanpa_notifikasi
 from mutasi.models import STATUS_TERLIHAT_PEGAWAI, StatusUsulan, UsulanMutasi
 from mutasi.selectors import atasan_baru
 from pegawai.demo import AKUN
@@ -27,6 +28,7 @@ from .models import (
     Pelatihan,
     Pendampingan,
     PenugasanPelatihan,
+    RiwayatStatusPenugasan,
 )
 from .selectors import kandidat_mentor, kesenjangan_usulan, tmt_usulan
 
@@ -216,9 +218,15 @@ def _katalog(stdout) -> dict[str, Pelatihan]:
     return ada
 
 
+def _pada(hari: date, jam: int) -> datetime:
+    return min(timezone.make_aware(datetime.combine(hari, time(jam))), timezone.now())
+
+
 def _mundur(t: PenugasanPelatihan, *, ditugaskan: date, tenggat: date | None = None, **lain) -> None:
-    awal = timezone.make_aware(datetime.combine(ditugaskan, time(8)))
+    """Date an assignment (and its history's first row) in the past."""
+    awal = _pada(ditugaskan, 8)
     PenugasanPelatihan.objects.filter(pk=t.pk).update(ditugaskan_pada=awal, tenggat=tenggat or t.tenggat, **lain)
+    RiwayatStatusPenugasan.objects.filter(penugasan=t, aksi="tugaskan").update(waktu=awal)
 
 
 def _kepala_tujuan(u: UsulanMutasi) -> User:
@@ -259,9 +267,16 @@ class _Isi:
 
     def selesai(self, t: PenugasanPelatihan, tanggal: date) -> None:
         self.unggah(t)
+        tanggal = min(tanggal, self.hari)
         services.penugasan_transisi(
-            penugasan=t, aksi="verifikasi", oleh=self.hr, tanggal_selesai=min(tanggal, self.hari), hari_ini=self.hari
+            penugasan=t, aksi="verifikasi", oleh=self.hr, tanggal_selesai=tanggal, hari_ini=self.hari
         )
+        # The history tells it as it happened (the certificate the day before, verified that day),
+        # never before the assignment itself: date that first, with `_mundur`.
+        riwayat = RiwayatStatusPenugasan.objects.filter(penugasan=t)
+        awal = riwayat.get(aksi="tugaskan").waktu
+        riwayat.filter(aksi="unggah").update(waktu=max(awal, _pada(tanggal - timedelta(days=1), 9)))
+        riwayat.filter(aksi="verifikasi").update(waktu=max(awal, _pada(tanggal, 10)))
 
     def tutup(self, t: PenugasanPelatihan, aksi: str, alasan: str) -> None:
         services.penugasan_transisi(penugasan=t, aksi=aksi, oleh=self.hr, alasan=alasan)
@@ -296,7 +311,7 @@ def pelatihan(stdout) -> None:
     if PenugasanPelatihan.objects.exists():
         stdout.write("  penugasan pelatihan demo sudah ada: tidak ada yang ditambahkan")
         return
-    with services.tanpa_email():
+    with tanpa_notifikasi():
         d = _Isi(stdout, katalog)
         _isi(d)
 
@@ -322,6 +337,8 @@ def _isi(d: _Isi) -> None:
             continue
         if (hari - tmt).days > 120:
             # Carried out months or years ago: mostly done; one not completed, one left overdue.
+            for t in daftar:
+                _mundur(t, ditugaskan=tmt - timedelta(days=10), tenggat=services.tenggat_bawaan(u))
             for i, t in enumerate(daftar):
                 if lama_ke == 0 and i == 0:
                     d.tutup(t, "tidak_selesai", ALASAN_TIDAK_SELESAI)
@@ -329,8 +346,6 @@ def _isi(d: _Isi) -> None:
                     pass  # still open long after its due date: overdue
                 else:
                     d.selesai(t, tmt + timedelta(days=40 + 12 * i))
-            for t in daftar:
-                _mundur(t, ditugaskan=tmt - timedelta(days=10), tenggat=services.tenggat_bawaan(u))
             d.pendamping(u, centang=4)
             d.checkin(u, 2, "Tim menerima saya dengan baik; saya mulai memahami alur layanan di unit ini.")
             d.checkin(
@@ -361,8 +376,8 @@ def _isi(d: _Isi) -> None:
             hari_ini=hari,
         )
         selesai = min(date(hari.year, 3, 20), hari)
-        d.selesai(t, selesai)
         _mundur(t, ditugaskan=selesai - timedelta(days=30), tenggat=selesai + timedelta(days=30))
+        d.selesai(t, selesai)
 
     _di_luar_mutasi(d)
     n = PenugasanPelatihan.objects.values("status").order_by("status").annotate(n=Count("id"))
@@ -401,8 +416,8 @@ def _di_luar_mutasi(d: _Isi) -> None:
             )
             if nasib == "selesai":
                 selesai = min(date(hari.year, 1, 20) + timedelta(days=(7 * i + 40 * j) % 300), hari)
-                d.selesai(t, selesai)
                 _mundur(t, ditugaskan=selesai - timedelta(days=30), tenggat=selesai + timedelta(days=30))
+                d.selesai(t, selesai)
             elif nasib == "terlambat":
                 _mundur(t, ditugaskan=hari - timedelta(days=60), tenggat=hari - timedelta(days=3 + i % 20))
             elif nasib == "unggah":

@@ -10,10 +10,20 @@ from pegawai.forms.fields import PilihanBanyakField
 from pegawai.models import Kompetensi, Pegawai
 
 from .models import STATUS_AKTIF, JenisPelatihan, ModePelatihan, Pelatihan, PenugasanPelatihan, StatusPenugasan
-from .services import Pilihan, tenggat_bawaan
+from .services.penugasan import Pilihan, tenggat_bawaan
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SEMUA = [("", _("Semua"))]
+
+
+def _kolom_cari(label: str, contoh: str) -> forms.CharField:
+    """The free-text search box of a list's filter."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": contoh}),
+    )
 
 
 class PelatihanForm(forms.ModelForm):
@@ -33,12 +43,7 @@ class PelatihanForm(forms.ModelForm):
 
 
 class KatalogFilterForm(forms.Form):
-    q = forms.CharField(
-        label=_("Cari"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Nama atau penyelenggara")}),
-    )
+    q = _kolom_cari(_("Cari"), _("Nama atau penyelenggara"))
     jenis = forms.ChoiceField(label=_("Jenis"), required=False, choices=SEMUA + JenisPelatihan.choices)
     mode = forms.ChoiceField(label=_("Metode"), required=False, choices=SEMUA + ModePelatihan.choices)
     kompetensi = forms.ModelChoiceField(
@@ -73,12 +78,7 @@ STATUS_FILTER = [
 class PenugasanFilterForm(forms.Form):
     """GET filter of the assignment list; invalid values are ignored, never an error page."""
 
-    q = forms.CharField(
-        label=_("Cari"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("NIP, nama atau pelatihan")}),
-    )
+    q = _kolom_cari(_("Cari"), _("NIP, nama atau pelatihan"))
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_FILTER)
     unit = forms.TypedChoiceField(label=_("Unit kerja (termasuk sub-unit)"), required=False, coerce=int)
     pelatihan = forms.TypedChoiceField(label=_("Pelatihan"), required=False, coerce=int)
@@ -269,12 +269,7 @@ class CheckInForm(forms.Form):
 class JpFilterForm(forms.Form):
     tahun = forms.TypedChoiceField(label=_("Tahun"), coerce=int, required=False)
     unit = forms.TypedChoiceField(label=_("OPD / unit kerja"), required=False, coerce=int)
-    q = forms.CharField(
-        label=_("Cari pegawai"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("NIP atau nama")}),
-    )
+    q = _kolom_cari(_("Cari pegawai"), _("NIP atau nama"))
     kurang = forms.BooleanField(label=_("Hanya yang belum memenuhi"), required=False)
 
     def __init__(self, *args, unit_pilihan, **kwargs):
@@ -295,12 +290,7 @@ class JpFilterForm(forms.Form):
 
 
 class AdaptasiFilterForm(forms.Form):
-    q = forms.CharField(
-        label=_("Cari pegawai"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("NIP atau nama")}),
-    )
+    q = _kolom_cari(_("Cari pegawai"), _("NIP atau nama"))
     unit = forms.TypedChoiceField(label=_("Unit tujuan"), required=False, coerce=int)
     kesulitan = forms.BooleanField(label=_("Melaporkan kesulitan"), required=False)
     tanpa_mentor = forms.BooleanField(label=_("Belum ada pendamping"), required=False)

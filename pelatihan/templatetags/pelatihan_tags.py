@@ -1,8 +1,6 @@
-"""Template tags of the training topic (`{% load pelatihan_tags %}`), registered through
-TEMPLATES["OPTIONS"]["libraries"] in settings because a subpackage has no templatetags/ folder.
-
-They let pages owned by the proposals (the proposal page, the employee's notice) show this
-topic's part without their views knowing about it."""
+"""Template tags of the training topic (`{% load pelatihan_tags %}`). They let pages owned by the
+proposals (the proposal page, the employee's notice) and the front page show this topic's part
+without their views knowing about it. (Permission filters: `pelatihan_akses`.)"""
 
 from django import template
 from django.conf import settings
@@ -11,10 +9,10 @@ from django.utils import timezone
 from mutasi.models import STATUS_TERLIHAT_PEGAWAI
 from pegawai.akses import peran_user
 
+from ..akses import boleh_kelola_adaptasi, boleh_lihat_adaptasi, boleh_lihat_checkin
 from ..forms import TugaskanUsulanForm
-from ..models import STATUS_AKTIF, PenugasanPelatihan, StatusPenugasan
-from ..selectors import adaptasi_terlihat, jp_tahun_pegawai, kesenjangan_usulan, pendampingan_dari
-from ..services import boleh_kelola_usulan
+from ..models import STATUS_AKTIF, PenugasanPelatihan, StatusPenugasan, pendampingan_dari
+from ..selectors import jp_tahun_pegawai, kesenjangan_usulan
 
 register = template.Library()
 
@@ -25,8 +23,7 @@ def panel_usulan(context, u) -> dict:
     if u is None or u.status not in STATUS_TERLIHAT_PEGAWAI or u.tujuan_jabatan_id is None:
         return {"tampil": False}
     user = context["request"].user
-    p = peran_user(user)
-    kelola = boleh_kelola_usulan(user, u)
+    kelola = boleh_kelola_adaptasi(user, u)
     gap = kesenjangan_usulan(u)
     pd = pendampingan_dari(u)
     item = list(pd.item.all()) if pd else []
@@ -35,14 +32,15 @@ def panel_usulan(context, u) -> dict:
         "gap": gap,
         "kelola": kelola,
         "form": TugaskanUsulanForm(saran=gap.saran, usulan=u) if kelola else None,
-        "penugasan": list(u.penugasan_pelatihan.select_related("pelatihan").order_by("tenggat", "id")),
+        "penugasan": list(u.penugasan_pelatihan.select_related("pelatihan", "usulan").order_by("tenggat", "id")),
         "pd": pd,
         "item_total": len(item),
         "item_selesai": sum(1 for i in item if i.selesai),
-        "kesulitan": u.checkin_adaptasi.filter(kesulitan=True).exists()
-        if (p.lihat_semua or u.tujuan_unit_id in p.unit_wewenang)
-        else False,
-        "lihat_adaptasi": adaptasi_terlihat(user).filter(pk=u.pk).exists(),
+        # The warning is for those who follow the employee; the employee knows what they wrote.
+        "kesulitan": boleh_lihat_checkin(user, u)
+        and peran_user(user).pegawai_id != u.pegawai_id
+        and u.checkin_adaptasi.filter(kesulitan=True).exists(),
+        "lihat_adaptasi": boleh_lihat_adaptasi(user, u),
     }
 
 

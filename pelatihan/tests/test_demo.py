@@ -14,7 +14,7 @@ from pegawai.models import Kompetensi, Peran
 from pegawai.tests.factories import pegawai_di
 from pelatihan.demo import KATALOG, pelatihan
 from pelatihan.models import Pelatihan, Pendampingan, PenugasanPelatihan, StatusPenugasan
-from pelatihan.tests.test_factories import DuniaPelatihan
+from pelatihan.tests.factories import DuniaPelatihan
 
 
 @pytest.fixture
@@ -33,10 +33,11 @@ def dunia_demo(org):
     return dp
 
 
-def test_demo_pelatihan_lengkap_dan_idempoten(dunia_demo, mailoutbox):
+def test_demo_pelatihan_lengkap_dan_idempoten(dunia_demo, mailoutbox, django_capture_on_commit_callbacks):
     assert "pelatihan.demo.pelatihan" in settings.DEMO_LANGKAH
     sudah_ada = set(Pelatihan.objects.values_list("nama", flat=True))
-    pelatihan(StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        pelatihan(StringIO())
     # The catalogue is matched by name: the fixture's "Pelayanan Prima" is not created twice.
     assert Pelatihan.objects.count() == len(sudah_ada | {k[0] for k in KATALOG})
     assert {"Pelayanan Prima", "Manajemen Puskesmas", "Kepemimpinan Pengawas", "Pengelolaan Arsip Dinamis"} <= set(
@@ -49,7 +50,12 @@ def test_demo_pelatihan_lengkap_dan_idempoten(dunia_demo, mailoutbox):
     assert status == set(StatusPenugasan.values)
     assert PenugasanPelatihan.objects.filter(status=StatusPenugasan.BERLANGSUNG).exclude(bukti="").exists()
     assert Pendampingan.objects.filter(usulan__pegawai__nip=AKUN["pegawai"]).exists()
-    assert mailoutbox == []  # demo data sends no email
+    assert mailoutbox == []  # demo data sends no email, even once committed
+    # Each assignment's history starts with its creation, and is in time order.
+    for t in PenugasanPelatihan.objects.prefetch_related("riwayat_status"):
+        riwayat = list(t.riwayat_status.all())
+        assert riwayat[0].aksi == "tugaskan" and abs(riwayat[0].waktu - t.ditugaskan_pada) < timedelta(minutes=1), t
+        assert [r.waktu for r in riwayat] == sorted(r.waktu for r in riwayat), t
     jumlah = (Pelatihan.objects.count(), PenugasanPelatihan.objects.count(), Pendampingan.objects.count())
     pelatihan(StringIO())
     assert (Pelatihan.objects.count(), PenugasanPelatihan.objects.count(), Pendampingan.objects.count()) == jumlah

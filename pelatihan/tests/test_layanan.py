@@ -22,10 +22,9 @@ from pelatihan.selectors import (
     saran_dari_katalog,
 )
 from pelatihan.services import PelatihanError, Pilihan, penugasan_transisi
-from pelatihan.tests.test_factories import (
+from pelatihan.tests.factories import (
     PDF,
     PNG,
-    DuniaPelatihan,
     KompetensiFactory,
     PelatihanFactory,
     hari,
@@ -35,29 +34,11 @@ from pelatihan.tests.test_factories import (
 SP = StatusPenugasan
 
 
-@pytest.fixture
-def dp(org):
-    return DuniaPelatihan(org)
-
-
 def _berkas(isi=PDF, nama="sertifikat.pdf"):
     return SimpleUploadedFile(nama, isi, content_type="application/pdf")
 
 
-# --- Dates ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("awal", "bulan", "hasil"),
-    [
-        (date(2026, 1, 31), 1, date(2026, 2, 28)),
-        (date(2024, 1, 31), 1, date(2024, 2, 29)),
-        (date(2026, 11, 15), 3, date(2027, 2, 15)),
-        (date(2026, 12, 31), 12, date(2027, 12, 31)),
-    ],
-)
-def test_tambah_bulan(awal, bulan, hasil):
-    assert services.tambah_bulan(awal, bulan) == hasil
+# --- Dates (the month arithmetic itself is inti.kalender's, tested there) ------------------------
 
 
 def test_tenggat_bawaan_tiga_bulan_setelah_tmt(dp, settings):
@@ -352,7 +333,7 @@ def test_unggah_png_dan_ganti_berkas(dp, tugas):
 
 def test_kembalikan_bukti_wajib_alasan_dan_menghapus_bukti(dp, tugas):
     penugasan_transisi(penugasan=tugas, aksi="unggah", oleh=dp.org.anggota.akun, berkas=_berkas())
-    with pytest.raises(PelatihanError, match="wajib disertai alasan"):
+    with pytest.raises(PelatihanError, match="wajib disertai catatan/alasan"):
         penugasan_transisi(penugasan=tugas, aksi="kembalikan_bukti", oleh=dp.org.hr.akun)
     penugasan_transisi(
         penugasan=tugas, aksi="kembalikan_bukti", oleh=dp.org.hr.akun, alasan="Sertifikat tidak terbaca."
@@ -363,7 +344,7 @@ def test_kembalikan_bukti_wajib_alasan_dan_menghapus_bukti(dp, tugas):
 
 @pytest.mark.parametrize(("aksi", "ke"), [("tidak_selesai", SP.TIDAK_SELESAI), ("batalkan", SP.DIBATALKAN)])
 def test_tidak_selesai_dan_batal_wajib_alasan(dp, tugas, aksi, ke):
-    with pytest.raises(PelatihanError, match="wajib disertai alasan"):
+    with pytest.raises(PelatihanError, match="wajib disertai catatan/alasan"):
         penugasan_transisi(penugasan=tugas, aksi=aksi, oleh=dp.org.hr.akun, alasan="  ")
     penugasan_transisi(penugasan=tugas, aksi=aksi, oleh=dp.kepala_tujuan.akun, alasan="Ditunda penyelenggara.")
     assert tugas.status == ke and tugas.alasan == "Ditunda penyelenggara."

@@ -10,16 +10,15 @@ from django.core.management import call_command
 
 from pelatihan.models import PenugasanPelatihan, StatusPenugasan
 from pelatihan.services import pengingat_kirim
-from pelatihan.tests.test_factories import DuniaPelatihan, hari, penugasan_buat
+from pelatihan.tests.factories import hari, penugasan_buat
 
 SP = StatusPenugasan
 
 
-@pytest.fixture
-def dp(org, settings):
+@pytest.fixture(autouse=True)
+def _jendela(settings):
     settings.PELATIHAN_INGATKAN_HARI = 7
     settings.PELATIHAN_INGATKAN_TERLAMBAT_HARI = 7
-    return DuniaPelatihan(org)
 
 
 def test_pengingat_sebelum_tenggat_sekali_saja(dp, mailoutbox):
@@ -84,7 +83,7 @@ def test_satu_email_per_pegawai_untuk_beberapa_pelatihan(dp, mailoutbox):
 
 def test_gagal_kirim_tidak_ditandai_sehingga_dicoba_lagi(dp, mailoutbox):
     t = penugasan_buat(dp.org.anggota, dp.p_prima, tenggat=hari(2))
-    with mock.patch("pelatihan.services.send_mail", side_effect=OSError("SMTP mati")):
+    with mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=OSError("SMTP mati")):
         assert pengingat_kirim(hari_ini=hari()).email == 0
     t.refresh_from_db()
     assert t.diingatkan_pada is None

@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from pelatihan.models import PenugasanPelatihan, StatusPenugasan
-from pelatihan.tests.test_factories import PDF, DuniaPelatihan, penugasan_buat
+from pelatihan.tests.factories import PDF, DuniaPelatihan, penugasan_buat
 from tests.browser.layar import simpan_layar
 
 
