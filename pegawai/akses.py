@@ -7,6 +7,8 @@ record; only HR changes them. Objects reach a view through the selectors' `*_amb
 answer 404 to whoever may not see the object (`boleh_lihat_*` here is the same rule for one object
 already in hand)."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
@@ -19,7 +21,11 @@ from .models import UnitKerja
 from .pohon import unit_turunan_ids
 
 if TYPE_CHECKING:
-    from .models import Pegawai
+    from django.contrib.auth.models import AnonymousUser
+
+    from .models import Pegawai, User
+
+    Pengguna = User | AnonymousUser  # whoever a request carries; every rule answers False for anonymous
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,7 @@ class PeranUser:
 ANONIM = PeranUser()
 
 
-def peran_user(user) -> PeranUser:
+def peran_user(user: Pengguna) -> PeranUser:
     """The roles of a user, computed once and kept on the user object for the request."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return ANONIM
@@ -68,26 +74,26 @@ def peran_user(user) -> PeranUser:
 # --- Seeing ------------------------------------------------------------------------------
 
 
-def boleh_lihat_semua(user) -> bool:
+def boleh_lihat_semua(user: Pengguna) -> bool:
     """Every unit and every employee (HR staff and the PPK)."""
     return peran_user(user).lihat_semua
 
 
-def boleh_lihat_organisasi(user) -> bool:
+def boleh_lihat_organisasi(user: Pengguna) -> bool:
     """The organisation pages: employee list and export, unit tree, needs analysis, rotation
     watch. HR, the PPK and unit heads (who see their subtree); not other employees."""
     p = peran_user(user)
     return p.lihat_semua or p.kepala
 
 
-def boleh_lihat_unit(user, unit: UnitKerja | int) -> bool:
+def boleh_lihat_unit(user: Pengguna, unit: UnitKerja | int) -> bool:
     """The unit's pages (staff, needs analysis): everyone's for HR and the PPK, the headed
     subtree for a unit head."""
     p = peran_user(user)
     return p.lihat_semua or (unit if isinstance(unit, int) else unit.pk) in p.unit_wewenang
 
 
-def boleh_lihat_pegawai(user, pegawai: "Pegawai") -> bool:
+def boleh_lihat_pegawai(user: Pengguna, pegawai: Pegawai) -> bool:
     """An employee's page: HR and the PPK; a unit head for the staff posted in the headed
     subtree; anyone for themself. (The list form of this rule is `pegawai_terlihat`.)"""
     p = peran_user(user)
@@ -99,13 +105,13 @@ def boleh_lihat_pegawai(user, pegawai: "Pegawai") -> bool:
     return posisi is not None and posisi.unit_id in p.unit_wewenang
 
 
-def boleh_lihat_kandidat(user) -> bool:
+def boleh_lihat_kandidat(user: Pengguna) -> bool:
     """Needs-based candidates and destinations: they list employees of other units with their
     sanctions and predicates, which a unit head may not read. HR and the PPK."""
     return peran_user(user).lihat_semua
 
 
-def boleh_lihat_audit(user) -> bool:
+def boleh_lihat_audit(user: Pengguna) -> bool:
     """The audit trail on an employee's page (HR)."""
     return peran_user(user).hr
 
@@ -113,22 +119,22 @@ def boleh_lihat_audit(user) -> bool:
 # --- Doing -------------------------------------------------------------------------------
 
 
-def boleh_kelola_pegawai(user) -> bool:
+def boleh_kelola_pegawai(user: Pengguna) -> bool:
     """Create and edit employees, move them, switch them off, record sanctions and predicates (HR)."""
     return peran_user(user).hr
 
 
-def boleh_kelola_akun(user) -> bool:
+def boleh_kelola_akun(user: Pengguna) -> bool:
     """Create, invite, switch on/off employees' accounts and set their roles (HR)."""
     return peran_user(user).hr
 
 
-def boleh_kelola_tugas(user) -> bool:
+def boleh_kelola_tugas(user: Pengguna) -> bool:
     """Edit the workload (uraian tugas) of the needs analysis (HR)."""
     return peran_user(user).hr
 
 
-def boleh_impor(user) -> bool:
+def boleh_impor(user: Pengguna) -> bool:
     """Upload spreadsheets, read the import log, download templates (HR)."""
     return peran_user(user).hr
 

@@ -7,6 +7,10 @@ An account's status is derived, never stored:
 - NONAKTIF: switched off (is_active is false).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import models
 from django.db.models import Case, CharField, Count, OuterRef, Q, QuerySet, Subquery, Value, When
@@ -19,6 +23,9 @@ from inti.models import CatatanAudit
 from ..akses import boleh_kelola_akun
 from ..models import Pegawai, User
 from .pegawai import pegawai_cari
+
+if TYPE_CHECKING:
+    from ..akses import Pengguna
 
 # Audit actions that send an invitation; the latest one tells HR when the link went out.
 AKSI_UNDANGAN = ("akun.buat", "akun.undang_ulang")
@@ -79,7 +86,7 @@ URUTAN_AKUN = {
 
 
 def akun_pegawai_cari(
-    user,
+    user: Pengguna,
     *,
     q: str = "",
     unit: int | None = None,
@@ -123,7 +130,7 @@ def akun_ringkasan(qs: QuerySet[Pegawai]) -> dict[str, int]:
     return hasil
 
 
-def akun_pegawai_ambil(user, pk: int) -> Pegawai:
+def akun_pegawai_ambil(user: Pengguna, pk: int) -> Pegawai:
     """One employee with their account, for the HR account page; 404 for anyone else."""
     if not boleh_kelola_akun(user):
         raise Http404

@@ -1,7 +1,10 @@
 """Reads of people and organisation. Object access goes through the `*_ambil` selectors,
 which answer 404 to whoever may not see the object."""
 
+from __future__ import annotations
+
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -13,6 +16,9 @@ from ..models import Pegawai, RiwayatJabatan, UnitKerja
 
 # The unit tree lives in pegawai.pohon (akses needs it too); re-exported for the higher apps.
 from ..pohon import unit_induk_map, unit_opd_id, unit_turunan_ids
+
+if TYPE_CHECKING:
+    from ..akses import Pengguna
 
 __all__ = [
     "bup_usia",
@@ -30,7 +36,7 @@ __all__ = [
 ]
 
 
-def pegawai_terlihat(user) -> QuerySet[Pegawai]:
+def pegawai_terlihat(user: Pengguna) -> QuerySet[Pegawai]:
     """Employees the user may read: all for HR and PPK; a unit head's units and sub-units
     (by current post); for an employee, only themself."""
     p = peran_user(user)
@@ -45,11 +51,11 @@ def pegawai_terlihat(user) -> QuerySet[Pegawai]:
     return qs.filter(cond)
 
 
-def pegawai_ambil(user, pk: int) -> Pegawai:
+def pegawai_ambil(user: Pengguna, pk: int) -> Pegawai:
     return get_object_or_404(pegawai_terlihat(user).with_posisi(), pk=pk)
 
 
-def unit_terlihat(user) -> QuerySet[UnitKerja]:
+def unit_terlihat(user: Pengguna) -> QuerySet[UnitKerja]:
     """Units whose staff list the user may read: all for HR/PPK, the headed subtree for a head."""
     p = peran_user(user)
     if p.lihat_semua:
@@ -57,7 +63,7 @@ def unit_terlihat(user) -> QuerySet[UnitKerja]:
     return UnitKerja.objects.filter(pk__in=p.unit_wewenang)
 
 
-def unit_ambil(user, pk: int) -> UnitKerja:
+def unit_ambil(user: Pengguna, pk: int) -> UnitKerja:
     return get_object_or_404(unit_terlihat(user).select_related("induk", "kepala"), pk=pk)
 
 
@@ -83,7 +89,7 @@ URUTAN_PEGAWAI = {
 
 
 def pegawai_cari(
-    user,
+    user: Pengguna,
     *,
     q: str = "",
     unit: int | None = None,

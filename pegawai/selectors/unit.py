@@ -2,8 +2,11 @@
 of unit selects, a unit's ancestors and staff. Each reads a fixed number of queries, however
 large the tree."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Count, QuerySet
@@ -14,6 +17,9 @@ from ..pohon import unit_induk_map, unit_turunan_ids
 from .abk.rotasi import q_dini, q_wajib
 from .pegawai import pegawai_terlihat, unit_jumlah_pegawai, unit_terlihat
 
+if TYPE_CHECKING:
+    from ..akses import Pengguna
+
 INDENT = "\u00a0\u00a0\u00a0"  # non-breaking spaces: an <option> collapses ordinary ones
 
 
@@ -23,7 +29,7 @@ class SimpulUnit:
 
     unit: UnitKerja
     tingkat: int = 0
-    anak: list["SimpulUnit"] = field(default_factory=list)
+    anak: list[SimpulUnit] = field(default_factory=list)
     jumlah: int = 0
     jumlah_total: int = 0
 
@@ -51,7 +57,7 @@ def _susun(units: list[UnitKerja], jumlah: dict[int, int]) -> list[SimpulUnit]:
     return akar
 
 
-def unit_pohon(user, *, aktif_saja: bool = False) -> list[SimpulUnit]:
+def unit_pohon(user: Pengguna, *, aktif_saja: bool = False) -> list[SimpulUnit]:
     """The units the user may see, nested (OPD -> children), sorted by name, each with its head
     and active head-count. Two queries (units with heads, counts)."""
     qs = unit_terlihat(user).select_related("kepala").order_by("nama")
@@ -70,7 +76,7 @@ def unit_rata(akar: list[SimpulUnit]) -> list[SimpulUnit]:
     return hasil
 
 
-def unit_pilihan(user, *, aktif_saja: bool = False) -> list[tuple[int, str]]:
+def unit_pilihan(user: Pengguna, *, aktif_saja: bool = False) -> list[tuple[int, str]]:
     """(id, indented name) pairs of the visible units in tree order, for a <select>. One query."""
     qs = unit_terlihat(user).order_by("nama")
     if aktif_saja:
@@ -148,7 +154,7 @@ class Ringkasan:
     mutasi_max: int = 0
 
 
-def ringkasan_organisasi(user, *, hari: date | None = None) -> Ringkasan:
+def ringkasan_organisasi(user: Pengguna, *, hari: date | None = None) -> Ringkasan:
     """Counts for HR, the PPK (everyone) and a unit head (their subtree); empty for others."""
     if not boleh_lihat_organisasi(user):
         return Ringkasan()

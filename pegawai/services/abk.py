@@ -3,11 +3,12 @@
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat, selisih
 from inti.galat import LayananError
 
-from ..models import Jabatan, TugasJabatan, UnitKerja
+from ..models import Jabatan, TugasJabatan, UnitKerja, User
 
 FIELD_TUGAS = ("uraian", "satuan_hasil", "volume", "norma_waktu")
 
@@ -17,7 +18,7 @@ def _ringkas(tugas: TugasJabatan) -> str:
 
 
 @transaction.atomic
-def tugas_buat(*, oleh, unit: UnitKerja, jabatan: Jabatan, data: dict[str, Any]) -> TugasJabatan:
+def tugas_buat(*, oleh: User, unit: UnitKerja, jabatan: Jabatan, data: dict[str, Any]) -> TugasJabatan:
     """Add a task to a unit x position. A duplicate description in the same unit x position is
     refused by `full_clean()` (ValidationError)."""
     tugas = TugasJabatan(unit=unit, jabatan=jabatan, **{k: data[k] for k in FIELD_TUGAS if k in data})
@@ -34,12 +35,12 @@ def tugas_buat(*, oleh, unit: UnitKerja, jabatan: Jabatan, data: dict[str, Any])
 
 
 @transaction.atomic
-def tugas_ubah(*, oleh, tugas: TugasJabatan, data: dict[str, Any]) -> TugasJabatan:
+def tugas_ubah(*, oleh: User, tugas: TugasJabatan, data: dict[str, Any]) -> TugasJabatan:
     data = {k: data[k] for k in FIELD_TUGAS if k in data}
     # Compare with the stored row: a bound ModelForm has already written the new values on `tugas`.
     lama = TugasJabatan.objects.select_for_update().filter(pk=tugas.pk).first()
     if lama is None:
-        raise LayananError("Uraian tugas sudah dihapus.")
+        raise LayananError(_("Uraian tugas sudah dihapus."))
     perubahan = selisih(lama, data)
     for k, v in data.items():
         setattr(tugas, k, v)
@@ -57,10 +58,10 @@ def tugas_ubah(*, oleh, tugas: TugasJabatan, data: dict[str, Any]) -> TugasJabat
 
 
 @transaction.atomic
-def tugas_hapus(*, oleh, tugas: TugasJabatan) -> None:
+def tugas_hapus(*, oleh: User, tugas: TugasJabatan) -> None:
     tugas = TugasJabatan.objects.select_for_update().select_related("unit", "jabatan").filter(pk=tugas.pk).first()
     if tugas is None:
-        raise LayananError("Uraian tugas sudah dihapus.")
+        raise LayananError(_("Uraian tugas sudah dihapus."))
     # Audit first: after delete() the object has no primary key to point at.
     audit_catat(
         oleh=oleh,
@@ -73,11 +74,11 @@ def tugas_hapus(*, oleh, tugas: TugasJabatan) -> None:
 
 
 @transaction.atomic
-def tugas_salin(*, oleh, dari_unit: UnitKerja, ke_unit: UnitKerja, jabatan: Jabatan) -> int:
+def tugas_salin(*, oleh: User, dari_unit: UnitKerja, ke_unit: UnitKerja, jabatan: Jabatan) -> int:
     """Copy the tasks of a position from another unit (e.g. one kelurahan to the next); tasks whose
     description already exists in the target are left as they are. Returns how many were added."""
     if dari_unit.pk == ke_unit.pk:
-        raise LayananError("Unit asal dan unit tujuan sama.")
+        raise LayananError(_("Unit asal dan unit tujuan sama."))
     ada = set(TugasJabatan.objects.filter(unit=ke_unit, jabatan=jabatan).values_list("uraian", flat=True))
     baru = []
     for t in TugasJabatan.objects.filter(unit=dari_unit, jabatan=jabatan).order_by("uraian"):
@@ -94,7 +95,7 @@ def tugas_salin(*, oleh, dari_unit: UnitKerja, ke_unit: UnitKerja, jabatan: Jaba
         salinan.full_clean()
         baru.append(salinan)
     if not baru:
-        raise LayananError("Tidak ada uraian tugas baru untuk disalin dari unit itu.")
+        raise LayananError(_("Tidak ada uraian tugas baru untuk disalin dari unit itu."))
     TugasJabatan.objects.bulk_create(baru)
     audit_catat(
         oleh=oleh,

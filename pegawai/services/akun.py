@@ -11,7 +11,7 @@ than rolling back work already done.
 import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
@@ -41,7 +41,7 @@ JUDUL_UNDANGAN = gettext_lazy("Aktivasi akun Anda")
 
 
 class _KedaluwarsaMixin:
-    def kedaluwarsa(self, user, token: str) -> bool:
+    def kedaluwarsa(self, user: User, token: str) -> bool:
         """True when the token was genuinely made for this user's current state but is too old:
         lets the page say "expired" rather than "invalid"."""
         try:
@@ -63,11 +63,11 @@ class AktivasiTokenGenerator(_KedaluwarsaMixin, PasswordResetTokenGenerator):
 
     key_salt = "pegawai.services.akun.AktivasiTokenGenerator"
 
-    def _make_hash_value(self, user, timestamp):
+    def _make_hash_value(self, user: User, timestamp: int) -> str:
         diaktifkan = "" if user.diaktifkan is None else user.diaktifkan.replace(microsecond=0, tzinfo=None)
         return f"{user.pk}|{user.email}|{diaktifkan}|{timestamp}"
 
-    def pernah_sah(self, user, token: str) -> bool:
+    def pernah_sah(self, user: User, token: str) -> bool:
         """True when the token was issued for this account before it was activated (whether or
         not it has expired since)."""
         sebelum = copy.copy(user)
@@ -104,12 +104,12 @@ class HasilUndangan:
         self.dilewati.setdefault(alasan, []).append(pegawai)
 
 
-def _pastikan_hr(oleh) -> None:
+def _pastikan_hr(oleh: User) -> None:
     if not boleh_kelola_akun(oleh):
         raise LayananError(_("Hanya staf BKPSDM yang boleh mengelola akun pegawai."))
 
 
-def berlaku_sampai():
+def berlaku_sampai() -> datetime:
     return timezone.localtime(timezone.now() + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT))
 
 
@@ -163,7 +163,7 @@ def _alasan_tidak_bisa(pegawai: Pegawai) -> str | None:
     return None
 
 
-def akun_buat(*, oleh, pegawai: Pegawai, base_url: str) -> tuple[User, bool]:
+def akun_buat(*, oleh: User, pegawai: Pegawai, base_url: str) -> tuple[User, bool]:
     """Create the employee's account (role PEGAWAI, no usable password) and email the activation
     link. Returns (account, whether the email went out)."""
     _pastikan_hr(oleh)
@@ -198,7 +198,7 @@ def akun_buat(*, oleh, pegawai: Pegawai, base_url: str) -> tuple[User, bool]:
     return user, bool(terkirim)
 
 
-def akun_buat_massal(*, oleh, pegawai_ids: Iterable[int], base_url: str) -> HasilUndangan:
+def akun_buat_massal(*, oleh: User, pegawai_ids: Iterable[int], base_url: str) -> HasilUndangan:
     """Accounts for many employees at once: a fixed number of queries whatever the count
     (lock and read the employees, check NIP clashes, bulk-insert accounts, bulk-link, bulk-audit),
     then one mail connection for all invitations. Employees who cannot get one are skipped with a reason."""
@@ -265,7 +265,7 @@ def akun_buat_massal(*, oleh, pegawai_ids: Iterable[int], base_url: str) -> Hasi
     return hasil
 
 
-def akun_undang_ulang(*, oleh, pegawai: Pegawai, base_url: str) -> User:
+def akun_undang_ulang(*, oleh: User, pegawai: Pegawai, base_url: str) -> User:
     """Send a fresh activation link to an invited employee; the address follows the employee
     record (HR may have corrected it since)."""
     _pastikan_hr(oleh)
@@ -326,7 +326,7 @@ def _akun_terkunci(pegawai: Pegawai) -> User:
 
 
 @transaction.atomic
-def akun_nonaktifkan(*, oleh, pegawai: Pegawai) -> User:
+def akun_nonaktifkan(*, oleh: User, pegawai: Pegawai) -> User:
     """Switch the account off: the person can no longer sign in (open sessions end at once)."""
     _pastikan_hr(oleh)
     user = _akun_terkunci(pegawai)
@@ -341,7 +341,7 @@ def akun_nonaktifkan(*, oleh, pegawai: Pegawai) -> User:
 
 
 @transaction.atomic
-def akun_aktifkan(*, oleh, pegawai: Pegawai) -> User:
+def akun_aktifkan(*, oleh: User, pegawai: Pegawai) -> User:
     """Switch a disabled account back on (only for an employee still in service)."""
     _pastikan_hr(oleh)
     user = _akun_terkunci(pegawai)
@@ -358,7 +358,7 @@ def akun_aktifkan(*, oleh, pegawai: Pegawai) -> User:
 
 
 @transaction.atomic
-def akun_ubah_peran(*, oleh, pegawai: Pegawai, peran: str) -> User:
+def akun_ubah_peran(*, oleh: User, pegawai: Pegawai, peran: str) -> User:
     """Set the stored role (HR / PPK / PEGAWAI). HR staff may not take their own HR role away,
     so the system cannot lose its last administrator by accident."""
     _pastikan_hr(oleh)

@@ -118,7 +118,7 @@ def _catatan_galat(hasil: Hasil) -> str:
 
 
 def impor_catat_ditolak(
-    *, jenis: str, nama_file: str, oleh, hasil: Hasil | None = None, pesan: str = ""
+    *, jenis: str, nama_file: str, oleh: User | None, hasil: Hasil | None = None, pesan: str = ""
 ) -> RiwayatImpor:
     """Record a refused attempt (nothing written)."""
     oleh = oleh if getattr(oleh, "is_authenticated", False) else None
@@ -132,7 +132,7 @@ def impor_catat_ditolak(
     )
 
 
-def impor_unggah(*, berkas: UploadedFile, jenis: str, oleh) -> Unggahan:
+def impor_unggah(*, berkas: UploadedFile, jenis: str, oleh: User) -> Unggahan:
     """Keep the upload under a random name, check it without writing, and remember the
     result for the preview. A file with errors is recorded as a refused run and dropped
     (only its result stays, for the preview page)."""
@@ -162,7 +162,7 @@ def impor_unggah(*, berkas: UploadedFile, jenis: str, oleh) -> Unggahan:
     return u
 
 
-def unggahan_ambil(*, token: str, oleh) -> Unggahan:
+def unggahan_ambil(*, token: str, oleh: User) -> Unggahan:
     """The pending upload, for the user who uploaded it only (404 for anyone else)."""
     if not (len(token) == 32 and all(c in "0123456789abcdef" for c in token)):
         raise Http404
@@ -177,7 +177,7 @@ def unggahan_ambil(*, token: str, oleh) -> Unggahan:
     return Unggahan(**d)
 
 
-def impor_batal(*, token: str, oleh) -> None:
+def impor_batal(*, token: str, oleh: User) -> None:
     _hapus(unggahan_ambil(token=token, oleh=oleh))
 
 
@@ -186,7 +186,7 @@ class _Batal(Exception):
         self.hasil = hasil
 
 
-def impor_jalankan(*, path, nama_file: str, jenis: str, oleh) -> tuple[RiwayatImpor, Hasil]:
+def impor_jalankan(*, path: str | Path, nama_file: str, jenis: str, oleh: User | None) -> tuple[RiwayatImpor, Hasil]:
     """Check the file again and write it: all or nothing, in one transaction. The run is
     recorded either way (berhasil=False when refused). Used by the confirm step and the CLI."""
     spec = jenis_impor(jenis)
@@ -226,7 +226,7 @@ def impor_jalankan(*, path, nama_file: str, jenis: str, oleh) -> tuple[RiwayatIm
     return impor_catat_ditolak(jenis=jenis, nama_file=nama_file, oleh=oleh, hasil=hasil), hasil
 
 
-def impor_konfirmasi(*, token: str, oleh) -> tuple[RiwayatImpor, Hasil]:
+def impor_konfirmasi(*, token: str, oleh: User) -> tuple[RiwayatImpor, Hasil]:
     """The confirm step of the web flow. Raises ImporDitolak when the second check finds
     errors (the preview then shows the new ones)."""
     u = unggahan_ambil(token=token, oleh=oleh)
@@ -253,6 +253,6 @@ def ekspor_catat(*, oleh: User, format: str, kriteria: dict[str, Any]) -> None:
     )
 
 
-def impor_periksa(*, path, nama_file: str, jenis: str) -> Hasil:
+def impor_periksa(*, path: str | Path, nama_file: str, jenis: str) -> Hasil:
     """A dry run: check only (the CLI's --dry-run)."""
     return proses(path, nama_file, jenis)

@@ -4,18 +4,19 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 # The higher apps (mutasi, pelatihan, evaluasi) still import these two from here; new code takes
 # them from inti. Drop this re-export once no caller is left.
 from inti.audit import audit_catat, selisih
 from inti.galat import LayananError
 
-from ..models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
+from ..models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja, User
 
 
 @transaction.atomic
 def pegawai_buat(
-    *, oleh, data: dict[str, Any], unit: UnitKerja, jabatan: Jabatan, tmt: date, nomor_sk: str = ""
+    *, oleh: User, data: dict[str, Any], unit: UnitKerja, jabatan: Jabatan, tmt: date, nomor_sk: str = ""
 ) -> Pegawai:
     """Create an employee with their first current post."""
     kompetensi = data.pop("kompetensi", None)
@@ -30,7 +31,7 @@ def pegawai_buat(
 
 
 @transaction.atomic
-def pegawai_ubah(*, oleh, pegawai: Pegawai, data: dict[str, Any]) -> Pegawai:
+def pegawai_ubah(*, oleh: User, pegawai: Pegawai, data: dict[str, Any]) -> Pegawai:
     """Change profile fields (not the post: that goes through `pegawai_pindah_jabatan`)."""
     kompetensi = data.pop("kompetensi", None)
     perubahan = selisih(pegawai, data)
@@ -48,7 +49,16 @@ def pegawai_ubah(*, oleh, pegawai: Pegawai, data: dict[str, Any]) -> Pegawai:
     return pegawai
 
 
-def _buka_riwayat(*, pegawai, unit, jabatan, tmt, nomor_sk="", tanggal_sk=None, keterangan="") -> RiwayatJabatan:
+def _buka_riwayat(
+    *,
+    pegawai: Pegawai,
+    unit: UnitKerja,
+    jabatan: Jabatan,
+    tmt: date,
+    nomor_sk: str = "",
+    tanggal_sk: date | None = None,
+    keterangan: str = "",
+) -> RiwayatJabatan:
     riwayat = RiwayatJabatan(
         pegawai=pegawai,
         unit=unit,
@@ -69,7 +79,7 @@ def _buka_riwayat(*, pegawai, unit, jabatan, tmt, nomor_sk="", tanggal_sk=None, 
 @transaction.atomic
 def pegawai_pindah_jabatan(
     *,
-    oleh,
+    oleh: User | None,
     pegawai: Pegawai,
     unit: UnitKerja,
     jabatan: Jabatan,
@@ -79,7 +89,8 @@ def pegawai_pindah_jabatan(
     keterangan: str = "",
 ) -> RiwayatJabatan:
     """Close the current post the day before `tmt` and open the new one. A head leaving a
-    head post stops being the head of that unit. Used by edits, imports and carried-out transfers."""
+    head post stops being the head of that unit. Used by edits, imports and carried-out transfers
+    (`oleh` None: the system, e.g. a transfer carried out by a scheduled job)."""
     lama = (
         RiwayatJabatan.objects.select_for_update()
         .select_related("jabatan", "unit")
@@ -88,9 +99,12 @@ def pegawai_pindah_jabatan(
     )
     if lama is not None:
         if lama.unit_id == unit.pk and lama.jabatan_id == jabatan.pk:
-            raise LayananError("Pegawai sudah menduduki jabatan itu di unit itu.")
+            raise LayananError(_("Pegawai sudah menduduki jabatan itu di unit itu."))
         if tmt <= lama.mulai:
-            raise LayananError(f"TMT baru ({tmt:%d-%m-%Y}) harus sesudah TMT jabatan sekarang ({lama.mulai:%d-%m-%Y}).")
+            raise LayananError(
+                _("TMT baru (%(baru)s) harus sesudah TMT jabatan sekarang (%(lama)s).")
+                % {"baru": f"{tmt:%d-%m-%Y}", "lama": f"{lama.mulai:%d-%m-%Y}"}
+            )
         lama.sampai = tmt - timedelta(days=1)
         lama.save(update_fields=["sampai"])
         UnitKerja.objects.filter(pk=lama.unit_id, kepala=pegawai).update(kepala=None)
@@ -114,7 +128,7 @@ def pegawai_pindah_jabatan(
 
 
 @transaction.atomic
-def pegawai_nonaktifkan(*, oleh, pegawai: Pegawai, alasan: str, tanggal: date) -> Pegawai:
+def pegawai_nonaktifkan(*, oleh: User | None, pegawai: Pegawai, alasan: str, tanggal: date) -> Pegawai:
     """Retired, died, left: the post closes and any headship ends; history stays."""
     RiwayatJabatan.objects.filter(pegawai=pegawai, sampai__isnull=True).update(sampai=tanggal)
     UnitKerja.objects.filter(kepala=pegawai).update(kepala=None)

@@ -4,17 +4,18 @@ yearly performance predicates. Audited on the employee, so they show in the empl
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat
 from inti.galat import LayananError
 
-from ..models import HukumanDisiplin, KinerjaTahunan, Pegawai
+from ..models import HukumanDisiplin, KinerjaTahunan, Pegawai, User
 
 
 @transaction.atomic
 def hukuman_tambah(
     *,
-    oleh,
+    oleh: User,
     pegawai: Pegawai,
     tingkat: str,
     jenis: str,
@@ -25,7 +26,7 @@ def hukuman_tambah(
 ) -> HukumanDisiplin:
     """Record a disciplinary sanction (ringan/sedang/berat) with its period."""
     if selesai < mulai:
-        raise LayananError("Tanggal berakhir hukuman tidak boleh sebelum tanggal mulai.")
+        raise LayananError(_("Tanggal berakhir hukuman tidak boleh sebelum tanggal mulai."))
     hukuman = HukumanDisiplin(
         pegawai=pegawai,
         tingkat=tingkat,
@@ -49,7 +50,7 @@ def hukuman_tambah(
 
 
 @transaction.atomic
-def kinerja_catat(*, oleh, pegawai: Pegawai, tahun: int, predikat: str, keterangan: str = "") -> KinerjaTahunan:
+def kinerja_catat(*, oleh: User, pegawai: Pegawai, tahun: int, predikat: str, keterangan: str = "") -> KinerjaTahunan:
     """Record the yearly performance predicate; a year already recorded is corrected in place
     (one predicate per year), and the audit trail keeps the old value."""
     kinerja = KinerjaTahunan.objects.select_for_update().filter(pegawai=pegawai, tahun=tahun).first()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
@@ -20,6 +21,9 @@ from ...models import (
 from ...pohon import unit_opd_id, unit_turunan_ids
 from ..pegawai import unit_terlihat
 from .hitung import PosisiAbk, RekapAbk, abk_posisi, rekap_per_unit
+
+if TYPE_CHECKING:
+    from ...akses import Pengguna
 
 _KOLOM_UNIT = ("id", "kode", "nama", "jenis", "induk_id", "aktif")  # in the model's field order
 
@@ -81,7 +85,9 @@ def _urutkan(baris: list[BarisRekap], urut: str) -> list[BarisRekap]:
     return sorted(baris, key=URUTAN_IKHTISAR[kunci], reverse=urut.startswith("-"))
 
 
-def abk_ikhtisar(user, *, jenis_jabatan: str = "", urut: str = "-kekurangan") -> tuple[list[BarisRekap], RekapAbk]:
+def abk_ikhtisar(
+    user: Pengguna, *, jenis_jabatan: str = "", urut: str = "-kekurangan"
+) -> tuple[list[BarisRekap], RekapAbk]:
     """One row per OPD (for HR and the PPK) or per top unit a head leads, with totals. Three queries
     after the user's roles: units, workload, bezetting."""
     p = peran_user(user)
@@ -186,7 +192,7 @@ def jabatan_ambil(pk: int) -> Jabatan:
     return get_object_or_404(Jabatan.objects.prefetch_related("kompetensi"), pk=pk)
 
 
-def tugas_ambil(user, pk: int) -> TugasJabatan:
+def tugas_ambil(user: Pengguna, pk: int) -> TugasJabatan:
     """A task with its unit and position; 404 unless the user may see its unit."""
     return get_object_or_404(
         TugasJabatan.objects.filter(unit__in=unit_terlihat(user)).select_related("unit", "jabatan"), pk=pk

@@ -9,6 +9,7 @@ candidates) asks `rotasi_wajib`/`rotasi_dini` for one post, or `q_wajib`/`q_dini
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
@@ -21,6 +22,9 @@ from ...models import (
     UnitKerja,
 )
 from ...pohon import unit_turunan_ids
+
+if TYPE_CHECKING:
+    from ...akses import Pengguna
 
 
 def mulai_paling_lambat(hari: date, tahun: int) -> date:
@@ -60,7 +64,7 @@ class KategoriRotasi:
     SEMUA = "semua"
 
 
-def _rotasi_dasar(user, *, unit: UnitKerja | None = None) -> QuerySet[RiwayatJabatan]:
+def _rotasi_dasar(user: Pengguna, *, unit: UnitKerja | None = None) -> QuerySet[RiwayatJabatan]:
     p = peran_user(user)
     qs = RiwayatJabatan.objects.filter(sampai__isnull=True, pegawai__aktif=True)
     if unit is not None:
@@ -74,7 +78,12 @@ def _rotasi_dasar(user, *, unit: UnitKerja | None = None) -> QuerySet[RiwayatJab
 
 
 def abk_rotasi(
-    user, *, unit: UnitKerja | None = None, kategori: str = KategoriRotasi.WAJIB, q: str = "", hari: date | None = None
+    user: Pengguna,
+    *,
+    unit: UnitKerja | None = None,
+    kategori: str = KategoriRotasi.WAJIB,
+    q: str = "",
+    hari: date | None = None,
 ) -> QuerySet[RiwayatJabatan]:
     """Current posts by time in post, for the units the user may see (a unit with its sub-units
     when given). One query (pagination adds a count)."""
@@ -95,7 +104,7 @@ def abk_rotasi(
     return qs.select_related("pegawai", "unit", "jabatan")
 
 
-def abk_rotasi_hitung(user, *, unit: UnitKerja | None = None, hari: date | None = None) -> dict[str, int]:
+def abk_rotasi_hitung(user: Pengguna, *, unit: UnitKerja | None = None, hari: date | None = None) -> dict[str, int]:
     """How many employees are in each rotation category. One query."""
     hari = hari or date.today()
     return _rotasi_dasar(user, unit=unit).aggregate(
