@@ -6,6 +6,7 @@ from .models import (
     MasaTenang,
     NomorUrutSK,
     PermohonanMutasi,
+    RiwayatStatusKeberatan,
     RiwayatStatusUsulan,
     SuratKeputusan,
     UsulanMutasi,
@@ -19,6 +20,8 @@ class MasaTenangAdmin(admin.ModelAdmin):
 
 
 class RiwayatInline(admin.TabularInline):
+    """A workflow's history rows, read only (they are written by the workflow itself)."""
+
     model = RiwayatStatusUsulan
     extra = 0
     can_delete = False
@@ -28,39 +31,44 @@ class RiwayatInline(admin.TabularInline):
         return False
 
 
-@admin.register(UsulanMutasi)
-class UsulanMutasiAdmin(admin.ModelAdmin):
-    """Read-mostly: the workflow runs through the application so every step is checked and audited."""
+class RiwayatKeberatanInline(RiwayatInline):
+    model = RiwayatStatusKeberatan
 
+
+class HanyaBaca(admin.ModelAdmin):
+    """Read only: these records change through the application so every step is checked and audited."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(UsulanMutasi)
+class UsulanMutasiAdmin(HanyaBaca):
     list_display = ["nomor", "pegawai", "jenis", "status", "tujuan_unit", "tmt_usulan", "sk"]
     list_filter = ["status", "jenis", "dasar"]
     search_fields = ["pegawai__nama", "pegawai__nip"]
     raw_id_fields = ["pegawai", "asal_riwayat", "riwayat_baru", "batch", "sk"]
     inlines = [RiwayatInline]
 
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(SuratKeputusan)
-class SuratKeputusanAdmin(admin.ModelAdmin):
+class SuratKeputusanAdmin(HanyaBaca):
     list_display = ["nomor", "tanggal", "tmt", "penandatangan_nama", "kode_verifikasi"]
     search_fields = ["nomor", "kode_verifikasi"]
 
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+@admin.register(Keberatan)
+class KeberatanAdmin(HanyaBaca):
+    list_display = ["usulan", "diajukan_pada", "status", "keputusan", "dijawab_pada"]
+    list_filter = ["status", "keputusan"]
+    raw_id_fields = ["usulan"]
+    inlines = [RiwayatKeberatanInline]
 
 
 @admin.register(NomorUrutSK)
@@ -74,6 +82,3 @@ class NomorUrutSKAdmin(admin.ModelAdmin):
 
 admin.site.register(BatchUsulan, list_display=["nama", "dasar", "tmt_usulan", "dibuat"])
 admin.site.register(PermohonanMutasi, list_display=["pegawai", "jenis", "status", "dibuat"], raw_id_fields=["pegawai"])
-admin.site.register(
-    Keberatan, list_display=["usulan", "diajukan_pada", "keputusan", "dijawab_pada"], raw_id_fields=["usulan"]
-)

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from inti.surel import tanpa_notifikasi
 from pegawai.demo import AKUN, DEMO_PASSWORD
 from pegawai.models import Pegawai, Peran, RiwayatJabatan, UnitKerja, User
 
@@ -24,10 +25,10 @@ from .models import (
     SuratKeputusan,
     UsulanMutasi,
 )
-from .services.alur import KEPALA_ASAL, KEPALA_TUJUAN, penyetuju_langkah, usulan_transisi
+from .selectors.penyetuju import KEPALA_ASAL, KEPALA_TUJUAN, penyetuju_langkah
+from .services.alur import usulan_transisi
 from .services.keberatan import keberatan_ajukan, keberatan_jawab
 from .services.kelayakan import kelayakan_usulan
-from .services.notifikasi import tanpa_notifikasi
 from .services.pelaksanaan import usulan_laksanakan
 from .services.permohonan import permohonan_buat
 from .services.sk import DataSK, sk_terbitkan

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from pegawai.models import Jabatan, Pegawai, UnitKerja
 
 from .models import (
+    FIELD_USULAN,
     DasarMutasi,
     JenisLampiran,
     JenisMutasi,
@@ -39,21 +40,7 @@ class PilihanBanyakField(forms.ModelMultipleChoiceField):
 class UsulanForm(forms.ModelForm):
     class Meta:
         model = UsulanMutasi
-        fields = [
-            "jenis",
-            "dasar",
-            "tujuan_unit",
-            "tujuan_jabatan",
-            "instansi_eksternal",
-            "jabatan_eksternal",
-            "nomor_keputusan_eksternal",
-            "tanggal_keputusan_eksternal",
-            "tmt_usulan",
-            "alasan",
-            "manfaat_organisasi",
-            "manfaat_pegawai",
-            "alasan_tanpa_kekurangan",
-        ]
+        fields = FIELD_USULAN
         widgets = {
             "tmt_usulan": TANGGAL,
             "tanggal_keputusan_eksternal": TANGGAL,

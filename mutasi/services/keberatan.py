@@ -2,89 +2,62 @@
 decree; HR answers and decides to uphold, revise or cancel. An unanswered objection holds the
 move until HR decides; it never silently stops it.
 
-Revising: a new TMT alone gets an amending decree at once; a new destination goes back to the
-new receiving head's acceptance, HR verification and a fresh PPK decision before the amending
-decree (the rule and its reasons are in `mutasi.services.alur`)."""
+An objection is a workflow of its own (`inti.transisi.Alur`): raised (DIAJUKAN), answered
+(DIJAWAB), each with a row in its own history (RiwayatStatusKeberatan), shown with the proposal's
+timeline. The answer does its decision's work in the same transaction: a cancellation is the
+proposal's "batalkan" step; a revision a new TMT alone gets an amending decree at once; a new
+destination goes back to the new receiving head's acceptance, HR verification and a fresh PPK
+decision before the amending decree (the rule and its reasons are in `mutasi.services.alur`)."""
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date
+from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from inti.audit import audit_catat
-from pegawai.akses import peran_user
-from pegawai.models import Jabatan, UnitKerja
+from inti.surel import setelah_commit
+from inti.transisi import Alur, Transisi, tabel
+from pegawai.models import Jabatan, UnitKerja, User
 
-from ..models import JenisMutasi, Keberatan, KeputusanKeberatan, RiwayatStatusUsulan, StatusUsulan, UsulanMutasi
-from . import AlurError
+from .. import akses
+from ..models import (
+    JenisMutasi,
+    Keberatan,
+    KeputusanKeberatan,
+    RiwayatStatusKeberatan,
+    StatusKeberatan,
+    StatusUsulan,
+    UsulanMutasi,
+)
+from ..selectors.penyetuju import HR
+from . import AlurError, pastikan
+from .alur import ALUR as ALUR_USULAN
 from .alur import usulan_transisi
-from .notifikasi import jadwalkan, notifikasi_kirim
+from .kelayakan import kelayakan_usulan
+from .notifikasi import keberatan_diajukan, keberatan_dijawab
 from .sk import DataSK, sk_terbitkan
+from .usulan import validasi_tujuan
 
 KEBERATAN_MAKS = 5000
 
 
-def keberatan_batas(usulan: UsulanMutasi) -> date | None:
-    if usulan.sk_id is None:
-        return None
-    return usulan.sk.tanggal + timedelta(days=settings.KEBERATAN_BATAS_HARI)
-
-
-def keberatan_boleh(usulan: UsulanMutasi, hari_ini: date | None = None) -> tuple[bool, str]:
-    hari_ini = hari_ini or timezone.localdate()
-    if usulan.status not in (StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN):
-        return False, _("Keberatan dapat diajukan setelah SK terbit.")
-    batas = keberatan_batas(usulan)
-    if batas and hari_ini > batas:
-        return False, _("Batas waktu pengajuan keberatan (%(tgl)s) sudah lewat.") % {"tgl": f"{batas:%d-%m-%Y}"}
-    if any(not k.terjawab for k in usulan.keberatan.all()):  # uses the prefetch when there is one
-        return False, _("Keberatan Anda sebelumnya masih menunggu jawaban.")
-    return True, ""
-
-
-@transaction.atomic
-def keberatan_ajukan(*, oleh, usulan: UsulanMutasi, isi: str, hari_ini: date | None = None) -> Keberatan:
-    u = UsulanMutasi.objects.select_for_update(of=("self",)).select_related("sk", "pegawai").get(pk=usulan.pk)
-    if peran_user(oleh).pegawai_id != u.pegawai_id:
-        raise AlurError(_("Hanya pegawai yang dimutasi yang dapat mengajukan keberatan."))
-    boleh, alasan = keberatan_boleh(u, hari_ini)
-    if not boleh:
-        raise AlurError(alasan)
-    if len(isi.strip()) < 10:
-        raise AlurError(_("Uraikan keberatan Anda (minimal 10 karakter)."))
-    if len(isi) > KEBERATAN_MAKS:
-        raise AlurError(_("Keberatan terlalu panjang (maksimal %(n)d karakter).") % {"n": KEBERATAN_MAKS})
-    k = Keberatan(usulan=u, isi=isi.strip())
-    k.full_clean()
-    k.save()
-    RiwayatStatusUsulan.objects.create(
-        usulan=u, aksi="keberatan", dari=u.status, ke=u.status, oleh=oleh, sebagai=_("pegawai"), catatan=k.isi
-    )
-    audit_catat(oleh=oleh, aksi="mutasi.keberatan", objek=u, ringkasan=f"Keberatan atas {u.nomor} diajukan")
-    from pegawai.models import Peran
-
-    from .notifikasi import _email_peran
-
-    jadwalkan(
-        lambda: notifikasi_kirim(
-            alamat=_email_peran(Peran.HR),
-            judul=_("Keberatan pegawai atas mutasi: %(nama)s") % {"nama": u.pegawai.nama_lengkap},
-            template="email/mutasi_keberatan.txt",
-            konteks={"u": u, "k": k},
-        )
-    )
-    return k
-
-
-def _revisi(*, oleh, u: UsulanMutasi, jawaban: str, tmt_baru, unit, jabatan, data_sk) -> dict:
+def _revisi(
+    *,
+    oleh: User,
+    u: UsulanMutasi,
+    jawaban: str,
+    tmt_baru: date | None,
+    unit: UnitKerja | None,
+    jabatan: Jabatan | None,
+    data_sk: DataSK | None,
+) -> dict[str, list[str]]:
     """Apply HR's revision; returns what changed. See `mutasi.services.alur` for the rule: a new
     destination goes back to the new receiving head's acceptance, a new TMT alone gets an
     amending decree at once."""
-    from .kelayakan import kelayakan_usulan
-    from .usulan import validasi_tujuan
-
     if u.status != StatusUsulan.SK_TERBIT:
         raise AlurError(_("Revisi hanya dapat dilakukan selama SK sudah terbit dan mutasi belum dilaksanakan."))
     unit_baru = unit or u.tujuan_unit
@@ -93,9 +66,10 @@ def _revisi(*, oleh, u: UsulanMutasi, jawaban: str, tmt_baru, unit, jabatan, dat
     tmt = tmt_baru or u.tmt
     if not tujuan_berubah and tmt == u.tmt:
         raise AlurError(_("Revisi: isi TMT baru dan/atau unit/jabatan tujuan yang berbeda dari SK sekarang."))
-    perubahan: dict = {}
-    if not tujuan_berubah:
+    perubahan: dict[str, list[str]] = {}
+    if tmt != u.tmt:
         perubahan["tmt"] = [f"{u.tmt:%d-%m-%Y}", f"{tmt:%d-%m-%Y}"]
+    if not tujuan_berubah:
         lama = u.sk
         data = data_sk or DataSK(
             tanggal=timezone.localdate(),
@@ -107,9 +81,7 @@ def _revisi(*, oleh, u: UsulanMutasi, jawaban: str, tmt_baru, unit, jabatan, dat
         )
         baru = sk_terbitkan(oleh=oleh, usulan_ids=[u.pk], data=data, mengganti=lama, laksanakan_segera=False)
         perubahan["sk"] = [lama.nomor, baru.nomor]
-        RiwayatStatusUsulan.objects.create(
-            usulan=u, aksi="revisi", dari=u.status, ke=u.status, oleh=oleh, sebagai=_("staf BKPSDM"), catatan=jawaban
-        )
+        ALUR_USULAN.catat(objek=u, aksi="revisi", oleh=oleh, catatan=jawaban, sebagai=_("staf BKPSDM"))
         return perubahan
 
     if u.jenis == JenisMutasi.KELUAR:
@@ -120,8 +92,6 @@ def _revisi(*, oleh, u: UsulanMutasi, jawaban: str, tmt_baru, unit, jabatan, dat
         perubahan["tujuan_unit"] = [str(u.tujuan_unit), str(unit_baru)]
     if jabatan_baru != u.tujuan_jabatan:
         perubahan["tujuan_jabatan"] = [str(u.tujuan_jabatan), str(jabatan_baru)]
-    if tmt != u.tmt:
-        perubahan["tmt"] = [f"{u.tmt:%d-%m-%Y}", f"{tmt:%d-%m-%Y}"]
     perubahan["alur"] = [str(StatusUsulan.SK_TERBIT.label), str(StatusUsulan.DILEPAS.label)]
 
     def ubah(x: UsulanMutasi) -> None:
@@ -139,14 +109,99 @@ def _revisi(*, oleh, u: UsulanMutasi, jawaban: str, tmt_baru, unit, jabatan, dat
             }
             x.override_oleh, x.override_pada = oleh, timezone.now()
 
-    usulan_transisi(usulan=u, aksi="revisi_tujuan", oleh=oleh, catatan=jawaban, sebelum_simpan=ubah)
+    usulan_transisi(usulan=u, aksi="revisi_tujuan", oleh=oleh, catatan=jawaban, ubah=ubah)
     return perubahan
 
 
+class AlurKeberatan(Alur):
+    model = Keberatan
+    riwayat = RiwayatStatusKeberatan
+    riwayat_fk = "keberatan"
+    transisi = tabel(
+        Transisi("jawab", (StatusKeberatan.DIAJUKAN,), StatusKeberatan.DIJAWAB, gettext_lazy("Jawab keberatan"), HR)
+    )
+    awalan_audit = "mutasi.keberatan"
+    galat = AlurError
+    select_related = ("usulan",)
+    catatan_maks = KEBERATAN_MAKS
+
+    def hak(self, t: Transisi, obj: Keberatan, user: Any, **konteks: Any) -> tuple[bool, str]:
+        izin = akses.boleh_jawab_keberatan(user, obj)
+        return izin.boleh, izin.pesan
+
+    def pesan_status(self, obj: Keberatan, t: Transisi) -> str:
+        return _("Keberatan ini sudah dijawab.")
+
+    def syarat(
+        self,
+        t: Transisi,
+        k: Keberatan,
+        oleh: Any,
+        catatan: str,
+        *,
+        keputusan: str = "",
+        tmt_baru: date | None = None,
+        tujuan_unit: UnitKerja | None = None,
+        tujuan_jabatan: Jabatan | None = None,
+        data_sk: DataSK | None = None,
+        **data: Any,
+    ) -> dict[str, Any]:
+        """The answer and its decision's work on the proposal (the same transaction)."""
+        if keputusan not in KeputusanKeberatan.values:
+            raise AlurError(_("Pilih keputusan: tetap, revisi atau batal."))
+        if len(catatan) < 10:
+            raise AlurError(_("Tulis jawaban untuk pegawai (minimal 10 karakter)."))
+        u = UsulanMutasi.objects.select_for_update(of=("self",)).select_related("sk", "pegawai").get(pk=k.usulan_id)
+        if keputusan != KeputusanKeberatan.TETAP and u.status == StatusUsulan.DILAKSANAKAN:
+            raise AlurError(_("Mutasi sudah dilaksanakan: revisi atau pembatalan memerlukan usulan mutasi baru."))
+        k.jawaban, k.keputusan, k.dijawab_oleh, k.dijawab_pada = catatan, keputusan, oleh, timezone.now()
+        if keputusan == KeputusanKeberatan.BATAL:
+            usulan_transisi(
+                usulan=u, aksi="batalkan", oleh=oleh, catatan=_("Keberatan diterima: %(j)s") % {"j": catatan}
+            )
+        elif keputusan == KeputusanKeberatan.REVISI:
+            k.perubahan = _revisi(
+                oleh=oleh,
+                u=u,
+                jawaban=catatan,
+                tmt_baru=tmt_baru,
+                unit=tujuan_unit,
+                jabatan=tujuan_jabatan,
+                data_sk=data_sk,
+            )
+        return {"keputusan": keputusan, **k.perubahan}
+
+    def ringkasan(self, k: Keberatan, lama: str, t: Transisi) -> str:
+        return f"Keberatan atas {k.usulan.nomor} dijawab: {KeputusanKeberatan(k.keputusan).label}"
+
+    def kabari(self, k: Keberatan, t: Transisi, catatan: str) -> Callable[[], Any]:
+        pk = k.pk
+        return lambda: keberatan_dijawab(keberatan_id=pk)
+
+
+ALUR = AlurKeberatan()
+
+
 @transaction.atomic
+def keberatan_ajukan(*, oleh: User, usulan: UsulanMutasi, isi: str, hari_ini: date | None = None) -> Keberatan:
+    u = UsulanMutasi.objects.select_for_update(of=("self",)).select_related("sk", "pegawai").get(pk=usulan.pk)
+    pastikan(akses.boleh_ajukan_keberatan(oleh, u, hari_ini))
+    if len(isi.strip()) < 10:
+        raise AlurError(_("Uraikan keberatan Anda (minimal 10 karakter)."))
+    if len(isi) > KEBERATAN_MAKS:
+        raise AlurError(_("Keberatan terlalu panjang (maksimal %(n)d karakter).") % {"n": KEBERATAN_MAKS})
+    k = Keberatan(usulan=u, isi=isi.strip())
+    k.full_clean()
+    k.save()
+    ALUR.catat(objek=k, aksi="ajukan", oleh=oleh, catatan=k.isi, sebagai=_("pegawai"), dari="")
+    audit_catat(oleh=oleh, aksi="mutasi.keberatan.ajukan", objek=k, ringkasan=f"Keberatan atas {u.nomor} diajukan")
+    setelah_commit(lambda: keberatan_diajukan(keberatan_id=k.pk))
+    return k
+
+
 def keberatan_jawab(
     *,
-    oleh,
+    oleh: User,
     keberatan: Keberatan,
     jawaban: str,
     keputusan: str,
@@ -155,60 +210,15 @@ def keberatan_jawab(
     tujuan_jabatan: Jabatan | None = None,
     data_sk: DataSK | None = None,
 ) -> Keberatan:
-    if not peran_user(oleh).hr:
-        raise AlurError(_("Hanya staf BKPSDM yang dapat menjawab keberatan."))
-    k = Keberatan.objects.select_for_update().get(pk=keberatan.pk)
-    if k.dijawab_pada:
-        raise AlurError(_("Keberatan ini sudah dijawab."))
-    if keputusan not in KeputusanKeberatan.values:
-        raise AlurError(_("Pilih keputusan: tetap, revisi atau batal."))
-    if len(jawaban.strip()) < 10:
-        raise AlurError(_("Tulis jawaban untuk pegawai (minimal 10 karakter)."))
-    u = UsulanMutasi.objects.select_for_update(of=("self",)).select_related("sk", "pegawai").get(pk=k.usulan_id)
-    if keputusan != KeputusanKeberatan.TETAP and u.status == StatusUsulan.DILAKSANAKAN:
-        raise AlurError(_("Mutasi sudah dilaksanakan: revisi atau pembatalan memerlukan usulan mutasi baru."))
-    k.jawaban, k.keputusan, k.dijawab_oleh, k.dijawab_pada = jawaban.strip(), keputusan, oleh, timezone.now()
-    if keputusan == KeputusanKeberatan.BATAL:
-        k.save()
-        usulan_transisi(usulan=u, aksi="batalkan", oleh=oleh, catatan=_("Keberatan diterima: %(j)s") % {"j": k.jawaban})
-    elif keputusan == KeputusanKeberatan.REVISI:
-        k.perubahan = _revisi(
-            oleh=oleh,
-            u=u,
-            jawaban=k.jawaban,
-            tmt_baru=tmt_baru,
-            unit=tujuan_unit,
-            jabatan=tujuan_jabatan,
-            data_sk=data_sk,
-        )
-        k.save()
-    else:
-        k.save()
-    status_kini = UsulanMutasi.objects.values_list("status", flat=True).get(pk=u.pk)
-    RiwayatStatusUsulan.objects.create(  # a note, not a state change: the transition has its own row
-        usulan=u,
-        aksi="jawab_keberatan",
-        dari=status_kini,
-        ke=status_kini,
+    """HR's answer: uphold, revise or cancel (see the module's docstring)."""
+    return ALUR.jalankan(
+        objek=keberatan,
+        aksi="jawab",
         oleh=oleh,
-        sebagai=_("staf BKPSDM"),
-        catatan=f"{KeputusanKeberatan(keputusan).label}: {k.jawaban}",
+        catatan=jawaban,
+        keputusan=keputusan,
+        tmt_baru=tmt_baru,
+        tujuan_unit=tujuan_unit,
+        tujuan_jabatan=tujuan_jabatan,
+        data_sk=data_sk,
     )
-    audit_catat(
-        oleh=oleh,
-        aksi="mutasi.keberatan_jawab",
-        objek=u,
-        ringkasan=f"Keberatan atas {u.nomor} dijawab: {KeputusanKeberatan(keputusan).label}",
-        perubahan=k.perubahan,
-    )
-    from .notifikasi import _email_pegawai
-
-    jadwalkan(
-        lambda: notifikasi_kirim(
-            alamat=_email_pegawai(u.pegawai_id),
-            judul=_("Jawaban atas keberatan Anda"),
-            template="email/mutasi_keberatan_jawab.txt",
-            konteks={"u": u, "k": k},
-        )
-    )
-    return k

@@ -1,48 +1,29 @@
-"""Emails at every step: to the next actor, and from the decision on to the employee.
-Sent after commit through Django's mail framework; a mail failure never undoes a step."""
+"""The mails of the transfer workflow, all sent through `inti.surel`: in the site's language
+whatever the acting user browses in, after the commit of the step (the workflow queues them with
+`setelah_commit`), muted by `inti.surel.tanpa_notifikasi`, to addresses found through `alamat()`
+(`User.alamat_surel`, `Pegawai.alamat_surel`).
 
-import logging
-from contextlib import contextmanager
-from contextvars import ContextVar
+- every step: to whoever the proposal waits for next (or, returned/rejected/cancelled, to its
+  proposer); from the decision on, the employee hears of the decision, the decree, the carrying
+  out and a cancellation too;
+- an objection raised: to HR; answered: to the employee;
+- a request made: to HR; declined: to the employee.
+
+Each function reads what it sends from the database when it runs (after the commit).
+"""
+
+from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inti.surel import alamat, setelah_commit, surel_kirim, tanpa_notifikasi
 from pegawai.models import Pegawai, Peran, User
 
-from ..models import StatusUsulan, UsulanMutasi
-from .alur import KEPALA_ASAL, KEPALA_TUJUAN, penyetuju_langkah
-
-log = logging.getLogger(__name__)
-_AKTIF: ContextVar[bool] = ContextVar("notifikasi_aktif", default=True)
-
-
-def jadwalkan(kirim) -> None:
-    """Send after commit (a rolled-back step sends nothing), unless muted (demo data loading)."""
-    if _AKTIF.get():
-        transaction.on_commit(lambda: _dalam_bahasa_situs(kirim))
-
-
-def _dalam_bahasa_situs(kirim) -> None:
-    # Mail goes out in the site's language, whatever language the user who triggered it browses in.
-    with translation.override(settings.LANGUAGE_CODE):
-        kirim()
-
-
-@contextmanager
-def tanpa_notifikasi():
-    token = _AKTIF.set(False)
-    try:
-        yield
-    finally:
-        _AKTIF.reset(token)
-
+from ..models import Keberatan, PermohonanMutasi, StatusUsulan, UsulanMutasi
+from ..selectors.penyetuju import KEPALA_ASAL, KEPALA_TUJUAN, penyetuju_langkah
 
 S = StatusUsulan
 
@@ -60,85 +41,113 @@ JUDUL = {
     "tarik": gettext_lazy("Usulan mutasi ditarik pengusul"),
     "batalkan": gettext_lazy("Usulan mutasi dibatalkan"),
 }
+# Steps the employee hears of, once the transfer has been decided.
+AKSI_KE_PEGAWAI = ("putuskan", "terbitkan_sk", "laksanakan", "batalkan")
 
 
-def _email_pegawai(pegawai_id: int | None) -> list[str]:
-    if not pegawai_id:
-        return []
-    p = Pegawai.objects.select_related("akun").filter(pk=pegawai_id).first()
-    if p is None:
-        return []
-    alamat = p.email or (p.akun.email if p.akun else "")
-    return [alamat] if alamat else []
+def _pengguna(peran: str) -> Iterable[User]:
+    return User.objects.filter(peran=peran, is_active=True).select_related("pegawai")
 
 
-def _email_peran(peran: str) -> list[str]:
-    rows = User.objects.filter(peran=peran, is_active=True).select_related("pegawai")
-    hasil = []
-    for u in rows:
-        alamat = u.email or (getattr(u, "pegawai", None) and u.pegawai.email)
-        if alamat:
-            hasil.append(alamat)
-    return hasil
-
-
-def _email_user(user_id: int | None) -> list[str]:
-    if not user_id:
-        return []
-    u = User.objects.filter(pk=user_id).select_related("pegawai").first()
-    if u is None:
-        return []
-    alamat = u.email or (getattr(u, "pegawai", None) and u.pegawai.email)
-    return [alamat] if alamat else []
+def _tautan(nama: str, *args) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse(nama, args=args)
 
 
 def _penerima_langkah(u: UsulanMutasi) -> list[str]:
     """Who the proposal waits for now."""
     if u.status in (S.DIAJUKAN, S.DILEPAS):
         p = penyetuju_langkah(u, KEPALA_ASAL if u.status == S.DIAJUKAN else KEPALA_TUJUAN)
-        return _email_peran(Peran.HR) if p.oleh_bkpsdm else _email_pegawai(p.kepala_id)
+        if p.oleh_bkpsdm:
+            return alamat(_pengguna(Peran.HR))
+        return alamat(Pegawai.objects.select_related("akun").filter(pk=p.kepala_id))
     if u.status in (S.DITERIMA, S.DIPUTUSKAN):
-        return _email_peran(Peran.HR)
+        return alamat(_pengguna(Peran.HR))
     if u.status == S.DIVERIFIKASI:
-        return _email_peran(Peran.PPK)
+        return alamat(_pengguna(Peran.PPK))
     if u.status in (S.DIKEMBALIKAN, S.DITOLAK, S.DIBATALKAN):
-        return _email_user(u.diusulkan_oleh_id)
+        return alamat(u.diusulkan_oleh)
     return []
 
 
 def notifikasi_transisi(*, usulan_id: int, aksi: str, catatan: str = "") -> int:
-    """Send the emails for one step; returns the number of messages sent."""
+    """The mails of one step; returns the number of messages sent."""
     u = UsulanMutasi.objects.select_related(
-        "pegawai", "asal_unit", "tujuan_unit", "asal_jabatan", "tujuan_jabatan", "sk"
+        "pegawai__akun", "asal_unit", "tujuan_unit", "asal_jabatan", "tujuan_jabatan", "sk", "diusulkan_oleh__pegawai"
     ).get(pk=usulan_id)
-    tautan = settings.SITE_URL.rstrip("/") + reverse("mutasi:detail", args=[u.pk])
-    tautan_pegawai = settings.SITE_URL.rstrip("/") + reverse("mutasi:saya")
-    judul = f"[SIMUTASI] {JUDUL.get(aksi, _('Perubahan usulan mutasi'))}: {u.pegawai.nama_lengkap}"
-    terkirim = 0
-    kirim = []
-    penerima = set(_penerima_langkah(u))
-    if penerima:
-        kirim.append((sorted(penerima), "email/mutasi_langkah.txt", tautan))
-    # From the decision on, the employee hears of every step too.
-    if u.diputuskan_pada and aksi in ("putuskan", "terbitkan_sk", "laksanakan", "batalkan"):
-        kirim.append((_email_pegawai(u.pegawai_id), "email/mutasi_pegawai.txt", tautan_pegawai))
-    for alamat, template, link in kirim:
-        if not alamat:
-            continue
-        isi = render_to_string(template, {"u": u, "aksi": aksi, "judul": judul, "catatan": catatan, "tautan": link})
-        try:
-            terkirim += send_mail(judul, isi, None, alamat)
-        except Exception:  # a mail server outage must not break the workflow
-            log.exception("Gagal mengirim email notifikasi usulan %s", u.pk)
+    judul = f"{JUDUL.get(aksi, _('Perubahan usulan mutasi'))}: {u.pegawai.nama_lengkap}"
+    konteks = {"u": u, "aksi": aksi, "judul": judul, "catatan": catatan}
+    terkirim = surel_kirim(
+        kepada=_penerima_langkah(u),
+        judul=judul,
+        template="email/mutasi_langkah.txt",
+        konteks={**konteks, "tautan": _tautan("mutasi:detail", u.pk)},
+    )
+    if u.diputuskan_pada and aksi in AKSI_KE_PEGAWAI:
+        terkirim += surel_kirim(
+            kepada=alamat(u.pegawai),
+            judul=judul,
+            template="email/mutasi_pegawai.txt",
+            konteks={**konteks, "tautan": _tautan("mutasi:saya")},
+        )
     return terkirim
 
 
+def keberatan_diajukan(*, keberatan_id: int) -> int:
+    k = Keberatan.objects.select_related("usulan__pegawai", "usulan__sk").get(pk=keberatan_id)
+    return surel_kirim(
+        kepada=alamat(_pengguna(Peran.HR)),
+        judul=_("Keberatan pegawai atas mutasi: %(nama)s") % {"nama": k.usulan.pegawai.nama_lengkap},
+        template="email/mutasi_keberatan.txt",
+        konteks={"u": k.usulan, "k": k},
+    )
+
+
+def keberatan_dijawab(*, keberatan_id: int) -> int:
+    k = Keberatan.objects.select_related("usulan__pegawai__akun").get(pk=keberatan_id)
+    return surel_kirim(
+        kepada=alamat(k.usulan.pegawai),
+        judul=_("Jawaban atas keberatan Anda"),
+        template="email/mutasi_keberatan_jawab.txt",
+        konteks={"u": k.usulan, "k": k},
+    )
+
+
+def permohonan_diajukan(*, permohonan_id: int) -> int:
+    p = PermohonanMutasi.objects.select_related("pegawai").get(pk=permohonan_id)
+    return surel_kirim(
+        kepada=alamat(_pengguna(Peran.HR)),
+        judul=_("Permohonan mutasi baru: %(nama)s") % {"nama": p.pegawai.nama_lengkap},
+        template="email/mutasi_permohonan.txt",
+        konteks={"p": p},
+    )
+
+
+def permohonan_ditolak(*, permohonan_id: int) -> int:
+    p = PermohonanMutasi.objects.select_related("pegawai__akun").get(pk=permohonan_id)
+    return surel_kirim(
+        kepada=alamat(p.pegawai),
+        judul=_("Tanggapan atas permohonan mutasi Anda"),
+        template="email/mutasi_permohonan_tolak.txt",
+        konteks={"p": p},
+    )
+
+
+# Compatibility names for evaluasi (services.alur, services.notifikasi, demo) until it imports
+# inti.surel itself; remove them then.
+jadwalkan = setelah_commit
+
+
 def notifikasi_kirim(*, alamat: list[str], judul: str, template: str, konteks: dict) -> int:
-    alamat = [a for a in alamat if a]
-    if not alamat:
-        return 0
-    try:
-        return send_mail(f"[SIMUTASI] {judul}", render_to_string(template, konteks), None, alamat)
-    except Exception:
-        log.exception("Gagal mengirim email: %s", judul)
-        return 0
+    return surel_kirim(kepada=alamat, judul=judul, template=template, konteks=konteks)
+
+
+__all__ = [
+    "jadwalkan",
+    "keberatan_diajukan",
+    "keberatan_dijawab",
+    "notifikasi_kirim",
+    "notifikasi_transisi",
+    "permohonan_diajukan",
+    "permohonan_ditolak",
+    "tanpa_notifikasi",
+]

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inti.galat import LayananError
+from pegawai.models import User
 from pegawai.services.pegawai import pegawai_nonaktifkan, pegawai_pindah_jabatan
 
-from ..models import STATUS_BERJALAN, STATUS_DRAF, JenisMutasi, StatusUsulan, UsulanMutasi
+from ..models import STATUS_BERJALAN, STATUS_DRAF, JenisMutasi, StatusKeberatan, StatusUsulan, UsulanMutasi
 from ..signals import usulan_dilaksanakan
 from . import AlurError
 from .alur import usulan_transisi
@@ -28,17 +29,17 @@ class LaporanPelaksanaan:
     ditandai: list[str] = field(default_factory=list)
 
 
-def usulan_laksanakan(*, usulan: UsulanMutasi, oleh=None, hari_ini: date | None = None) -> bool:
+def usulan_laksanakan(*, usulan: UsulanMutasi, oleh: User | None = None, hari_ini: date | None = None) -> bool:
     """Carry out one proposal. True when it was carried out now; False when already done."""
     hari_ini = hari_ini or timezone.localdate()
     if usulan.status == StatusUsulan.DILAKSANAKAN:
         return False
     if usulan.tmt and usulan.tmt > hari_ini:
         raise AlurError(_("TMT %(tmt)s belum tiba.") % {"tmt": f"{usulan.tmt:%d-%m-%Y}"})
-    if usulan.keberatan.filter(dijawab_pada__isnull=True).exists():
+    if usulan.keberatan.filter(status=StatusKeberatan.DIAJUKAN).exists():
         raise AlurError(_("Ada keberatan pegawai yang belum dijawab BKPSDM."))
 
-    def pindahkan(u: UsulanMutasi):
+    def pindahkan(u: UsulanMutasi) -> None:
         if u.tmt and u.tmt > hari_ini:
             raise AlurError(_("TMT belum tiba."))
         keterangan = _("Mutasi %(nomor)s") % {"nomor": u.nomor}
@@ -69,7 +70,7 @@ def usulan_laksanakan(*, usulan: UsulanMutasi, oleh=None, hari_ini: date | None 
 
     try:
         with transaction.atomic():
-            u = usulan_transisi(usulan=usulan, aksi="laksanakan", oleh=oleh, sebelum_simpan=pindahkan)
+            u = usulan_transisi(usulan=usulan, aksi="laksanakan", oleh=oleh, ubah=pindahkan)
             # Higher apps (evaluasi) react through this signal; see mutasi/signals.py.
             usulan_dilaksanakan.send(sender=UsulanMutasi, usulan=u)
     except AlurError:
@@ -81,7 +82,7 @@ def usulan_laksanakan(*, usulan: UsulanMutasi, oleh=None, hari_ini: date | None 
 
 
 def mutasi_laksanakan_jatuh_tempo(
-    *, hari_ini: date | None = None, usulan_ids: list[int] | None = None, oleh=None
+    *, hari_ini: date | None = None, usulan_ids: list[int] | None = None, oleh: User | None = None
 ) -> LaporanPelaksanaan:
     """Carry out every decree whose TMT has come; flag open proposals whose record changed."""
     hari_ini = hari_ini or timezone.localdate()

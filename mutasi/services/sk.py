@@ -1,5 +1,5 @@
 """Decrees (SK): gap-free numbering per year, issuing for one proposal or the decided part of a
-batch, the verification code, and the PDF (WeasyPrint)."""
+batch, the verification code, the PDF (WeasyPrint), and the employee's reading of the notice."""
 
 import secrets
 from dataclasses import dataclass
@@ -14,10 +14,13 @@ from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat
 from pegawai.akses import peran_user
+from pegawai.models import User
 
+from .. import akses
 from ..models import BatchUsulan, NomorUrutSK, StatusUsulan, SuratKeputusan, UsulanMutasi
-from . import AlurError
+from . import AlurError, pastikan
 from .alur import usulan_transisi
+from .pelaksanaan import mutasi_laksanakan_jatuh_tempo
 
 
 def sk_nomor_berikut(tahun: int) -> tuple[int, str]:
@@ -60,7 +63,7 @@ class DataSK:
 @transaction.atomic
 def sk_terbitkan(
     *,
-    oleh,
+    oleh: User,
     usulan_ids: list[int],
     data: DataSK,
     batch: BatchUsulan | None = None,
@@ -72,8 +75,7 @@ def sk_terbitkan(
     A proposal that already has a decree (its destination was revised after an objection and
     decided again) gets an amending decree naming the old one; such a proposal is issued on its
     own. `mengganti` with a proposal still "SK terbit" is the TMT-only revision: no transition."""
-    if not peran_user(oleh).hr:
-        raise AlurError(_("Hanya staf BKPSDM yang dapat menerbitkan SK."))
+    pastikan(akses.boleh_terbitkan_sk(oleh))
     if not usulan_ids:
         raise AlurError(_("Tidak ada usulan yang sudah diputuskan untuk dimasukkan ke SK."))
     usulan = list(UsulanMutasi.objects.select_for_update().filter(pk__in=usulan_ids).order_by("pk"))
@@ -137,13 +139,13 @@ def sk_terbitkan(
     sk.full_clean(validate_constraints=False)
     sk.save()
 
-    def pasang(u):
+    def pasang(u: UsulanMutasi) -> None:
         u.sk, u.tmt = sk, data.tmt
         u.pemberitahuan_dibuka = u.pemberitahuan_dikonfirmasi = None
 
     for u in usulan:
         if u.status == StatusUsulan.DIPUTUSKAN:
-            usulan_transisi(usulan=u, aksi="terbitkan_sk", oleh=oleh, catatan=f"SK {nomor}", sebelum_simpan=pasang)
+            usulan_transisi(usulan=u, aksi="terbitkan_sk", oleh=oleh, catatan=f"SK {nomor}", ubah=pasang)
         else:
             pasang(u)
             u.save(update_fields=["sk", "tmt", "pemberitahuan_dibuka", "pemberitahuan_dikonfirmasi", "diubah"])
@@ -155,8 +157,6 @@ def sk_terbitkan(
         perubahan={"usulan": [u.pk for u in usulan]},
     )
     if laksanakan_segera and data.tmt <= timezone.localdate():
-        from .pelaksanaan import mutasi_laksanakan_jatuh_tempo
-
         ids = [u.pk for u in usulan]
         transaction.on_commit(lambda: mutasi_laksanakan_jatuh_tempo(usulan_ids=ids))
     return sk
@@ -180,3 +180,29 @@ def pdf_dari_html(html: str, base_url: str) -> bytes:
 
 def sk_pdf(sk: SuratKeputusan, konteks: dict, *, template: str, base_url: str) -> bytes:
     return pdf_dari_html(render_to_string(template, konteks), base_url)
+
+
+# --- The employee's notice ---------------------------------------------------------------------
+
+
+def pemberitahuan_buka(*, oleh: User, usulan: UsulanMutasi) -> None:
+    """Note when the employee first opened their notice (anyone else opening it changes nothing)."""
+    if peran_user(oleh).pegawai_id == usulan.pegawai_id and usulan.pemberitahuan_dibuka is None:
+        UsulanMutasi.objects.filter(pk=usulan.pk, pemberitahuan_dibuka__isnull=True).update(
+            pemberitahuan_dibuka=timezone.now()
+        )
+
+
+@transaction.atomic
+def pemberitahuan_konfirmasi(*, oleh: User, usulan: UsulanMutasi) -> bool:
+    """The employee states they have read the notice. False when they had already done so."""
+    pastikan(akses.boleh_konfirmasi(oleh, usulan))
+    sekarang = timezone.now()
+    n = UsulanMutasi.objects.filter(pk=usulan.pk, pemberitahuan_dikonfirmasi__isnull=True).update(
+        pemberitahuan_dikonfirmasi=sekarang, pemberitahuan_dibuka=usulan.pemberitahuan_dibuka or sekarang
+    )
+    if n:
+        audit_catat(
+            oleh=oleh, aksi="mutasi.pemberitahuan_dibaca", objek=usulan, ringkasan=f"{usulan.nomor}: dibaca pegawai"
+        )
+    return bool(n)

@@ -7,62 +7,20 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti.audit import audit_catat
-from pegawai.akses import peran_user
-from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
+from inti.audit import audit_catat, selisih
+from pegawai.models import Jabatan, Pegawai, UnitKerja, User
 
-from ..models import (
-    STATUS_BERJALAN,
-    STATUS_DRAF,
-    STATUS_SELESAI,
-    BatchUsulan,
-    JenisMutasi,
-    LampiranUsulan,
-    RiwayatStatusUsulan,
-    StatusUsulan,
-    UsulanMutasi,
-)
-from . import AlurError
-from .alur import aksi_tersedia
+from .. import akses
+from ..models import FIELD_USULAN, STATUS_DRAF, BatchUsulan, JenisMutasi, LampiranUsulan, StatusUsulan, UsulanMutasi
+from ..selectors.usulan import perubahan_data_pegawai
+from . import AlurError, pastikan
+from .alur import ALUR
 from .lampiran import berkas_periksa
-
-FIELD_UBAH = [
-    "jenis",
-    "dasar",
-    "tujuan_unit",
-    "tujuan_jabatan",
-    "instansi_eksternal",
-    "jabatan_eksternal",
-    "nomor_keputusan_eksternal",
-    "tanggal_keputusan_eksternal",
-    "alasan",
-    "manfaat_organisasi",
-    "manfaat_pegawai",
-    "alasan_tanpa_kekurangan",
-    "tmt_usulan",
-]
-
-
-def boleh_mengusulkan(user, pegawai: Pegawai, tujuan_unit_id: int | None) -> bool:
-    """HR staff, or the head of the sending or the receiving unit (with sub-units)."""
-    p = peran_user(user)
-    if p.pegawai_id is not None and p.pegawai_id == pegawai.pk:
-        return False
-    if p.hr:
-        return True
-    posisi = pegawai.posisi_sekarang
-    asal = posisi.unit_id if posisi else None
-    return bool(p.unit_wewenang) and (asal in p.unit_wewenang or tujuan_unit_id in p.unit_wewenang)
-
-
-def _catat_riwayat(usulan, *, aksi, oleh, catatan="", sebagai=""):
-    RiwayatStatusUsulan.objects.create(
-        usulan=usulan, aksi=aksi, dari=usulan.status, ke=usulan.status, oleh=oleh, catatan=catatan, sebagai=sebagai
-    )
 
 
 def validasi_tujuan(u: UsulanMutasi) -> None:
@@ -85,11 +43,12 @@ def validasi_tujuan(u: UsulanMutasi) -> None:
 
 
 @transaction.atomic
-def usulan_buat(*, oleh, pegawai: Pegawai, data: dict[str, Any], batch: BatchUsulan | None = None) -> UsulanMutasi:
+def usulan_buat(
+    *, oleh: User, pegawai: Pegawai, data: dict[str, Any], batch: BatchUsulan | None = None
+) -> UsulanMutasi:
     """A new draft. The from-post is captured from the employee's record now."""
     tujuan_unit = data.get("tujuan_unit")
-    if not boleh_mengusulkan(oleh, pegawai, tujuan_unit.pk if tujuan_unit else None):
-        raise AlurError(_("Anda tidak berwenang mengusulkan mutasi pegawai ini."))
+    pastikan(akses.boleh_usulkan(oleh, pegawai, tujuan_unit.pk if tujuan_unit else None))
     if not pegawai.aktif:
         raise AlurError(_("Pegawai tidak aktif."))
     # A second idea for the same person may exist as a draft (the eligibility check flags it), but
@@ -110,7 +69,7 @@ def usulan_buat(*, oleh, pegawai: Pegawai, data: dict[str, Any], batch: BatchUsu
         )
     posisi = pegawai.posisi_sekarang
     u = UsulanMutasi(pegawai=pegawai, batch=batch, diusulkan_oleh=oleh, status=StatusUsulan.DRAFT)
-    for k in FIELD_UBAH:
+    for k in FIELD_USULAN:
         if k in data:
             setattr(u, k, data[k])
     if posisi is not None:
@@ -120,7 +79,7 @@ def usulan_buat(*, oleh, pegawai: Pegawai, data: dict[str, Any], batch: BatchUsu
     validasi_tujuan(u)
     u.full_clean(validate_constraints=False)
     u.save()
-    RiwayatStatusUsulan.objects.create(usulan=u, aksi="buat", dari="", ke=u.status, oleh=oleh)
+    ALUR.catat(objek=u, aksi="buat", oleh=oleh, dari="")
     audit_catat(oleh=oleh, aksi="mutasi.buat", objek=u, ringkasan=f"Usulan {u.nomor} untuk {pegawai.nama} dibuat")
     return u
 
@@ -129,21 +88,14 @@ def _kunci(usulan: UsulanMutasi) -> UsulanMutasi:
     return UsulanMutasi.objects.select_for_update(of=("self",)).select_related("pegawai").get(pk=usulan.pk)
 
 
-def boleh_ubah(user, usulan: UsulanMutasi) -> bool:
-    return usulan.status in STATUS_DRAF and (usulan.diusulkan_oleh_id == user.pk or peran_user(user).hr)
-
-
 @transaction.atomic
-def usulan_ubah(*, oleh, usulan: UsulanMutasi, data: dict[str, Any]) -> UsulanMutasi:
+def usulan_ubah(*, oleh: User, usulan: UsulanMutasi, data: dict[str, Any]) -> UsulanMutasi:
     u = _kunci(usulan)
-    if not boleh_ubah(oleh, u):
-        raise AlurError(_("Usulan hanya dapat diubah oleh pengusul atau BKPSDM selama masih draf."))
-    perubahan = {}
-    for k in FIELD_UBAH:
-        if k in data and getattr(u, k) != data[k]:
-            perubahan[k] = [str(getattr(u, k)), str(data[k])]
-            setattr(u, k, data[k])
-    if "tujuan_unit" in perubahan and not boleh_mengusulkan(oleh, u.pegawai, u.tujuan_unit_id):
+    pastikan(akses.boleh_ubah_usulan(oleh, u))
+    perubahan = selisih(u, {k: v for k, v in data.items() if k in FIELD_USULAN})
+    for k in perubahan:
+        setattr(u, k, data[k])
+    if "tujuan_unit" in perubahan and not akses.boleh_usulkan(oleh, u.pegawai, u.tujuan_unit_id):
         raise AlurError(_("Unit tujuan dan unit asal pegawai ini di luar wewenang Anda."))
     validasi_tujuan(u)
     u.full_clean(validate_constraints=False)
@@ -154,50 +106,18 @@ def usulan_ubah(*, oleh, usulan: UsulanMutasi, data: dict[str, Any]) -> UsulanMu
 
 
 @transaction.atomic
-def usulan_pengecualian(*, oleh, usulan: UsulanMutasi, alasan: str) -> UsulanMutasi:
+def usulan_pengecualian(*, oleh: User, usulan: UsulanMutasi, alasan: str) -> UsulanMutasi:
     """HR overrides failed checks with a written justification; every later approver sees it."""
     u = _kunci(usulan)
-    if not peran_user(oleh).hr:
-        raise AlurError(_("Hanya staf BKPSDM yang dapat memberi pengecualian syarat."))
-    if u.status not in STATUS_DRAF:
-        raise AlurError(_("Pengecualian hanya dapat diberikan sebelum usulan diajukan."))
+    pastikan(akses.boleh_kecualikan(oleh, u))
     alasan = alasan.strip()
     if len(alasan) < 20:
         raise AlurError(_("Tulis justifikasi yang jelas (minimal 20 karakter)."))
     u.override_alasan, u.override_oleh, u.override_pada = alasan, oleh, timezone.now()
     u.save(update_fields=["override_alasan", "override_oleh", "override_pada", "diubah"])
-    _catat_riwayat(u, aksi="pengecualian", oleh=oleh, catatan=alasan, sebagai=_("staf BKPSDM"))
+    ALUR.catat(objek=u, aksi="pengecualian", oleh=oleh, catatan=alasan, sebagai=_("staf BKPSDM"))
     audit_catat(oleh=oleh, aksi="mutasi.pengecualian", objek=u, ringkasan=f"Pengecualian syarat {u.nomor}: {alasan}")
     return u
-
-
-def perubahan_data_pegawai(u: UsulanMutasi) -> str:
-    """Why the employee's record no longer matches the proposal ("" when it still does)."""
-    if u.status in STATUS_SELESAI:
-        return ""
-    pegawai = Pegawai.objects.get(pk=u.pegawai_id)
-    if not pegawai.aktif:
-        return _("pegawai tidak aktif lagi (%(alasan)s)") % {"alasan": pegawai.alasan_nonaktif or "-"}
-    posisi = (
-        RiwayatJabatan.objects.filter(pegawai_id=u.pegawai_id, sampai__isnull=True)
-        .select_related("unit", "jabatan")
-        .first()
-    )
-    if u.jenis == JenisMutasi.MASUK and u.asal_riwayat_id is None:
-        return ""
-    if posisi is None:
-        return _("pegawai tidak lagi memiliki jabatan aktif")
-    if posisi.pk != u.asal_riwayat_id:
-        lain = (
-            UsulanMutasi.objects.filter(riwayat_baru=posisi, status=StatusUsulan.DILAKSANAKAN).exclude(pk=u.pk).first()
-        )
-        if lain:
-            return _("mutasi lain (%(nomor)s) sudah dilaksanakan: sekarang %(posisi)s") % {
-                "nomor": lain.nomor,
-                "posisi": posisi,
-            }
-        return _("jabatan sekarang %(posisi)s, berbeda dari saat usulan dibuat") % {"posisi": posisi}
-    return ""
 
 
 def usulan_tandai_perubahan(*, usulan: UsulanMutasi) -> bool:
@@ -220,17 +140,10 @@ def usulan_tandai_perubahan(*, usulan: UsulanMutasi) -> bool:
 
 
 @transaction.atomic
-def usulan_tinjau(*, oleh, usulan: UsulanMutasi, catatan: str) -> UsulanMutasi:
+def usulan_tinjau(*, oleh: User, usulan: UsulanMutasi, catatan: str) -> UsulanMutasi:
     """HR has looked at a changed record: the from-post is captured again and the flag cleared."""
     u = _kunci(usulan)
-    if not peran_user(oleh).hr:
-        raise AlurError(_("Hanya staf BKPSDM yang dapat meninjau perubahan data."))
-    if not u.perlu_tinjauan:
-        raise AlurError(_("Usulan ini tidak sedang menunggu tinjauan."))
-    if u.status not in STATUS_DRAF + STATUS_BERJALAN or u.status == StatusUsulan.SK_TERBIT:
-        raise AlurError(
-            _('Usulan berstatus "%(status)s": tidak dapat ditinjau lagi.') % {"status": u.get_status_display()}
-        )
+    pastikan(akses.boleh_tinjau(oleh, u))
     if not catatan.strip():
         raise AlurError(_("Tulis hasil tinjauan."))
     pegawai = Pegawai.objects.get(pk=u.pegawai_id)
@@ -243,25 +156,22 @@ def usulan_tinjau(*, oleh, usulan: UsulanMutasi, catatan: str) -> UsulanMutasi:
         raise AlurError(_("Pegawai sudah menduduki jabatan tujuan: usulan ini sebaiknya dibatalkan."))
     u.perlu_tinjauan, u.ditinjau_oleh, u.ditinjau_pada = False, oleh, timezone.now()
     u.save()
-    _catat_riwayat(
-        u, aksi="tinjau", oleh=oleh, catatan=f"{u.tinjauan_alasan}. {catatan.strip()}", sebagai=_("staf BKPSDM")
+    ALUR.catat(
+        objek=u, aksi="tinjau", oleh=oleh, catatan=f"{u.tinjauan_alasan}. {catatan.strip()}", sebagai=_("staf BKPSDM")
     )
     audit_catat(oleh=oleh, aksi="mutasi.tinjau", objek=u, ringkasan=f"Perubahan data {u.nomor} ditinjau: {catatan}")
     return u
 
 
 @transaction.atomic
-def persetujuan_menteri_catat(*, oleh, usulan: UsulanMutasi, teks: str) -> UsulanMutasi:
+def persetujuan_menteri_catat(*, oleh: User, usulan: UsulanMutasi, teks: str) -> UsulanMutasi:
     u = _kunci(usulan)
-    if not peran_user(oleh).hr:
-        raise AlurError(_("Hanya staf BKPSDM yang dapat mencatat persetujuan Menteri."))
-    if u.status in STATUS_SELESAI:
-        raise AlurError(_("Usulan sudah selesai."))
+    pastikan(akses.boleh_catat_menteri(oleh, u))
     if not teks.strip():
         raise AlurError(_("Isi nomor dan tanggal persetujuan Menteri."))
     u.persetujuan_menteri = teks.strip()[:200]
     u.save(update_fields=["persetujuan_menteri", "diubah"])
-    _catat_riwayat(u, aksi="persetujuan_menteri", oleh=oleh, catatan=u.persetujuan_menteri, sebagai=_("staf BKPSDM"))
+    ALUR.catat(objek=u, aksi="persetujuan_menteri", oleh=oleh, catatan=u.persetujuan_menteri, sebagai=_("staf BKPSDM"))
     audit_catat(oleh=oleh, aksi="mutasi.persetujuan_menteri", objek=u, ringkasan=f"{u.nomor}: {u.persetujuan_menteri}")
     return u
 
@@ -269,17 +179,9 @@ def persetujuan_menteri_catat(*, oleh, usulan: UsulanMutasi, teks: str) -> Usula
 # --- Attachments ---------------------------------------------------------------------
 
 
-def boleh_lampir(user, usulan: UsulanMutasi) -> bool:
-    if usulan.status in STATUS_SELESAI:
-        return False
-    p = peran_user(user)
-    return p.hr or usulan.diusulkan_oleh_id == user.pk or bool(aksi_tersedia(usulan, user))
-
-
 @transaction.atomic
-def lampiran_tambah(*, oleh, usulan: UsulanMutasi, berkas, jenis: str) -> LampiranUsulan:
-    if not boleh_lampir(oleh, usulan):
-        raise AlurError(_("Anda tidak dapat menambah lampiran pada usulan ini."))
+def lampiran_tambah(*, oleh: User, usulan: UsulanMutasi, berkas: UploadedFile, jenis: str) -> LampiranUsulan:
+    pastikan(akses.boleh_lampir(oleh, usulan))
     tipe = berkas_periksa(berkas)
     lampiran = LampiranUsulan(
         usulan=usulan,
@@ -297,10 +199,9 @@ def lampiran_tambah(*, oleh, usulan: UsulanMutasi, berkas, jenis: str) -> Lampir
 
 
 @transaction.atomic
-def lampiran_hapus(*, oleh, lampiran: LampiranUsulan) -> None:
+def lampiran_hapus(*, oleh: User, lampiran: LampiranUsulan) -> None:
     u = lampiran.usulan
-    if u.status not in STATUS_DRAF or not (lampiran.diunggah_oleh_id == oleh.pk or peran_user(oleh).hr):
-        raise AlurError(_("Lampiran hanya dapat dihapus pengunggahnya selama usulan masih draf."))
+    pastikan(akses.boleh_hapus_lampiran(oleh, lampiran))
     nama = lampiran.nama_asli
     lampiran.berkas.delete(save=False)
     lampiran.delete()
@@ -377,7 +278,7 @@ def batch_baca_daftar(teks: str, *, rotasi: bool = False) -> list[BarisBatch]:
 @transaction.atomic
 def batch_buat(
     *,
-    oleh,
+    oleh: User,
     nama: str,
     dasar: str,
     tmt_usulan: date,
@@ -389,7 +290,7 @@ def batch_buat(
     alasan_tanpa_kekurangan: str = "",
 ) -> BatchUsulan:
     """One batch and a draft proposal per person; all or nothing."""
-    if not peran_user(oleh).hr:
+    if not akses.boleh_buat_batch(oleh):
         raise AlurError(_("Hanya staf BKPSDM yang dapat membuat batch usulan."))
     batch = BatchUsulan(nama=nama, dasar=dasar, tmt_usulan=tmt_usulan, keterangan=keterangan, dibuat_oleh=oleh)
     batch.full_clean()

@@ -1,6 +1,9 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from ..models import RiwayatStatusKeberatan, RiwayatStatusUsulan
+from ..services.alur import TRANSISI
+
 register = template.Library()
 
 WARNA = {
@@ -51,8 +54,6 @@ LABEL_AKSI = {
     "pengecualian": _("Pengecualian syarat"),
     "tinjau": _("Perubahan data ditinjau"),
     "persetujuan_menteri": _("Persetujuan Menteri dicatat"),
-    "keberatan": _("Keberatan pegawai"),
-    "jawab_keberatan": _("Jawaban atas keberatan"),
     "revisi": _("Revisi TMT dengan SK perubahan"),
 }
 
@@ -60,9 +61,22 @@ LABEL_AKSI = {
 @register.filter
 def aksi_label(aksi: str) -> str:
     """The Indonesian name of a timeline action."""
-    from ..services.alur import TRANSISI
-
     if aksi in LABEL_AKSI:
         return LABEL_AKSI[aksi]
     t = TRANSISI.get(aksi)
     return t.label if t else aksi.replace("_", " ").capitalize()
+
+
+@register.filter
+def riwayat_judul(r: RiwayatStatusUsulan | RiwayatStatusKeberatan) -> str:
+    """The title of a timeline row: the new state of a step, the name of a note, or what
+    happened to an objection (its rows join the proposal's timeline)."""
+    if isinstance(r, RiwayatStatusKeberatan):
+        if r.aksi == "jawab":
+            return f"{_('Jawaban atas keberatan')}: {r.keberatan.get_keputusan_display()}"
+        return str(_("Keberatan pegawai"))
+    if r.dari == r.ke:
+        return str(aksi_label(r.aksi))
+    if r.aksi == "revisi_tujuan":
+        return f"{r.get_ke_display()} · {aksi_label(r.aksi)}"
+    return r.get_ke_display()

@@ -58,7 +58,7 @@ class Dunia:
 
     def pelaku(self, u, aksi):
         """Who acts on `aksi` now: the resolved head (or HR where BKPSDM acts)."""
-        from mutasi.services.alur import KEPALA_ASAL, KEPALA_TUJUAN, penyetuju_langkah
+        from mutasi.selectors.penyetuju import KEPALA_ASAL, KEPALA_TUJUAN, penyetuju_langkah
         from pegawai.models import Pegawai
 
         p = penyetuju_langkah(u, KEPALA_ASAL if aksi == "lepas" else KEPALA_TUJUAN)

@@ -59,7 +59,10 @@ def test_keberatan_dibatalkan(dunia):
     )
     u.refresh_from_db()
     assert u.status == S.DIBATALKAN
-    assert u.riwayat_status.filter(aksi="jawab_keberatan").exists()
+    # the answer is the objection's own move, with its own history row
+    k.refresh_from_db()
+    assert k.status == "DIJAWAB" and k.riwayat_status.filter(aksi="jawab", dari="DIAJUKAN", ke="DIJAWAB").exists()
+    assert u.riwayat_status.filter(aksi="batalkan", ke=S.DIBATALKAN).exists()
 
 
 def test_keberatan_direvisi_dengan_sk_perubahan(dunia):
@@ -136,7 +139,7 @@ def test_revisi_tujuan_kembali_ke_penerimaan_kepala_tujuan_baru(revisi, clients,
     saya = clients["anggota"].get(reverse("mutasi:saya")).content.decode()
     assert f'id="keterangan-{u.pk}"' in saya and "sedang direvisi" in saya
     assert reverse("mutasi:pemberitahuan", args=[u.pk]) not in saya
-    assert clients["anggota"].get(reverse("mutasi:pemberitahuan", args=[u.pk])).status_code == 403
+    assert clients["anggota"].get(reverse("mutasi:pemberitahuan", args=[u.pk])).status_code == 404
     assert clients["anggota"].get(reverse("mutasi:sk_detail", args=[sk_lama.pk])).status_code == 200
     assert clients["anggota"].get(reverse("mutasi:detail", args=[u.pk])).status_code == 200
     # the proposer may no longer withdraw a decided transfer

@@ -406,7 +406,7 @@ def test_keberatan_kedua_dan_terlalu_panjang_ditolak(w, sasaran):
     r = w.klien["pegawai"].post(reverse("mutasi:keberatan_ajukan", args=[u.pk]), {"isi": "Keberatan kedua saya."})
     assert any("menunggu jawaban" in m for m in _pesan(r))
     assert _jejak() == sebelum
-    Keberatan.objects.all().update(jawaban="Tetap.", keputusan="TETAP", dijawab_pada=timezone.now())
+    Keberatan.objects.all().update(status="DIJAWAB", jawaban="Tetap.", keputusan="TETAP", dijawab_pada=timezone.now())
     sebelum = _jejak()
     r = w.klien["pegawai"].post(reverse("mutasi:keberatan_ajukan", args=[u.pk]), {"isi": "x" * 6000})
     assert any("terlalu panjang" in m for m in _pesan(r))
@@ -421,7 +421,7 @@ def test_konfirmasi_pemberitahuan_yang_dibatalkan_ditolak(w):
     r = w.klien["pegawai"].post(reverse("mutasi:konfirmasi", args=[u.pk]))
     assert r.status_code == 302 and _pesan(r)
     assert _jejak() == sebelum
-    assert w.klien["pegawai"].get(reverse("mutasi:pemberitahuan", args=[u.pk])).status_code == 403
+    assert w.klien["pegawai"].get(reverse("mutasi:pemberitahuan", args=[u.pk])).status_code == 404
 
 
 def test_konfirmasi_dua_kali_sekali_tercatat(w, sasaran):

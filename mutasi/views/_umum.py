@@ -1,8 +1,12 @@
 """Small helpers the views share."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from inti.galat import LayananError
@@ -17,18 +21,38 @@ def id_aman(teks: str | None) -> int | None:
     return None
 
 
-def jalankan(request, fungsi, sukses: str = "") -> bool:
+def _pesan_galat(exc: Exception) -> str:
+    return " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+
+
+def jalankan(request: HttpRequest, fungsi: Callable[[], Any], sukses: str = "") -> bool:
     """Run a service; a refusal becomes an error message. True on success."""
     try:
         fungsi()
-    except LayananError as exc:
-        messages.error(request, str(exc))
-        return False
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except (LayananError, ValidationError) as exc:
+        messages.error(request, _pesan_galat(exc))
         return False
     if sukses:
         messages.success(request, sukses)
+    return True
+
+
+def jalankan_form(form: forms.Form, fungsi: Callable[[], Any]) -> bool:
+    """Run a service for a form; a refusal becomes the form's error (what was typed is kept)."""
+    try:
+        fungsi()
+    except (LayananError, ValidationError) as exc:
+        form.add_error(None, _pesan_galat(exc))
+        return False
+    return True
+
+
+def form_tidak_sah(request: HttpRequest, form: forms.Form, awalan: str = "") -> bool:
+    """True (with the form's errors as a message) when the posted form is not valid."""
+    if form.is_valid():
+        return False
+    galat = " ".join(m for e in form.errors.values() for m in e)
+    messages.error(request, f"{awalan}{galat}")
     return True
 
 

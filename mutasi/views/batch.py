@@ -10,25 +10,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inti.galat import LayananError
-from pegawai.akses import hr_required, peran_required, peran_user
+from pegawai.akses import perlu
 
+from .. import akses
 from ..forms import BatchForm, SKForm
 from ..models import StatusUsulan
-from ..selectors import batch_ambil, batch_daftar, usulan_terlihat
+from ..selectors import batch_ambil, batch_daftar, unit_peta, usulan_terlihat
 from ..services.alur import TRANSISI, aksi_tersedia, usulan_transisi
-from ..services.penyetuju import unit_peta
 from ..services.sk import DataSK, sk_terbitkan
 from ..services.usulan import batch_baca_daftar, batch_buat
-from ._umum import id_aman, jalankan
+from ._umum import form_tidak_sah, id_aman, jalankan
 
 
-@peran_required(hr=True, ppk=True, kepala=True)
+@perlu(akses.boleh_daftar_usulan)
 def daftar(request):
     page = Paginator(batch_daftar(request.user).order_by("-dibuat"), 25).get_page(request.GET.get("page"))
     return render(request, "mutasi/batch_daftar.html", {"page_obj": page})
 
 
-@hr_required
+@perlu(akses.boleh_buat_batch)
 def baru(request):
     form = BatchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -72,7 +72,6 @@ def detail(request, pk):
         for t in u.aksi_saya:
             if t.aksi in ("ajukan", "lepas", "terima", "verifikasi", "putuskan"):
                 aksi_massal[t.aksi] = t
-    p = peran_user(request.user)
     diputuskan = [u for u in usulan if u.status == StatusUsulan.DIPUTUSKAN]
     ringkas = dict(b.usulan.values("status").annotate(n=Count("id")).values_list("status", "n"))
     return render(
@@ -84,7 +83,9 @@ def detail(request, pk):
             "aksi_massal": list(aksi_massal.values()),
             "diputuskan": diputuskan,
             "ringkas": [(StatusUsulan(s).label, n) for s, n in ringkas.items()],
-            "sk_form": SKForm(initial=SKForm.awal(b.tmt_usulan)) if p.hr and diputuskan else None,
+            "sk_form": SKForm(initial=SKForm.awal(b.tmt_usulan))
+            if diputuskan and akses.boleh_terbitkan_sk(request.user)
+            else None,
             "sk_list": b.sk.all(),
         },
     )
@@ -122,14 +123,11 @@ def aksi(request, pk):
 
 
 @require_POST
-@hr_required
+@perlu(akses.boleh_terbitkan_sk)
 def sk(request, pk):
     b = batch_ambil(request.user, pk)
     form = SKForm(request.POST)
-    if not form.is_valid():
-        messages.error(
-            request, _("Lengkapi data SK: %(e)s") % {"e": " ".join(m for e in form.errors.values() for m in e)}
-        )
+    if form_tidak_sah(request, form, _("Lengkapi data SK: ")):
         return redirect("mutasi:batch_detail", b.pk)
     ids = list(b.usulan.filter(status=StatusUsulan.DIPUTUSKAN).values_list("pk", flat=True))
     hasil = {}

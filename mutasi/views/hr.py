@@ -2,25 +2,32 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inti.galat import LayananError
-from pegawai.akses import hr_required
+from pegawai.akses import perlu
 
+from .. import akses
 from ..forms import JawabKeberatanForm, TolakPermohonanForm
-from ..models import LampiranPermohonan, StatusPermohonan
-from ..selectors import atasan_baru, keberatan_ambil, keberatan_daftar, permohonan_ambil, permohonan_terlihat
+from ..models import JenisMutasi, KeputusanKeberatan, StatusPermohonan
+from ..selectors import (
+    atasan_baru,
+    keberatan_ambil,
+    keberatan_daftar,
+    permohonan_ambil,
+    permohonan_lampiran_ambil,
+    permohonan_terlihat,
+)
 from ..services.keberatan import keberatan_jawab
 from ..services.kelayakan import cek_sepuluh_tahun
 from ..services.permohonan import permohonan_tolak
-from ._umum import berkas_response, jalankan
+from ._umum import berkas_response, jalankan, jalankan_form
 
 
-@hr_required
+@perlu(akses.boleh_kelola_permohonan)
 def permohonan_daftar(request):
     status = request.GET.get("status", StatusPermohonan.DIAJUKAN)
     qs = permohonan_terlihat(request.user).prefetch_related("unit_pilihan")
@@ -37,21 +44,19 @@ def permohonan_daftar(request):
 @login_required
 def permohonan_detail(request, pk):
     obj = permohonan_ambil(request.user, pk)
-    from django.utils import timezone
-
     return render(
         request,
         "mutasi/permohonan_detail.html",
         {
             "p": obj,
             "tolak_form": TolakPermohonanForm(),
-            "cek10": cek_sepuluh_tahun(obj.pegawai, timezone.localdate()) if obj.jenis == "KELUAR" else None,
+            "cek10": cek_sepuluh_tahun(obj.pegawai, timezone.localdate()) if obj.jenis == JenisMutasi.KELUAR else None,
         },
     )
 
 
 @require_POST
-@hr_required
+@perlu(akses.boleh_kelola_permohonan)
 def permohonan_tolak_view(request, pk):
     obj = permohonan_ambil(request.user, pk)
     alasan = request.POST.get("alasan", "")
@@ -63,12 +68,11 @@ def permohonan_tolak_view(request, pk):
 
 @login_required
 def permohonan_lampiran(request, pk):
-    lampiran = get_object_or_404(LampiranPermohonan, pk=pk)
-    permohonan_ambil(request.user, lampiran.permohonan_id)
+    lampiran = permohonan_lampiran_ambil(request.user, pk)
     return berkas_response(lampiran.berkas, tipe=lampiran.tipe, nama=lampiran.nama_asli)
 
 
-@hr_required
+@perlu(akses.boleh_kelola_keberatan)
 def keberatan_daftar_view(request):
     terbuka = request.GET.get("status", "terbuka")
     qs = keberatan_daftar(terbuka={"terbuka": True, "dijawab": False}.get(terbuka))
@@ -76,29 +80,36 @@ def keberatan_daftar_view(request):
     return render(request, "mutasi/keberatan_daftar.html", {"page_obj": page, "status": terbuka})
 
 
-@hr_required
+@perlu(akses.boleh_kelola_keberatan)
 def keberatan_jawab_view(request, pk):
     k = keberatan_ambil(request.user, pk)
     form = JawabKeberatanForm(request.POST or None, initial={"tmt_baru": k.usulan.tmt})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
+        revisi = d["keputusan"] == KeputusanKeberatan.REVISI
+
+        def jawab():
             keberatan_jawab(
                 oleh=request.user,
                 keberatan=k,
                 jawaban=d["jawaban"],
                 keputusan=d["keputusan"],
-                tmt_baru=d["tmt_baru"] if d["keputusan"] == "REVISI" else None,
-                tujuan_unit=d["tujuan_unit"] if d["keputusan"] == "REVISI" else None,
-                tujuan_jabatan=d["tujuan_jabatan"] if d["keputusan"] == "REVISI" else None,
+                tmt_baru=d["tmt_baru"] if revisi else None,
+                tujuan_unit=d["tujuan_unit"] if revisi else None,
+                tujuan_jabatan=d["tujuan_jabatan"] if revisi else None,
             )
-        except LayananError as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
-            form.add_error(None, " ".join(exc.messages))
-        else:
+
+        if jalankan_form(form, jawab):
             messages.success(request, _("Keberatan dijawab; pegawai dapat membaca jawabannya."))
             return redirect("mutasi:keberatan_daftar")
     return render(
-        request, "mutasi/keberatan_jawab.html", {"k": k, "u": k.usulan, "form": form, "atasan": atasan_baru(k.usulan)}
+        request,
+        "mutasi/keberatan_jawab.html",
+        {
+            "k": k,
+            "u": k.usulan,
+            "form": form,
+            "atasan": atasan_baru(k.usulan),
+            "riwayat": k.riwayat_status.select_related("oleh", "oleh__pegawai"),
+        },
     )

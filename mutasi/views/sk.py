@@ -3,31 +3,34 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pegawai.akses import hr_required, peran_user
+from pegawai.akses import perlu
 
+from .. import akses
 from ..forms import SKForm
-from ..models import StatusUsulan, SuratKeputusan
-from ..selectors import atasan_baru, sk_ambil, sk_usulan, usulan_ambil
-from ..services.sk import DataSK, pdf_dari_html, qr_data_uri, sk_terbitkan, sk_url_verifikasi
-from ._umum import jalankan, pdf_response
+from ..models import SuratKeputusan
+from ..selectors import atasan_baru, pemberitahuan_ambil, sk_ambil, sk_usulan, usulan_ambil
+from ..services.sk import (
+    DataSK,
+    pdf_dari_html,
+    pemberitahuan_buka,
+    qr_data_uri,
+    sk_terbitkan,
+    sk_url_verifikasi,
+)
+from ._umum import form_tidak_sah, jalankan, pdf_response
 
 
 @require_POST
-@hr_required
+@perlu(akses.boleh_terbitkan_sk)
 def terbitkan(request, pk):
     u = usulan_ambil(request.user, pk)
     form = SKForm(request.POST)
-    if not form.is_valid():
-        messages.error(
-            request, _("Lengkapi data SK: %(e)s") % {"e": " ".join(m for e in form.errors.values() for m in e)}
-        )
+    if form_tidak_sah(request, form, _("Lengkapi data SK: ")):
         return redirect("mutasi:detail", u.pk)
     hasil = {}
 
@@ -65,9 +68,7 @@ def sk_pdf(request, pk):
 
 
 def _konteks_pemberitahuan(request, pk) -> dict:
-    u = usulan_ambil(request.user, pk)
-    if u.sk_id is None or u.status not in (StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN):
-        raise PermissionDenied
+    u = pemberitahuan_ambil(request.user, pk)
     return {
         "u": u,
         "sk": u.sk,
@@ -75,16 +76,14 @@ def _konteks_pemberitahuan(request, pk) -> dict:
         "qr": qr_data_uri(sk_url_verifikasi(u.sk)),
         "url_verifikasi": sk_url_verifikasi(u.sk),
         "settings": settings,
-        "pegawai_sendiri": peran_user(request.user).pegawai_id == u.pegawai_id,
+        "pegawai_sendiri": akses.mutasi_sendiri(request.user, u),
     }
 
 
 @login_required
 def pemberitahuan(request, pk):
     konteks = _konteks_pemberitahuan(request, pk)
-    u = konteks["u"]
-    if konteks["pegawai_sendiri"] and u.pemberitahuan_dibuka is None:
-        type(u).objects.filter(pk=u.pk, pemberitahuan_dibuka__isnull=True).update(pemberitahuan_dibuka=timezone.now())
+    pemberitahuan_buka(oleh=request.user, usulan=konteks["u"])
     return render(request, "mutasi/pemberitahuan.html", {**konteks, "cetak": False})
 
 

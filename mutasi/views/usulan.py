@@ -3,19 +3,19 @@ checks and the timeline, and every workflow action."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inti.lembar import Tabel, respons_xlsx
-from pegawai.akses import peran_required, peran_user
+from pegawai.akses import perlu
 from pegawai.models import Jabatan, Pegawai, UnitKerja
 from pegawai.selectors.pegawai import pegawai_terlihat
 
+from .. import akses
 from ..forms import (
     CatatanForm,
     FilterForm,
@@ -27,25 +27,22 @@ from ..forms import (
     UsulanBaruForm,
     UsulanForm,
 )
-from ..models import DasarMutasi, JenisMutasi, LampiranUsulan, PermohonanMutasi, StatusPermohonan, StatusUsulan
+from ..models import FIELD_USULAN, DasarMutasi, JenisMutasi, PermohonanMutasi, StatusUsulan
 from ..selectors import (
     atasan_baru,
     kotak_masuk,
     kotak_masuk_hr_lain,
-    permohonan_terlihat,
+    lampiran_ambil,
+    linimasa,
+    permohonan_ambil,
     usulan_ambil,
     usulan_cari,
-    usulan_terlihat,
 )
-from ..services import alur
+from ..selectors.penyetuju import KEPALA_ASAL, KEPALA_TUJUAN, MENUNGGU, STATUS_PROSES, penyetuju_langkah, unit_peta
 from ..services.alur import TRANSISI, aksi_tersedia, usulan_transisi
-from ..services.keberatan import keberatan_batas, keberatan_boleh
 from ..services.kelayakan import kelayakan_usulan
-from ..services.penyetuju import unit_peta
 from ..services.permohonan import permohonan_tautkan
 from ..services.usulan import (
-    boleh_lampir,
-    boleh_ubah,
     lampiran_hapus,
     lampiran_tambah,
     persetujuan_menteri_catat,
@@ -55,10 +52,10 @@ from ..services.usulan import (
     usulan_tinjau,
     usulan_ubah,
 )
-from ._umum import berkas_response, id_aman, jalankan
+from ._umum import berkas_response, form_tidak_sah, id_aman, jalankan
 
 PER_HALAMAN = 25
-penyusun = peran_required(hr=True, ppk=True, kepala=True)
+penyusun = perlu(akses.boleh_daftar_usulan)
 
 
 def _filter(request) -> tuple[FilterForm, dict]:
@@ -150,9 +147,8 @@ def ekspor(request):
 
 @login_required
 def kotak(request):
-    p = peran_user(request.user)
     bagian = kotak_masuk(request.user)
-    lain = kotak_masuk_hr_lain() if p.hr else {}
+    lain = kotak_masuk_hr_lain() if akses.boleh_kelola_permohonan(request.user) else {}
     # A proposal in two sections (say, to verify and flagged) counts once, as on the nav badge.
     total = len({u.pk for _kunci, _judul, rows in bagian for u in rows}) + sum(lain.values())
     return render(request, "mutasi/kotak_masuk.html", {"bagian": bagian, "lain": lain, "total": total})
@@ -164,12 +160,8 @@ def _awal_dari_query(request) -> tuple[dict, Pegawai | None, PermohonanMutasi | 
     pegawai = permohonan = None
     g = request.GET
     if (pk_permohonan := id_aman(g.get("permohonan"))) is not None:
-        # Only HR handles requests (permohonan_terlihat gives others their own only).
-        permohonan = get_object_or_404(
-            permohonan_terlihat(request.user).exclude(pegawai_id=peran_user(request.user).pegawai_id),
-            pk=pk_permohonan,
-            status=StatusPermohonan.DIAJUKAN,
-        )
+        permohonan = permohonan_ambil(request.user, pk_permohonan)
+        akses.wajib(akses.boleh_tanggapi_permohonan(request.user, permohonan))
         pegawai = permohonan.pegawai
         awal.update(dasar=DasarMutasi.PERMINTAAN, jenis=permohonan.jenis, alasan=permohonan.alasan)
         if permohonan.jenis == JenisMutasi.KELUAR:
@@ -199,7 +191,7 @@ def _awal_dari_query(request) -> tuple[dict, Pegawai | None, PermohonanMutasi | 
     return awal, pegawai, permohonan
 
 
-@peran_required(hr=True, kepala=True)
+@perlu(akses.boleh_buat_usulan)
 def baru(request):
     awal, pegawai, permohonan = _awal_dari_query(request)
     if request.method == "POST":
@@ -237,12 +229,11 @@ def baru(request):
 @login_required
 def ubah(request, pk):
     u = usulan_ambil(request.user, pk)
-    if not boleh_ubah(request.user, u):
-        raise PermissionDenied
+    akses.wajib(akses.boleh_ubah_usulan(request.user, u))
     if request.method == "POST":
         form = UsulanForm(request.POST, instance=UsulanForm.Meta.model.objects.get(pk=u.pk))
         if form.is_valid():
-            data = {k: form.cleaned_data[k] for k in UsulanForm.Meta.fields}
+            data = {k: form.cleaned_data[k] for k in FIELD_USULAN}
             if jalankan(request, lambda: usulan_ubah(oleh=request.user, usulan=u, data=data), _("Usulan disimpan.")):
                 return redirect("mutasi:detail", u.pk)
     else:
@@ -255,20 +246,16 @@ def ubah(request, pk):
 @login_required
 def detail(request, pk):
     u = usulan_ambil(request.user, pk)
-    p = peran_user(request.user)
-    terbuka = (*alur.STATUS_PROSES, StatusUsulan.DRAFT, StatusUsulan.DIKEMBALIKAN, StatusUsulan.DIPUTUSKAN)
-    if u.status in terbuka and (p.hr or p.ppk or p.kepala):
+    terbuka = (*STATUS_PROSES, StatusUsulan.DRAFT, StatusUsulan.DIKEMBALIKAN, StatusUsulan.DIPUTUSKAN)
+    if u.status in terbuka and akses.boleh_daftar_usulan(request.user):
         usulan_tandai_perubahan(usulan=u)
     peta = unit_peta()
-    pegawai_sendiri = p.pegawai_id == u.pegawai_id
     cek = kelayakan_usulan(u) if u.status in (StatusUsulan.DRAFT, StatusUsulan.DIKEMBALIKAN) else None
     keberatan = list(u.keberatan.select_related("dijawab_oleh"))
     aksi = aksi_tersedia(u, request.user, peta)
-    berlaku = u.sk_id is not None and u.status in (StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN)
     konteks = {
         "u": u,
-        "peran": p,
-        "pegawai_sendiri": pegawai_sendiri,
+        "pegawai_sendiri": akses.mutasi_sendiri(request.user, u),
         "cek": cek,
         "cek_gagal": [c for c in cek if c.gagal] if cek else [],
         "cek_tersimpan": u.hasil_cek if cek is None else None,
@@ -276,33 +263,22 @@ def detail(request, pk):
         # The step's own action up front; return, reject, withdraw and cancel one click away.
         "aksi_utama": [t for t in aksi if t.gaya in ("primary", "success")],
         "aksi_lain": [t for t in aksi if t.gaya not in ("primary", "success")],
-        "penyetuju_asal": alur.penyetuju_langkah(u, alur.KEPALA_ASAL, peta),
-        "penyetuju_tujuan": alur.penyetuju_langkah(u, alur.KEPALA_TUJUAN, peta),
-        "riwayat": u.riwayat_status.select_related("oleh", "oleh__pegawai"),
-        "lampiran": u.lampiran.select_related("diunggah_oleh"),
+        "penyetuju_asal": penyetuju_langkah(u, KEPALA_ASAL, peta),
+        "penyetuju_tujuan": penyetuju_langkah(u, KEPALA_TUJUAN, peta),
+        "riwayat": linimasa(u),
+        "lampiran": u.lampiran.select_related("diunggah_oleh", "usulan"),
         "keberatan": keberatan,
         "keberatan_terbuka": any(not k.terjawab for k in keberatan),
-        "berlaku": berlaku,
-        "boleh_keberatan": pegawai_sendiri and berlaku and keberatan_boleh(u)[0],
-        "boleh_ubah": boleh_ubah(request.user, u),
-        "boleh_lampir": boleh_lampir(request.user, u),
         "catatan_form": CatatanForm(),
-        "pengecualian_form": PengecualianForm()
-        if p.hr and u.status in (StatusUsulan.DRAFT, StatusUsulan.DIKEMBALIKAN)
-        else None,
-        "tinjau_form": TinjauForm() if p.hr and u.perlu_tinjauan else None,
-        "menteri_form": PersetujuanMenteriForm(initial={"teks": u.persetujuan_menteri})
-        if p.hr and u.dalam_masa_tenang
-        else None,
+        "pengecualian_form": PengecualianForm(),
+        "tinjau_form": TinjauForm(),
+        "menteri_form": PersetujuanMenteriForm(initial={"teks": u.persetujuan_menteri}),
         "lampiran_form": LampiranForm(),
-        "sk_form": SKForm(initial=SKForm.awal(u.tmt_usulan, mengganti=u.sk))
-        if p.hr and u.status == StatusUsulan.DIPUTUSKAN
-        else None,
+        "sk_form": SKForm(initial=SKForm.awal(u.tmt_usulan, mengganti=u.sk)),
         "atasan_baru": atasan_baru(u, peta)
         if u.status not in (StatusUsulan.DITOLAK, StatusUsulan.DIBATALKAN)
         else None,
-        "batas_keberatan": keberatan_batas(u),
-        "menunggu": alur.MENUNGGU.get(u.status),
+        "menunggu": MENUNGGU.get(u.status),
     }
     return render(request, "mutasi/detail.html", konteks)
 
@@ -315,8 +291,7 @@ def aksi(request, pk, nama):
     if t is None or t.internal:
         raise Http404
     form = CatatanForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(m for e in form.errors.values() for m in e))
+    if form_tidak_sah(request, form):
         return redirect("mutasi:detail", u.pk)
     catatan = form.cleaned_data["catatan"]
     jalankan(
@@ -324,7 +299,7 @@ def aksi(request, pk, nama):
         lambda: usulan_transisi(usulan=u, aksi=nama, oleh=request.user, catatan=catatan),
         _("%(aksi)s: berhasil.") % {"aksi": t.label},
     )
-    if not usulan_terlihat(request.user).filter(pk=u.pk).exists():
+    if not akses.boleh_lihat_usulan(request.user, u):
         return redirect("mutasi:kotak_masuk")
     return redirect("mutasi:detail", u.pk)
 
@@ -350,8 +325,7 @@ def pengecualian(request, pk):
 def tinjau(request, pk):
     u = usulan_ambil(request.user, pk)
     form = TinjauForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(m for e in form.errors.values() for m in e))
+    if form_tidak_sah(request, form):
         return redirect("mutasi:detail", u.pk)
     catatan = form.cleaned_data["catatan"]
     jalankan(request, lambda: usulan_tinjau(oleh=request.user, usulan=u, catatan=catatan), _("Tinjauan dicatat."))
@@ -389,21 +363,15 @@ def lampiran_tambah_view(request, pk):
     return redirect("mutasi:detail", u.pk)
 
 
-def _lampiran_ambil(user, pk) -> LampiranUsulan:
-    lampiran = get_object_or_404(LampiranUsulan.objects.select_related("usulan"), pk=pk)
-    usulan_ambil(user, lampiran.usulan_id)  # 404 unless the proposal is visible
-    return lampiran
-
-
 @login_required
 def lampiran_unduh(request, pk):
-    lampiran = _lampiran_ambil(request.user, pk)
+    lampiran = lampiran_ambil(request.user, pk)
     return berkas_response(lampiran.berkas, tipe=lampiran.tipe, nama=lampiran.nama_asli)
 
 
 @require_POST
 @login_required
 def lampiran_hapus_view(request, pk):
-    lampiran = _lampiran_ambil(request.user, pk)
+    lampiran = lampiran_ambil(request.user, pk)
     jalankan(request, lambda: lampiran_hapus(oleh=request.user, lampiran=lampiran), _("Lampiran dihapus."))
     return redirect("mutasi:detail", lampiran.usulan_id)

@@ -1,7 +1,10 @@
 """What the front page tells each person about their own work: the "waiting for you" notice (from the
 inbox count) for everyone, and for a plain employee three cards (transfers, training with this year's
 JP from `ringkasan_pelatihan_saya`, reviews). Also the training pages' breadcrumb for an employee,
-which starts from "Pelatihan saya" (the manager lists are not theirs)."""
+which starts from "Pelatihan saya" (the manager lists are not theirs).
+
+It reads several apps at once, so it lives here rather than in one app's tests (mutasi may not
+import pelatihan)."""
 
 from datetime import date
 
@@ -11,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mutasi.models import StatusUsulan
+from mutasi.tests.helpers import Dunia
 from pelatihan.models import StatusPenugasan
 from pelatihan.tests.test_factories import DuniaPelatihan, penugasan_buat
 
@@ -28,7 +32,8 @@ def _kartu_pelatihan(html: str) -> str:
     return html.split('id="beranda-pelatihan"', 1)[1].split("</a>", 1)[0]
 
 
-def test_pemberitahuan_menunggu_hanya_bila_ada(dunia, clients):
+def test_pemberitahuan_menunggu_hanya_bila_ada(org, clients):
+    dunia = Dunia(org)
     o = dunia.org
     assert 'id="beranda-menunggu"' not in _beranda(clients["hr"])
     dunia.sampai(StatusUsulan.DIAJUKAN, pegawai=o.orang_luar)  # Dinas Sosial has no head: BKPSDM releases

@@ -1,9 +1,7 @@
-"""Transfers (mutasi): proposals and their batches, the approval trail, the employee's own
-requests, decrees (SK) with gap-free numbering, objections, and election blackout periods.
+"""Proposals: their kinds and states, batches, the proposal itself with its history and
+attachments, and election blackout periods."""
 
-The workflow itself (which state may follow which, and who may move it) lives in
-`mutasi.services.alur`; these models only hold state and the invariants the database can hold.
-"""
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.models import RiwayatStatus
 from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 
 
@@ -56,6 +55,25 @@ STATUS_TERBUKA = STATUS_DRAF + STATUS_BERJALAN
 STATUS_SELESAI = (StatusUsulan.DILAKSANAKAN, StatusUsulan.DITOLAK, StatusUsulan.DIBATALKAN)
 # From the decision on, the employee sees the proposal.
 STATUS_TERLIHAT_PEGAWAI = (StatusUsulan.DIPUTUSKAN, StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN)
+# A decree in force: the employee's notice, objections, carrying out.
+STATUS_SK_BERLAKU = (StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN)
+
+# What the proposer fills in (the form and the create/edit services share this list).
+FIELD_USULAN = [
+    "jenis",
+    "dasar",
+    "tujuan_unit",
+    "tujuan_jabatan",
+    "instansi_eksternal",
+    "jabatan_eksternal",
+    "nomor_keputusan_eksternal",
+    "tanggal_keputusan_eksternal",
+    "tmt_usulan",
+    "alasan",
+    "manfaat_organisasi",
+    "manfaat_pegawai",
+    "alasan_tanpa_kekurangan",
+]
 
 
 class BatchUsulan(models.Model):
@@ -77,68 +95,6 @@ class BatchUsulan(models.Model):
 
     def __str__(self):
         return self.nama
-
-
-class NomorUrutSK(models.Model):
-    """The last decree sequence number used in a year. Issuing locks this row
-    (select_for_update) so numbers have no gaps and no duplicates under concurrency."""
-
-    tahun = models.PositiveSmallIntegerField(_("tahun"), unique=True)
-    terakhir = models.PositiveIntegerField(_("nomor urut terakhir"), default=0)
-
-    class Meta:
-        verbose_name = _("nomor urut SK")
-        verbose_name_plural = _("nomor urut SK")
-
-    def __str__(self):
-        return f"{self.tahun}: {self.terakhir}"
-
-
-class SuratKeputusan(models.Model):
-    """A transfer decree. Covers one proposal or the decided part of a batch."""
-
-    nomor = models.CharField(_("nomor SK"), max_length=100, unique=True)
-    tahun = models.PositiveSmallIntegerField(_("tahun"))
-    urut = models.PositiveIntegerField(_("nomor urut"))
-    tanggal = models.DateField(_("tanggal SK"))
-    tmt = models.DateField(_("TMT"))
-    tentang = models.CharField(_("tentang"), max_length=300)
-    penandatangan_nama = models.CharField(_("nama penandatangan"), max_length=150)
-    penandatangan_nip = models.CharField(_("NIP penandatangan"), max_length=30, blank=True)
-    penandatangan_jabatan = models.CharField(_("jabatan penandatangan"), max_length=200)
-    kode_verifikasi = models.CharField(_("kode verifikasi"), max_length=32, unique=True)
-    batch = models.ForeignKey(
-        BatchUsulan, null=True, blank=True, on_delete=models.PROTECT, related_name="sk", verbose_name=_("batch")
-    )
-    mengganti = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="pengganti",
-        verbose_name=_("mengubah SK"),
-        help_text=_("SK yang diubah oleh SK ini (revisi setelah keberatan)."),
-    )
-    diterbitkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("diterbitkan oleh"),
-    )
-    diterbitkan_pada = models.DateTimeField(_("diterbitkan pada"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("surat keputusan")
-        verbose_name_plural = _("surat keputusan")
-        ordering = ["-tahun", "-urut"]
-        constraints = [
-            models.UniqueConstraint(fields=["tahun", "urut"], name="sk_urut_unik_per_tahun"),
-            models.CheckConstraint(condition=Q(urut__gte=1), name="sk_urut_positif"),
-        ]
-
-    def __str__(self):
-        return self.nomor
 
 
 class UsulanMutasi(models.Model):
@@ -259,7 +215,7 @@ class UsulanMutasi(models.Model):
 
     # Decree and carrying out.
     sk = models.ForeignKey(
-        SuratKeputusan, null=True, blank=True, on_delete=models.PROTECT, related_name="usulan", verbose_name=_("SK")
+        "SuratKeputusan", null=True, blank=True, on_delete=models.PROTECT, related_name="usulan", verbose_name=_("SK")
     )
     tmt = models.DateField(_("TMT"), null=True, blank=True)
     dilaksanakan_pada = models.DateTimeField(_("dilaksanakan pada"), null=True, blank=True)
@@ -320,25 +276,28 @@ class UsulanMutasi(models.Model):
             return f"{self.jabatan_eksternal or '-'} - {self.instansi_eksternal}"
         return f"{self.asal_jabatan} - {self.asal_unit}"
 
+    @property
+    def pemberitahuan_berlaku(self) -> bool:
+        """A decree in force: the employee has a notice to read and may object."""
+        return self.sk_id is not None and self.status in STATUS_SK_BERLAKU
 
-class RiwayatStatusUsulan(models.Model):
-    """One row per transition: who, when, from, to, as what, and the comment."""
+    @property
+    def batas_keberatan(self) -> date | None:
+        """The last day for an objection (KEBERATAN_BATAS_HARI days after the decree's date)."""
+        return self.sk.tanggal + timedelta(days=settings.KEBERATAN_BATAS_HARI) if self.sk_id else None
+
+
+class RiwayatStatusUsulan(RiwayatStatus):
+    """One row per transition (the creation included, `dari` empty), and per note that is not one
+    (an override, a review, the Minister's approval: `dari` = `ke`)."""
 
     usulan = models.ForeignKey(UsulanMutasi, on_delete=models.CASCADE, related_name="riwayat_status")
-    aksi = models.CharField(_("aksi"), max_length=30)
-    dari = models.CharField(_("dari status"), max_length=14, choices=StatusUsulan.choices, blank=True)
-    ke = models.CharField(_("ke status"), max_length=14, choices=StatusUsulan.choices)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    sebagai = models.CharField(_("sebagai"), max_length=300, blank=True)
-    catatan = models.TextField(_("catatan"), blank=True)
-    waktu = models.DateTimeField(_("waktu"), default=timezone.now)
+    dari = models.CharField(_("dari status"), max_length=20, choices=StatusUsulan.choices, blank=True)
+    ke = models.CharField(_("ke status"), max_length=20, choices=StatusUsulan.choices)
 
-    class Meta:
+    class Meta(RiwayatStatus.Meta):
         verbose_name = _("riwayat status usulan")
         verbose_name_plural = _("riwayat status usulan")
-        ordering = ["waktu", "id"]
 
     def __str__(self):
         return f"{self.usulan_id}: {self.dari} -> {self.ke}"
@@ -373,101 +332,6 @@ class LampiranUsulan(models.Model):
 
     def __str__(self):
         return self.nama_asli
-
-
-class StatusPermohonan(models.TextChoices):
-    DIAJUKAN = "DIAJUKAN", _("Menunggu tanggapan BKPSDM")
-    DIPROSES = "DIPROSES", _("Dibuatkan usulan mutasi")
-    DITOLAK = "DITOLAK", _("Ditolak")
-    DITARIK = "DITARIK", _("Ditarik pemohon")
-
-
-class PermohonanMutasi(models.Model):
-    """The employee's own request for a transfer (atas permintaan sendiri)."""
-
-    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="permohonan_mutasi")
-    jenis = models.CharField(_("jenis mutasi"), max_length=8, choices=JenisMutasi.choices, default=JenisMutasi.DALAM)
-    alasan = models.TextField(_("alasan permohonan"))
-    unit_pilihan = models.ManyToManyField(
-        UnitKerja, blank=True, related_name="+", verbose_name=_("unit kerja yang diinginkan")
-    )
-    instansi_tujuan = models.CharField(_("instansi tujuan (mutasi keluar)"), max_length=200, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=StatusPermohonan.choices, default=StatusPermohonan.DIAJUKAN, db_index=True
-    )
-    alasan_tolak = models.TextField(_("alasan penolakan"), blank=True)
-    ditangani_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    ditangani_pada = models.DateTimeField(null=True, blank=True)
-    usulan = models.OneToOneField(
-        UsulanMutasi, null=True, blank=True, on_delete=models.SET_NULL, related_name="permohonan"
-    )
-    dibuat = models.DateTimeField(_("diajukan pada"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("permohonan mutasi")
-        verbose_name_plural = _("permohonan mutasi")
-        ordering = ["-dibuat", "-id"]
-
-    def __str__(self):
-        return f"Permohonan {self.pegawai.nama_lengkap} ({self.dibuat:%d-%m-%Y})"
-
-
-class LampiranPermohonan(models.Model):
-    permohonan = models.ForeignKey(PermohonanMutasi, on_delete=models.CASCADE, related_name="lampiran")
-    berkas = models.FileField(_("berkas"), upload_to="mutasi/permohonan/%Y/%m/")
-    nama_asli = models.CharField(_("nama berkas"), max_length=255)
-    tipe = models.CharField(_("tipe"), max_length=50)
-    ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
-    diunggah_pada = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("lampiran permohonan")
-        verbose_name_plural = _("lampiran permohonan")
-        ordering = ["diunggah_pada", "id"]
-
-    def __str__(self):
-        return self.nama_asli
-
-
-class KeputusanKeberatan(models.TextChoices):
-    TETAP = "TETAP", _("Mutasi tetap dilaksanakan")
-    REVISI = "REVISI", _("Mutasi direvisi")
-    BATAL = "BATAL", _("Mutasi dibatalkan")
-
-
-class Keberatan(models.Model):
-    """An objection or concern the employee raises about a decided transfer. It does not stop
-    the move by itself: HR answers and decides to uphold, revise or cancel it."""
-
-    usulan = models.ForeignKey(UsulanMutasi, on_delete=models.CASCADE, related_name="keberatan")
-    isi = models.TextField(_("isi keberatan"))
-    diajukan_pada = models.DateTimeField(_("diajukan pada"), default=timezone.now)
-    jawaban = models.TextField(_("jawaban BKPSDM"), blank=True)
-    keputusan = models.CharField(_("keputusan"), max_length=6, choices=KeputusanKeberatan.choices, blank=True)
-    dijawab_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    dijawab_pada = models.DateTimeField(_("dijawab pada"), null=True, blank=True)
-    perubahan = models.JSONField(_("perubahan (bila direvisi)"), default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("keberatan")
-        verbose_name_plural = _("keberatan")
-        ordering = ["-diajukan_pada", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(dijawab_pada__isnull=True) | ~Q(keputusan=""), name="keberatan_dijawab_punya_keputusan"
-            ),
-        ]
-
-    def __str__(self):
-        return f"Keberatan atas {self.usulan_id} ({self.diajukan_pada:%d-%m-%Y})"
-
-    @property
-    def terjawab(self) -> bool:
-        return self.dijawab_pada is not None
 
 
 class MasaTenang(models.Model):

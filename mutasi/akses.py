@@ -1,0 +1,331 @@
+"""Who may see and do what in the transfer workflow, in one place. Views (through `perlu`/`wajib`
+and the selectors' `*_ambil` helpers, which answer 404), templates (the `mutasi_akses` tags: a
+button shows exactly when the action would be accepted) and services (which refuse with the
+reason) all ask the functions below, never the roles directly.
+
+Seeing: the list form of each rule is a selector (`usulan_terlihat`, `batch_terlihat`,
+`sk_terlihat`, `keberatan_terlihat`, `permohonan_terlihat`); `boleh_lihat_*` asks whether one
+object is in it.
+
+Doing (an `Izin`: true when allowed, with the reason when not):
+- a proposal is made by HR, or by the head of the sending or the receiving unit, never for
+  oneself; edited while a draft by its proposer or HR; its attachments are added by HR, the
+  proposer or whoever the current step waits for, and removed while a draft by the uploader or HR;
+- each workflow step by the actor its transition names (`hak_langkah`, the actor check of
+  `mutasi.services.alur`): the sending or receiving head (escalated upward, or HR where no head
+  is left), HR, the PPK; nobody on their own transfer; verifier and decider are two people;
+- HR overrides failed checks (drafts), reviews a changed record, notes the Minister's approval,
+  issues decrees, makes batches, answers objections and the requests of others;
+- the employee reads and acknowledges the notice of a decree in force, objects within
+  KEBERATAN_BATAS_HARI days of it (one open objection at a time), and asks for a transfer.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pegawai.akses import PeranUser, peran_user
+from pegawai.models import Pegawai
+
+from .models import (
+    STATUS_BERJALAN,
+    STATUS_DRAF,
+    STATUS_SELESAI,
+    STATUS_SK_BERLAKU,
+    BatchUsulan,
+    Keberatan,
+    LampiranUsulan,
+    PermohonanMutasi,
+    StatusKeberatan,
+    StatusPermohonan,
+    StatusUsulan,
+    SuratKeputusan,
+    UsulanMutasi,
+)
+from .selectors import batch_terlihat, keberatan_terlihat, permohonan_terlihat, sk_terlihat, usulan_terlihat
+from .selectors.penyetuju import (
+    HR,
+    KEPALA_ASAL,
+    KEPALA_TUJUAN,
+    MENUNGGU,
+    PELAKU_LANGKAH,
+    PENGUSUL,
+    PPK,
+    SISTEM,
+    InfoUnit,
+    penyetuju_langkah,
+)
+
+
+@dataclass(frozen=True)
+class Izin:
+    """An answer: true when allowed. `pesan` says why not (for an allowed workflow step: as what)."""
+
+    boleh: bool
+    pesan: str = ""
+
+    def __bool__(self) -> bool:
+        return self.boleh
+
+
+def _ya(pesan: str = "") -> Izin:
+    return Izin(True, str(pesan))
+
+
+def _tidak(pesan: str) -> Izin:
+    return Izin(False, str(pesan))
+
+
+def _sendiri(p: PeranUser, pegawai_id: int | None) -> bool:
+    return p.pegawai_id is not None and p.pegawai_id == pegawai_id
+
+
+def wajib(izin: Izin | bool) -> None:
+    """For a view, on an object the user sees: 403 unless the action is allowed."""
+    if not izin:
+        raise PermissionDenied(getattr(izin, "pesan", ""))
+
+
+# --- Seeing ----------------------------------------------------------------------------------------
+
+
+def boleh_lihat_usulan(user, u: UsulanMutasi) -> bool:
+    return usulan_terlihat(user).filter(pk=u.pk).exists()
+
+
+def boleh_lihat_batch(user, b: BatchUsulan) -> bool:
+    return batch_terlihat(user).filter(pk=b.pk).exists()
+
+
+def boleh_lihat_sk(user, sk: SuratKeputusan) -> bool:
+    return sk_terlihat(user).filter(pk=sk.pk).exists()
+
+
+def boleh_lihat_keberatan(user, k: Keberatan) -> bool:
+    return keberatan_terlihat(user).filter(pk=k.pk).exists()
+
+
+def boleh_lihat_permohonan(user, p: PermohonanMutasi) -> bool:
+    return permohonan_terlihat(user).filter(pk=p.pk).exists()
+
+
+def mutasi_sendiri(user, u: UsulanMutasi) -> bool:
+    """The user is the employee being moved (their pages show the employee's side)."""
+    return _sendiri(peran_user(user), u.pegawai_id)
+
+
+def boleh_daftar_usulan(user) -> bool:
+    """The proposal list and its export, the batches: HR, the PPK and unit heads."""
+    p = peran_user(user)
+    return p.lihat_semua or p.kepala
+
+
+# --- Proposals -------------------------------------------------------------------------------------
+
+
+def boleh_buat_usulan(user) -> bool:
+    """The new-proposal page: HR and unit heads (whom for: `boleh_usulkan`)."""
+    p = peran_user(user)
+    return p.hr or p.kepala
+
+
+def boleh_usulkan(user, pegawai: Pegawai, tujuan_unit_id: int | None = None) -> Izin:
+    """Propose moving `pegawai`: HR, or the head of the sending or the receiving unit (with
+    sub-units); never oneself."""
+    p = peran_user(user)
+    if not _sendiri(p, pegawai.pk):
+        if p.hr:
+            return _ya()
+        posisi = pegawai.posisi_sekarang if p.unit_wewenang else None
+        if p.unit_wewenang and ((posisi and posisi.unit_id in p.unit_wewenang) or tujuan_unit_id in p.unit_wewenang):
+            return _ya()
+    return _tidak(_("Anda tidak berwenang mengusulkan mutasi pegawai ini."))
+
+
+def boleh_ubah_usulan(user, u: UsulanMutasi) -> Izin:
+    if u.status in STATUS_DRAF and (u.diusulkan_oleh_id == user.pk or peran_user(user).hr):
+        return _ya()
+    return _tidak(_("Usulan hanya dapat diubah oleh pengusul atau BKPSDM selama masih draf."))
+
+
+def hak_langkah(user, u: UsulanMutasi, pelaku: str, *, aksi: str = "", peta: dict[int, InfoUnit] | None = None) -> Izin:
+    """May `user` act as `pelaku` (a `Transisi.pelaku`) on `u` now? When allowed, `pesan` says as
+    what (it goes into the history row). The state is the workflow's to check."""
+    if not getattr(user, "is_authenticated", False):
+        return _ya(_("sistem (pelaksanaan otomatis)")) if pelaku == SISTEM else _tidak(_("Tidak berhak."))
+    p = peran_user(user)
+    if pelaku == PELAKU_LANGKAH:
+        pelaku = MENUNGGU.get(u.status, HR)
+    if _sendiri(p, u.pegawai_id) and pelaku in (KEPALA_ASAL, KEPALA_TUJUAN, HR, PPK, SISTEM):
+        return _tidak(_("Tidak seorang pun boleh menyetujui mutasi dirinya sendiri."))
+    if pelaku == PENGUSUL:
+        if aksi == "tarik" and u.diputuskan_pada is not None:
+            return _tidak(_("Usulan ini sudah pernah diputuskan PPK: hanya BKPSDM yang dapat membatalkannya."))
+        if u.diusulkan_oleh_id == user.pk:
+            return _ya(_("pengusul"))
+        if aksi == "ajukan" and p.hr:
+            return _ya(_("staf BKPSDM"))
+        return _tidak(_("Hanya pengusul yang dapat melakukan ini."))
+    if pelaku in (KEPALA_ASAL, KEPALA_TUJUAN):
+        penyetuju = penyetuju_langkah(u, pelaku, peta)
+        sisi = _("unit asal") if pelaku == KEPALA_ASAL else _("unit tujuan")
+        if penyetuju.oleh_bkpsdm:
+            if p.hr:
+                return _ya(_("staf BKPSDM atas nama %(sisi)s (%(pesan)s)") % {"sisi": sisi, "pesan": penyetuju.pesan})
+            return _tidak(_("Langkah ini dilakukan oleh BKPSDM."))
+        if penyetuju.unit_id in p.unit_dipimpin:
+            sebagai = _("Kepala %(unit)s (%(sisi)s)") % {"unit": penyetuju.unit_nama, "sisi": sisi}
+            return _ya(f"{sebagai}. {penyetuju.pesan}" if penyetuju.diteruskan else sebagai)
+        return _tidak(_("Langkah ini menunggu Kepala %(unit)s.") % {"unit": penyetuju.unit_nama})
+    if pelaku == HR:
+        if not p.hr:
+            return _tidak(_("Hanya staf BKPSDM yang dapat melakukan ini."))
+        if aksi == "verifikasi" and u.diputuskan_oleh_id == user.pk:
+            return _tidak(_("Pemutus usulan ini tidak boleh juga memverifikasinya."))
+        return _ya(_("staf BKPSDM"))
+    if pelaku == PPK:
+        if not p.ppk:
+            return _tidak(_("Hanya PPK yang dapat memutuskan."))
+        if u.diverifikasi_oleh_id == user.pk:
+            return _tidak(_("Anda sudah memverifikasi usulan ini; yang memutuskan harus orang lain."))
+        return _ya(_("Pejabat Pembina Kepegawaian"))
+    if pelaku == SISTEM and p.hr:
+        return _ya(_("staf BKPSDM"))
+    if pelaku == SISTEM:
+        return _tidak(_("Hanya staf BKPSDM atau sistem yang dapat melaksanakan mutasi."))
+    return _tidak(_("Tidak berhak."))
+
+
+def boleh_lampir(user, u: UsulanMutasi) -> Izin:
+    """Add an attachment: HR, the proposer, or whoever the current step waits for; until the end."""
+    if u.status not in STATUS_SELESAI and (
+        peran_user(user).hr or u.diusulkan_oleh_id == user.pk or hak_langkah(user, u, PELAKU_LANGKAH)
+    ):
+        return _ya()
+    return _tidak(_("Anda tidak dapat menambah lampiran pada usulan ini."))
+
+
+def boleh_hapus_lampiran(user, lampiran: LampiranUsulan) -> Izin:
+    if lampiran.usulan.status in STATUS_DRAF and (lampiran.diunggah_oleh_id == user.pk or peran_user(user).hr):
+        return _ya()
+    return _tidak(_("Lampiran hanya dapat dihapus pengunggahnya selama usulan masih draf."))
+
+
+def boleh_kecualikan(user, u: UsulanMutasi) -> Izin:
+    """Override failed checks with a written justification (HR, before submission)."""
+    if not peran_user(user).hr:
+        return _tidak(_("Hanya staf BKPSDM yang dapat memberi pengecualian syarat."))
+    if u.status not in STATUS_DRAF:
+        return _tidak(_("Pengecualian hanya dapat diberikan sebelum usulan diajukan."))
+    return _ya()
+
+
+def boleh_tinjau(user, u: UsulanMutasi) -> Izin:
+    """Mark a changed record as reviewed (HR, while the proposal is open and before its decree)."""
+    if not peran_user(user).hr:
+        return _tidak(_("Hanya staf BKPSDM yang dapat meninjau perubahan data."))
+    if not u.perlu_tinjauan:
+        return _tidak(_("Usulan ini tidak sedang menunggu tinjauan."))
+    if u.status not in STATUS_DRAF + STATUS_BERJALAN or u.status == StatusUsulan.SK_TERBIT:
+        return _tidak(
+            _('Usulan berstatus "%(status)s": tidak dapat ditinjau lagi.') % {"status": u.get_status_display()}
+        )
+    return _ya()
+
+
+def boleh_catat_menteri(user, u: UsulanMutasi) -> Izin:
+    """Note the Minister's written approval (election blackout): HR, until the end."""
+    if not peran_user(user).hr:
+        return _tidak(_("Hanya staf BKPSDM yang dapat mencatat persetujuan Menteri."))
+    if u.status in STATUS_SELESAI:
+        return _tidak(_("Usulan sudah selesai."))
+    return _ya()
+
+
+def boleh_terbitkan_sk(user, u: UsulanMutasi | None = None) -> Izin:
+    """Issue a decree (HR); for one proposal, once the PPK decided it."""
+    if not peran_user(user).hr:
+        return _tidak(_("Hanya staf BKPSDM yang dapat menerbitkan SK."))
+    if u is not None and u.status != StatusUsulan.DIPUTUSKAN:
+        return _tidak(_("SK hanya untuk usulan yang sudah diputuskan PPK: %(daftar)s.") % {"daftar": u.nomor})
+    return _ya()
+
+
+def boleh_buat_batch(user) -> bool:
+    return peran_user(user).hr
+
+
+# --- The employee's side ---------------------------------------------------------------------------
+
+
+def boleh_konfirmasi(user, u: UsulanMutasi) -> Izin:
+    """State that one has read the notice: the employee, while a decree is in force."""
+    if not _sendiri(peran_user(user), u.pegawai_id):
+        return _tidak(_("Hanya pegawai yang bersangkutan yang dapat mengonfirmasi pemberitahuan."))
+    if not u.pemberitahuan_berlaku:
+        return _tidak(_("Tidak ada pemberitahuan mutasi yang berlaku untuk dikonfirmasi."))
+    return _ya()
+
+
+def boleh_ajukan_keberatan(user, u: UsulanMutasi, hari_ini: date | None = None) -> Izin:
+    """Object to one's transfer: after the decree, within its window, one open objection at a time."""
+    if not _sendiri(peran_user(user), u.pegawai_id):
+        return _tidak(_("Hanya pegawai yang dimutasi yang dapat mengajukan keberatan."))
+    if u.status not in STATUS_SK_BERLAKU:
+        return _tidak(_("Keberatan dapat diajukan setelah SK terbit."))
+    batas = u.batas_keberatan
+    if batas and (hari_ini or timezone.localdate()) > batas:
+        return _tidak(_("Batas waktu pengajuan keberatan (%(tgl)s) sudah lewat.") % {"tgl": f"{batas:%d-%m-%Y}"})
+    if any(not k.terjawab for k in u.keberatan.all()):  # uses the prefetch when there is one
+        return _tidak(_("Keberatan Anda sebelumnya masih menunggu jawaban."))
+    return _ya()
+
+
+def boleh_ajukan_permohonan(user) -> Izin:
+    if peran_user(user).pegawai_id is None:
+        return _tidak(_("Akun ini tidak terhubung dengan data pegawai."))
+    return _ya()
+
+
+def boleh_tarik_permohonan(user, p: PermohonanMutasi) -> Izin:
+    if not _sendiri(peran_user(user), p.pegawai_id):
+        return _tidak(_("Hanya pemohon yang dapat menarik permohonan."))
+    if p.status != StatusPermohonan.DIAJUKAN:
+        return _tidak(_("Permohonan ini sudah ditanggapi."))
+    return _ya()
+
+
+# --- HR's desk: objections and requests --------------------------------------------------------------
+
+
+def boleh_kelola_keberatan(user) -> bool:
+    """The objections list and the answer page (HR)."""
+    return peran_user(user).hr
+
+
+def boleh_jawab_keberatan(user, k: Keberatan) -> Izin:
+    if not peran_user(user).hr:
+        return _tidak(_("Hanya staf BKPSDM yang dapat menjawab keberatan."))
+    if k.status != StatusKeberatan.DIAJUKAN:
+        return _tidak(_("Keberatan ini sudah dijawab."))
+    return _ya(_("staf BKPSDM"))
+
+
+def boleh_kelola_permohonan(user) -> bool:
+    """The requests list (HR)."""
+    return peran_user(user).hr
+
+
+def boleh_tanggapi_permohonan(user, p: PermohonanMutasi) -> Izin:
+    """Decline a request or make a proposal of it: HR, not on their own request, while it waits."""
+    pu = peran_user(user)
+    if not pu.hr:
+        return _tidak(_("Hanya staf BKPSDM yang dapat menanggapi permohonan."))
+    if _sendiri(pu, p.pegawai_id):
+        return _tidak(_("Permohonan Anda sendiri ditanggapi staf BKPSDM yang lain."))
+    if p.status != StatusPermohonan.DIAJUKAN:
+        return _tidak(_("Permohonan ini sudah ditanggapi."))
+    return _ya()

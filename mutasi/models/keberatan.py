@@ -1,0 +1,79 @@
+"""Objections (keberatan) to a decided transfer, and their history."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from inti.models import RiwayatStatus
+
+from .usulan import UsulanMutasi
+
+
+class KeputusanKeberatan(models.TextChoices):
+    TETAP = "TETAP", _("Mutasi tetap dilaksanakan")
+    REVISI = "REVISI", _("Mutasi direvisi")
+    BATAL = "BATAL", _("Mutasi dibatalkan")
+
+
+class StatusKeberatan(models.TextChoices):
+    DIAJUKAN = "DIAJUKAN", _("Menunggu jawaban BKPSDM")
+    DIJAWAB = "DIJAWAB", _("Dijawab")
+
+
+class Keberatan(models.Model):
+    """An objection or concern the employee raises about a decided transfer. It does not stop
+    the move by itself: HR answers and decides to uphold, revise or cancel it (the answer is the
+    move DIAJUKAN -> DIJAWAB, with its own history)."""
+
+    usulan = models.ForeignKey(UsulanMutasi, on_delete=models.CASCADE, related_name="keberatan")
+    isi = models.TextField(_("isi keberatan"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=StatusKeberatan.choices, default=StatusKeberatan.DIAJUKAN, db_index=True
+    )
+    diajukan_pada = models.DateTimeField(_("diajukan pada"), default=timezone.now)
+    jawaban = models.TextField(_("jawaban BKPSDM"), blank=True)
+    keputusan = models.CharField(_("keputusan"), max_length=6, choices=KeputusanKeberatan.choices, blank=True)
+    dijawab_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dijawab_pada = models.DateTimeField(_("dijawab pada"), null=True, blank=True)
+    perubahan = models.JSONField(_("perubahan (bila direvisi)"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("keberatan")
+        verbose_name_plural = _("keberatan")
+        ordering = ["-diajukan_pada", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dijawab_pada__isnull=True) | ~Q(keputusan=""), name="keberatan_dijawab_punya_keputusan"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=StatusKeberatan.DIAJUKAN, dijawab_pada__isnull=True)
+                | Q(status=StatusKeberatan.DIJAWAB, dijawab_pada__isnull=False),
+                name="keberatan_status_sesuai_jawaban",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Keberatan atas {self.usulan_id} ({self.diajukan_pada:%d-%m-%Y})"
+
+    @property
+    def terjawab(self) -> bool:
+        return self.status == StatusKeberatan.DIJAWAB
+
+
+class RiwayatStatusKeberatan(RiwayatStatus):
+    """The objection's history: raised (`dari` empty), answered."""
+
+    keberatan = models.ForeignKey(Keberatan, on_delete=models.CASCADE, related_name="riwayat_status")
+    dari = models.CharField(_("dari status"), max_length=20, choices=StatusKeberatan.choices, blank=True)
+    ke = models.CharField(_("ke status"), max_length=20, choices=StatusKeberatan.choices)
+
+    class Meta(RiwayatStatus.Meta):
+        verbose_name = _("riwayat status keberatan")
+        verbose_name_plural = _("riwayat status keberatan")
+
+    def __str__(self):
+        return f"{self.keberatan_id}: {self.dari} -> {self.ke}"

@@ -1,0 +1,66 @@
+"""The employee's own request for a transfer (atas permintaan sendiri)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pegawai.models import Pegawai, UnitKerja
+
+from .usulan import JenisMutasi, UsulanMutasi
+
+
+class StatusPermohonan(models.TextChoices):
+    DIAJUKAN = "DIAJUKAN", _("Menunggu tanggapan BKPSDM")
+    DIPROSES = "DIPROSES", _("Dibuatkan usulan mutasi")
+    DITOLAK = "DITOLAK", _("Ditolak")
+    DITARIK = "DITARIK", _("Ditarik pemohon")
+
+
+class PermohonanMutasi(models.Model):
+    """The employee's own request for a transfer (atas permintaan sendiri)."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="permohonan_mutasi")
+    jenis = models.CharField(_("jenis mutasi"), max_length=8, choices=JenisMutasi.choices, default=JenisMutasi.DALAM)
+    alasan = models.TextField(_("alasan permohonan"))
+    unit_pilihan = models.ManyToManyField(
+        UnitKerja, blank=True, related_name="+", verbose_name=_("unit kerja yang diinginkan")
+    )
+    instansi_tujuan = models.CharField(_("instansi tujuan (mutasi keluar)"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=StatusPermohonan.choices, default=StatusPermohonan.DIAJUKAN, db_index=True
+    )
+    alasan_tolak = models.TextField(_("alasan penolakan"), blank=True)
+    ditangani_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ditangani_pada = models.DateTimeField(null=True, blank=True)
+    usulan = models.OneToOneField(
+        UsulanMutasi, null=True, blank=True, on_delete=models.SET_NULL, related_name="permohonan"
+    )
+    dibuat = models.DateTimeField(_("diajukan pada"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("permohonan mutasi")
+        verbose_name_plural = _("permohonan mutasi")
+        ordering = ["-dibuat", "-id"]
+
+    def __str__(self):
+        return f"Permohonan {self.pegawai.nama_lengkap} ({self.dibuat:%d-%m-%Y})"
+
+
+class LampiranPermohonan(models.Model):
+    permohonan = models.ForeignKey(PermohonanMutasi, on_delete=models.CASCADE, related_name="lampiran")
+    berkas = models.FileField(_("berkas"), upload_to="mutasi/permohonan/%Y/%m/")
+    nama_asli = models.CharField(_("nama berkas"), max_length=255)
+    tipe = models.CharField(_("tipe"), max_length=50)
+    ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
+    diunggah_pada = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lampiran permohonan")
+        verbose_name_plural = _("lampiran permohonan")
+        ordering = ["diunggah_pada", "id"]
+
+    def __str__(self):
+        return self.nama_asli

@@ -1,0 +1,196 @@
+"""Reads of proposals: who sees which (the one visibility rule), one proposal (404 otherwise), the
+filtered list, the employee's own transfers, the timeline, and what changed in the record."""
+
+from datetime import date
+from itertools import chain
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from inti.models import RiwayatStatus
+from pegawai.akses import peran_user
+from pegawai.models import Pegawai, RiwayatJabatan
+from pegawai.pohon import unit_turunan_ids
+
+from ..models import (
+    STATUS_SELESAI,
+    STATUS_SK_BERLAKU,
+    STATUS_TERBUKA,
+    JenisMutasi,
+    LampiranUsulan,
+    RiwayatStatusKeberatan,
+    StatusUsulan,
+    UsulanMutasi,
+)
+from .penyetuju import KEPALA_TUJUAN, InfoUnit, penyetuju_langkah
+
+
+def _syarat_terlihat(user) -> Q | None:
+    """Who sees which proposal (None = everything): HR staff all; the PPK every submitted one;
+    unit heads those touching their units from submission on, never their own transfer; the
+    proposer their own; the employee their transfer from the decision on."""
+    p = peran_user(user)
+    if p.hr:
+        return None
+    cond = Q(pk__in=[])
+    if p.ppk:
+        cond |= Q(diajukan_pada__isnull=False)
+    if p.unit_wewenang:
+        menyentuh = Q(asal_unit_id__in=p.unit_wewenang) | Q(tujuan_unit_id__in=p.unit_wewenang)
+        cond |= (menyentuh & Q(diajukan_pada__isnull=False)) & ~Q(pegawai_id=p.pegawai_id)
+    if getattr(user, "is_authenticated", False):
+        cond |= Q(diusulkan_oleh=user)
+    if p.pegawai_id:
+        # Once decided, the employee follows their transfer to its end, including a cancellation
+        # or a revision after their objection that goes back through the approvals.
+        cond |= Q(pegawai_id=p.pegawai_id, diputuskan_pada__isnull=False)
+    return cond
+
+
+def usulan_terlihat(user) -> QuerySet[UsulanMutasi]:
+    cond = _syarat_terlihat(user)
+    qs = UsulanMutasi.objects.all()
+    return qs if cond is None else qs.filter(cond)
+
+
+def dengan_relasi(qs: QuerySet[UsulanMutasi]) -> QuerySet[UsulanMutasi]:
+    return qs.select_related(
+        "pegawai", "asal_unit", "asal_jabatan", "tujuan_unit", "tujuan_jabatan", "batch", "sk", "diusulkan_oleh"
+    )
+
+
+def usulan_ambil(user, pk: int) -> UsulanMutasi:
+    """One proposal, or 404 to whoever may not see it."""
+    return get_object_or_404(dengan_relasi(usulan_terlihat(user)), pk=pk)
+
+
+def pemberitahuan_ambil(user, pk: int) -> UsulanMutasi:
+    """A proposal whose decree is in force (the employee's notice), or 404: to whoever may not see
+    the proposal, and to everyone while no decree is in force (not yet issued, or under revision)."""
+    return get_object_or_404(
+        dengan_relasi(usulan_terlihat(user)), pk=pk, sk__isnull=False, status__in=STATUS_SK_BERLAKU
+    )
+
+
+def lampiran_ambil(user, pk: int) -> LampiranUsulan:
+    """An attachment of a proposal the user sees, or 404."""
+    return get_object_or_404(LampiranUsulan.objects.select_related("usulan"), pk=pk, usulan__in=usulan_terlihat(user))
+
+
+URUTAN_USULAN = {
+    "dibuat": ("dibuat", "id"),
+    "nama": ("pegawai__nama", "id"),
+    "status": ("status", "id"),
+    "tmt": ("tmt_usulan", "id"),
+    "asal": ("asal_unit__nama", "id"),
+    "tujuan": ("tujuan_unit__nama", "id"),
+}
+
+
+def usulan_cari(
+    user,
+    *,
+    q: str = "",
+    status: str = "",
+    unit: int | None = None,
+    jenis: str = "",
+    dasar: str = "",
+    dari: date | None = None,
+    sampai: date | None = None,
+    batch: int | None = None,
+    urut: str = "-dibuat",
+) -> QuerySet[UsulanMutasi]:
+    """The proposal list as the user may see it; one query whatever the row count."""
+    qs = dengan_relasi(usulan_terlihat(user))
+    if q:
+        q = q.strip()
+        digits = "".join(ch for ch in q if ch.isascii() and ch.isdigit())
+        cond = Q(pegawai__nama__icontains=q) | Q(sk__nomor__icontains=q)
+        if len(digits) >= 4 and len(digits) == len(q.replace(" ", "")):
+            cond |= Q(pegawai__nip__startswith=digits)
+        if q.upper().startswith("USL-") and q[-5:].isascii() and q[-5:].isdigit():
+            cond |= Q(pk=int(q[-5:]))
+        qs = qs.filter(cond)
+    if status == "perlu_tinjauan":
+        qs = qs.filter(perlu_tinjauan=True)
+    elif status:
+        qs = qs.filter(status=status)
+    if unit:
+        ids = unit_turunan_ids([unit])
+        qs = qs.filter(Q(asal_unit_id__in=ids) | Q(tujuan_unit_id__in=ids))
+    saring = {"jenis": jenis, "dasar": dasar, "tmt_usulan__gte": dari, "tmt_usulan__lte": sampai, "batch_id": batch}
+    qs = qs.filter(**{k: v for k, v in saring.items() if v})
+    desc = urut.startswith("-")
+    fields = URUTAN_USULAN.get(urut.lstrip("-"), URUTAN_USULAN["dibuat"])
+    return qs.order_by(*[f"-{f}" if desc else f for f in fields])
+
+
+def mutasi_saya(user) -> QuerySet[UsulanMutasi]:
+    """The employee's own transfers, from the decision on."""
+    p = peran_user(user)
+    return (
+        dengan_relasi(UsulanMutasi.objects.filter(pegawai_id=p.pegawai_id or 0, diputuskan_pada__isnull=False))
+        .prefetch_related("keberatan")
+        .order_by("-diputuskan_pada")
+    )
+
+
+def riwayat_mutasi_pegawai(user, pegawai_id: int) -> QuerySet[UsulanMutasi]:
+    """Transfer history of one employee, as far as the user may see it."""
+    return dengan_relasi(usulan_terlihat(user).filter(pegawai_id=pegawai_id)).order_by("-dibuat")
+
+
+def linimasa(u: UsulanMutasi) -> list[RiwayatStatus]:
+    """The proposal's timeline: its own history and that of its objections, in time order."""
+    usulan = u.riwayat_status.select_related("oleh", "oleh__pegawai")
+    keberatan = RiwayatStatusKeberatan.objects.filter(keberatan__usulan=u).select_related(
+        "keberatan", "oleh", "oleh__pegawai"
+    )
+    return sorted(chain(usulan, keberatan), key=lambda r: r.waktu)
+
+
+def atasan_baru(u: UsulanMutasi, peta: dict[int, InfoUnit] | None = None) -> Pegawai | None:
+    """Who the new superior will be: the head of the destination unit (escalated upward), or,
+    into a head post, the head above that unit."""
+    if u.tujuan_unit_id is None:
+        return None
+    p = penyetuju_langkah(u, KEPALA_TUJUAN, peta)
+    if p.kepala_id is None:
+        return None
+    return Pegawai.objects.with_posisi().filter(pk=p.kepala_id).first()
+
+
+def pegawai_dalam_usulan() -> set[int]:
+    """Employees in an open proposal (draft to decree issued): the ABK candidate list's hook
+    (settings.ABK_PEGAWAI_DALAM_USULAN)."""
+    return set(UsulanMutasi.objects.filter(status__in=STATUS_TERBUKA).values_list("pegawai_id", flat=True))
+
+
+def perubahan_data_pegawai(u: UsulanMutasi) -> str:
+    """Why the employee's record no longer matches the proposal ("" when it still does)."""
+    if u.status in STATUS_SELESAI:
+        return ""
+    pegawai = Pegawai.objects.get(pk=u.pegawai_id)
+    if not pegawai.aktif:
+        return _("pegawai tidak aktif lagi (%(alasan)s)") % {"alasan": pegawai.alasan_nonaktif or "-"}
+    posisi = (
+        RiwayatJabatan.objects.filter(pegawai_id=u.pegawai_id, sampai__isnull=True)
+        .select_related("unit", "jabatan")
+        .first()
+    )
+    if u.jenis == JenisMutasi.MASUK and u.asal_riwayat_id is None:
+        return ""
+    if posisi is None:
+        return _("pegawai tidak lagi memiliki jabatan aktif")
+    if posisi.pk != u.asal_riwayat_id:
+        lain = (
+            UsulanMutasi.objects.filter(riwayat_baru=posisi, status=StatusUsulan.DILAKSANAKAN).exclude(pk=u.pk).first()
+        )
+        if lain:
+            return _("mutasi lain (%(nomor)s) sudah dilaksanakan: sekarang %(posisi)s") % {
+                "nomor": lain.nomor,
+                "posisi": posisi,
+            }
+        return _("jabatan sekarang %(posisi)s, berbeda dari saat usulan dibuat") % {"posisi": posisi}
+    return ""

@@ -1,0 +1,37 @@
+"""The permission rules of `mutasi.akses` for templates, so a page shows a button exactly when
+the action behind it would be accepted:
+
+    {% load mutasi_akses %}
+    {% if user|boleh_ubah_usulan:u %}<a href="...">Ubah</a>{% endif %}
+    {% if user|boleh_kelola_permohonan %}...{% endif %}
+"""
+
+from django import template
+
+from .. import akses
+
+register = template.Library()
+
+for _nama in (
+    # (user)
+    "boleh_daftar_usulan",
+    "boleh_buat_usulan",
+    "boleh_buat_batch",
+    "boleh_kelola_keberatan",
+    "boleh_kelola_permohonan",
+    "boleh_ajukan_permohonan",
+    # (user, object)
+    "boleh_ubah_usulan",
+    "boleh_lampir",
+    "boleh_hapus_lampiran",
+    "boleh_kecualikan",
+    "boleh_tinjau",
+    "boleh_catat_menteri",
+    "boleh_terbitkan_sk",
+    "boleh_konfirmasi",
+    "boleh_ajukan_keberatan",
+    "boleh_jawab_keberatan",
+    "boleh_tanggapi_permohonan",
+    "boleh_tarik_permohonan",
+):
+    register.filter(_nama, getattr(akses, _nama))
