@@ -140,19 +140,7 @@ class PegawaiAdmin(admin.ModelAdmin):
     search_fields = ["nip", "nama"]
     list_select_related = ["akun"]
     readonly_fields = [
-        "nip",
-        "status",
-        "gelar_depan",
-        "nama",
-        "gelar_belakang",
-        "jenis_kelamin",
-        "tempat_lahir",
-        "tanggal_lahir",
-        "golongan",
-        "pendidikan",
-        "email",
-        "telepon",
-        "kompetensi",
+        *Pegawai.FIELD_PROFIL,
         "aktif",
         "alasan_nonaktif",
         "akun",

@@ -1,21 +1,12 @@
 """Forms of the needs analysis: the task (uraian tugas) of a unit x position, choosing a position to
 analyse, copying tasks from another unit, and the GET filters of the overview and rotation pages."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row
+from crispy_forms.layout import Column, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Jabatan, JenisJabatan, TugasJabatan, UnitKerja
-
-
-def _helper(*layout) -> FormHelper:
-    """Crispy helper that leaves the <form> tag and buttons to the template."""
-    helper = FormHelper()
-    helper.form_tag = False
-    if layout:
-        helper.layout = Layout(*layout)
-    return helper
+from .fields import helper_tanpa_tag
 
 
 class TugasForm(forms.ModelForm):
@@ -43,7 +34,7 @@ class TugasForm(forms.ModelForm):
     def __init__(self, *args, unit: UnitKerja, jabatan: Jabatan, **kwargs):
         super().__init__(*args, **kwargs)
         self.unit, self.jabatan = unit, jabatan
-        self.helper = _helper(
+        self.helper = helper_tanpa_tag(
             "uraian",
             Row(
                 Column("satuan_hasil", css_class="col-md-4"),

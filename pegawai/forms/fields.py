@@ -5,8 +5,11 @@
   guarded, `__in` is not) and raises OverflowError, e.g. in every ModelMultipleChoiceField.
 
 `id_aman` parses an id from a query string or a POST list; `PilihanBanyakField` is the
-ModelMultipleChoiceField to use for many-to-many fields (ModelForm: `Meta.field_classes`)."""
+ModelMultipleChoiceField to use for many-to-many fields (ModelForm: `Meta.field_classes`).
+`helper_tanpa_tag` is the crispy-forms helper every form here uses."""
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -42,3 +45,12 @@ class PilihanBanyakField(forms.ModelMultipleChoiceField):
                         self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": v}
                     )
         return super().clean(value)
+
+
+def helper_tanpa_tag(*layout) -> FormHelper:
+    """Crispy helper that leaves the <form> tag and buttons to the template."""
+    helper = FormHelper()
+    helper.form_tag = False
+    if layout:
+        helper.layout = Layout(*layout)
+    return helper

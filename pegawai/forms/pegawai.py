@@ -6,8 +6,7 @@ ModelForm runs it and puts each message on its field."""
 from datetime import date
 
 from crispy_forms.bootstrap import InlineCheckboxes
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
+from crispy_forms.layout import HTML, Column, Fieldset, Row
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +26,7 @@ from ..models import (
     TingkatHukuman,
     UnitKerja,
 )
-from .fields import PilihanBanyakField
+from .fields import PilihanBanyakField, helper_tanpa_tag
 
 TANGGAL = {"type": "date"}
 # Django 6.1's blank label ("- Select an option -") has no Indonesian translation yet.
@@ -42,15 +41,6 @@ GOLONGAN_BERKELOMPOK = [
 
 def _tanggal_widget() -> forms.DateInput:
     return forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d")
-
-
-def _helper(*layout) -> FormHelper:
-    """Crispy helper that leaves the <form> tag and buttons to the template."""
-    helper = FormHelper()
-    helper.form_tag = False
-    if layout:
-        helper.layout = Layout(*layout)
-    return helper
 
 
 class JabatanChoiceField(forms.ModelChoiceField):
@@ -151,21 +141,7 @@ class PegawaiForm(forms.ModelForm):
 
     class Meta:
         model = Pegawai
-        fields = [
-            "nip",
-            "status",
-            "gelar_depan",
-            "nama",
-            "gelar_belakang",
-            "jenis_kelamin",
-            "tempat_lahir",
-            "tanggal_lahir",
-            "golongan",
-            "pendidikan",
-            "email",
-            "telepon",
-            "kompetensi",
-        ]
+        fields = list(Pegawai.FIELD_PROFIL)
         field_classes = {"kompetensi": PilihanBanyakField}
         widgets = {
             "tanggal_lahir": _tanggal_widget(),
@@ -182,7 +158,7 @@ class PegawaiForm(forms.ModelForm):
         self.fields["status"].widget.attrs["class"] = "js-status"
         self.fields["kompetensi"].queryset = Kompetensi.objects.order_by("jenis", "nama")
         self.fields["kompetensi"].required = False
-        self.helper = _helper(*self.susunan())
+        self.helper = helper_tanpa_tag(*self.susunan())
 
     def susunan(self) -> list:
         return [
@@ -265,7 +241,7 @@ class PindahJabatanForm(forms.Form):
     def __init__(self, *args, unit_pilihan: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", PILIH), *unit_pilihan]
-        self.helper = _helper(
+        self.helper = helper_tanpa_tag(
             Row(Column("unit", css_class="col-md-6"), Column("jabatan", css_class="col-md-6")),
             Row(
                 Column("tmt", css_class="col-md-4"),
@@ -302,7 +278,9 @@ class NonaktifkanForm(forms.Form):
     def __init__(self, *args, mulai_jabatan: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.mulai_jabatan = mulai_jabatan
-        self.helper = _helper(Row(Column("alasan", css_class="col-md-8"), Column("tanggal", css_class="col-md-4")))
+        self.helper = helper_tanpa_tag(
+            Row(Column("alasan", css_class="col-md-8"), Column("tanggal", css_class="col-md-4"))
+        )
 
     def clean_tanggal(self):
         tanggal = self.cleaned_data["tanggal"]
@@ -328,7 +306,7 @@ class HukumanForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tingkat"].choices = [("", PILIH), *TingkatHukuman.choices]
-        self.helper = _helper(
+        self.helper = helper_tanpa_tag(
             Row(Column("tingkat", css_class="col-md-4"), Column("jenis", css_class="col-md-8")),
             Row(
                 Column("nomor_sk", css_class="col-md-6"),
@@ -359,7 +337,7 @@ class KinerjaForm(forms.Form):
         self.fields["tahun"].help_text = _(
             "Bila tahun itu sudah tercatat, predikatnya diganti (tercatat di jejak audit)."
         )
-        self.helper = _helper(
+        self.helper = helper_tanpa_tag(
             Row(Column("tahun", css_class="col-md-5"), Column("predikat", css_class="col-md-7")),
             "keterangan",
         )

@@ -31,6 +31,23 @@ class PegawaiQuerySet(models.QuerySet):
 
 
 class Pegawai(models.Model):
+    # The profile HR edits on the employee form, in the form's order (the admin shows the same).
+    FIELD_PROFIL = (
+        "nip",
+        "status",
+        "gelar_depan",
+        "nama",
+        "gelar_belakang",
+        "jenis_kelamin",
+        "tempat_lahir",
+        "tanggal_lahir",
+        "golongan",
+        "pendidikan",
+        "email",
+        "telepon",
+        "kompetensi",
+    )
+
     nip = models.CharField(_("NIP / NI PPPK"), max_length=18, unique=True)
     status = models.CharField(_("status"), max_length=4, choices=StatusAsn.choices, default=StatusAsn.PNS)
     nama = models.CharField(_("nama"), max_length=150)

@@ -130,49 +130,41 @@ def ikhtisar(request):
     )
 
 
+def _konteks_unit(request, unit: UnitKerja, hitung) -> dict:
+    """What the OPD drill-down and the unit page share: the unit and its breadcrumb, the rows and
+    total `hitung(unit, jenis_jabatan=...)` gives for the chosen kind of position, rotation counts."""
+    jenis = _jenis(request)
+    baris, total = hitung(unit, jenis_jabatan=jenis)
+    return {
+        "unit": unit,
+        "leluhur": unit_leluhur_dari(unit),
+        "baris": baris,
+        "total": total,
+        "filter_form": IkhtisarFilterForm(request.GET),
+        "jenis": jenis,
+        "rotasi": abk_rotasi_hitung(request.user, unit=unit),
+        "rotasi_url": _url_rotasi(unit),
+        "settings_abk": _settings_abk(),
+    }
+
+
 @perlu(boleh_lihat_organisasi)
 def rincian(request, pk: int):
     unit = unit_ambil(request.user, pk)
-    jenis = _jenis(request)
-    baris, total = abk_rincian(unit, jenis_jabatan=jenis)
-    return render(
-        request,
-        "abk/rincian.html",
-        {
-            "unit": unit,
-            "leluhur": unit_leluhur_dari(unit),
-            "baris": baris,
-            "total": total,
-            "filter_form": IkhtisarFilterForm(request.GET),
-            "jenis": jenis,
-            "rotasi": abk_rotasi_hitung(request.user, unit=unit),
-            "rotasi_url": _url_rotasi(unit),
-            "settings_abk": _settings_abk(),
-        },
-    )
+    return render(request, "abk/rincian.html", _konteks_unit(request, unit, abk_rincian))
 
 
 @perlu(boleh_lihat_organisasi)
 def unit_detail(request, pk: int):
     unit = unit_ambil(request.user, pk)
-    jenis = _jenis(request)
-    baris, total = abk_unit(unit, jenis_jabatan=jenis)
     return render(
         request,
         "abk/unit.html",
         {
-            "unit": unit,
-            "leluhur": unit_leluhur_dari(unit),
-            "baris": baris,
-            "total": total,
-            "filter_form": IkhtisarFilterForm(request.GET),
-            "jenis": jenis,
+            **_konteks_unit(request, unit, abk_unit),
             "pilih_form": JabatanPilihForm() if boleh_kelola_tugas(request.user) else None,
-            "rotasi": abk_rotasi_hitung(request.user, unit=unit),
-            "rotasi_url": _url_rotasi(unit),
             "ada_anak": unit.anak.exists(),
             "url_impor": _url_impor(),
-            "settings_abk": _settings_abk(),
         },
     )
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from ...models import KinerjaTahunan, Pegawai, Predikat, TugasJabatan
 from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
 from ..nilai import Bilangan, Desimal, Pilihan, Teks, nip
-from .organisasi import audit_massal
+from .organisasi import tulis_massal
 from .rujukan import Ditolak, RujukanJabatan, RujukanUnit
 
 
@@ -126,28 +126,21 @@ class ImporTugas(JenisImpor):
 
     def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
         fields = ["volume", "norma_waktu"] + (["satuan_hasil"] if self.ada("satuan_hasil") else [])
-        baru, ubah, pasangan = [], [], []
-        for r in rencana:
-            if r.aksi == BARU:
-                d = r.data
-                t = TugasJabatan(
-                    unit_id=d["unit_id"],
-                    jabatan_id=d["jabatan_id"],
-                    uraian=d["uraian"],
-                    satuan_hasil=d.get("satuan_hasil") or "",
-                    volume=d["volume"],
-                    norma_waktu=d["norma_waktu"],
-                )
-                baru.append(t)
-            else:
-                t, d = r.data
-                for k in fields:
-                    setattr(t, k, d[k])
-                ubah.append(t)
-            pasangan.append((t, r))
-        TugasJabatan.objects.bulk_create(baru, batch_size=1000)
-        TugasJabatan.objects.bulk_update(ubah, fields, batch_size=500)
-        audit_massal(pasangan, konteks, "tugas.impor")
+        tulis_massal(
+            TugasJabatan,
+            rencana,
+            fields,
+            konteks,
+            "tugas.impor",
+            baru=lambda d: TugasJabatan(
+                unit_id=d["unit_id"],
+                jabatan_id=d["jabatan_id"],
+                uraian=d["uraian"],
+                satuan_hasil=d.get("satuan_hasil") or "",
+                volume=d["volume"],
+                norma_waktu=d["norma_waktu"],
+            ),
+        )
 
 
 def _peta_predikat() -> dict[str, str]:
@@ -251,23 +244,16 @@ class ImporKinerja(JenisImpor):
 
     def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
         fields = ["predikat"] + (["keterangan"] if self.ada("keterangan") else [])
-        baru, ubah, pasangan = [], [], []
-        for r in rencana:
-            if r.aksi == BARU:
-                d = r.data
-                k = KinerjaTahunan(
-                    pegawai_id=d["pegawai_id"],
-                    tahun=d["tahun"],
-                    predikat=d["predikat"],
-                    keterangan=d.get("keterangan") or "",
-                )
-                baru.append(k)
-            else:
-                k, d = r.data
-                for f in fields:
-                    setattr(k, f, d[f])
-                ubah.append(k)
-            pasangan.append((k, r))
-        KinerjaTahunan.objects.bulk_create(baru, batch_size=1000)
-        KinerjaTahunan.objects.bulk_update(ubah, fields, batch_size=500)
-        audit_massal(pasangan, konteks, "kinerja.impor")
+        tulis_massal(
+            KinerjaTahunan,
+            rencana,
+            fields,
+            konteks,
+            "kinerja.impor",
+            baru=lambda d: KinerjaTahunan(
+                pegawai_id=d["pegawai_id"],
+                tahun=d["tahun"],
+                predikat=d["predikat"],
+                keterangan=d.get("keterangan") or "",
+            ),
+        )

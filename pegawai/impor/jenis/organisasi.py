@@ -1,8 +1,10 @@
 """Units (matched by code) and positions (matched by exact name): small reference tables,
 checked as one batch so a unit may name a parent further down the same file."""
 
+from collections.abc import Callable
 from typing import Any
 
+from django.db.models import Model
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
@@ -98,6 +100,33 @@ def audit_massal(objek_rencana, konteks: Konteks, aksi: str) -> None:
         ],
         batch_size=1000,
     )
+
+
+def tulis_massal(
+    model: type[Model],
+    rencana: list[Rencana],
+    fields: list[str],
+    konteks: Konteks,
+    aksi: str,
+    *,
+    baru: Callable[[dict[str, Any]], Model],
+) -> None:
+    """Write the plans of one kind in bulk: a new row is `baru(values)`, a changed one (its data
+    is (instance, values)) gets `fields` set; then one audit row per record."""
+    dibuat, diubah, pasangan = [], [], []
+    for r in rencana:
+        if r.aksi == BARU:
+            obj = baru(r.data)
+            dibuat.append(obj)
+        else:
+            obj, d = r.data
+            for k in fields:
+                setattr(obj, k, d[k])
+            diubah.append(obj)
+        pasangan.append((obj, r))
+    model.objects.bulk_create(dibuat, batch_size=1000)
+    model.objects.bulk_update(diubah, fields, batch_size=500)
+    audit_massal(pasangan, konteks, aksi)
 
 
 class ImporUnit(JenisImpor):
@@ -306,17 +335,11 @@ class ImporJabatan(JenisImpor):
 
     def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
         fields = ["jenis", "kelas"] + [k for k in ("jenjang", "kepala_unit") if self.ada(k)]
-        baru, ubah, pasangan = [], [], []
-        for r in rencana:
-            if r.aksi == BARU:
-                j = Jabatan(nama=r.data["nama"], **{k: r.data[k] for k in fields})
-                baru.append(j)
-            else:
-                j, d = r.data
-                for k in fields:
-                    setattr(j, k, d[k])
-                ubah.append(j)
-            pasangan.append((j, r))
-        Jabatan.objects.bulk_create(baru)
-        Jabatan.objects.bulk_update(ubah, fields, batch_size=500)
-        audit_massal(pasangan, konteks, "jabatan.impor")
+        tulis_massal(
+            Jabatan,
+            rencana,
+            fields,
+            konteks,
+            "jabatan.impor",
+            baru=lambda d: Jabatan(nama=d["nama"], **{k: d[k] for k in fields}),
+        )

@@ -3,6 +3,7 @@ every part of the score shown and every exclusion given with its reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -219,6 +220,29 @@ def _nilai_kandidat(
     return k
 
 
+def _dinilai(
+    qs: QuerySet[RiwayatJabatan], wajib: set[int], hari: date, kelebihan_sumber: Callable[[RiwayatJabatan], int | None]
+) -> Iterator[Kandidat]:
+    """Every current post of `qs` scored for a position requiring the competences `wajib`; what
+    the score reads for the whole lot (competences held, retirement ages, open proposals,
+    predicates and sanctions) in one query each. A post whose `kelebihan_sumber` is None is skipped."""
+    dimiliki = _kompetensi_dimiliki(qs, wajib)
+    bup, usulan = _bup_peta(), pegawai_dalam_usulan()
+    for r in _riwayat_beranotasi(qs, hari):
+        kelebihan = kelebihan_sumber(r)
+        if kelebihan is None:
+            continue
+        yield _nilai_kandidat(
+            r,
+            kelebihan_sumber=kelebihan,
+            kompetensi_wajib=len(wajib),
+            kompetensi_dimiliki=dimiliki.get(r.pegawai_id, 0),
+            bup=bup,
+            dalam_usulan=usulan,
+            hari=hari,
+        )
+
+
 def _urut_kandidat(daftar: list[Kandidat]) -> list[Kandidat]:
     return sorted(daftar, key=lambda k: (-k.skor, -k.masa_tahun, k.pegawai.nama, k.pegawai.pk))
 
@@ -252,25 +276,14 @@ def abk_kandidat(unit: UnitKerja, jabatan: Jabatan, *, hari: date | None = None)
         jabatan_id__in=setara_ids,
         unit_id__in={u for (u, _j) in surplus},
     )
-    dimiliki = _kompetensi_dimiliki(kandidat_qs, wajib)
-    bup, usulan = _bup_peta(), pegawai_dalam_usulan()
     layak, kecuali = [], []
     hitung_sumber: dict[tuple[int, int], list] = {}
-    for r in _riwayat_beranotasi(kandidat_qs, hari):
-        p = surplus.get((r.unit_id, r.jabatan_id))
-        if p is None:  # holds an equivalent position in a surplus unit, but not the one in surplus there
-            continue
-        k = _nilai_kandidat(
-            r,
-            kelebihan_sumber=p.kelebihan,
-            kompetensi_wajib=len(wajib),
-            kompetensi_dimiliki=dimiliki.get(r.pegawai_id, 0),
-            bup=bup,
-            dalam_usulan=usulan,
-            hari=hari,
-        )
+    # A holder of an equivalent position in a surplus unit, but not of the one in surplus there, is skipped.
+    kelebihan = {key: p.kelebihan for key, p in surplus.items()}
+    for k in _dinilai(kandidat_qs, wajib, hari, lambda r: kelebihan.get((r.unit_id, r.jabatan_id))):
         (layak if k.layak else kecuali).append(k)
-        entri = hitung_sumber.setdefault((r.unit_id, r.jabatan_id), [r.unit, r.jabatan, p, 0])
+        r, kunci = k.riwayat, (k.riwayat.unit_id, k.riwayat.jabatan_id)
+        entri = hitung_sumber.setdefault(kunci, [r.unit, r.jabatan, surplus[kunci], 0])
         entri[3] += 1 if k.layak else 0
     sumber = sorted((tuple(v) for v in hitung_sumber.values()), key=lambda s: (-s[2].kelebihan, s[0].nama))
     setara = sorted((j for j in Jabatan.objects.filter(pk__in=setara_ids - {jabatan.pk})), key=lambda j: j.nama)
@@ -318,19 +331,8 @@ def abk_tujuan(unit: UnitKerja, jabatan: Jabatan, *, hari: date | None = None) -
     tujuan.sort(key=lambda t: (-t.posisi.kekurangan, t.unit.nama, t.jabatan.nama))
     wajib = set(jabatan.kompetensi.values_list("id", flat=True))
     staf = RiwayatJabatan.objects.filter(sampai__isnull=True, pegawai__aktif=True, unit=unit, jabatan=jabatan)
-    dimiliki = _kompetensi_dimiliki(staf, wajib)
-    bup, usulan = _bup_peta(), pegawai_dalam_usulan()
     layak, kecuali = [], []
-    for r in _riwayat_beranotasi(staf, hari):
-        k = _nilai_kandidat(
-            r,
-            kelebihan_sumber=asal.kelebihan,
-            kompetensi_wajib=len(wajib),
-            kompetensi_dimiliki=dimiliki.get(r.pegawai_id, 0),
-            bup=bup,
-            dalam_usulan=usulan,
-            hari=hari,
-        )
+    for k in _dinilai(staf, wajib, hari, lambda r: asal.kelebihan):
         (layak if k.layak else kecuali).append(k)
     return HasilTujuan(
         unit=unit,
