@@ -29,6 +29,7 @@ from .terkait import (
     sk_ambil,
     sk_terlihat,
     sk_usulan,
+    sk_verifikasi_ambil,
 )
 from .usulan import (
     atasan_baru,
@@ -70,6 +71,7 @@ __all__ = [
     "sk_ambil",
     "sk_terlihat",
     "sk_usulan",
+    "sk_verifikasi_ambil",
     "unit_peta",
     "usulan_ambil",
     "usulan_cari",

@@ -50,6 +50,11 @@ def sk_ambil(user, pk: int) -> SuratKeputusan:
     return get_object_or_404(sk_terlihat(user).select_related("batch", "mengganti"), pk=pk)
 
 
+def sk_verifikasi_ambil(kode: str) -> SuratKeputusan:
+    """A decree by its verification code (the public page: anyone may check one), or 404."""
+    return get_object_or_404(SuratKeputusan.objects.prefetch_related("pengganti"), kode_verifikasi=kode.upper())
+
+
 def sk_usulan(sk: SuratKeputusan, user=None) -> QuerySet[UsulanMutasi]:
     """Who a decree covers (for the employee: only themself)."""
     qs = sk.usulan.all() if user is None else usulan_terlihat(user).filter(sk=sk)

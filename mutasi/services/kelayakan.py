@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from inti.kalender import masa_teks, tahun_penuh, tambah_tahun
-from pegawai.models import BatasUsiaPensiun, HukumanDisiplin, KinerjaTahunan, Pegawai, Predikat
+from pegawai.models import BatasUsiaPensiun, HukumanDisiplin, Jabatan, KinerjaTahunan, Pegawai, Predikat
 from pegawai.selectors.abk import abk_posisi
 
 from ..models import STATUS_TERBUKA, DasarMutasi, JenisMutasi, MasaTenang, UsulanMutasi
@@ -39,7 +39,7 @@ def selisih_kebutuhan(unit_id: int, jabatan_id: int) -> int | None:
     return None if posisi is None else posisi.selisih
 
 
-def bup_untuk(jabatan) -> int | None:
+def bup_untuk(jabatan: Jabatan | None) -> int | None:
     """Retirement age for a position: its kind and level, else its kind for all levels."""
     if jabatan is None:
         return None

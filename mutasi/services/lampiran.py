@@ -5,6 +5,7 @@ bytes (not its name or the browser's claim), the name's extension must agree wit
 import os
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 from . import AlurError
@@ -17,7 +18,7 @@ TANDA = [
 EKSTENSI = {"application/pdf": {".pdf"}, "image/png": {".png"}, "image/jpeg": {".jpg", ".jpeg"}}
 
 
-def berkas_periksa(berkas) -> str:
+def berkas_periksa(berkas: UploadedFile) -> str:
     """The file's real content type; AlurError if it is not a PDF/PNG/JPEG or too large."""
     batas = settings.UPLOAD_MAX_MB * 1024 * 1024
     if berkas.size > batas:

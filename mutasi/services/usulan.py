@@ -79,9 +79,14 @@ def usulan_buat(
     validasi_tujuan(u)
     u.full_clean(validate_constraints=False)
     u.save()
-    ALUR.catat(objek=u, aksi="buat", oleh=oleh, dari="")
-    audit_catat(oleh=oleh, aksi="mutasi.buat", objek=u, ringkasan=f"Usulan {u.nomor} untuk {pegawai.nama} dibuat")
+    _catat(u, "buat", oleh, ringkasan=f"Usulan {u.nomor} untuk {pegawai.nama} dibuat", dari="")
     return u
+
+
+def _catat(u: UsulanMutasi, aksi: str, oleh: User, *, ringkasan: str, catatan: str = "", **riwayat: str) -> None:
+    """A step that is not a move: its row in the proposal's history and its audit row."""
+    ALUR.catat(objek=u, aksi=aksi, oleh=oleh, catatan=catatan, **riwayat)
+    audit_catat(oleh=oleh, aksi=f"mutasi.{aksi}", objek=u, ringkasan=ringkasan)
 
 
 def _kunci(usulan: UsulanMutasi) -> UsulanMutasi:
@@ -115,8 +120,8 @@ def usulan_pengecualian(*, oleh: User, usulan: UsulanMutasi, alasan: str) -> Usu
         raise AlurError(_("Tulis justifikasi yang jelas (minimal 20 karakter)."))
     u.override_alasan, u.override_oleh, u.override_pada = alasan, oleh, timezone.now()
     u.save(update_fields=["override_alasan", "override_oleh", "override_pada", "diubah"])
-    ALUR.catat(objek=u, aksi="pengecualian", oleh=oleh, catatan=alasan, sebagai=_("staf BKPSDM"))
-    audit_catat(oleh=oleh, aksi="mutasi.pengecualian", objek=u, ringkasan=f"Pengecualian syarat {u.nomor}: {alasan}")
+    ringkasan = f"Pengecualian syarat {u.nomor}: {alasan}"
+    _catat(u, "pengecualian", oleh, ringkasan=ringkasan, catatan=alasan, sebagai=_("staf BKPSDM"))
     return u
 
 
@@ -156,10 +161,14 @@ def usulan_tinjau(*, oleh: User, usulan: UsulanMutasi, catatan: str) -> UsulanMu
         raise AlurError(_("Pegawai sudah menduduki jabatan tujuan: usulan ini sebaiknya dibatalkan."))
     u.perlu_tinjauan, u.ditinjau_oleh, u.ditinjau_pada = False, oleh, timezone.now()
     u.save()
-    ALUR.catat(
-        objek=u, aksi="tinjau", oleh=oleh, catatan=f"{u.tinjauan_alasan}. {catatan.strip()}", sebagai=_("staf BKPSDM")
+    _catat(
+        u,
+        "tinjau",
+        oleh,
+        ringkasan=f"Perubahan data {u.nomor} ditinjau: {catatan}",
+        catatan=f"{u.tinjauan_alasan}. {catatan.strip()}",
+        sebagai=_("staf BKPSDM"),
     )
-    audit_catat(oleh=oleh, aksi="mutasi.tinjau", objek=u, ringkasan=f"Perubahan data {u.nomor} ditinjau: {catatan}")
     return u
 
 
@@ -171,8 +180,8 @@ def persetujuan_menteri_catat(*, oleh: User, usulan: UsulanMutasi, teks: str) ->
         raise AlurError(_("Isi nomor dan tanggal persetujuan Menteri."))
     u.persetujuan_menteri = teks.strip()[:200]
     u.save(update_fields=["persetujuan_menteri", "diubah"])
-    ALUR.catat(objek=u, aksi="persetujuan_menteri", oleh=oleh, catatan=u.persetujuan_menteri, sebagai=_("staf BKPSDM"))
-    audit_catat(oleh=oleh, aksi="mutasi.persetujuan_menteri", objek=u, ringkasan=f"{u.nomor}: {u.persetujuan_menteri}")
+    teks = u.persetujuan_menteri
+    _catat(u, "persetujuan_menteri", oleh, ringkasan=f"{u.nomor}: {teks}", catatan=teks, sebagai=_("staf BKPSDM"))
     return u
 
 

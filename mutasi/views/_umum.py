@@ -47,13 +47,21 @@ def jalankan_form(form: forms.Form, fungsi: Callable[[], Any]) -> bool:
     return True
 
 
-def form_tidak_sah(request: HttpRequest, form: forms.Form, awalan: str = "") -> bool:
-    """True (with the form's errors as a message) when the posted form is not valid."""
-    if form.is_valid():
+def jalankan_dari_form(
+    request: HttpRequest,
+    form: forms.Form,
+    fungsi: Callable[[dict[str, Any]], Any],
+    sukses: str = "",
+    *,
+    galat: str = "",
+    awalan: str = "",
+) -> bool:
+    """Run `fungsi(form.cleaned_data)` for a valid posted form, like `jalankan`. An invalid form
+    becomes an error message: `galat`, or the form's own errors after `awalan`."""
+    if not form.is_valid():
+        messages.error(request, galat or awalan + " ".join(m for e in form.errors.values() for m in e))
         return False
-    galat = " ".join(m for e in form.errors.values() for m in e)
-    messages.error(request, f"{awalan}{galat}")
-    return True
+    return jalankan(request, lambda: fungsi(form.cleaned_data), sukses)
 
 
 def pdf_response(isi: bytes, nama: str, *, unduh: bool = False) -> HttpResponse:

@@ -17,9 +17,9 @@ from ..forms import BatchForm, SKForm
 from ..models import StatusUsulan
 from ..selectors import batch_ambil, batch_daftar, unit_peta, usulan_terlihat
 from ..services.alur import TRANSISI, aksi_tersedia, usulan_transisi
-from ..services.sk import DataSK, sk_terbitkan
 from ..services.usulan import batch_baca_daftar, batch_buat
-from ._umum import form_tidak_sah, id_aman, jalankan
+from ._umum import id_aman, jalankan
+from .sk import sk_dari_form
 
 
 @perlu(akses.boleh_daftar_usulan)
@@ -126,18 +126,9 @@ def aksi(request, pk):
 @perlu(akses.boleh_terbitkan_sk)
 def sk(request, pk):
     b = batch_ambil(request.user, pk)
-    form = SKForm(request.POST)
-    if form_tidak_sah(request, form, _("Lengkapi data SK: ")):
-        return redirect("mutasi:batch_detail", b.pk)
     ids = list(b.usulan.filter(status=StatusUsulan.DIPUTUSKAN).values_list("pk", flat=True))
-    hasil = {}
-
-    def terbit():
-        hasil["sk"] = sk_terbitkan(oleh=request.user, usulan_ids=ids, data=DataSK(**form.cleaned_data), batch=b)
-
-    if jalankan(request, terbit):
-        messages.success(
-            request, _("SK %(nomor)s terbit untuk %(n)d pegawai.") % {"nomor": hasil["sk"].nomor, "n": len(ids)}
-        )
-        return redirect("mutasi:sk_detail", hasil["sk"].pk)
-    return redirect("mutasi:batch_detail", b.pk)
+    hasil = sk_dari_form(request, usulan_ids=ids, batch=b)
+    if hasil is None:
+        return redirect("mutasi:batch_detail", b.pk)
+    messages.success(request, _("SK %(nomor)s terbit untuk %(n)d pegawai.") % {"nomor": hasil.nomor, "n": len(ids)})
+    return redirect("mutasi:sk_detail", hasil.pk)

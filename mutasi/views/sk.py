@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,8 +12,8 @@ from pegawai.akses import perlu
 
 from .. import akses
 from ..forms import SKForm
-from ..models import SuratKeputusan
-from ..selectors import atasan_baru, pemberitahuan_ambil, sk_ambil, sk_usulan, usulan_ambil
+from ..models import BatchUsulan, SuratKeputusan
+from ..selectors import atasan_baru, pemberitahuan_ambil, sk_ambil, sk_usulan, sk_verifikasi_ambil, usulan_ambil
 from ..services.sk import (
     DataSK,
     pdf_dari_html,
@@ -22,23 +22,27 @@ from ..services.sk import (
     sk_terbitkan,
     sk_url_verifikasi,
 )
-from ._umum import form_tidak_sah, jalankan, pdf_response
+from ._umum import jalankan_dari_form, pdf_response
+
+
+def sk_dari_form(request, *, usulan_ids: list[int], batch: BatchUsulan | None = None) -> SuratKeputusan | None:
+    """Issue the decree the posted SK form describes; None when refused (the reason shown)."""
+    hasil = {}
+
+    def terbit(d: dict) -> None:
+        hasil["sk"] = sk_terbitkan(oleh=request.user, usulan_ids=usulan_ids, data=DataSK(**d), batch=batch)
+
+    jalankan_dari_form(request, SKForm(request.POST), terbit, awalan=_("Lengkapi data SK: "))
+    return hasil.get("sk")
 
 
 @require_POST
 @perlu(akses.boleh_terbitkan_sk)
 def terbitkan(request, pk):
     u = usulan_ambil(request.user, pk)
-    form = SKForm(request.POST)
-    if form_tidak_sah(request, form, _("Lengkapi data SK: ")):
-        return redirect("mutasi:detail", u.pk)
-    hasil = {}
-
-    def terbit():
-        hasil["sk"] = sk_terbitkan(oleh=request.user, usulan_ids=[u.pk], data=DataSK(**form.cleaned_data))
-
-    if jalankan(request, terbit):
-        messages.success(request, _("SK %(nomor)s terbit.") % {"nomor": hasil["sk"].nomor})
+    sk = sk_dari_form(request, usulan_ids=[u.pk])
+    if sk is not None:
+        messages.success(request, _("SK %(nomor)s terbit.") % {"nomor": sk.nomor})
     return redirect("mutasi:detail", u.pk)
 
 
@@ -97,7 +101,7 @@ def pemberitahuan_pdf(request, pk):
 
 def verifikasi(request, kode):
     """Public: confirms that a decree with this code was issued, with minimal data."""
-    sk = get_object_or_404(SuratKeputusan.objects.prefetch_related("pengganti"), kode_verifikasi=kode.upper())
+    sk = sk_verifikasi_ambil(kode)
     daftar = [
         {
             "nama": u.pegawai.nama_lengkap,

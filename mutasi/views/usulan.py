@@ -52,7 +52,7 @@ from ..services.usulan import (
     usulan_tinjau,
     usulan_ubah,
 )
-from ._umum import berkas_response, form_tidak_sah, id_aman, jalankan
+from ._umum import berkas_response, id_aman, jalankan, jalankan_dari_form
 
 PER_HALAMAN = 25
 penyusun = perlu(akses.boleh_daftar_usulan)
@@ -290,13 +290,10 @@ def aksi(request, pk, nama):
     t = TRANSISI.get(nama)
     if t is None or t.internal:
         raise Http404
-    form = CatatanForm(request.POST)
-    if form_tidak_sah(request, form):
-        return redirect("mutasi:detail", u.pk)
-    catatan = form.cleaned_data["catatan"]
-    jalankan(
+    jalankan_dari_form(
         request,
-        lambda: usulan_transisi(usulan=u, aksi=nama, oleh=request.user, catatan=catatan),
+        CatatanForm(request.POST),
+        lambda d: usulan_transisi(usulan=u, aksi=nama, oleh=request.user, catatan=d["catatan"]),
         _("%(aksi)s: berhasil.") % {"aksi": t.label},
     )
     if not akses.boleh_lihat_usulan(request.user, u):
@@ -308,15 +305,13 @@ def aksi(request, pk, nama):
 @login_required
 def pengecualian(request, pk):
     u = usulan_ambil(request.user, pk)
-    form = PengecualianForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Tulis justifikasi yang jelas (minimal 20 karakter)."))
-    else:
-        jalankan(
-            request,
-            lambda: usulan_pengecualian(oleh=request.user, usulan=u, alasan=form.cleaned_data["alasan"]),
-            _("Pengecualian syarat dicatat."),
-        )
+    jalankan_dari_form(
+        request,
+        PengecualianForm(request.POST),
+        lambda d: usulan_pengecualian(oleh=request.user, usulan=u, alasan=d["alasan"]),
+        _("Pengecualian syarat dicatat."),
+        galat=_("Tulis justifikasi yang jelas (minimal 20 karakter)."),
+    )
     return redirect("mutasi:detail", u.pk)
 
 
@@ -324,11 +319,12 @@ def pengecualian(request, pk):
 @login_required
 def tinjau(request, pk):
     u = usulan_ambil(request.user, pk)
-    form = TinjauForm(request.POST)
-    if form_tidak_sah(request, form):
-        return redirect("mutasi:detail", u.pk)
-    catatan = form.cleaned_data["catatan"]
-    jalankan(request, lambda: usulan_tinjau(oleh=request.user, usulan=u, catatan=catatan), _("Tinjauan dicatat."))
+    jalankan_dari_form(
+        request,
+        TinjauForm(request.POST),
+        lambda d: usulan_tinjau(oleh=request.user, usulan=u, catatan=d["catatan"]),
+        _("Tinjauan dicatat."),
+    )
     return redirect("mutasi:detail", u.pk)
 
 
@@ -349,17 +345,13 @@ def menteri(request, pk):
 @login_required
 def lampiran_tambah_view(request, pk):
     u = usulan_ambil(request.user, pk)
-    form = LampiranForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Pilih jenis dokumen dan berkasnya."))
-    else:
-        jalankan(
-            request,
-            lambda: lampiran_tambah(
-                oleh=request.user, usulan=u, berkas=form.cleaned_data["berkas"], jenis=form.cleaned_data["jenis"]
-            ),
-            _("Lampiran ditambahkan."),
-        )
+    jalankan_dari_form(
+        request,
+        LampiranForm(request.POST, request.FILES),
+        lambda d: lampiran_tambah(oleh=request.user, usulan=u, berkas=d["berkas"], jenis=d["jenis"]),
+        _("Lampiran ditambahkan."),
+        galat=_("Pilih jenis dokumen dan berkasnya."),
+    )
     return redirect("mutasi:detail", u.pk)
 
 
