@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 WORKERS     ?= auto
 CHROMIUM    ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
 
-.PHONY: help run test bench lint format demo migrate reset-db clean
+.PHONY: help run test bench lint format demo migrate backup restore reset-db clean
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -103,6 +103,15 @@ demo: $(STAMP) .env ## (Re)load the demo data: idempotent, adds only what is mis
 migrate: $(STAMP) .env ## Apply database migrations
 	@mkdir -p var
 	$(PY) manage.py migrate
+
+backup: $(STAMP) ## Back up the database and MEDIA_ROOT into one archive in CADANGAN_DIR (var/cadangan)
+	$(PY) manage.py cadangkan
+
+restore: $(STAMP) ## Restore FILE=var/cadangan/simutasi-....tar.gz (verified first; TIMPA=1 over existing data)
+	@if [ -z "$(FILE)" ]; then \
+	  echo "Pakai: make restore FILE=var/cadangan/simutasi-YYYYmmdd-HHMMSS.tar.gz [TIMPA=1]" >&2; exit 2; \
+	fi
+	$(PY) manage.py pulihkan "$(FILE)" $(if $(TIMPA),--timpa)
 
 reset-db: ## Delete the local SQLite database (var/mutasi.sqlite3); the next `make run` reloads the demo
 	rm -f var/mutasi.sqlite3 var/mutasi.sqlite3-wal var/mutasi.sqlite3-shm
