@@ -369,7 +369,7 @@ def pulihkan_cadangan(
 
         media_lama = None
         if media_berisi:
-            media_lama = media_root.with_name(f"{media_root.name}.sebelum-pulih-{datetime.now():%Y%m%d-%H%M%S}")
+            media_lama = media_root.with_name(f"{media_root.name}.sebelum-pulih-{timezone.localtime():%Y%m%d-%H%M%S}")
             media_root.rename(media_lama)
         media_root.mkdir(parents=True, exist_ok=True)
         if (kerja / MEDIA).is_dir():
