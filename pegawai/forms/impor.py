@@ -1,6 +1,7 @@
 """Forms of the import pages. (The export reads the employee list's own filter form.)"""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +19,6 @@ class ImporForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.conf import settings
-
         self.fields["berkas"].help_text = _(
             "Excel (.xlsx, lembar pertama) atau CSV (UTF-8 atau Windows-1252, pemisah koma atau titik koma); "
             "paling besar %(mb)s MB. Baris pertama berisi judul kolom."
@@ -32,8 +31,6 @@ class ImporForm(forms.Form):
         except BerkasDitolak as e:
             raise ValidationError(str(e)) from None
         if berkas.size > batas_byte():
-            from django.conf import settings
-
             raise ValidationError(
                 _("File terlalu besar (%(u).1f MB); batasnya %(m)s MB. Pecah file menjadi beberapa bagian.")
                 % {"u": berkas.size / 1024 / 1024, "m": settings.IMPORT_MAX_MB}

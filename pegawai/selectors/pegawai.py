@@ -10,9 +10,10 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from inti.kalender import tambah_bulan
+from inti.models import CatatanAudit
 
 from ..akses import peran_user
-from ..models import Pegawai, RiwayatJabatan, UnitKerja
+from ..models import BatasUsiaPensiun, Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 
 # The unit tree lives in pegawai.pohon (akses needs it too); re-exported for the higher apps.
 from ..pohon import unit_induk_map, unit_opd_id, unit_turunan_ids
@@ -124,11 +125,9 @@ def pegawai_cari(
     return qs.order_by(*[f"-{f}" if desc else f for f in fields])
 
 
-def bup_usia(jabatan) -> int | None:
+def bup_usia(jabatan: Jabatan | None) -> int | None:
     """The retirement age (BUP) for a position: the row for its jenis and jenjang, else the row
     for its jenis with an empty jenjang (= every jenjang). None when neither exists. One query."""
-    from ..models import BatasUsiaPensiun
-
     if jabatan is None:
         return None
     usia = dict(
@@ -145,10 +144,8 @@ def tanggal_pensiun(tanggal_lahir: date, usia: int) -> date:
     return tambah_bulan(tanggal_lahir.replace(day=1), 12 * usia + 1)
 
 
-def pegawai_audit(pegawai: Pegawai, *, batas: int = 50):
+def pegawai_audit(pegawai: Pegawai, *, batas: int = 50) -> QuerySet[CatatanAudit]:
     """The latest audit rows about an employee (newest first), with who wrote them."""
-    from inti.models import CatatanAudit
-
     return CatatanAudit.objects.filter(objek_tipe=Pegawai._meta.label_lower, objek_id=str(pegawai.pk)).select_related(
         "oleh", "oleh__pegawai"
     )[:batas]

@@ -6,8 +6,6 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-# The higher apps (mutasi, pelatihan, evaluasi) still import these two from here; new code takes
-# them from inti. Drop this re-export once no caller is left.
 from inti.audit import audit_catat, selisih
 from inti.galat import LayananError
 

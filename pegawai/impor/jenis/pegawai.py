@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from inti.models import CatatanAudit
 
 from ... import nip as nip_rules
-from ...models import GOLONGAN_PPPK, Pegawai, RiwayatJabatan, StatusAsn
+from ...models import GOLONGAN_PPPK, Pegawai, RiwayatJabatan, StatusAsn, UnitKerja
 from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
 from ..nilai import Teks, nip, tanggal
 from ..sisip import sisip_massal
@@ -414,8 +414,6 @@ class ImporPegawai(JenisImpor):
 
     def selesaikan(self, konteks: Konteks) -> None:
         """Head-of-unit rule: the holder of a head post heads the unit; a head who moves away stops."""
-        from ...models import UnitKerja
-
         ubah = dict.fromkeys(self.kepala_lepas)
         ubah.update(self.kepala_set)
         UnitKerja.objects.bulk_update(
