@@ -1,4 +1,4 @@
-"""Migration 0004: objections get their status and their own history, derived from the data; the
+"""Migrations 0004-0005: objections get their status and their own history, derived from the data; the
 proposal's old note rows about objections move into that history, and back on reversal."""
 
 import pytest
@@ -9,7 +9,7 @@ from mutasi.models import Keberatan, RiwayatStatusKeberatan, RiwayatStatusUsulan
 from mutasi.services.keberatan import keberatan_ajukan, keberatan_jawab
 
 SEBELUM = [("mutasi", "0003_pelatihan_pindah")]
-SESUDAH = [("mutasi", "0004_keberatan_status_riwayat")]
+SESUDAH = [("mutasi", "0005_keberatan_status_turunkan")]
 ISI = "Saya merawat orang tua; lokasi baru terlalu jauh."
 
 
