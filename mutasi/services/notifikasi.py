@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from inti.surel import alamat, setelah_commit, surel_kirim, tanpa_notifikasi
+from inti.surel import alamat, surel_kirim
 from pegawai.models import Pegawai, Peran, User
 
 from ..models import Keberatan, PermohonanMutasi, StatusUsulan, UsulanMutasi
@@ -130,24 +130,3 @@ def permohonan_ditolak(*, permohonan_id: int) -> int:
         template="email/mutasi_permohonan_tolak.txt",
         konteks={"p": p},
     )
-
-
-# Compatibility names for evaluasi (services.alur, services.notifikasi, demo) until it imports
-# inti.surel itself; remove them then.
-jadwalkan = setelah_commit
-
-
-def notifikasi_kirim(*, alamat: list[str], judul: str, template: str, konteks: dict) -> int:
-    return surel_kirim(kepada=alamat, judul=judul, template=template, konteks=konteks)
-
-
-__all__ = [
-    "jadwalkan",
-    "keberatan_diajukan",
-    "keberatan_dijawab",
-    "notifikasi_kirim",
-    "notifikasi_transisi",
-    "permohonan_diajukan",
-    "permohonan_ditolak",
-    "tanpa_notifikasi",
-]
