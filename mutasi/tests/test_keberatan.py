@@ -39,6 +39,14 @@ def test_alur_keberatan_dijawab_tetap(dunia, clients, settings):
     k.refresh_from_db()
     assert k.keputusan == KeputusanKeberatan.TETAP and k.dijawab_oleh == o.hr.akun
     assert "jadwal kerja disesuaikan" in clients["anggota"].get(reverse("mutasi:saya")).content.decode()
+    # the objection's own history: raised by the employee, answered by HR; on the proposal's timeline too
+    assert list(k.riwayat_status.values_list("aksi", "dari", "ke", "oleh")) == [
+        ("ajukan", "", "DIAJUKAN", o.anggota.akun.pk),
+        ("jawab", "DIAJUKAN", "DIJAWAB", o.hr.akun.pk),
+    ]
+    linimasa = clients["hr"].get(reverse("mutasi:detail", args=[u.pk])).content.decode().split('id="linimasa"')[1]
+    assert "Keberatan pegawai" in linimasa and "Jawaban atas keberatan: Mutasi tetap dilaksanakan" in linimasa
+    assert linimasa.index("SK terbit") < linimasa.index("Keberatan pegawai") < linimasa.index("Jawaban atas")
     mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)
     assert u.__class__.objects.get(pk=u.pk).status == S.DILAKSANAKAN
 
