@@ -25,6 +25,23 @@ CHROMIUM_ARGS = [
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
+@pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py has marked its tests
+def pytest_collection_modifyitems(config, items):
+    """TES_BAGIAN=browser keeps only the browser tests, TES_BAGIAN=lain only the others (`make test`
+    runs the two apart: Playwright leaves an asyncio loop running in its process, and a later test
+    calling asyncio.run() there fails). Unset: everything, as before."""
+    bagian = os.environ.get("TES_BAGIAN", "")
+    if bagian not in ("browser", "lain"):
+        return
+    pilih, buang = [], []
+    for item in items:
+        is_browser = item.get_closest_marker("browser") is not None
+        (pilih if is_browser == (bagian == "browser") else buang).append(item)
+    if buang:
+        config.hook.pytest_deselected(items=buang)
+        items[:] = pilih
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM_PATH, "args": CHROMIUM_ARGS}
