@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat
-from pegawai.akses import peran_user
 from pegawai.models import User
 
 from .. import akses
@@ -187,7 +186,7 @@ def sk_pdf(sk: SuratKeputusan, konteks: dict, *, template: str, base_url: str) -
 
 def pemberitahuan_buka(*, oleh: User, usulan: UsulanMutasi) -> None:
     """Note when the employee first opened their notice (anyone else opening it changes nothing)."""
-    if peran_user(oleh).pegawai_id == usulan.pegawai_id and usulan.pemberitahuan_dibuka is None:
+    if akses.mutasi_sendiri(oleh, usulan) and usulan.pemberitahuan_dibuka is None:
         UsulanMutasi.objects.filter(pk=usulan.pk, pemberitahuan_dibuka__isnull=True).update(
             pemberitahuan_dibuka=timezone.now()
         )
