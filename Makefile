@@ -114,7 +114,7 @@ migrate: $(STAMP) .env ## Apply database migrations
 	@mkdir -p var
 	$(PY) manage.py migrate
 
-backup: $(STAMP) ## Back up the database and MEDIA_ROOT into one archive in CADANGAN_DIR (var/cadangan)
+backup: $(STAMP) ## Back up the database and MEDIA_ROOT into one archive in var/cadangan
 	$(PY) manage.py cadangkan
 
 restore: $(STAMP) ## Restore FILE=var/cadangan/simutasi-....tar.gz (verified first; TIMPA=1 over existing data)

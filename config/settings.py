@@ -144,10 +144,9 @@ UPLOAD_MAX_MB = env.int("UPLOAD_MAX_MB", default=10)
 IMPORT_MAX_MB = env.int("IMPORT_MAX_MB", default=50)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Backups (`manage.py cadangkan` / `pulihkan`, inti/cadangan.py, docs/DEPLOY.md "Backups"): the archive
-# folder, and the folder of pg_dump/pg_restore when they are not on PATH (empty = PATH).
-CADANGAN_DIR = env.path("CADANGAN_DIR", default=BASE_DIR / "var" / "cadangan")
-CADANGAN_PG_BIN = env.str("CADANGAN_PG_BIN", default="")
+# Backups (`manage.py cadangkan` / `pulihkan`, inti/cadangan.py, docs/DEPLOY.md "Backups"): the default
+# archive folder; a server names its own with `cadangkan --ke /var/backups/simutasi`.
+CADANGAN_DIR = BASE_DIR / "var" / "cadangan"
 
 # --- Email --------------------------------------------------------------------
 # EMAIL_URL: "consolemail://" (development), "smtp+tls://user:pass@host:587", "memorymail://".

@@ -1,7 +1,8 @@
 """Backups: one archive holds the database and the uploaded files; a restore verifies it first.
 
-`manage.py cadangkan` writes `<CADANGAN_DIR>/simutasi-YYYYmmdd-HHMMSS.tar.gz` (local time, mode 0600,
-written under a temporary name and renamed, so a half-written archive never carries the final name):
+`manage.py cadangkan` writes `simutasi-YYYYmmdd-HHMMSS.tar.gz` (local time) into its `--ke` folder
+(default settings.CADANGAN_DIR, var/cadangan), mode 0600, under a temporary name renamed once
+complete, so a half-written archive never carries the final name:
 
     basis_data.dump      PostgreSQL: `pg_dump --format=custom` (read back by pg_restore)
     basis_data.sqlite3   SQLite: a copy made with the online backup API (consistent while the site runs)
@@ -113,12 +114,11 @@ _OPSI_LIBPQ = {
 
 
 def _program(nama: str) -> str:
-    folder = getattr(settings, "CADANGAN_PG_BIN", "")
-    jalur = shutil.which(nama, path=folder or None)
+    jalur = shutil.which(nama)
     if not jalur:
         raise CadanganError(
-            f"{nama} tidak ditemukan (pasang postgresql-client dengan versi yang sama atau lebih baru dari "
-            "server, atau isi CADANGAN_PG_BIN dengan foldernya)."
+            f"{nama} tidak ditemukan di PATH (pasang postgresql-client dengan versi utama yang sama atau lebih "
+            "baru dari server, atau tambahkan foldernya ke PATH)."
         )
     return jalur
 

@@ -85,7 +85,6 @@ export STATIC_MANIFEST=true
 export SECURE_SSL_REDIRECT=true # the proxy's X-Forwarded-Proto: https is sent below, as in production
 export EMAIL_URL="smtp://127.0.0.1:25" # a production backend for check --deploy; this script sends no mail
 export TTD_SERTIFIKAT="$KERJA/ttd/sertifikat.pem" TTD_KUNCI="$KERJA/ttd/kunci.pem" TTD_BUAT_OTOMATIS=false
-export CADANGAN_DIR="$KERJA/cadangan"
 export LOG_LEVEL=INFO
 export PYTHONDONTWRITEBYTECODE=1
 echo "Uji rilis: $( [ -n "$PG_DB" ] && echo "PostgreSQL $PG_DB" || echo "SQLite sementara" ), port $PORT, folder $KERJA"

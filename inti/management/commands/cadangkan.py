@@ -1,9 +1,9 @@
 """`manage.py cadangkan`: back up the database and MEDIA_ROOT into one archive (see inti/cadangan.py).
 
-Writes `<CADANGAN_DIR>/simutasi-YYYYmmdd-HHMMSS.tar.gz` and prints its path, size and time. With
-`--pangkas` it then deletes the older archives of that folder outside the retention (newest of each of
-the last 14 days, 8 weeks and 12 months by default). Exits non-zero on any failure; run it from cron
-or a systemd timer (docs/DEPLOY.md, "Backups").
+Writes `simutasi-YYYYmmdd-HHMMSS.tar.gz` into `--ke DIR` (default var/cadangan) and prints its path,
+size and time. With `--pangkas` it then deletes the older archives of that folder outside the
+retention (newest of each of the last 14 days, 8 weeks and 12 months by default). Exits non-zero on
+any failure; run it from cron or a systemd timer (docs/DEPLOY.md, "Backups").
 """
 
 from pathlib import Path
@@ -26,7 +26,9 @@ class Command(BaseCommand):
     help = "Mencadangkan basis data dan berkas unggahan (MEDIA_ROOT) ke satu arsip .tar.gz bermanifest."
 
     def add_arguments(self, parser):
-        parser.add_argument("--ke", type=Path, help="Folder tujuan (bawaan: CADANGAN_DIR, mis. var/cadangan).")
+        parser.add_argument(
+            "--ke", type=Path, help="Folder arsip (bawaan: var/cadangan); di server mis. /var/backups/simutasi."
+        )
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS, help="Alias basis data (bawaan: default).")
         parser.add_argument(
             "--pangkas",
