@@ -25,21 +25,26 @@ CHROMIUM_ARGS = [
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
-@pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py has marked its tests
+@pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py marked its tests and pytest-django sorted
 def pytest_collection_modifyitems(config, items):
-    """TES_BAGIAN=browser keeps only the browser tests, TES_BAGIAN=lain only the others (`make test`
-    runs the two apart: Playwright leaves an asyncio loop running in its process, and a later test
-    calling asyncio.run() there fails). Unset: everything, as before."""
+    """Playwright's sync API leaves an asyncio loop running in its process for the rest of the run, and
+    any later test there that calls asyncio.run() (pyHanko does) fails. So `make test` runs the two
+    apart: TES_BAGIAN=lain keeps all but the browser tests, TES_BAGIAN=browser only those. Unset (a
+    plain serial `pytest`): the browser tests go last (pytest-django would run them, as transactional
+    tests, before the tests without a database)."""
     bagian = os.environ.get("TES_BAGIAN", "")
-    if bagian not in ("browser", "lain"):
+    browser = [i for i in items if i.get_closest_marker("browser") is not None]
+    lain = [i for i in items if i.get_closest_marker("browser") is None]
+    if bagian == "browser":
+        pilih, buang = browser, lain
+    elif bagian == "lain":
+        pilih, buang = lain, browser
+    else:
+        items[:] = lain + browser
         return
-    pilih, buang = [], []
-    for item in items:
-        is_browser = item.get_closest_marker("browser") is not None
-        (pilih if is_browser == (bagian == "browser") else buang).append(item)
     if buang:
         config.hook.pytest_deselected(items=buang)
-        items[:] = pilih
+    items[:] = pilih
 
 
 @pytest.fixture(scope="session")
