@@ -16,7 +16,7 @@ from django.utils import timezone
 from mutasi.models import StatusUsulan
 from mutasi.tests.helpers import Dunia
 from pelatihan.models import StatusPenugasan
-from pelatihan.tests.test_factories import DuniaPelatihan, penugasan_buat
+from pelatihan.tests.factories import DuniaPelatihan, penugasan_buat
 
 pytestmark = pytest.mark.django_db
 SP = StatusPenugasan

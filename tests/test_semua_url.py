@@ -182,7 +182,7 @@ def _dunia_bangun():
     from mutasi.services.permohonan import permohonan_buat
     from mutasi.services.usulan import batch_baca_daftar, batch_buat, lampiran_tambah
     from mutasi.tests.helpers import TMT, Dunia
-    from pelatihan.tests.test_factories import DuniaPelatihan, penugasan_buat
+    from pelatihan.tests.factories import DuniaPelatihan, penugasan_buat
     from pegawai.models import RiwayatImpor, TugasJabatan
     from pegawai.services.akun import aktivasi_token, akun_buat, reset_token
     from pegawai.services.impor import impor_unggah
