@@ -42,7 +42,7 @@ import requests
 from django.conf import settings
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
-from inti.ttd import BackendTtd, Penanda, Tampilan, TtdError
+from inti.ttd.dasar import BackendTtd, Penanda, Tampilan, TtdError
 from inti.ttd.pdf import baca, jumlah_halaman, jumlah_tanda_tangan, tampak_pdf
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,8 @@ import logging
 from pyhanko.sign import signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from inti.ttd import BackendTtd, Penanda, Tampilan, sertifikat
+from inti.ttd import sertifikat
+from inti.ttd.dasar import BackendTtd, Penanda, Tampilan
 from inti.ttd.pdf import baca, tanda_tangani
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from inti.ttd import HasilVerifikasi, Penanda, Tampilan, TtdError
+from inti.ttd.dasar import HasilVerifikasi, Penanda, Tampilan, TtdError
 
 log = logging.getLogger(__name__)
 

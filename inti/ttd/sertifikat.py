@@ -21,7 +21,7 @@ from cryptography.x509.oid import NameOID
 from django.conf import settings
 
 from inti.kalender import tambah_tahun
-from inti.ttd import TtdError
+from inti.ttd.dasar import TtdError
 
 
 def lokasi() -> tuple[Path, Path]:
