@@ -6,5 +6,8 @@
 - `lembar`: the one spreadsheet writer (XLSX and CSV, formulas never live);
 - `kalender`: calendar arithmetic (whole years and months by the calendar, month-end clamping);
 - `transisi`: the one transition mechanism for every object with a status;
-- `ttd`: electronic signatures (PAdES) of decrees, pluggable: the installation's certificate or BSrE.
+- `ttd`: electronic signatures (PAdES) of decrees, pluggable: the installation's certificate or BSrE;
+- `middleware`: a database out of reach answers 503 with Retry-After, logged once;
+- `logging`: a refused request (4xx) is one log line, never a traceback;
+- `cadangan`: backups and restores (`manage.py cadangkan` / `pulihkan`, `make backup` / `make restore`).
 """
