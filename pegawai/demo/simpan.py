@@ -25,6 +25,7 @@ from ..models import (
     TingkatHukuman,
     UnitKerja,
 )
+from ..models.organisasi import bup_bawaan_jabatan
 from .akun import AKUN, buat_akun
 from .identitas import HUKUMAN, PREFIKS_HP
 from .jabatan import JABATAN, KOMPETENSI, SETARA
@@ -46,7 +47,13 @@ def _pastikan_referensi() -> dict[str, int]:
     ada = Jabatan.objects.in_bulk(field_name="nama")
     baru = [
         Jabatan(
-            nama=j.nama, jenis=j.jenis, jenjang=j.jenjang, kelas=j.kelas, kepala_unit=j.kepala, deskripsi=j.deskripsi
+            nama=j.nama,
+            jenis=j.jenis,
+            jenjang=j.jenjang,
+            kelas=j.kelas,
+            kepala_unit=j.kepala,
+            deskripsi=j.deskripsi,
+            bup_tahun=bup_bawaan_jabatan(j.nama),
         )
         for j in JABATAN.values()
         if j.nama not in ada

@@ -9,8 +9,8 @@ Every name is importable from `pegawai.models`."""
 from .abk import TugasJabatan
 from .akun import User, UserManager
 from .impor import RiwayatImpor
-from .organisasi import BatasUsiaPensiun, Jabatan, Kompetensi, UnitKerja
-from .pegawai import HukumanDisiplin, KinerjaTahunan, Pegawai, PegawaiQuerySet, RiwayatJabatan
+from .organisasi import BatasUsiaPensiun, Formasi, Jabatan, Kompetensi, UnitKerja
+from .pegawai import HukumanDisiplin, KinerjaTahunan, KontrakPPPK, Pegawai, PegawaiQuerySet, RiwayatJabatan
 from .pilihan import (
     GOLONGAN_CHOICES,
     GOLONGAN_PPPK,
@@ -31,6 +31,7 @@ __all__ = [
     "GOLONGAN_PPPK",
     "PANGKAT_PNS",
     "BatasUsiaPensiun",
+    "Formasi",
     "HukumanDisiplin",
     "Jabatan",
     "JenisJabatan",
@@ -39,6 +40,7 @@ __all__ = [
     "JenisUnit",
     "JenjangJabatan",
     "KinerjaTahunan",
+    "KontrakPPPK",
     "Kompetensi",
     "Pegawai",
     "PegawaiQuerySet",

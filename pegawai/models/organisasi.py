@@ -26,6 +26,9 @@ class UnitKerja(models.Model):
     )
     alamat = models.CharField(_("alamat"), max_length=250, blank=True)
     aktif = models.BooleanField(_("aktif"), default=True)
+    ditutup_pada = models.DateField(
+        _("ditutup pada"), null=True, blank=True, help_text=_("Unit yang ditutup tetap ada di riwayat.")
+    )
 
     class Meta:
         verbose_name = _("unit kerja")
@@ -84,6 +87,17 @@ class Jabatan(models.Model):
         help_text=_("Jabatan yang dianggap setara untuk pencarian kandidat mutasi."),
     )
     deskripsi = models.TextField(_("ikhtisar jabatan"), blank=True)
+    bup_tahun = models.PositiveSmallIntegerField(
+        _("batas usia pensiun khusus"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(50), MaxValueValidator(75)],
+        help_text=_("Kosong = mengikuti tabel batas usia pensiun per jenis jabatan."),
+    )
+    aktif = models.BooleanField(_("aktif"), default=True)
+    ditutup_pada = models.DateField(
+        _("ditutup pada"), null=True, blank=True, help_text=_("Jabatan yang ditutup tetap ada di riwayat.")
+    )
 
     class Meta:
         verbose_name = _("jabatan")
@@ -91,6 +105,9 @@ class Jabatan(models.Model):
         ordering = ["nama"]
         constraints = [
             models.CheckConstraint(condition=Q(kelas__gte=1, kelas__lte=17), name="jabatan_kelas_1_17"),
+            models.CheckConstraint(
+                condition=Q(bup_tahun__isnull=True) | Q(bup_tahun__gte=50, bup_tahun__lte=75), name="jabatan_bup_50_75"
+            ),
         ]
 
     def __str__(self):
@@ -116,3 +133,44 @@ class BatasUsiaPensiun(models.Model):
 
     def __str__(self):
         return f"{self.get_jenis_display()} {self.get_jenjang_display() if self.jenjang else ''}: {self.usia}"
+
+    @classmethod
+    def peta(cls, jenis: str | None = None) -> dict[tuple[str, str], int]:
+        """{(jenis, jenjang): age}, for `bup_jabatan`. One query."""
+        qs = cls.objects.all() if jenis is None else cls.objects.filter(jenis=jenis)
+        return {(j, jj): u for j, jj, u in qs.values_list("jenis", "jenjang", "usia")}
+
+
+def bup_jabatan(jabatan: Jabatan, peta: dict[tuple[str, str], int]) -> int | None:
+    """The retirement age (BUP) of a position, the one rule every page and check uses: the
+    position's own age (`Jabatan.bup_tahun`, e.g. guru 60) first, then the table row for its jenis
+    and jenjang, then the row for its jenis with an empty jenjang. None when nothing says."""
+    if jabatan.bup_tahun:
+        return jabatan.bup_tahun
+    return peta.get((jabatan.jenis, jabatan.jenjang)) or peta.get((jabatan.jenis, ""))
+
+
+def bup_bawaan_jabatan(nama: str) -> int | None:
+    """A position whose BUP differs from its kind's by its own law: teachers (guru, and a school
+    head, who is a guru with an extra task) retire at 60 (UU 14/2005 art. 40), not at the 58 of
+    JF ahli pertama/muda. Used by the data migration and the demo data."""
+    nama = " ".join(nama.lower().split())
+    return 60 if nama.startswith("guru") or nama.startswith("kepala sekolah") else None
+
+
+class Formasi(models.Model):
+    """How many holders of a position a unit may have (formasi): data HR edits on the unit page;
+    the needs analysis and the imports read it."""
+
+    unit = models.ForeignKey(UnitKerja, verbose_name=_("unit kerja"), on_delete=models.CASCADE, related_name="formasi")
+    jabatan = models.ForeignKey(Jabatan, verbose_name=_("jabatan"), on_delete=models.PROTECT, related_name="formasi")
+    jumlah = models.PositiveSmallIntegerField(_("jumlah formasi"), validators=[MaxValueValidator(9999)])
+
+    class Meta:
+        verbose_name = _("formasi")
+        verbose_name_plural = _("formasi")
+        ordering = ["unit", "jabatan__nama"]
+        constraints = [models.UniqueConstraint(fields=["unit", "jabatan"], name="formasi_unik_unit_jabatan")]
+
+    def __str__(self):
+        return f"{self.jabatan} - {self.unit}: {self.jumlah}"

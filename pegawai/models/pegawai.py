@@ -222,3 +222,36 @@ class KinerjaTahunan(models.Model):
 
     def __str__(self):
         return f"{self.tahun}: {self.get_predikat_display()}"
+
+
+class KontrakPPPK(models.Model):
+    """One contract period of a PPPK employee (perjanjian kerja). A renewal is a new row pointing
+    to the one it extends; the current contract is the latest that has started."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="kontrak_pppk")
+    nomor = models.CharField(_("nomor perjanjian kerja"), max_length=100, blank=True)
+    mulai = models.DateField(_("mulai"))
+    selesai = models.DateField(_("berakhir"))
+    diperpanjang_dari = models.OneToOneField(
+        "self",
+        verbose_name=_("perpanjangan dari"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="perpanjangan",
+    )
+    keterangan = models.CharField(_("keterangan"), max_length=250, blank=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kontrak PPPK")
+        verbose_name_plural = _("kontrak PPPK")
+        ordering = ["pegawai", "-mulai"]
+        constraints = [
+            models.CheckConstraint(condition=Q(selesai__gt=models.F("mulai")), name="kontrak_selesai_setelah_mulai"),
+            models.UniqueConstraint(fields=["pegawai", "mulai"], name="kontrak_satu_per_mulai"),
+        ]
+        indexes = [models.Index(fields=["selesai"], name="kontrak_selesai_idx")]
+
+    def __str__(self):
+        return f"{self.nomor or _('Kontrak')} ({self.mulai:%d-%m-%Y} s.d. {self.selesai:%d-%m-%Y})"

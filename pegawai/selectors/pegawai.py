@@ -14,6 +14,7 @@ from inti.models import CatatanAudit
 
 from ..akses import peran_user
 from ..models import BatasUsiaPensiun, Jabatan, Pegawai, RiwayatJabatan, UnitKerja
+from ..models.organisasi import bup_jabatan
 
 # The unit tree lives in pegawai.pohon (akses needs it too); re-exported for the higher apps.
 from ..pohon import unit_induk_map, unit_opd_id, unit_turunan_ids
@@ -126,16 +127,11 @@ def pegawai_cari(
 
 
 def bup_usia(jabatan: Jabatan | None) -> int | None:
-    """The retirement age (BUP) for a position: the row for its jenis and jenjang, else the row
-    for its jenis with an empty jenjang (= every jenjang). None when neither exists. One query."""
+    """The retirement age (BUP) for a position (`pegawai.models.organisasi.bup_jabatan`: the
+    position's own age first, then its kind's). None when nothing says. At most one query."""
     if jabatan is None:
         return None
-    usia = dict(
-        BatasUsiaPensiun.objects.filter(jenis=jabatan.jenis, jenjang__in={jabatan.jenjang, ""}).values_list(
-            "jenjang", "usia"
-        )
-    )
-    return usia.get(jabatan.jenjang) or usia.get("")
+    return bup_jabatan(jabatan, {} if jabatan.bup_tahun else BatasUsiaPensiun.peta(jabatan.jenis))
 
 
 def tanggal_pensiun(tanggal_lahir: date, usia: int) -> date:

@@ -25,6 +25,7 @@ from ...models import (
     RiwayatJabatan,
     UnitKerja,
 )
+from ...models.organisasi import bup_jabatan
 from ..pegawai import tanggal_pensiun
 from .hitung import PosisiAbk, abk_posisi
 from .rotasi import rotasi_dini, rotasi_wajib
@@ -117,11 +118,11 @@ class Kandidat:
 
 
 def _bup_peta() -> dict[tuple[str, str], int]:
-    return {(j, jj): u for j, jj, u in BatasUsiaPensiun.objects.values_list("jenis", "jenjang", "usia")}
+    return BatasUsiaPensiun.peta()
 
 
 def _bup_untuk(bup: dict[tuple[str, str], int], jabatan: Jabatan) -> int | None:
-    return bup.get((jabatan.jenis, jabatan.jenjang)) or bup.get((jabatan.jenis, ""))
+    return bup_jabatan(jabatan, bup)
 
 
 def _riwayat_beranotasi(qs: QuerySet[RiwayatJabatan], hari: date) -> QuerySet[RiwayatJabatan]:
