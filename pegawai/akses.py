@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import UnitKerja
 from .pohon import unit_turunan_ids
@@ -48,6 +51,10 @@ class PeranUser:
 
 ANONIM = PeranUser()
 
+# The roles a page may be open to, as `aturan` names them, with the words the 403 page uses.
+HR, PPK, KEPALA = "hr", "ppk", "kepala"
+NAMA_PERAN = {HR: gettext_lazy("staf BKPSDM"), PPK: gettext_lazy("PPK"), KEPALA: gettext_lazy("kepala unit")}
+
 
 def peran_user(user: Pengguna) -> PeranUser:
     """The roles of a user, computed once and kept on the user object for the request."""
@@ -74,16 +81,42 @@ def peran_user(user: Pengguna) -> PeranUser:
 # --- Seeing ------------------------------------------------------------------------------
 
 
+def aturan(*peran: str):
+    """A rule that lets in exactly the named roles (HR, PPK, KEPALA). The decorated function only
+    carries the docstring: the check is derived from `peran`, and so is the list of roles that the
+    403 page names (`pesan_ditolak`), so the two cannot disagree."""
+
+    def buat(fungsi: Callable) -> Callable[[Pengguna], bool]:
+        @wraps(fungsi)
+        def boleh(user: Pengguna) -> bool:
+            p = peran_user(user)
+            return any(getattr(p, r) for r in peran)
+
+        boleh.peran = peran
+        return boleh
+
+    return buat
+
+
+def pesan_ditolak(boleh: Callable) -> str:
+    """The 403 page's sentence for a refusal by `boleh`: the roles it lets in, when it is an
+    `aturan`; empty otherwise (the page then names no role rather than a wrong one)."""
+    peran = getattr(boleh, "peran", None)
+    if not peran:
+        return ""
+    nama = get_text_list([str(NAMA_PERAN[r]) for r in peran], _("atau"))
+    return _("Halaman ini hanya untuk %(peran)s.") % {"peran": nama}
+
+
+@aturan(HR, PPK)
 def boleh_lihat_semua(user: Pengguna) -> bool:
     """Every unit and every employee (HR staff and the PPK)."""
-    return peran_user(user).lihat_semua
 
 
+@aturan(HR, PPK, KEPALA)
 def boleh_lihat_organisasi(user: Pengguna) -> bool:
     """The organisation pages: employee list and export, unit tree, needs analysis, rotation
     watch. HR, the PPK and unit heads (who see their subtree); not other employees."""
-    p = peran_user(user)
-    return p.lihat_semua or p.kepala
 
 
 def boleh_lihat_unit(user: Pengguna, unit: UnitKerja | int) -> bool:
@@ -105,52 +138,63 @@ def boleh_lihat_pegawai(user: Pengguna, pegawai: Pegawai) -> bool:
     return posisi is not None and posisi.unit_id in p.unit_wewenang
 
 
+@aturan(HR, PPK)
 def boleh_lihat_kandidat(user: Pengguna) -> bool:
     """Needs-based candidates and destinations: they list employees of other units with their
     sanctions and predicates, which a unit head may not read. HR and the PPK."""
-    return peran_user(user).lihat_semua
 
 
+@aturan(HR)
 def boleh_lihat_audit(user: Pengguna) -> bool:
     """The audit trail on an employee's page (HR)."""
-    return peran_user(user).hr
 
 
 # --- Doing -------------------------------------------------------------------------------
 
 
+@aturan(HR)
 def boleh_kelola_pegawai(user: Pengguna) -> bool:
     """Create and edit employees, move them, switch them off, record sanctions and predicates (HR)."""
-    return peran_user(user).hr
 
 
+@aturan(HR)
 def boleh_kelola_akun(user: Pengguna) -> bool:
     """Create, invite, switch on/off employees' accounts and set their roles (HR)."""
-    return peran_user(user).hr
 
 
+@aturan(HR)
 def boleh_kelola_tugas(user: Pengguna) -> bool:
     """Edit the workload (uraian tugas) of the needs analysis (HR)."""
-    return peran_user(user).hr
 
 
+@aturan(HR)
 def boleh_impor(user: Pengguna) -> bool:
     """Upload spreadsheets, read the import log, download templates (HR)."""
-    return peran_user(user).hr
+
+
+@aturan(HR)
+def boleh_kelola_organisasi(user: Pengguna) -> bool:
+    """Create, rename, move and close units and positions; set the formasi (HR)."""
+
+
+@aturan(HR)
+def boleh_pantau_kontrak(user: Pengguna) -> bool:
+    """Record PPPK contract periods and read the watch list of contracts ending soon (HR)."""
 
 
 # --- View decorators -----------------------------------------------------------------------
 
 
 def perlu(boleh: Callable[..., bool]):
-    """Signed in (else the login page) and `boleh(user)` true (else 403)."""
+    """Signed in (else the login page) and `boleh(user)` true (else 403, naming the roles the
+    rule lets in when it is an `aturan`)."""
 
     def decorator(view):
         @login_required
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if not boleh(request.user):
-                raise PermissionDenied
+                raise PermissionDenied(pesan_ditolak(boleh))
             return view(request, *args, **kwargs)
 
         return wrapper
@@ -158,16 +202,17 @@ def perlu(boleh: Callable[..., bool]):
     return decorator
 
 
+@aturan(HR)
+def _hr(user: Pengguna) -> bool:
+    """HR staff."""
+
+
 def hr_required(view):
     """Signed in and HR staff, else 403."""
-    return perlu(lambda user: peran_user(user).hr)(view)
+    return perlu(_hr)(view)
 
 
 def peran_required(*, hr=False, ppk=False, kepala=False):
     """Signed in and holding at least one of the named roles, else 403."""
-
-    def boleh(user) -> bool:
-        p = peran_user(user)
-        return (hr and p.hr) or (ppk and p.ppk) or (kepala and p.kepala)
-
-    return perlu(boleh)
+    peran = tuple(r for r, ya in ((HR, hr), (PPK, ppk), (KEPALA, kepala)) if ya)
+    return perlu(aturan(*peran)(lambda user: None))
