@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inti.galat import LayananError
+from inti.halaman import halaman
 from mutasi.models import DasarMutasi
 from pegawai.akses import hr_required, peran_user, perlu
 from pegawai.selectors.pegawai import unit_induk_map, unit_opd_id, unit_turunan_ids
@@ -77,7 +77,7 @@ def daftar(request):
     form = FilterForm(request.GET or None, opd_pilihan=opd_pilihan(), bulan_pilihan=interval_bulan())
     saring = form.saring()
     qs = evaluasi_cari(request.user, **saring)
-    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
+    page = halaman(request, qs, PER_HALAMAN)
     hari_ini = timezone.localdate()
     page.object_list = list(page.object_list)
     for ev in page.object_list:
@@ -284,7 +284,7 @@ def kinerja(request):
     form = LaporanForm(request.GET or None, tahun_pilihan=tahun_pilihan(), opd_pilihan=opd_pilihan())
     saring = form.saring()
     daftar_ = kinerja_kurang(opd=saring["opd"])
-    page = Paginator(daftar_, PER_HALAMAN).get_page(request.GET.get("page"))
+    page = halaman(request, daftar_, PER_HALAMAN)
     try:
         impor_url = reverse("impor:index")
     except NoReverseMatch:

@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.halaman import halaman
 from pegawai.akses import perlu
 
 from .. import akses
@@ -33,7 +33,7 @@ def permohonan_daftar(request):
     qs = permohonan_terlihat(request.user).prefetch_related("unit_pilihan")
     if status in StatusPermohonan.values:
         qs = qs.filter(status=status)
-    page = Paginator(qs.order_by("-dibuat"), 25).get_page(request.GET.get("page"))
+    page = halaman(request, qs.order_by("-dibuat"), 25)
     return render(
         request,
         "mutasi/permohonan_daftar.html",
@@ -76,7 +76,7 @@ def permohonan_lampiran(request, pk):
 def keberatan_daftar_view(request):
     terbuka = request.GET.get("status", "terbuka")
     qs = keberatan_daftar(terbuka={"terbuka": True, "dijawab": False}.get(terbuka))
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    page = halaman(request, qs, 25)
     return render(request, "mutasi/keberatan_daftar.html", {"page_obj": page, "status": terbuka})
 
 

@@ -3,13 +3,13 @@ checks and the timeline, and every workflow action."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
 from pegawai.akses import perlu
 from pegawai.models import Jabatan, Pegawai, UnitKerja
@@ -84,7 +84,7 @@ def _filter(request) -> tuple[FilterForm, dict]:
 def daftar(request):
     form, kwargs = _filter(request)
     qs = usulan_cari(request.user, **kwargs)
-    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
+    page = halaman(request, qs, PER_HALAMAN)
     return render(
         request,
         "mutasi/daftar.html",

@@ -18,6 +18,7 @@ from ..models.organisasi import bup_jabatan
 
 # The unit tree lives in pegawai.pohon (akses needs it too); re-exported for the higher apps.
 from ..pohon import unit_induk_map, unit_opd_id, unit_turunan_ids
+from .cari import peringkat_cari, q_cari
 
 if TYPE_CHECKING:
     from ..akses import Pengguna
@@ -102,15 +103,15 @@ def pegawai_cari(
     urut: str = "nama",
 ) -> QuerySet[Pegawai]:
     """The employee list as the user may see it, searched, filtered and sorted; one query.
-    `unit` includes its sub-units. Used by the list page and by its export."""
+    `unit` includes its sub-units. A search ranks its hits before the sort. Used by the list
+    page and by its export."""
     qs = pegawai_terlihat(user).with_posisi()
-    if q:
-        q = q.strip()
-        digits = "".join(ch for ch in q if ch.isdigit())
-        cond = Q(nama__icontains=q)
-        if digits and len(digits) >= 4 and len(digits) == len(q.replace(" ", "")):
-            cond |= Q(nip__startswith=digits)
-        qs = qs.filter(cond)
+    peringkat = None
+    if q.strip():
+        # Titles, punctuation and NIP fragments: see pegawai.selectors.cari.
+        cond = q_cari(q)
+        qs = qs.filter(cond) if cond is not None else qs.none()
+        peringkat = peringkat_cari(q)
     if unit:
         qs = qs.filter(posisi__unit_id__in=unit_turunan_ids([unit]))
     if jenis_jabatan:
@@ -123,7 +124,11 @@ def pegawai_cari(
         qs = qs.filter(aktif=aktif)
     desc = urut.startswith("-")
     fields = URUTAN_PEGAWAI.get(urut.lstrip("-"), URUTAN_PEGAWAI["nama"])
-    return qs.order_by(*[f"-{f}" if desc else f for f in fields])
+    urutan = [f"-{f}" if desc else f for f in fields]
+    if peringkat is not None:
+        # Ranked hits first (exact NIP, starts-with, contains), the chosen sort inside each rank.
+        return qs.annotate(peringkat_cari=peringkat).order_by("peringkat_cari", *urutan)
+    return qs.order_by(*urutan)
 
 
 def bup_usia(jabatan: Jabatan | None) -> int | None:

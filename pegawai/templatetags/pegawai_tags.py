@@ -19,3 +19,11 @@ def query_replace(context, **kwargs):
 def sort_toggle(key: str, current: str | None) -> str:
     """Clicking a sorted column again reverses it."""
     return f"-{key}" if current == key else key
+
+
+@register.filter
+def nomor_halaman(page) -> list[int | None]:
+    """Page numbers around the current page for the shared pagination include (None: a gap)."""
+    from inti.halaman import nomor_halaman as nomor
+
+    return nomor(page)

@@ -10,7 +10,6 @@ from datetime import date
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from inti.galat import LayananError
+from inti.halaman import halaman
 
 from ..akses import (
     boleh_kelola_tugas,
@@ -288,7 +288,7 @@ def rotasi(request):
     f = RotasiFilterForm(request.GET).nilai()
     hari = date.today()
     qs = abk_rotasi(request.user, unit=unit, kategori=f["kategori"], q=f["q"], hari=hari)
-    page = Paginator(qs, ROTASI_PER_HALAMAN).get_page(request.GET.get("page"))
+    page = halaman(request, qs, ROTASI_PER_HALAMAN)
     return render(
         request,
         "abk/rotasi.html",
@@ -315,7 +315,7 @@ def _unit_jabatan(request, unit: int, jabatan: int) -> tuple[UnitKerja, Jabatan]
 def kandidat(request, unit: int, jabatan: int):
     unit, jabatan = _unit_jabatan(request, unit, jabatan)
     hasil = abk_kandidat(unit, jabatan)
-    page = Paginator(hasil.kandidat, KANDIDAT_PER_HALAMAN).get_page(request.GET.get("page"))
+    page = halaman(request, hasil.kandidat, KANDIDAT_PER_HALAMAN)
     return render(
         request,
         "abk/kandidat.html",

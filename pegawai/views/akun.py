@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -19,6 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from inti.galat import LayananError
+from inti.halaman import halaman
 
 from .. import nip as nip_rules
 from ..akses import boleh_kelola_akun, perlu
@@ -250,7 +250,7 @@ def akun_pegawai(request):
     ringkasan = akun_ringkasan(dasar)
     status = form.status_dipilih
     qs = dasar.filter(status_akun=status) if status else dasar
-    page_obj = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
+    page_obj = halaman(request, qs, PER_HALAMAN)
     tab_status = [("", _("Semua"), ringkasan["SEMUA"])] + [(s.value, s.label, ringkasan[s.value]) for s in StatusAkun]
     batas_undangan = timezone.now() - timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
     siap_di_halaman = 0

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inti.galat import LayananError
+from inti.halaman import halaman
 from inti.kalender import bulan_penuh
 
 from ..akses import boleh_kelola_pegawai, boleh_lihat_audit, boleh_lihat_organisasi, peran_user, perlu
@@ -99,7 +99,7 @@ def _tambah_error(form, error: Exception) -> None:
 def daftar(request):
     form, qs, urut, _kriteria = pegawai_tersaring(request)
     hari = timezone.localdate()
-    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
+    page = halaman(request, qs, PER_HALAMAN)
     page.object_list = list(page.object_list)
     for p in page.object_list:
         posisi = p.posisi_sekarang

@@ -1,8 +1,9 @@
 """Unit pages: the tree with heads and head-counts, and one unit with its sub-units and staff.
 HR and the PPK see every unit; a unit head sees the subtree they head."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
+
+from inti.halaman import halaman
 
 from ..akses import boleh_lihat_organisasi, perlu
 from ..selectors.pegawai import unit_ambil, unit_jumlah_pegawai
@@ -37,7 +38,7 @@ def unit_detail(request, pk: int):
     # Staff of the sub-units are shown by default where there are sub-units: a camat opening the
     # kecamatan expects the kelurahan staff too. ?turunan=0 shows the unit's own staff only.
     turunan = bool(anak) and request.GET.get("turunan") != "0"
-    page = Paginator(unit_staf(unit, turunan=turunan, urut=urut), STAF_PER_HALAMAN).get_page(request.GET.get("page"))
+    page = halaman(request, unit_staf(unit, turunan=turunan, urut=urut), STAF_PER_HALAMAN)
     leluhur = unit_leluhur(unit)  # above a unit head's subtree, shown but not linked (their pages are a 404)
     sendiri = unit_jumlah_pegawai().get(unit.pk, 0)
     return render(

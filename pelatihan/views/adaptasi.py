@@ -3,7 +3,6 @@ list of adaptations, one adaptation plan (mentor, checklist, check-ins) and its 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inti.galat import LayananError
+from inti.halaman import halaman
 from mutasi.models import STATUS_TERLIHAT_PEGAWAI, UsulanMutasi
 from mutasi.views._umum import jalankan
 from pegawai.akses import peran_user
@@ -68,7 +68,7 @@ def usulan_tugaskan(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def adaptasi_daftar_view(request: HttpRequest) -> HttpResponse:
     form = AdaptasiFilterForm(request.GET or None, unit_pilihan=unit_pilihan(request.user))
-    page = Paginator(adaptasi_daftar(request.user, **form.filter()), PER_HALAMAN).get_page(request.GET.get("page"))
+    page = halaman(request, adaptasi_daftar(request.user, **form.filter()), PER_HALAMAN)
     for u in page.object_list:
         u.lihat_checkin = boleh_lihat_checkin(request.user, u)
     return render(

@@ -1,12 +1,12 @@
 """The training catalogue: everyone reads it, HR keeps it."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from inti.halaman import halaman
 from mutasi.views._umum import jalankan
 from pegawai.akses import perlu
 
@@ -25,7 +25,7 @@ def katalog(request: HttpRequest) -> HttpResponse:
     if not boleh_kelola_katalog(request.user):
         filt["aktif"] = True  # others see what can be assigned
     urut = urut_dari(request, "nama", URUTAN_KATALOG)
-    page = Paginator(katalog_cari(**filt, urut=urut), PER_HALAMAN).get_page(request.GET.get("page"))
+    page = halaman(request, katalog_cari(**filt, urut=urut), PER_HALAMAN)
     ada_filter = any(request.GET.get(k) for k in ("q", "jenis", "mode", "kompetensi", "aktif"))
     return render(
         request, "pelatihan/katalog.html", {"form": form, "page_obj": page, "urut": urut, "ada_filter": ada_filter}

@@ -4,7 +4,6 @@ assignment with its history and the moves the user may make, the due date, the e
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from inti.galat import LayananError
+from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
 from mutasi.views._umum import berkas_response, jalankan
 from pegawai.akses import perlu
@@ -59,7 +59,7 @@ def _penugasan_filter(request: HttpRequest) -> tuple[PenugasanFilterForm, dict, 
 @perlu(boleh_lihat_penugasan_staf)
 def penugasan_daftar(request: HttpRequest) -> HttpResponse:
     form, filt, urut = _penugasan_filter(request)
-    page = Paginator(penugasan_cari(request.user, **filt, urut=urut), PER_HALAMAN).get_page(request.GET.get("page"))
+    page = halaman(request, penugasan_cari(request.user, **filt, urut=urut), PER_HALAMAN)
     return render(
         request,
         "pelatihan/penugasan_daftar.html",
