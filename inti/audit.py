@@ -1,10 +1,16 @@
 """The audit helper every service calls: one row per business action, in the caller's transaction."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Model
 
 from .models import CatatanAudit
+
+# Plain words for the action codes (`pegawai.ubah` -> "Data pegawai diubah"). Each app registers its
+# own in its AppConfig.ready() with `label_daftarkan`; inti knows no app. A workflow's steps
+# (`inti.transisi.Alur`) register their transition labels themselves.
+_LABEL: dict[str, Any] = {}
 
 
 def audit_catat(*, oleh, aksi: str, objek: Model, ringkasan: str, perubahan: dict[str, Any] | None = None) -> None:
@@ -22,3 +28,17 @@ def audit_catat(*, oleh, aksi: str, objek: Model, ringkasan: str, perubahan: dic
 def selisih(obj: Model, data: dict[str, Any]) -> dict[str, list]:
     """{field: [old, new]} for the fields of `data` whose value differs on `obj` (for `perubahan`)."""
     return {k: [str(getattr(obj, k)), str(v)] for k, v in data.items() if getattr(obj, k) != v}
+
+
+def label_daftarkan(label: Mapping[str, Any], *, ganti: bool = True) -> None:
+    """Register plain words (lazy translations welcome) for audit action codes. `ganti=False`
+    keeps a label already registered (a workflow's step label never overrides an app's own)."""
+    for kode, teks in label.items():
+        if ganti or kode not in _LABEL:
+            _LABEL[kode] = teks
+
+
+def label_aksi(kode: str) -> str:
+    """The plain words for an audit action code; the code itself when nobody registered it."""
+    teks = _LABEL.get(kode)
+    return str(teks) if teks is not None else kode

@@ -28,7 +28,7 @@ from typing import Any, ClassVar
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
-from .audit import audit_catat
+from .audit import audit_catat, label_daftarkan
 from .galat import LayananError
 from .models import RiwayatStatus
 from .surel import setelah_commit
@@ -70,6 +70,13 @@ class Alur:
     select_related: ClassVar[tuple[str, ...]] = ()
     catatan_maks: ClassVar[int] = 4000
     pesan_bentrok: ClassVar[str | None] = None  # message when a database constraint refuses the move
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Each step's label becomes the plain words of its audit action "<awalan>.<aksi>"."""
+        super().__init_subclass__(**kwargs)
+        awalan, daftar = getattr(cls, "awalan_audit", None), getattr(cls, "transisi", None)
+        if awalan and daftar:
+            label_daftarkan({f"{awalan}.{a}": t.label for a, t in daftar.items()}, ganti=False)
 
     # --- To override --------------------------------------------------------------------------
 

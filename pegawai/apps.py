@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PegawaiConfig(AppConfig):
     name = "pegawai"
     verbose_name = _("Kepegawaian")
+
+    def ready(self):
+        from .audit_label import daftarkan
+
+        daftarkan()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import pegawai, unit
+from .views import kinerja, pegawai, unit
 
 app_name = "pegawai"
 urlpatterns = [
@@ -12,7 +12,7 @@ urlpatterns = [
     path("<int:pk>/pindah-jabatan/", pegawai.pindah_jabatan, name="pindah_jabatan"),
     path("<int:pk>/nonaktifkan/", pegawai.nonaktifkan, name="nonaktifkan"),
     path("<int:pk>/hukuman/baru/", pegawai.hukuman_baru, name="hukuman_baru"),
-    path("<int:pk>/kinerja/baru/", pegawai.kinerja_baru, name="kinerja_baru"),
+    path("<int:pk>/kinerja/baru/", kinerja.kinerja_baru, name="kinerja_baru"),
     path("unit/", unit.unit_daftar, name="unit_daftar"),
     path("unit/<int:pk>/", unit.unit_detail, name="unit_detail"),
 ]

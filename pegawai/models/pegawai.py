@@ -213,6 +213,15 @@ class KinerjaTahunan(models.Model):
     tahun = models.PositiveSmallIntegerField(_("tahun"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     predikat = models.CharField(_("predikat kinerja"), max_length=20, choices=Predikat.choices)
     keterangan = models.CharField(_("keterangan"), max_length=250, blank=True)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicatat oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dicatat_pada = models.DateTimeField(_("dicatat pada"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("predikat kinerja tahunan")

@@ -26,7 +26,8 @@ from pegawai.selectors.unit import (
     unit_rata,
     unit_staf,
 )
-from pegawai.services.pegawai_riwayat import hukuman_tambah, kinerja_catat
+from pegawai.services.kinerja import kinerja_catat
+from pegawai.services.pegawai_riwayat import hukuman_tambah
 from pegawai.tests.factories import JabatanFactory, UnitKerjaFactory, pegawai_di
 
 
@@ -111,12 +112,14 @@ class TestHukuman:
 class TestKinerja:
     def test_one_predicate_per_year_corrected_in_place(self, org):
         kinerja_catat(oleh=org.hr.akun, pegawai=org.anggota, tahun=2023, predikat="BAIK")
-        kinerja_catat(oleh=org.hr.akun, pegawai=org.anggota, tahun=2023, predikat="BUTUH_PERBAIKAN", keterangan="x")
+        kinerja_catat(
+            oleh=org.hr.akun, pegawai=org.anggota, tahun=2023, predikat="BUTUH_PERBAIKAN", keterangan="x", ganti=True
+        )
         k = KinerjaTahunan.objects.get(pegawai=org.anggota)
         assert (k.predikat, k.keterangan) == ("BUTUH_PERBAIKAN", "x")
         assert [a.perubahan["predikat"] for a in pegawai_audit(org.anggota)] == [
             ["Baik", "Butuh Perbaikan"],
-            ["", "BAIK"],
+            ["", "Baik"],
         ]
 
     def test_same_value_again_writes_nothing(self, org):

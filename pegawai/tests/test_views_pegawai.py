@@ -641,11 +641,12 @@ class TestHukumanDanKinerja:
     def test_hr_records_and_corrects_a_predicate(self, clients, org):
         url = reverse("pegawai:kinerja_baru", args=[org.anggota.pk])
         assert clients["hr"].post(url, {"tahun": 2023, "predikat": "BAIK"}).status_code == 302
-        assert clients["hr"].post(url, {"tahun": 2023, "predikat": "SANGAT_BAIK"}).status_code == 302
+        data = {"tahun": 2023, "predikat": "SANGAT_BAIK", "ganti": "on"}
+        assert clients["hr"].post(url, data).status_code == 302
         k = KinerjaTahunan.objects.get(pegawai=org.anggota)
         assert (k.tahun, k.predikat) == (2023, "SANGAT_BAIK")
-        ringkasan = list(CatatanAudit.objects.filter(aksi="pegawai.kinerja_catat").values_list("ringkasan", flat=True))
-        assert any("diubah dari Baik menjadi Sangat Baik" in r for r in ringkasan)
+        ringkasan = list(CatatanAudit.objects.filter(aksi="pegawai.kinerja_ganti").values_list("ringkasan", flat=True))
+        assert any("diganti: Baik (dicatat oleh" in r and r.endswith("menjadi Sangat Baik") for r in ringkasan)
 
     def test_future_year_is_refused(self, clients, org):
         url = reverse("pegawai:kinerja_baru", args=[org.anggota.pk])

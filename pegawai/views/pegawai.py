@@ -22,7 +22,6 @@ from inti.kalender import bulan_penuh
 from ..akses import boleh_kelola_pegawai, boleh_lihat_audit, boleh_lihat_organisasi, peran_user, perlu
 from ..forms.pegawai import (
     HukumanForm,
-    KinerjaForm,
     NonaktifkanForm,
     PegawaiBuatForm,
     PegawaiFilterForm,
@@ -47,7 +46,7 @@ from ..services.pegawai import (
     pegawai_pindah_jabatan,
     pegawai_ubah,
 )
-from ..services.pegawai_riwayat import hukuman_tambah, kinerja_catat
+from ..services.pegawai_riwayat import hukuman_tambah
 
 PER_HALAMAN = 25
 
@@ -349,25 +348,6 @@ def hukuman_baru(request, pk: int):
         request,
         "pegawai/form_riwayat.html",
         {"form": form, "pegawai": pegawai, "judul": _("Catat hukuman disiplin"), "jangkar": "hukuman"},
-    )
-
-
-@perlu(boleh_kelola_pegawai)
-def kinerja_baru(request, pk: int):
-    pegawai = pegawai_ambil(request.user, pk)
-    form = KinerjaForm(request.POST or None, initial={"tahun": date.today().year - 1})
-    if request.method == "POST" and form.is_valid():
-        try:
-            kinerja_catat(oleh=request.user, pegawai=pegawai, **form.cleaned_data)
-        except (ValidationError, LayananError) as e:
-            _tambah_error(form, e)
-        else:
-            messages.success(request, _("Predikat kinerja %(tahun)s dicatat.") % {"tahun": form.cleaned_data["tahun"]})
-            return redirect(f"{_url_detail(pk)}#kinerja")
-    return render(
-        request,
-        "pegawai/form_riwayat.html",
-        {"form": form, "pegawai": pegawai, "judul": _("Catat predikat kinerja tahunan"), "jangkar": "kinerja"},
     )
 
 
