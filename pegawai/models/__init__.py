@@ -3,7 +3,8 @@ reference data (competences, retirement ages, sanctions, yearly performance, wor
 that the higher apps (mutasi, evaluasi) read.
 
 By topic: `pilihan` (vocabularies), `akun` (logins), `organisasi` (units, positions, retirement
-ages), `pegawai` (employees and their records), `abk` (workload), `impor` (the import log).
+ages), `pegawai` (employees and their records), `pindah` (manual moves waiting for their TMT), `abk`
+(workload), `impor` (the import log).
 Every name is importable from `pegawai.models`."""
 
 from .abk import TugasJabatan
@@ -25,6 +26,7 @@ from .pilihan import (
     StatusAsn,
     TingkatHukuman,
 )
+from .pindah import PindahTerjadwal, RiwayatStatusPindah, StatusPindah
 
 __all__ = [
     "GOLONGAN_CHOICES",
@@ -40,15 +42,18 @@ __all__ = [
     "JenisUnit",
     "JenjangJabatan",
     "KinerjaTahunan",
-    "KontrakPPPK",
     "Kompetensi",
+    "KontrakPPPK",
     "Pegawai",
     "PegawaiQuerySet",
     "Peran",
+    "PindahTerjadwal",
     "Predikat",
     "RiwayatImpor",
     "RiwayatJabatan",
+    "RiwayatStatusPindah",
     "StatusAsn",
+    "StatusPindah",
     "TingkatHukuman",
     "TugasJabatan",
     "UnitKerja",
