@@ -7,6 +7,7 @@ class PegawaiConfig(AppConfig):
     verbose_name = _("Kepegawaian")
 
     def ready(self):
+        from . import masuk  # noqa: F401  (sign-in events into the audit trail)
         from .audit_label import daftarkan
 
         daftarkan()

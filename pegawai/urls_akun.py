@@ -4,6 +4,7 @@ and templates refer to `login`, `logout`, `password_change`, `password_reset*`."
 from django.urls import path
 
 from .views import akun as v
+from .views.kunci import akun_buka_kunci_view
 
 urlpatterns = [
     path("masuk/", v.masuk, name="login"),
@@ -22,4 +23,5 @@ urlpatterns = [
     path("pegawai/<int:pk>/nonaktifkan/", v.akun_nonaktifkan_view, name="akun_nonaktifkan"),
     path("pegawai/<int:pk>/aktifkan/", v.akun_aktifkan_view, name="akun_aktifkan"),
     path("pegawai/<int:pk>/peran/", v.akun_ubah_peran_view, name="akun_ubah_peran"),
+    path("pegawai/<int:pk>/buka-kunci/", akun_buka_kunci_view, name="akun_buka_kunci"),
 ]

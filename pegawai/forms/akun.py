@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
-from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -39,12 +38,16 @@ class MasukForm(AuthenticationForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
+    # One answer for an unknown NIP, a wrong password, an invitation not yet accepted and a
+    # switched-off account: a sign-in page must not tell anyone which NIPs have live accounts.
     error_messages = {
-        "invalid_login": _("NIP atau kata sandi salah. Periksa lalu coba lagi."),
-        "inactive": _("Akun Anda dinonaktifkan. Hubungi BKPSDM bila ini keliru."),
-        "belum_aktif": _(
-            "Akun Anda belum diaktifkan. Buka tautan aktivasi di email undangan, "
-            "atau minta BKPSDM mengirim ulang undangannya."
+        "invalid_login": _(
+            "NIP atau kata sandi salah, atau akun belum aktif. Periksa lalu coba lagi. Akun baru "
+            "diaktifkan lewat tautan di email undangan; bila perlu, hubungi BKPSDM."
+        ),
+        "inactive": _(
+            "NIP atau kata sandi salah, atau akun belum aktif. Periksa lalu coba lagi. Akun baru "
+            "diaktifkan lewat tautan di email undangan; bila perlu, hubungi BKPSDM."
         ),
     }
 
@@ -56,27 +59,6 @@ class MasukForm(AuthenticationForm):
 
     def clean_username(self):
         return nip_rules.normalisasi(self.cleaned_data["username"])
-
-    def clean(self):
-        try:
-            return super().clean()
-        except ValidationError as e:
-            if e.code != "invalid_login":
-                raise
-            self._jelaskan_penolakan()
-            raise
-
-    def _jelaskan_penolakan(self) -> None:
-        """The auth backend answers "no" alike for a wrong password, a switched-off account and an
-        invitation not yet accepted; tell the last two apart (the first only with the right password)."""
-        user = User.objects.filter(nip=self.cleaned_data.get("username")).first()
-        if user is None:
-            return
-        status = status_akun(user)
-        if status == StatusAkun.DIUNDANG:
-            raise ValidationError(self.error_messages["belum_aktif"], code="belum_aktif")
-        if status == StatusAkun.NONAKTIF and user.check_password(self.cleaned_data.get("password")):
-            raise ValidationError(self.error_messages["inactive"], code="inactive")
 
 
 class _LabelSandiMixin:

@@ -98,7 +98,8 @@ class TestMasuk:
         User.objects.filter(pk=org.anggota.akun_id).update(is_active=False)
         r = client.post(reverse("login"), {"username": org.anggota.nip, "password": SANDI})
         assert r.status_code == 200
-        assert "dinonaktifkan" in r.content.decode()
+        # The same answer as a wrong password (issue 14: a sign-in page does not tell accounts apart).
+        assert "NIP atau kata sandi salah" in r.content.decode()
         assert "_auth_user_id" not in client.session
 
     def test_akun_nonaktif_sandi_salah_tidak_membuka_status(self, org, client):
@@ -111,7 +112,7 @@ class TestMasuk:
     def test_akun_belum_diaktifkan(self, org, clients, calon):
         clients["hr"].post(reverse("akun_buat", args=[calon.pk]))
         r = Client().post(reverse("login"), {"username": calon.nip, "password": "apa-saja-123"})
-        assert "belum diaktifkan" in r.content.decode()
+        assert "NIP atau kata sandi salah" in r.content.decode()  # the same answer as any refusal
 
     def test_sudah_masuk_dialihkan(self, clients):
         r = clients["anggota"].get(reverse("login"))

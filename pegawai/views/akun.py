@@ -33,6 +33,7 @@ from ..selectors.akun import (
     siap_diundang,
     status_akun,
 )
+from ..selectors.kunci import kunci_sampai
 from ..services.akun import (
     AKUN_MASSAL_MAKS,
     ALASAN,
@@ -291,6 +292,7 @@ def akun_pegawai_detail(request, pk: int):
             "riwayat": akun_riwayat(pegawai),
             "peran_form": PeranForm(initial={"peran": pegawai.akun.peran}) if pegawai.akun else None,
             "akun_sendiri": pegawai.akun_id == request.user.pk,
+            "terkunci_sampai": kunci_sampai(pegawai.akun.nip) if pegawai.akun else None,
         },
     )
 
