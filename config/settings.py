@@ -257,6 +257,9 @@ ABK_PEMBULATAN = env.str("ABK_PEMBULATAN", default="half_up")  # half_up | up | 
 # Pegawai ids already in an open transfer proposal (they are listed as excluded). pegawai may not import
 # mutasi, so the proposals app names its function here; None = nobody is in a proposal.
 ABK_PEGAWAI_DALAM_USULAN = env.str("ABK_PEGAWAI_DALAM_USULAN", default="mutasi.selectors.pegawai_dalam_usulan")
+# Training per employee for the DUK (pegawai.selectors.laporan): pegawai may not import pelatihan, so the
+# training app's function is named here; None = no training column data.
+LAPORAN_DIKLAT_PEGAWAI = "pelatihan.selectors.diklat.diklat_per_pegawai"
 # Competence development owed to every ASN per year (lesson hours).
 PELATIHAN_JP_MINIMAL = env.int("PELATIHAN_JP_MINIMAL", default=20)
 PELATIHAN_WAJIB_BUKTI = env.bool("PELATIHAN_WAJIB_BUKTI", default=True)

@@ -1,12 +1,16 @@
 from django.urls import path
 
-from .views import kinerja, pegawai, unit
+from .views import kinerja, laporan, pegawai, unit
 
 app_name = "pegawai"
 urlpatterns = [
     path("", pegawai.daftar, name="daftar"),
     path("baru/", pegawai.buat, name="buat"),
     path("saya/", pegawai.profil_saya, name="profil_saya"),
+    path("laporan.xlsx", laporan.pegawai_laporan, name="laporan_xlsx"),
+    path("duk/", laporan.duk_halaman, name="duk"),
+    path("duk.xlsx", laporan.duk_xlsx, name="duk_xlsx"),
+    path("duk.pdf", laporan.duk_pdf, name="duk_pdf"),
     path("<int:pk>/", pegawai.detail, name="detail"),
     path("<int:pk>/ubah/", pegawai.ubah, name="ubah"),
     path("<int:pk>/pindah-jabatan/", pegawai.pindah_jabatan, name="pindah_jabatan"),

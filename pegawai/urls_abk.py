@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .views import abk as v
+from .views import laporan
 
 app_name = "abk"
 urlpatterns = [
@@ -18,4 +19,5 @@ urlpatterns = [
     path("tugas/<int:pk>/ubah/", v.tugas_ubah_view, name="tugas_ubah"),
     path("tugas/<int:pk>/hapus/", v.tugas_hapus_view, name="tugas_hapus"),
     path("rotasi/", v.rotasi, name="rotasi"),
+    path("rotasi/ekspor.xlsx", laporan.rotasi_ekspor, name="rotasi_ekspor"),
 ]

@@ -46,7 +46,12 @@ def orang(org):
         "fauzia": pegawai_di(org.unit, jab, nama="Fauziah Rahma"),
         "rafauzi": pegawai_di(org.unit, jab, nama="Rahmat Fauzi"),
         "siti": pegawai_di(
-            org.unit, jab, nama="Siti Aminah", gelar_depan="dr.", nip="198001012015031002", tanggal_lahir=date(1980, 1, 1)
+            org.unit,
+            jab,
+            nama="Siti Aminah",
+            gelar_depan="dr.",
+            nip="198001012015031002",
+            tanggal_lahir=date(1980, 1, 1),
         ),
     }
 

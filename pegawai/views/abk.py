@@ -298,10 +298,12 @@ def rotasi(request):
             "page_obj": page,
             "kategori": f["kategori"],
             "filter_form": RotasiFilterForm(request.GET),
-            "hitung": abk_rotasi_hitung(request.user, unit=unit),
+            "hitung": abk_rotasi_hitung(request.user, unit=unit, hari=hari),
             "mutasi_min": settings.MUTASI_MIN_TAHUN,
             "mutasi_max": settings.MUTASI_MAX_TAHUN,
+            "mutasi_segera": max(settings.MUTASI_MIN_TAHUN, settings.MUTASI_MAX_TAHUN - 1),
             "batas_wajib": mulai_paling_lambat(hari, settings.MUTASI_MAX_TAHUN),
+            "batas_segera": mulai_paling_lambat(hari, max(settings.MUTASI_MIN_TAHUN, settings.MUTASI_MAX_TAHUN - 1)),
             "batas_dini": mulai_paling_lambat(hari, settings.MUTASI_MIN_TAHUN),
         },
     )

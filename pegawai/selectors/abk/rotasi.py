@@ -22,6 +22,7 @@ from ...models import (
     UnitKerja,
 )
 from ...pohon import unit_turunan_ids
+from ..cari import q_cari
 
 if TYPE_CHECKING:
     from ...akses import Pengguna
@@ -59,9 +60,43 @@ def q_dini(hari: date, kolom: str = "mulai") -> Q:
 
 
 class KategoriRotasi:
-    WAJIB = "wajib"  # at or past MUTASI_MAX_TAHUN years in the post: must be moved
+    """The bands of the rotation watch, by whole years in the post (MUTASI_MIN_TAHUN = 2 and
+    MUTASI_MAX_TAHUN = 5 by default): under 2, 2 to 4, 4 to 5 ("due soon": the last year before
+    the latest point), 5 and over."""
+
     DINI = "dini"  # under MUTASI_MIN_TAHUN years: may not yet be moved
+    BOLEH = "boleh"  # MUTASI_MIN_TAHUN to a year before MUTASI_MAX_TAHUN: may be moved
+    SEGERA = "segera"  # the last year before MUTASI_MAX_TAHUN: due soon
+    WAJIB = "wajib"  # at or past MUTASI_MAX_TAHUN years in the post: must be moved
     SEMUA = "semua"
+    PITA = (DINI, BOLEH, SEGERA, WAJIB)
+
+
+def q_pita(pita: str, hari: date, kolom: str = "mulai") -> Q:
+    """The filter of one band on the post's start-date column (years by the calendar)."""
+    maks, minimum = settings.MUTASI_MAX_TAHUN, settings.MUTASI_MIN_TAHUN
+    segera = max(minimum, maks - 1)
+    if pita == KategoriRotasi.WAJIB:
+        return q_wajib(hari, kolom)
+    if pita == KategoriRotasi.DINI:
+        return q_dini(hari, kolom)
+    if pita == KategoriRotasi.SEGERA:  # segera <= years < maks
+        return Q(**{f"{kolom}__lte": mulai_paling_lambat(hari, segera)}) & ~q_wajib(hari, kolom)
+    if pita == KategoriRotasi.BOLEH:  # minimum <= years < segera
+        return ~q_dini(hari, kolom) & Q(**{f"{kolom}__gt": mulai_paling_lambat(hari, segera)})
+    return Q()
+
+
+def pita_rotasi(mulai: date, hari: date) -> str:
+    """The band of one post (the same rule as `q_pita`)."""
+    tahun = tahun_penuh(mulai, hari)
+    if tahun >= settings.MUTASI_MAX_TAHUN:
+        return KategoriRotasi.WAJIB
+    if tahun < settings.MUTASI_MIN_TAHUN:
+        return KategoriRotasi.DINI
+    if tahun >= max(settings.MUTASI_MIN_TAHUN, settings.MUTASI_MAX_TAHUN - 1):
+        return KategoriRotasi.SEGERA
+    return KategoriRotasi.BOLEH
 
 
 def _rotasi_dasar(user: Pengguna, *, unit: UnitKerja | None = None) -> QuerySet[RiwayatJabatan]:
@@ -89,26 +124,22 @@ def abk_rotasi(
     when given). One query (pagination adds a count)."""
     hari = hari or date.today()
     qs = _rotasi_dasar(user, unit=unit)
-    if kategori == KategoriRotasi.WAJIB:
-        qs = qs.filter(q_wajib(hari)).order_by("mulai", "pegawai__nama")
-    elif kategori == KategoriRotasi.DINI:
-        qs = qs.filter(q_dini(hari)).order_by("-mulai", "pegawai__nama")
+    if kategori == KategoriRotasi.DINI:
+        qs = qs.filter(q_pita(kategori, hari)).order_by("-mulai", "pegawai__nama")
+    elif kategori in KategoriRotasi.PITA:
+        qs = qs.filter(q_pita(kategori, hari)).order_by("mulai", "pegawai__nama")
     else:
         qs = qs.order_by("mulai", "pegawai__nama")
     if q.strip():
-        q = q.strip()
-        cond = Q(pegawai__nama__icontains=q)
-        if q.replace(" ", "").isdigit():
-            cond |= Q(pegawai__nip__startswith=q.replace(" ", ""))
-        qs = qs.filter(cond)
+        cond = q_cari(q, awalan="pegawai__")  # the employee list's search: titles, NIP fragments
+        qs = qs.filter(cond) if cond is not None else qs.none()
     return qs.select_related("pegawai", "unit", "jabatan")
 
 
 def abk_rotasi_hitung(user: Pengguna, *, unit: UnitKerja | None = None, hari: date | None = None) -> dict[str, int]:
-    """How many employees are in each rotation category. One query."""
+    """How many employees are in each band (and in all). One query."""
     hari = hari or date.today()
     return _rotasi_dasar(user, unit=unit).aggregate(
-        wajib=Count("id", filter=q_wajib(hari)),
-        dini=Count("id", filter=q_dini(hari)),
+        **{pita: Count("id", filter=q_pita(pita, hari)) for pita in KategoriRotasi.PITA},
         semua=Count("id"),
     )
