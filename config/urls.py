@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -19,8 +18,5 @@ urlpatterns = [
     path("pelatihan/", include("pelatihan.urls")),
     path("evaluasi/", include("evaluasi.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (attachments, certificates, signed decrees) are never served from MEDIA_URL, not even
+# with DEBUG on: each is downloaded through its own view, which checks who may see it.
