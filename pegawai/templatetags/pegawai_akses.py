@@ -21,6 +21,8 @@ for _nama in (
     "boleh_kelola_akun",
     "boleh_kelola_tugas",
     "boleh_impor",
+    "boleh_kelola_organisasi",
+    "boleh_pantau_kontrak",
 ):
     register.filter(_nama, getattr(akses, _nama))
 

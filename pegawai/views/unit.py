@@ -5,7 +5,8 @@ from django.shortcuts import render
 
 from inti.halaman import halaman
 
-from ..akses import boleh_lihat_organisasi, perlu
+from ..akses import boleh_kelola_organisasi, boleh_lihat_organisasi, perlu
+from ..selectors.organisasi import jabatan_pilihan, unit_formasi
 from ..selectors.pegawai import unit_ambil, unit_jumlah_pegawai
 from ..selectors.unit import URUTAN_STAF, unit_anak, unit_leluhur, unit_pohon, unit_rata, unit_staf
 
@@ -53,5 +54,7 @@ def unit_detail(request, pk: int):
             "turunan": turunan,
             "page_obj": page,
             "urut": urut,
+            "formasi": unit_formasi(unit),
+            "jabatan_pilihan": jabatan_pilihan() if boleh_kelola_organisasi(request.user) else (),
         },
     )

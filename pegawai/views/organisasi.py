@@ -1,0 +1,157 @@
+"""HR manages units and positions in the app: create, edit (rename, move in the tree), close,
+and the formasi of a unit. Everyone else gets a 403 naming HR (the rule `boleh_kelola_organisasi`)."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from inti.galat import LayananError
+
+from ..akses import boleh_kelola_organisasi, perlu
+from ..forms.organisasi import FormasiForm, JabatanForm, TutupForm, UnitForm
+from ..models import Jabatan
+from ..selectors.organisasi import jabatan_daftar as jabatan_cari
+from ..selectors.pegawai import unit_ambil
+from ..selectors.unit import unit_pilihan
+from ..services.organisasi import (
+    formasi_atur,
+    jabatan_buat,
+    jabatan_tutup,
+    jabatan_ubah,
+    unit_buat,
+    unit_pindah,
+    unit_tutup,
+    unit_ubah,
+)
+
+JABATAN_PER_HALAMAN = 50
+
+
+# --- Units ---------------------------------------------------------------------------------------
+
+
+@perlu(boleh_kelola_organisasi)
+def unit_baru(request):
+    awal = {"induk": request.GET.get("induk", "")}
+    form = UnitForm(request.POST or None, initial=awal, unit_pilihan=unit_pilihan(request.user, aktif_saja=True))
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = unit_buat(oleh=request.user, data=form.cleaned_data, induk=form.induk_terpilih())
+        except LayananError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, _("Unit %(nama)s dibuat.") % {"nama": unit.nama})
+            return redirect("pegawai:unit_detail", pk=unit.pk)
+    return render(request, "pegawai/unit_form.html", {"form": form, "unit": None})
+
+
+@perlu(boleh_kelola_organisasi)
+def unit_ubah_view(request, pk: int):
+    unit = unit_ambil(request.user, pk)
+    form = UnitForm(request.POST or None, instance=unit, unit_pilihan=unit_pilihan(request.user, aktif_saja=True))
+    if request.method == "POST" and form.is_valid():
+        try:
+            asli = type(unit).objects.get(pk=pk)
+            unit_ubah(oleh=request.user, unit=asli, data=form.cleaned_data)
+            unit_pindah(oleh=request.user, unit=asli, induk=form.induk_terpilih())
+        except LayananError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, _("Unit disimpan."))
+            return redirect("pegawai:unit_detail", pk=pk)
+    return render(request, "pegawai/unit_form.html", {"form": form, "unit": type(unit).objects.get(pk=pk)})
+
+
+@perlu(boleh_kelola_organisasi)
+def unit_tutup_view(request, pk: int):
+    unit = unit_ambil(request.user, pk)
+    form = TutupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            unit_tutup(oleh=request.user, unit=unit, tanggal=d["tanggal"], alasan=d["alasan"])
+        except LayananError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, _("Unit %(nama)s ditutup; riwayatnya tetap tersimpan.") % {"nama": unit.nama})
+            return redirect("pegawai:unit_detail", pk=pk)
+    return render(request, "pegawai/unit_tutup.html", {"form": form, "objek": unit, "jenis": _("unit")})
+
+
+@perlu(boleh_kelola_organisasi)
+def formasi_simpan(request, pk: int):
+    """POST from the unit page: one position's formasi (0 removes it)."""
+    unit = unit_ambil(request.user, pk)
+    if request.method == "POST":
+        form = FormasiForm(request.POST)
+        if form.is_valid():
+            try:
+                formasi_atur(oleh=request.user, unit=unit, **form.cleaned_data)
+            except LayananError as e:
+                messages.error(request, str(e))
+            else:
+                messages.success(request, _("Formasi disimpan."))
+        else:
+            messages.error(request, _("Formasi tidak disimpan: periksa jabatan dan jumlahnya."))
+    return redirect(reverse("pegawai:unit_detail", args=[pk]) + "#formasi")
+
+
+# --- Positions -----------------------------------------------------------------------------------
+
+
+@perlu(boleh_kelola_organisasi)
+def jabatan_daftar(request):
+    status = request.GET.get("status", "aktif")
+    if status not in {"aktif", "ditutup", "semua"}:
+        status = "aktif"
+    q = request.GET.get("q", "")
+    page = Paginator(jabatan_cari(status=status, q=q), JABATAN_PER_HALAMAN).get_page(request.GET.get("page"))
+    return render(request, "pegawai/jabatan_daftar.html", {"page_obj": page, "status": status, "q": q})
+
+
+@perlu(boleh_kelola_organisasi)
+def jabatan_baru(request):
+    form = JabatanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            jabatan = jabatan_buat(oleh=request.user, data=form.cleaned_data)
+        except LayananError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, _("Jabatan %(nama)s dibuat.") % {"nama": jabatan.nama})
+            return redirect("pegawai:jabatan_daftar")
+    return render(request, "pegawai/jabatan_form.html", {"form": form, "jabatan": None})
+
+
+@perlu(boleh_kelola_organisasi)
+def jabatan_ubah_view(request, pk: int):
+    jabatan = get_object_or_404(Jabatan, pk=pk)
+    form = JabatanForm(request.POST or None, instance=jabatan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            jabatan_ubah(oleh=request.user, jabatan=Jabatan.objects.get(pk=pk), data=form.cleaned_data)
+        except LayananError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, _("Jabatan disimpan."))
+            return redirect("pegawai:jabatan_daftar")
+    return render(request, "pegawai/jabatan_form.html", {"form": form, "jabatan": Jabatan.objects.get(pk=pk)})
+
+
+@perlu(boleh_kelola_organisasi)
+def jabatan_tutup_view(request, pk: int):
+    jabatan = get_object_or_404(Jabatan, pk=pk)
+    form = TutupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            jabatan_tutup(oleh=request.user, jabatan=jabatan, tanggal=form.cleaned_data["tanggal"])
+        except LayananError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(
+                request, _("Jabatan %(nama)s ditutup; riwayatnya tetap tersimpan.") % {"nama": jabatan.nama}
+            )
+            return redirect("pegawai:jabatan_daftar")
+    return render(request, "pegawai/jabatan_tutup.html", {"form": form, "objek": jabatan, "jenis": _("jabatan")})
