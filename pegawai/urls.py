@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import kinerja, laporan, pegawai, unit
+from .views import kinerja, laporan, organisasi, pegawai, unit
 
 app_name = "pegawai"
 urlpatterns = [
@@ -19,4 +19,12 @@ urlpatterns = [
     path("<int:pk>/kinerja/baru/", kinerja.kinerja_baru, name="kinerja_baru"),
     path("unit/", unit.unit_daftar, name="unit_daftar"),
     path("unit/<int:pk>/", unit.unit_detail, name="unit_detail"),
+    path("unit/baru/", organisasi.unit_baru, name="unit_baru"),
+    path("unit/<int:pk>/ubah/", organisasi.unit_ubah_view, name="unit_ubah"),
+    path("unit/<int:pk>/tutup/", organisasi.unit_tutup_view, name="unit_tutup"),
+    path("unit/<int:pk>/formasi/", organisasi.formasi_simpan, name="formasi_simpan"),
+    path("jabatan/", organisasi.jabatan_daftar, name="jabatan_daftar"),
+    path("jabatan/baru/", organisasi.jabatan_baru, name="jabatan_baru"),
+    path("jabatan/<int:pk>/ubah/", organisasi.jabatan_ubah_view, name="jabatan_ubah"),
+    path("jabatan/<int:pk>/tutup/", organisasi.jabatan_tutup_view, name="jabatan_tutup"),
 ]

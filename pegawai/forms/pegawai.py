@@ -196,7 +196,7 @@ class PegawaiBuatForm(PegawaiForm):
     """Profile plus the first post."""
 
     unit = UnitPilihanField(label=_("Unit kerja"), pilihan=[])
-    jabatan = JabatanChoiceField(label=_("Jabatan"), queryset=Jabatan.objects.order_by("nama"), empty_label=PILIH)
+    jabatan = JabatanChoiceField(label=_("Jabatan"), queryset=Jabatan.objects.filter(aktif=True).order_by("nama"), empty_label=PILIH)
     tmt = forms.DateField(label=_("TMT jabatan"), widget=_tanggal_widget())
     nomor_sk = forms.CharField(label=_("Nomor SK"), max_length=100, required=False)
 
@@ -232,7 +232,7 @@ class PegawaiBuatForm(PegawaiForm):
 
 class PindahJabatanForm(forms.Form):
     unit = UnitPilihanField(label=_("Unit kerja baru"), pilihan=[])
-    jabatan = JabatanChoiceField(label=_("Jabatan baru"), queryset=Jabatan.objects.order_by("nama"), empty_label=PILIH)
+    jabatan = JabatanChoiceField(label=_("Jabatan baru"), queryset=Jabatan.objects.filter(aktif=True).order_by("nama"), empty_label=PILIH)
     tmt = forms.DateField(label=_("TMT"), widget=_tanggal_widget())
     nomor_sk = forms.CharField(label=_("Nomor SK"), max_length=100, required=False)
     tanggal_sk = forms.DateField(label=_("Tanggal SK"), required=False, widget=_tanggal_widget())
