@@ -5,6 +5,7 @@ from crispy_forms.layout import Column, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .. import aturan
 from ..models import Jabatan, JenisJabatan, TugasJabatan, UnitKerja
 from .fields import helper_tanpa_tag
 
@@ -52,6 +53,14 @@ class TugasForm(forms.ModelForm):
             raise forms.ValidationError(_("Uraian tugas ini sudah ada untuk jabatan ini di unit ini."))
         return uraian
 
+    def clean(self):
+        # The shared rule (pegawai.aturan): a task without workload is not recorded.
+        data = super().clean()
+        pesan = aturan.periksa("tugas_positif", volume=data.get("volume"), norma_waktu=data.get("norma_waktu"))
+        if pesan:
+            self.add_error("volume" if "volume" in pesan else "norma_waktu", pesan[:1].upper() + pesan[1:] + ".")
+        return data
+
 
 class JabatanChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Jabatan) -> str:
@@ -97,8 +106,6 @@ class IkhtisarFilterForm(forms.Form):
 class RotasiFilterForm(forms.Form):
     KATEGORI = [
         ("wajib", _("Wajib dimutasi")),
-        ("segera", _("Segera jatuh tempo")),
-        ("boleh", _("Boleh dimutasi")),
         ("dini", _("Belum boleh dimutasi")),
         ("semua", _("Semua")),
     ]

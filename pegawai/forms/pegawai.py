@@ -11,6 +11,7 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from .. import aturan
 from .. import nip as nip_rules
 from ..models import (
     GOLONGAN_PPPK,
@@ -187,6 +188,26 @@ class PegawaiForm(forms.ModelForm):
     def clean_nip(self) -> str:
         return nip_rules.normalisasi(self.cleaned_data["nip"])
 
+    def clean(self):
+        # The shared plausibility rules (pegawai.aturan), the same the import applies.
+        data = super().clean()
+        nip, status = data.get("nip"), data.get("status")
+        for field, kode, args in (
+            ("tanggal_lahir", "tanggal_lampau", {"tanggal": data.get("tanggal_lahir")}),
+            ("nip", "usia_pengangkatan", {"nip": nip, "status": status}),
+            (
+                "golongan",
+                "golongan_masa_kerja",
+                {"nip": nip, "status": status, "golongan": data.get("golongan"), "pendidikan": data.get("pendidikan")},
+            ),
+        ):
+            if field in self.errors or not all(v is not None for k, v in args.items() if k != "pendidikan"):
+                continue
+            pesan = aturan.periksa(kode, **args)
+            if pesan:
+                self.add_error(field, pesan[:1].upper() + pesan[1:] + ".")
+        return data
+
     def data_layanan(self) -> dict:
         """The cleaned profile fields as the services take them."""
         return {f: self.cleaned_data[f] for f in self._meta.fields}
@@ -196,7 +217,9 @@ class PegawaiBuatForm(PegawaiForm):
     """Profile plus the first post."""
 
     unit = UnitPilihanField(label=_("Unit kerja"), pilihan=[])
-    jabatan = JabatanChoiceField(label=_("Jabatan"), queryset=Jabatan.objects.filter(aktif=True).order_by("nama"), empty_label=PILIH)
+    jabatan = JabatanChoiceField(
+        label=_("Jabatan"), queryset=Jabatan.objects.order_by("nama"), empty_label=PILIH
+    )
     tmt = forms.DateField(label=_("TMT jabatan"), widget=_tanggal_widget())
     nomor_sk = forms.CharField(label=_("Nomor SK"), max_length=100, required=False)
 
@@ -224,6 +247,12 @@ class PegawaiBuatForm(PegawaiForm):
         lahir, tmt = data.get("tanggal_lahir"), data.get("tmt")
         if lahir and tmt and tmt <= lahir:
             self.add_error("tmt", _("TMT jabatan harus sesudah tanggal lahir."))
+        elif tmt and "tmt" not in self.errors and data.get("nip"):
+            pesan = aturan.periksa("tanggal_lampau", tanggal=tmt) or aturan.periksa(
+                "jabatan_sebelum_cpns", nip=data["nip"], status=data.get("status"), mulai=tmt
+            )
+            if pesan:
+                self.add_error("tmt", pesan[:1].upper() + pesan[1:] + ".")
         return data
 
 
@@ -232,7 +261,9 @@ class PegawaiBuatForm(PegawaiForm):
 
 class PindahJabatanForm(forms.Form):
     unit = UnitPilihanField(label=_("Unit kerja baru"), pilihan=[])
-    jabatan = JabatanChoiceField(label=_("Jabatan baru"), queryset=Jabatan.objects.filter(aktif=True).order_by("nama"), empty_label=PILIH)
+    jabatan = JabatanChoiceField(
+        label=_("Jabatan baru"), queryset=Jabatan.objects.order_by("nama"), empty_label=PILIH
+    )
     tmt = forms.DateField(label=_("TMT"), widget=_tanggal_widget())
     nomor_sk = forms.CharField(label=_("Nomor SK"), max_length=100, required=False)
     tanggal_sk = forms.DateField(label=_("Tanggal SK"), required=False, widget=_tanggal_widget())

@@ -217,8 +217,10 @@ def _encoding(path, awal: bytes, nama_file: str) -> str:
     elif awal.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     else:
-        kandidat = ["utf-8", "cp1252"]
+        kandidat = ["utf-8", _CAMPUR]
     for enc in kandidat:
+        if enc == _CAMPUR:
+            return enc
         decoder = codecs.getincrementaldecoder(enc)()
         try:
             with open(path, "rb") as f:
@@ -235,6 +237,83 @@ def _encoding(path, awal: bytes, nama_file: str) -> str:
         )
         % {"f": nama_file}
     )
+
+
+_CAMPUR = "campur"  # not UTF-8 as a whole: each line is tried as UTF-8, then as Windows-1252
+
+
+class _BarisCampur:
+    """A text view of a CSV file whose lines may differ in encoding (sheets from two offices
+    pasted together): each line is decoded as UTF-8 when it is valid UTF-8, else as
+    Windows-1252. A line neither can decode refuses the file, naming it."""
+
+    def __init__(self, f, nama_file: str):
+        self.f, self.nama_file = f, nama_file
+        self.nomor = 0
+        self.utf8: list[int] = []  # lines with non-ASCII text read as UTF-8
+        self.cp1252: list[int] = []  # ... read as Windows-1252
+        self.gagal: list[int] = []
+
+    def seek(self, pos: int) -> None:
+        self.f.seek(pos)
+        self.nomor = 0
+        self.utf8, self.cp1252 = [], []
+
+    def readline(self) -> str:
+        return self._decode(self.f.readline())
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        mentah = self.f.readline()
+        if not mentah:
+            if self.gagal:
+                raise BerkasDitolak(
+                    _(
+                        "File %(f)s tidak dapat dibaca: baris %(b)s bukan UTF-8 maupun Windows-1252. "
+                        "Simpan ulang sebagai CSV UTF-8."
+                    )
+                    % {"f": self.nama_file, "b": ", ".join(map(str, self.gagal[:20]))}
+                )
+            raise StopIteration
+        return self._decode(mentah)
+
+    def _decode(self, mentah: bytes) -> str:
+        if not mentah:
+            return ""
+        self.nomor += 1
+        if mentah.isascii():
+            return mentah.decode("ascii")
+        try:
+            teks = mentah.decode("utf-8")
+            self.utf8.append(self.nomor)
+            return teks
+        except UnicodeDecodeError:
+            pass
+        try:
+            teks = mentah.decode("cp1252")
+            self.cp1252.append(self.nomor)
+            return teks
+        except UnicodeDecodeError:
+            self.gagal.append(self.nomor)
+            return mentah.decode("cp1252", errors="replace")
+
+    def catatan(self) -> list[str]:
+        if not (self.utf8 and self.cp1252):
+            return []
+
+        def daftar(xs: list[int]) -> str:
+            lebih = _(" dan %(n)s lainnya") % {"n": len(xs) - 20} if len(xs) > 20 else ""
+            return ", ".join(map(str, xs[:20])) + lebih
+
+        return [
+            _(
+                "Encoding campuran: baris %(a)s dibaca sebagai UTF-8 dan baris %(b)s sebagai Windows-1252 "
+                "(mis. lembar dari dua kantor yang digabung). Periksa ejaan huruf beraksen di pratinjau."
+            )
+            % {"a": daftar(self.utf8), "b": daftar(self.cp1252)}
+        ]
 
 
 def _pemisah(baris_pertama: str) -> str:
@@ -261,7 +340,7 @@ def _buka_csv(path, nama_file: str, awal: bytes):
     if not awal.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not _tampak_teks(awal):
         raise BerkasDitolak(_("File %(f)s bukan file teks CSV (berisi data biner).") % {"f": nama_file})
     enc = _encoding(path, awal, nama_file)
-    with open(path, encoding=enc, newline="") as f:
+    with _buka_teks(path, enc, nama_file) as f:
         pertama = ""
         for line in f:
             if line.strip():
@@ -280,14 +359,35 @@ def _buka_csv(path, nama_file: str, awal: bytes):
         reader = csv.reader(f, delimiter=pemisah)
         rows = _baris_csv(reader)
         judul_no, judul = _judul(rows, nama_file)
-        yield Tabel(
+        tabel = Tabel(
             format="csv",
             judul=judul,
             baris_judul=judul_no,
             _baris=rows,
-            encoding={"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}[enc],
+            encoding={"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", _CAMPUR: "Windows-1252", "utf-16": "UTF-16"}[enc],
             pemisah=pemisah,
         )
+        if isinstance(f, _BarisCampur):
+            tabel._baris = _dengan_catatan(rows, f, tabel)
+        yield tabel
+
+
+def _dengan_catatan(rows, f: "_BarisCampur", tabel: Tabel):
+    """Pass rows through; once read, note a mixed encoding (the engine copies notes at the end)."""
+    yield from rows
+    tabel.catatan.extend(f.catatan())
+    if f.utf8 and f.cp1252:
+        tabel.encoding = _("campuran (UTF-8 dan Windows-1252, per baris)")
+
+
+@contextmanager
+def _buka_teks(path, enc: str, nama_file: str):
+    if enc != _CAMPUR:
+        with open(path, encoding=enc, newline="") as f:
+            yield f
+        return
+    with open(path, "rb") as f:
+        yield _BarisCampur(f, nama_file)
 
 
 def _baris_csv(reader) -> Iterator[tuple[int, list[Any]]]:

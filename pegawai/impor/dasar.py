@@ -21,7 +21,9 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .nilai import Parser, Teks
+from ..aturan import ATURAN
+from ..aturan import periksa as aturan_periksa
+from .nilai import HAPUS, Parser, Teks
 
 BARU, UBAH, SAMA = "baru", "ubah", "sama"
 
@@ -53,6 +55,7 @@ class Galat:
     baris: int | None
     kolom: str | None
     pesan: str
+    aturan: str = ""  # code of the plausibility rule broken (pegawai.aturan), which HR may relax
 
     def __str__(self):
         if self.baris is None:
@@ -62,7 +65,7 @@ class Galat:
         return _("baris %(b)s: %(p)s") % {"b": self.baris, "p": self.pesan}
 
 
-Lapor = Callable[[str | None, str], None]  # galat(kolom, pesan) for the current row
+Lapor = Callable[..., None]  # galat(kolom, pesan, aturan="") for the current row
 
 
 @dataclass
@@ -106,8 +109,35 @@ class JenisImpor:
     kunci: tuple[str, ...] = ()  # Kolom.kunci values forming the match key
     ukuran_batch: int | None = 2000  # None: the whole file is one batch (small reference tables)
 
-    def __init__(self):
+    def __init__(self, longgar: dict[str, str] | None = None):
         self.kolom_ada: set[str] = set()  # keys of the columns the file has (set by the engine)
+        self.longgar: dict[str, str] = dict(longgar or {})  # rule code -> HR's reason for relaxing it
+        self.dilonggarkan: dict[str, int] = {}  # rule code -> rows that broke a relaxed rule
+
+    def cek(self, galat, kolom: str, kode: str, **data) -> bool:
+        """Apply plausibility rule `kode` (pegawai.aturan) to a row: report its message on
+        `kolom` (with the rule's code, so HR can relax it) and return True when it is broken;
+        a rule HR relaxed for this file is only counted."""
+        pesan = aturan_periksa(kode, **data)
+        if pesan is None:
+            return False
+        if kode in self.longgar and ATURAN[kode].dilonggarkan:
+            self.dilonggarkan[kode] = self.dilonggarkan.get(kode, 0) + 1
+            return False
+        galat(kolom, pesan, aturan=kode)
+        return True
+
+    def tetap(self, d: dict[str, Any], lama: dict[str, Any] | None, fields: Iterable[str], kosong: Any = "") -> None:
+        """The one empty-cell rule: an empty cell keeps the stored value (`lama`; a new record
+        gets `kosong`), the marker `-` clears it. Only for the columns the file has."""
+        for k in fields:
+            if not self.ada(k):
+                continue
+            v = d.get(k)
+            if v is HAPUS:
+                d[k] = kosong
+            elif v is None:
+                d[k] = lama[k] if lama is not None else kosong
 
     # -- declared helpers --
     @classmethod

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from .berkas import BerkasDitolak, Rumus, Tabel, buka_tabel
 from .dasar import BARU, SAMA, UBAH, Galat, JenisImpor, Konteks, Rencana, normal_judul
 from .jenis import jenis_impor
-from .nilai import NilaiSalah, kosong
+from .nilai import HAPUS, TANDA_HAPUS, NilaiSalah, kosong, teks_rusak
 
 MAKS_GALAT = 10_000  # kept in full; beyond this only counted (a file that bad needs fixing at the source)
 MAKS_CONTOH = 200  # changes shown in the preview
@@ -39,10 +39,44 @@ class Hasil:
     format: str = ""
     encoding: str = ""
     pemisah: str = ""
+    longgar: dict[str, str] = field(default_factory=dict)  # rules HR relaxed for this file, with reasons
+    dilonggarkan: dict[str, int] = field(default_factory=dict)  # rule -> rows that broke it (relaxed)
 
     @property
     def ok(self) -> bool:
         return not self.galat
+
+    @property
+    def aturan_dilanggar(self) -> dict[str, int]:
+        """Rule code -> errors, for the errors that come from a plausibility rule."""
+        hitung: dict[str, int] = {}
+        for g in self.galat:
+            if g.aturan:
+                hitung[g.aturan] = hitung.get(g.aturan, 0) + 1
+        return hitung
+
+    @property
+    def aturan_dilanggar_daftar(self) -> list[dict[str, Any]]:
+        """For the preview's relax form: each broken rule with its title and how many rows."""
+        from ..aturan import ATURAN
+
+        return [
+            {"kode": k, "judul": ATURAN[k].judul, "jumlah": n, "dilonggarkan": ATURAN[k].dilonggarkan}
+            for k, n in self.aturan_dilanggar.items()
+            if k in ATURAN
+        ]
+
+    @property
+    def bisa_dilonggarkan(self) -> bool:
+        """Every error is a relaxable plausibility rule: HR may confirm with reasons."""
+        from ..aturan import ATURAN
+
+        return (
+            bool(self.galat)
+            and not self.galat_lebih
+            and not self.ditolak
+            and all(g.aturan and g.aturan in ATURAN and ATURAN[g.aturan].dilonggarkan for g in self.galat)
+        )
 
     @property
     def jumlah_galat(self) -> int:
@@ -74,7 +108,7 @@ class Hasil:
 
     def ke_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["galat"] = [[g.baris, g.kolom, g.pesan] for g in self.galat]
+        d["galat"] = [[g.baris, g.kolom, g.pesan, g.aturan] for g in self.galat]
         return d
 
     @classmethod
@@ -91,16 +125,22 @@ def proses(
     *,
     tulis: bool = False,
     konteks: Konteks | None = None,
+    longgar: dict[str, str] | None = None,
 ) -> Hasil:
     """Check (and with `tulis`, write) the file. The caller owns the transaction: a writing
     run with errors leaves partial writes that must be rolled back (see services/impor.py)."""
     spec = jenis_impor(jenis)() if isinstance(jenis, str) else jenis
-    hasil = Hasil(jenis=spec.kode)
+    if longgar:
+        spec.longgar.update(longgar)
+    hasil = Hasil(jenis=spec.kode, longgar=dict(spec.longgar))
     try:
         with buka_tabel(path, nama_file) as tabel:
             hasil.format, hasil.encoding, hasil.pemisah = tabel.format, tabel.encoding, tabel.pemisah
             hasil.catatan.extend(tabel.catatan)
+            awal = len(tabel.catatan)
             _jalankan(tabel, spec, hasil, tulis=tulis, konteks=konteks or Konteks())
+            hasil.catatan.extend(tabel.catatan[awal:])  # found while reading (a mixed encoding)
+            hasil.encoding = tabel.encoding
     except BerkasDitolak as e:
         hasil.ditolak = True
         hasil.tambah_galat(Galat(None, None, str(e)))
@@ -158,8 +198,8 @@ def _jalankan(tabel: Tabel, spec: JenisImpor, hasil: Hasil, *, tulis: bool, kont
     dilihat: dict[tuple, int] = {}
     batch: list[tuple[int, Any]] = []
 
-    def galat(baris: int | None, kolom: str | None, pesan: str) -> None:
-        hasil.tambah_galat(Galat(baris, kolom, pesan))
+    def galat(baris: int | None, kolom: str | None, pesan: str, aturan: str = "") -> None:
+        hasil.tambah_galat(Galat(baris, kolom, pesan, aturan))
 
     def kirim() -> None:
         rencana = spec.rencanakan(batch, galat)
@@ -195,6 +235,12 @@ def _jalankan(tabel: Tabel, spec: JenisImpor, hasil: Hasil, *, tulis: bool, kont
     if hasil.jumlah_baris == 0:
         hasil.ditolak = True
         galat(None, None, _("File tidak berisi baris data: hanya judul kolom."))
+    hasil.dilonggarkan = dict(spec.dilonggarkan)
+    for kode, n in spec.dilonggarkan.items():
+        hasil.catatan.append(
+            _("Aturan %(a)s dilonggarkan untuk %(n)s baris (alasan: %(r)s).")
+            % {"a": kode, "n": n, "r": spec.longgar[kode]}
+        )
     if tulis and hasil.ok:
         spec.selesaikan(konteks)
 
@@ -212,7 +258,7 @@ def _baris_kosong(sel: list[Any]) -> bool:
 
 
 def _pelapor(galat: Callable[[int | None, str | None, str], None], nomor: int):
-    return lambda kolom, pesan: galat(nomor, kolom, pesan)
+    return lambda kolom, pesan, aturan="": galat(nomor, kolom, pesan, aturan)
 
 
 def _baca_sel(nomor: int, sel: list[Any], peta, galat) -> tuple[dict[str, Any], bool]:
@@ -232,6 +278,23 @@ def _baca_sel(nomor: int, sel: list[Any], peta, galat) -> tuple[dict[str, Any], 
             )
             salah = True
             continue
+        if v.__class__ is str:
+            rusak = teks_rusak(v)
+            if rusak is not None:
+                galat(
+                    nomor,
+                    kol.nama,
+                    _(
+                        "berisi karakter yang tidak mungkin benar (%(r)s): encoding rusak atau karakter kendali; "
+                        "perbaiki teksnya di file sumber"
+                    )
+                    % {"r": rusak.encode("unicode_escape").decode("ascii") if not rusak.isprintable() else rusak},
+                )
+                salah = True
+                continue
+            if not kol.wajib and v.strip() == TANDA_HAPUS:
+                data[kol.kunci] = HAPUS
+                continue
         try:
             nilai = kol.ubah(v)
         except NilaiSalah as e:

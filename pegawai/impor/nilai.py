@@ -19,6 +19,34 @@ class NilaiSalah(ValueError):
     """A cell value that cannot be used; the message names the problem (Indonesian)."""
 
 
+class _Hapus:
+    """The clear marker: a cell holding only `-` empties an optional stored value (an empty
+    cell keeps it)."""
+
+    def __repr__(self):
+        return "HAPUS"
+
+    def __str__(self):
+        return "-"
+
+
+HAPUS = _Hapus()
+TANDA_HAPUS = "-"
+
+# Text that cannot be right: UTF-8 read as Windows-1252 (mojibake), the replacement
+# character, control characters (tab and line breaks inside a cell are allowed).
+_MOJIBAKE = re.compile(
+    "Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
+    "|Â[\u00a0-\u00bf]|â€|\ufffd|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
+
+
+def teks_rusak(teks: str) -> str | None:
+    """The first suspicious sequence in `teks` (mojibake, U+FFFD, a control character), or None."""
+    m = _MOJIBAKE.search(teks)
+    return None if m is None else m.group(0)
+
+
 def kosong(nilai: Any) -> bool:
     if nilai is None:
         return True

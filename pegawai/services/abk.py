@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from inti.audit import audit_catat, selisih
 from inti.galat import LayananError
 
+from .. import aturan
 from ..models import Jabatan, TugasJabatan, UnitKerja, User
 
 FIELD_TUGAS = ("uraian", "satuan_hasil", "volume", "norma_waktu")
@@ -17,11 +18,20 @@ def _ringkas(tugas: TugasJabatan) -> str:
     return f"{tugas.uraian} ({tugas.jabatan} - {tugas.unit}): {tugas.volume} x {tugas.norma_waktu} jam"
 
 
+def _periksa_beban(tugas: TugasJabatan) -> None:
+    """The shared rule (pegawai.aturan): volume and time norm above zero. Refused before any
+    write, so re-entering the task with the real volume is not a duplicate."""
+    pesan = aturan.periksa("tugas_positif", volume=tugas.volume, norma_waktu=tugas.norma_waktu)
+    if pesan:
+        raise LayananError(pesan[:1].upper() + pesan[1:] + ".")
+
+
 @transaction.atomic
 def tugas_buat(*, oleh: User, unit: UnitKerja, jabatan: Jabatan, data: dict[str, Any]) -> TugasJabatan:
     """Add a task to a unit x position. A duplicate description in the same unit x position is
     refused by `full_clean()` (ValidationError)."""
     tugas = TugasJabatan(unit=unit, jabatan=jabatan, **{k: data[k] for k in FIELD_TUGAS if k in data})
+    _periksa_beban(tugas)
     tugas.full_clean()
     tugas.save()
     audit_catat(
@@ -44,6 +54,7 @@ def tugas_ubah(*, oleh: User, tugas: TugasJabatan, data: dict[str, Any]) -> Tuga
     perubahan = selisih(lama, data)
     for k, v in data.items():
         setattr(tugas, k, v)
+    _periksa_beban(tugas)
     tugas.full_clean()
     tugas.save()
     if perubahan:

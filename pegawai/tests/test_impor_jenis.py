@@ -158,7 +158,7 @@ def test_task_errors(ruj, tmp_path):
     ]
     hasil = proses(tulis_csv(tmp_path / "t.csv", tabel), "t.csv", "tugas")
     assert pesan(hasil) == [
-        "baris 2, kolom Volume: tidak boleh kurang dari 0",
+        "baris 2, kolom Volume: harus lebih dari 0",
         "baris 2, kolom Norma Waktu: harus lebih dari 0",
         "baris 3, kolom Kode Unit: unit kerja KEL-XXX tidak ditemukan (bukan kode maupun nama unit)",
         "baris 3, kolom Jabatan: jabatan Jabatan Tak Ada tidak ada di daftar jabatan",

@@ -59,10 +59,10 @@ class ImporTugas(JenisImpor):
         Kolom(
             "Volume",
             "volume",
-            Desimal(digit=12, tempat=2, minimum=Decimal(0)),
+            Desimal(digit=12, tempat=2, lebih_dari=Decimal(0)),
             alias=("Beban Kerja", "Volume Kerja", "Volume per Tahun", "Workload", "Annual Volume"),
             wajib=True,
-            keterangan=gettext_lazy("Jumlah hasil per tahun (0 atau lebih); koma atau titik sebagai desimal."),
+            keterangan=gettext_lazy("Jumlah hasil per tahun, lebih dari 0; koma atau titik sebagai desimal."),
             contoh="2400",
         ),
         Kolom(
@@ -93,8 +93,7 @@ class ImporTugas(JenisImpor):
         except Ditolak as e:
             galat("Jabatan", str(e))
             salah = True
-        if self.ada("satuan_hasil"):
-            data["satuan_hasil"] = data.get("satuan_hasil") or ""
+        salah |= self.cek(galat, "Volume", "tugas_positif", volume=data["volume"], norma_waktu=data["norma_waktu"])
         return None if salah else data
 
     def kunci_baris(self, data: dict[str, Any]) -> tuple | None:
@@ -115,6 +114,7 @@ class ImporTugas(JenisImpor):
         hasil = []
         for baris, d in batch:
             t = ada.get((d["unit_id"], d["jabatan_id"], d["uraian"]))
+            self.tetap(d, {"satuan_hasil": t.satuan_hasil} if t is not None else None, ["satuan_hasil"])
             label = f"{self.unit.per_id[d['unit_id']].kode} · {d['jabatan']} · {d['uraian']}"
             if t is None:
                 baru = {nama[k]: ("-", tampil(d[k])) for k in fields if d.get(k) not in (None, "")}
@@ -210,11 +210,8 @@ class ImporKinerja(JenisImpor):
     kunci = ("nip", "tahun")
 
     def periksa(self, data: dict[str, Any], galat) -> dict[str, Any] | None:
-        if data["tahun"] > timezone.localdate().year:
-            galat("Tahun", _("tahun %(t)s belum berakhir") % {"t": data["tahun"]})
+        if self.cek(galat, "Tahun", "tahun_lampau", tahun=data["tahun"], hari_ini=timezone.localdate()):
             return None
-        if self.ada("keterangan"):
-            data["keterangan"] = data.get("keterangan") or ""
         return data
 
     def rencanakan(self, batch, galat) -> list[Rencana]:
@@ -231,6 +228,7 @@ class ImporKinerja(JenisImpor):
             d["pegawai_id"] = pid
             label = f"{d['nip']} {d.get('nama') or ''} · {d['tahun']}".replace("  ", " ")
             k = ada.get((pid, d["tahun"]))
+            self.tetap(d, {"keterangan": k.keterangan} if k is not None else None, ["keterangan"])
             if k is None:
                 hasil.append(Rencana(baris, BARU, label, {"Predikat": ("-", str(Predikat(d["predikat"]).label))}, d))
                 continue

@@ -12,7 +12,7 @@ from inti.models import CatatanAudit
 
 from ...models import Jabatan, JenisJabatan, JenisUnit, JenjangJabatan, UnitKerja
 from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
-from ..nilai import Bilangan, Pilihan, Teks, ya_tidak
+from ..nilai import HAPUS, Bilangan, Pilihan, Teks, ya_tidak
 
 
 def _peta_pilihan(choices, tambahan: dict[str, str] | None = None):
@@ -179,6 +179,12 @@ class ImporUnit(JenisImpor):
         ubah_induk = self.ada("kode_induk")
         di_file = {d["kode"]: b for b, d in batch}
         salah = set()
+        if ubah_induk:  # the empty-cell rule: empty keeps the stored parent, `-` makes a top unit
+            for _b, d in batch:
+                if d.get("kode_induk") is HAPUS:
+                    d["kode_induk"] = None
+                elif d.get("kode_induk") is None and d["kode"] in ada:
+                    d["kode_induk"] = induk[d["kode"]]
         if ubah_induk:
             for baris, d in batch:
                 k = d.get("kode_induk")
@@ -309,13 +315,11 @@ class ImporJabatan(JenisImpor):
 
     def periksa(self, data: dict[str, Any], galat) -> dict[str, Any] | None:
         if self.ada("jenjang"):
-            data["jenjang"] = data.get("jenjang") or ""
             sah = _JENJANG_SAH.get(data["jenis"], set())
-            if data["jenjang"] and data["jenjang"] not in sah:
+            jenjang = data.get("jenjang")
+            if jenjang is not HAPUS and jenjang and jenjang not in sah:
                 galat("Jenjang", _("jenjang ini tidak cocok dengan jenis jabatan %(j)s") % {"j": data["jenis"]})
                 return None
-        if self.ada("kepala_unit"):
-            data["kepala_unit"] = bool(data.get("kepala_unit"))
         return data
 
     def rencanakan(self, batch, galat) -> list[Rencana]:
@@ -325,6 +329,9 @@ class ImporJabatan(JenisImpor):
         hasil = []
         for baris, d in batch:
             j = ada.get(d["nama"])
+            lama = {k: getattr(j, k) for k in ("jenjang", "kepala_unit")} if j is not None else None
+            self.tetap(d, lama, ["jenjang"])
+            self.tetap(d, lama, ["kepala_unit"], kosong=False)
             if j is None:
                 baru = {nama[k]: ("-", tampil(d[k])) for k in fields if d.get(k) not in (None, "")}
                 hasil.append(Rencana(baris, BARU, d["nama"], baru, d))

@@ -18,7 +18,7 @@ from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampi
 from ..nilai import Teks, nip, tanggal
 from ..sisip import sisip_massal
 from .pegawai_nilai import JENIS_KELAMIN, STATUS, email, golongan
-from .rujukan import Ditolak, RujukanJabatan, RujukanUnit
+from .rujukan import Ditolak, RujukanFormasi, RujukanJabatan, RujukanUnit
 
 # Profile fields compared and written as they are (the post is handled apart).
 _PROFIL = ("nama", "jenis_kelamin", "tanggal_lahir", "status", "golongan")
@@ -151,6 +151,7 @@ class ImporPegawai(JenisImpor):
     def siapkan(self) -> None:
         self.unit = RujukanUnit()
         self.jabatan = RujukanJabatan()
+        self.formasi = RujukanFormasi(self.unit)
         self.hari_ini = timezone.localdate()
         self.kepala_baru: dict[int, int] = {}  # unit id -> row that makes its holder head (file-wide)
         self.kepala_set: dict[int, int] = {}  # unit id -> employee id, applied at the end
@@ -169,6 +170,8 @@ class ImporPegawai(JenisImpor):
             data["nip"], status=data["status"], tanggal_lahir=data["tanggal_lahir"], jenis_kelamin=data["jenis_kelamin"]
         ).items():
             lapor(_NIP_KOLOM[field], pesan)
+        if not salah and self.cek(galat, "NIP", "usia_pengangkatan", nip=data["nip"], status=data["status"]):
+            salah = True
         pppk_gol = data["golongan"] in GOLONGAN_PPPK
         if data["status"] == StatusAsn.PPPK and not pppk_gol:
             lapor("Golongan", _("golongan PPPK adalah I sampai XVII, bukan %(g)s") % {"g": data["golongan"]})
@@ -198,9 +201,14 @@ class ImporPegawai(JenisImpor):
                 lapor("TMT Jabatan", _("TMT %(t)s ada di masa depan") % {"t": tmt.strftime("%d-%m-%Y")})
             elif tmt <= data["tanggal_lahir"]:
                 lapor("TMT Jabatan", _("TMT %(t)s tidak sesudah tanggal lahir") % {"t": tmt.strftime("%d-%m-%Y")})
-        for k in ("gelar_depan", "gelar_belakang", "pendidikan", "email"):
-            if data.get(k) is None and self.ada(k):
-                data[k] = ""
+            elif self.cek(
+                galat, "TMT Jabatan", "jabatan_sebelum_cpns", nip=data["nip"], status=data["status"], mulai=tmt
+            ):
+                salah = True
+        if data["unit_id"] and data["jabatan_id"]:
+            salah |= self.cek(
+                galat, "Jabatan", "formasi_unit_jabatan", **self.formasi.data(data["unit_id"], data["jabatan_id"])
+            )
         return None if salah else data
 
     # -- a batch against the database --
@@ -225,6 +233,19 @@ class ImporPegawai(JenisImpor):
         for baris, d in batch:
             label = f"{d['nip']} {d['nama']}"
             p = ada.get(d["nip"])
+            self.tetap(d, p, _PROFIL_OPSIONAL)
+            pendidikan = d.get("pendidikan") if self.ada("pendidikan") else (p or {}).get("pendidikan")
+            if self.cek(
+                lambda k, m, aturan="", b=baris: galat(b, k, m, aturan),
+                "Golongan",
+                "golongan_masa_kerja",
+                nip=d["nip"],
+                status=d["status"],
+                golongan=d["golongan"],
+                pendidikan=pendidikan,
+                pada=self.hari_ini,
+            ):
+                continue
             ada_posisi = d["unit_id"] is not None
             if p is None:
                 if not ada_posisi:

@@ -1,11 +1,12 @@
 """Units and positions preloaded into dicts, so rows resolve them without a query each."""
 
+import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from ...models import Jabatan, UnitKerja
+from ...models import Jabatan, RiwayatJabatan, TugasJabatan, UnitKerja
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,20 @@ class UnitRingkas:
     nama: str
     aktif: bool
     kepala_id: int | None
+    jenis: str = ""
+
+
+def normal_nama(teks: str) -> str:
+    """Names compare without case or extra spaces."""
+    return " ".join(teks.split()).casefold()
+
+
+def saran(teks: str, kandidat: dict[str, str]) -> str:
+    """'; maksud Anda X, Y?' from the closest names (difflib), or ''."""
+    dekat = difflib.get_close_matches(normal_nama(teks), list(kandidat), n=3, cutoff=0.75)
+    if not dekat:
+        return ""
+    return _("; maksud Anda %(n)s?") % {"n": _(" atau ").join(kandidat[k] for k in dekat)}
 
 
 @dataclass(frozen=True)
@@ -36,13 +51,16 @@ class RujukanUnit:
         self.per_kode: dict[str, UnitRingkas] = {}
         self.per_nama: dict[str, list[UnitRingkas]] = defaultdict(list)
         self._mirip: dict[str, UnitRingkas] = {}
-        for row in UnitKerja.objects.values_list("id", "kode", "nama", "aktif", "kepala_id"):
+        self.per_nama_normal: dict[str, list[UnitRingkas]] = defaultdict(list)
+        for row in UnitKerja.objects.values_list("id", "kode", "nama", "aktif", "kepala_id", "jenis"):
             u = UnitRingkas(*row)
             self.per_id[u.id] = u
             self.per_kode[u.kode] = u
             self.per_nama[u.nama].append(u)
+            self.per_nama_normal[normal_nama(u.nama)].append(u)
             self._mirip.setdefault(u.kode.casefold(), u)
-            self._mirip.setdefault(" ".join(u.nama.split()).casefold(), u)
+        self._saran = {normal_nama(u.nama): f"{u.nama} (kode {u.kode})" for u in self.per_id.values()}
+        self._saran.update({u.kode.casefold(): f"{u.nama} (kode {u.kode})" for u in self.per_id.values()})
 
     def cari(self, teks: str) -> UnitRingkas:
         u = self.per_kode.get(teks)
@@ -55,11 +73,21 @@ class RujukanUnit:
                 )
             u = sama_nama[0] if sama_nama else None
         if u is None:
-            mirip = self._mirip.get(teks.casefold())
-            saran = (
-                _("; maksud Anda %(n)s (kode %(k)s)?") % {"n": mirip.nama, "k": mirip.kode} if mirip is not None else ""
+            # Without regard to case and extra spaces: a code, then a name used by one unit only.
+            u = self._mirip.get(teks.casefold())
+            if u is None:
+                sama_nama = self.per_nama_normal.get(normal_nama(teks), [])
+                if len(sama_nama) > 1:
+                    raise Ditolak(
+                        _("nama unit %(n)s dipakai oleh %(j)s unit (kode %(k)s); tulis kode unitnya")
+                        % {"n": teks, "j": len(sama_nama), "k": ", ".join(sorted(x.kode for x in sama_nama))}
+                    )
+                u = sama_nama[0] if sama_nama else None
+        if u is None:
+            raise Ditolak(
+                _("unit kerja %(t)s tidak ditemukan (bukan kode maupun nama unit)") % {"t": teks}
+                + saran(teks, self._saran)
             )
-            raise Ditolak(_("unit kerja %(t)s tidak ditemukan (bukan kode maupun nama unit)") % {"t": teks} + saran)
         if not u.aktif:
             raise Ditolak(_("unit kerja %(n)s (kode %(k)s) sudah tidak aktif") % {"n": u.nama, "k": u.kode})
         return u
@@ -76,12 +104,41 @@ class RujukanJabatan:
             j = JabatanRingkas(*row)
             self.per_nama[j.nama] = j
             self.per_id[j.id] = j
-            self._mirip.setdefault(" ".join(j.nama.split()).casefold(), j)
+            self._mirip.setdefault(normal_nama(j.nama), j)
 
     def cari(self, teks: str) -> JabatanRingkas:
-        j = self.per_nama.get(teks)
+        j = self.per_nama.get(teks) or self._mirip.get(normal_nama(teks))
         if j is None:
-            mirip = self._mirip.get(teks.casefold())
-            saran = _("; maksud Anda %(n)s?") % {"n": mirip.nama} if mirip is not None else ""
-            raise Ditolak(_("jabatan %(t)s tidak ada di daftar jabatan") % {"t": teks} + saran)
+            raise Ditolak(
+                _("jabatan %(t)s tidak ada di daftar jabatan") % {"t": teks}
+                + saran(teks, {k: v.nama for k, v in self._mirip.items()})
+            )
         return j
+
+
+class RujukanFormasi:
+    """Which positions a unit may hold, as the data says (rule formasi_unit_jabatan): the
+    positions it already has (held or with workload tasks), and per position the kinds of
+    unit it exists in. Two queries."""
+
+    def __init__(self, unit: RujukanUnit):
+        self.unit = unit
+        self.jabatan_di_unit: dict[int, set[int]] = defaultdict(set)
+        self.jenis_unit_jabatan: dict[int, set[str]] = defaultdict(set)
+        pasangan = set(
+            RiwayatJabatan.objects.filter(sampai__isnull=True).values_list("unit_id", "jabatan_id").distinct()
+        )
+        pasangan |= set(TugasJabatan.objects.values_list("unit_id", "jabatan_id").distinct())
+        for unit_id, jabatan_id in pasangan:
+            self.jabatan_di_unit[unit_id].add(jabatan_id)
+            u = unit.per_id.get(unit_id)
+            if u is not None:
+                self.jenis_unit_jabatan[jabatan_id].add(u.jenis)
+
+    def data(self, unit_id: int, jabatan_id: int) -> dict:
+        return {
+            "unit_jenis": self.unit.per_id[unit_id].jenis,
+            "jabatan_di_unit": self.jabatan_di_unit.get(unit_id, set()),
+            "jabatan_id": jabatan_id,
+            "jenis_unit_jabatan": self.jenis_unit_jabatan.get(jabatan_id, set()),
+        }
