@@ -53,3 +53,8 @@ class RiwayatStatus(models.Model):
 
     def __str__(self):
         return f"{self.dari} -> {self.ke} ({self.aksi})"
+
+
+# Background work's progress rows live beside their helpers (inti/tugas.py); imported here so Django
+# registers the model with the app.
+from .tugas import ProgresTugas  # noqa: E402, F401

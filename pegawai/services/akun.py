@@ -29,6 +29,7 @@ from inti.audit import audit_catat
 from inti.galat import LayananError
 from inti.models import CatatanAudit
 from inti.surel import surel_buat, surel_kirim_banyak
+from inti.tugas import tugas_mulai
 
 from ..akses import boleh_kelola_akun
 from ..models import Pegawai, Peran, User
@@ -402,3 +403,50 @@ def akun_sandi_atur(*, user: User, password: str, aksi: str) -> User:
     }.get(aksi, aksi)
     audit_catat(oleh=user, aksi=aksi, objek=user, ringkasan=ringkasan)
     return user
+
+
+def akun_undang_antrekan(*, oleh: User, pegawai_ids: Iterable[int], base_url: str):
+    """Bulk invitations for many employees (over AKUN_LATAR_JUMLAH): queued for the worker, which
+    works through them AKUN_MASSAL_MAKS at a time with progress. Returns the progress row."""
+    _pastikan_hr(oleh)
+    ids = sorted(set(pegawai_ids))
+    return tugas_mulai(
+        fungsi="pegawai.tasks.akun_undang_tugas",
+        jenis="akun.undang",
+        argumen={"pegawai_ids": ids, "base_url": base_url},
+        oleh=oleh,
+        total=len(ids),
+    )
+
+
+def akun_buat_massal_latar(*, pegawai_ids: list[int], base_url: str, pelapor) -> None:
+    """The worker's bulk invitation: blocks of AKUN_MASSAL_MAKS, each its own transaction and mail
+    round (as in the page). Safe to run again: employees who already have an account are skipped."""
+    oleh = pelapor.progres.dibuat_oleh
+    ids = sorted(set(pegawai_ids))
+    pelapor.maju(0, tahap=_("Membuat akun dan mengirim undangan"), total=len(ids), paksa=True)
+    dibuat = terkirim = 0
+    gagal_kirim: list[str] = []
+    dilewati: dict[str, int] = {}
+    try:
+        for i in range(0, len(ids), AKUN_MASSAL_MAKS):
+            hasil = akun_buat_massal(oleh=oleh, pegawai_ids=ids[i : i + AKUN_MASSAL_MAKS], base_url=base_url)
+            dibuat += len(hasil.dibuat)
+            terkirim += hasil.terkirim
+            gagal_kirim += [p.nama_lengkap for p in hasil.gagal_kirim]
+            for alasan, daftar in hasil.dilewati.items():
+                dilewati[alasan] = dilewati.get(alasan, 0) + len(daftar)
+            pelapor.maju(min(len(ids), i + AKUN_MASSAL_MAKS), paksa=True)
+    except LayananError as e:
+        pelapor.gagal(
+            _("%(e)s (%(n)d akun sudah dibuat sebelum berhenti; jalankan lagi untuk sisanya.)") % {"e": e, "n": dibuat}
+        )
+        return
+    pesan = _("%(n)d akun dibuat; %(k)d undangan aktivasi terkirim.") % {"n": dibuat, "k": terkirim}
+    if dilewati:
+        pesan += " " + _("Dilewati: %(b)s.") % {"b": ", ".join(f"{n} {ALASAN[a]}" for a, n in dilewati.items())}
+    if gagal_kirim:
+        pesan += " " + _("Undangan gagal dikirim ke %(n)d pegawai; kirim ulang undangan nanti.") % {
+            "n": len(gagal_kirim)
+        }
+    pelapor.selesai(hasil={"url": reverse("akun_pegawai"), "gagal_kirim": gagal_kirim[:50]}, pesan=pesan)

@@ -33,7 +33,6 @@ from ..selectors.akun import (
     siap_diundang,
     status_akun,
 )
-from ..selectors.kunci import kunci_sampai
 from ..services.akun import (
     AKUN_MASSAL_MAKS,
     ALASAN,
@@ -42,6 +41,7 @@ from ..services.akun import (
     akun_aktifkan,
     akun_buat,
     akun_buat_massal,
+    akun_undang_antrekan,
     akun_nonaktifkan,
     akun_sandi_atur,
     akun_ubah_peran,
@@ -292,7 +292,6 @@ def akun_pegawai_detail(request, pk: int):
             "riwayat": akun_riwayat(pegawai),
             "peran_form": PeranForm(initial={"peran": pegawai.akun.peran}) if pegawai.akun else None,
             "akun_sendiri": pegawai.akun_id == request.user.pk,
-            "terkunci_sampai": kunci_sampai(pegawai.akun.nip) if pegawai.akun else None,
         },
     )
 
@@ -372,6 +371,13 @@ def akun_undang_massal(request):
     if not ids:
         messages.warning(request, _("Tidak ada pegawai yang dipilih atau siap dibuatkan akun."))
         return _kembali(request, reverse("akun_pegawai"))
+    if len(ids) > settings.AKUN_LATAR_JUMLAH:  # many: the worker sends them, the page shows progress
+        try:
+            progres = akun_undang_antrekan(oleh=request.user, pegawai_ids=ids, base_url=_base_url(request))
+        except LayananError as e:
+            messages.error(request, str(e))
+            return _kembali(request, reverse("akun_pegawai"))
+        return redirect("impor:tugas", pk=progres.pk)
     try:
         hasil = akun_buat_massal(oleh=request.user, pegawai_ids=ids, base_url=_base_url(request))
     except LayananError as e:

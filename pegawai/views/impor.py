@@ -4,17 +4,19 @@ employee list's export (whoever may read the list, for the rows they may read)."
 import tempfile
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inti.galat import LayananError
 from inti.lembar import respons_csv, respons_xlsx
+from inti.tugas import ProgresTugas
 
-from ..akses import boleh_impor, boleh_lihat_organisasi, perlu
+from ..akses import boleh_impor, boleh_lihat_organisasi, peran_user, perlu
 from ..forms.impor import ImporForm, RiwayatImporFilterForm
 from ..impor.ekspor import baris_pegawai, judul_pegawai, tabel_pegawai, xlsx_templat
 from ..impor.jenis import JENIS
@@ -26,7 +28,8 @@ from ..services.impor import (
     impor_batal,
     impor_catat_ditolak,
     impor_konfirmasi,
-    impor_longgarkan,
+    impor_konfirmasi_antrekan,
+    impor_latar,
     impor_unggah,
     unggahan_ambil,
 )
@@ -68,17 +71,35 @@ def index(request):
 @perlu(boleh_impor)
 def pratinjau(request, token):
     u = unggahan_ambil(token=token, oleh=request.user)
+    progres = ProgresTugas.objects.filter(pk=u.progres_id).first() if u.progres_id else None
+    if not u.diperiksa:  # a big file the worker is still checking
+        return render(
+            request, "impor/tugas.html", {"progres": progres, "judul": _("Memeriksa %(f)s") % {"f": u.nama_file}}
+        )
     halaman = Paginator(u.hasil.galat, GALAT_PER_HALAMAN).get_page(request.GET.get("page"))
     return render(
         request,
         "impor/pratinjau.html",
-        {"u": u, "hasil": u.hasil, "spec": JENIS[u.jenis], "page_obj": halaman, "galat": halaman.object_list},
+        {
+            "u": u,
+            "hasil": u.hasil,
+            "spec": JENIS[u.jenis],
+            "page_obj": halaman,
+            "galat": halaman.object_list,
+            "progres": progres if progres and progres.jenis == "impor.simpan" else None,
+        },
     )
 
 
 @perlu(boleh_impor)
 @require_POST
 def konfirmasi(request, token):
+    if impor_latar(unggahan_ambil(token=token, oleh=request.user)):
+        try:
+            impor_konfirmasi_antrekan(token=token, oleh=request.user)
+        except LayananError as e:
+            messages.error(request, str(e))
+        return redirect("impor:pratinjau", token=token)
     try:
         riwayat, hasil = impor_konfirmasi(token=token, oleh=request.user)
     except ImporDitolak as e:
@@ -93,23 +114,6 @@ def konfirmasi(request, token):
         return redirect("impor:pratinjau", token=token)
     messages.success(request, _("Impor berhasil disimpan: %(r)s") % {"r": hasil.ringkasan()})
     return redirect("impor:riwayat_detail", pk=riwayat.pk)
-
-
-@perlu(boleh_impor)
-@require_POST
-def longgarkan(request, token):
-    """HR relaxes the ticked plausibility rules for this file, each with its reason; the file is
-    checked again and the preview shows the result."""
-    longgar = {
-        k.removeprefix("aturan_"): request.POST.get(f"alasan_{k.removeprefix('aturan_')}", "")
-        for k in request.POST
-        if k.startswith("aturan_")
-    }
-    try:
-        impor_longgarkan(token=token, oleh=request.user, longgar=longgar)
-    except LayananError as e:
-        messages.error(request, str(e))
-    return redirect("impor:pratinjau", token=token)
 
 
 @perlu(boleh_impor)
@@ -181,3 +185,28 @@ def ekspor_pegawai(request, format):
         pemisah = ";" if request.GET.get("pemisah") == ";" else ","
         return respons_csv(nama, judul_pegawai(), baris_pegawai(pegawai.iterator(chunk_size=2000)), pemisah=pemisah)
     return respons_xlsx(nama, tabel_pegawai(pegawai.iterator(chunk_size=2000)))
+
+
+# --- Background tasks' progress (big imports, bulk invitations) ------------------------------
+
+
+def _progres_ambil(request, pk: int) -> ProgresTugas:
+    """The task's progress for the user who started it or HR; 404 for anyone else."""
+    p = get_object_or_404(ProgresTugas, pk=pk)
+    if p.dibuat_oleh_id != request.user.pk and not peran_user(request.user).hr:
+        raise Http404
+    return p
+
+
+@login_required
+def tugas(request, pk):
+    """A background task's progress page (bulk invitations): the bar, then the outcome."""
+    return render(request, "impor/tugas.html", {"progres": _progres_ambil(request, pk)})
+
+
+@login_required
+def tugas_status(request, pk):
+    """The small JSON the progress bar polls (static/js/progres.js)."""
+    respons = JsonResponse(_progres_ambil(request, pk).ke_json())
+    respons["Cache-Control"] = "no-store"
+    return respons

@@ -1,0 +1,270 @@
+"""Background work: Django's tasks API on django-tasks-db's database queue (worker: `manage.py
+db_worker`), with what that package lacks: progress a page can show, and recovery of tasks a killed
+worker left RUNNING.
+
+- `ProgresTugas`: one row per piece of background work (who started it, rows done out of total, the
+  phase, a heartbeat, the result for the page). The page polls it through a small JSON view of the
+  app that owns the work, so the bar survives a reload.
+- `tugas_mulai(fungsi="app.tasks.name", jenis=, argumen=, oleh=)`: create the row and enqueue
+  `fungsi(progres_id=..., **argumen)`. A task must be idempotent: it may run again after a crash.
+- `Pelapor.mulai(progres_id)`: inside the task. Returns None when the work is already done (a re-run
+  after a crash that happened between commit and the end of the task), else marks it running;
+  `maju()` reports rows done (a few writes a second at most, and a heartbeat), `selesai()` /
+  `gagal()` end it. Call `selesai()` inside the transaction that writes the work, so the data and
+  "done" commit together: a task then never applies its work twice.
+- `tugas_pulihkan()`: a running row whose heartbeat is older than `TUGAS_BASI_MENIT` belongs to a dead
+  worker (SIGKILL leaves django-tasks-db's row RUNNING forever). Its queue row is marked failed and the
+  work is queued again, at most `MAKS_PERCOBAAN` times in all; then it is marked failed so the user
+  can start it again. `manage.py pulihkan_tugas` runs it (at every worker start and from a timer).
+
+Progress written while the task holds a long transaction goes through a second connection, so the
+page sees it before the commit (PostgreSQL). SQLite has one writer at a time: there, progress inside
+such a transaction is skipped and the page shows the last figure until the commit.
+"""
+
+import time
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, connections, models, transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+MAKS_PERCOBAAN = 3
+JEDA_LAPOR_DETIK = 0.5  # at most two progress writes a second
+
+
+class ProgresTugas(models.Model):
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", gettext_lazy("Menunggu giliran")
+        BERJALAN = "berjalan", gettext_lazy("Berjalan")
+        SELESAI = "selesai", gettext_lazy("Selesai")
+        GAGAL = "gagal", gettext_lazy("Gagal")
+
+    jenis = models.CharField(gettext_lazy("jenis"), max_length=40)
+    kunci = models.CharField(gettext_lazy("kunci"), max_length=100, blank=True, db_index=True)
+    status = models.CharField(gettext_lazy("status"), max_length=10, choices=Status, default=Status.MENUNGGU)
+    tahap = models.CharField(gettext_lazy("tahap"), max_length=100, blank=True)
+    total = models.PositiveIntegerField(gettext_lazy("total"), default=0)
+    selesai = models.PositiveIntegerField(gettext_lazy("selesai"), default=0)
+    pesan = models.TextField(gettext_lazy("pesan"), blank=True)
+    hasil = models.JSONField(gettext_lazy("hasil"), default=dict, blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat = models.DateTimeField(gettext_lazy("dibuat"), default=timezone.now)
+    dimulai = models.DateTimeField(gettext_lazy("dimulai"), null=True, blank=True)
+    berakhir = models.DateTimeField(gettext_lazy("berakhir"), null=True, blank=True)
+    detak = models.DateTimeField(gettext_lazy("detak terakhir"), null=True, blank=True)
+    tugas_path = models.CharField(gettext_lazy("fungsi tugas"), max_length=200)
+    argumen = models.JSONField(gettext_lazy("argumen"), default=dict, blank=True)
+    tugas_id = models.CharField(gettext_lazy("id antrean"), max_length=64, blank=True)
+    percobaan = models.PositiveSmallIntegerField(gettext_lazy("percobaan"), default=0)
+
+    class Meta:
+        app_label = "inti"
+        verbose_name = gettext_lazy("progres tugas")
+        verbose_name_plural = gettext_lazy("progres tugas")
+        ordering = ["-dibuat", "-id"]
+        indexes = [models.Index(fields=["status", "detak"], name="progres_status_detak_idx")]
+
+    def __str__(self):
+        return f"{self.jenis} #{self.pk} ({self.status})"
+
+    @property
+    def berakhir_sudah(self) -> bool:
+        return self.status in (self.Status.SELESAI, self.Status.GAGAL)
+
+    @property
+    def persen(self) -> int:
+        if self.status == self.Status.SELESAI:
+            return 100
+        return min(100, int(self.selesai * 100 / self.total)) if self.total else 0
+
+    def ke_json(self) -> dict[str, Any]:
+        """What the polling page needs (no personal data beyond what its owner already sees)."""
+        return {
+            "id": self.pk,
+            "status": self.status,
+            "status_label": str(self.get_status_display()),
+            "tahap": self.tahap,
+            "total": self.total,
+            "selesai": self.selesai,
+            "persen": self.persen,
+            "pesan": self.pesan,
+            "berakhir": self.berakhir_sudah,
+            "url": self.hasil.get("url", "") if isinstance(self.hasil, dict) else "",
+        }
+
+
+def tugas_mulai(*, fungsi: str, jenis: str, argumen: dict[str, Any], oleh=None, kunci: str = "", total: int = 0):
+    """Record the work and put it in the queue: `fungsi` (the dotted path of a django.tasks Task taking
+    `progres_id` and `argumen` as keywords, JSON values only) runs in the worker. A path, not the
+    task, so a service can name the task module that imports it without an import circle."""
+    oleh = oleh if getattr(oleh, "is_authenticated", False) else None
+    with transaction.atomic():
+        p = ProgresTugas.objects.create(
+            jenis=jenis,
+            kunci=kunci[:100],
+            total=total,
+            dibuat_oleh=oleh,
+            tugas_path=fungsi,
+            argumen=argumen,
+        )
+        _antrekan(p)
+    return p
+
+
+def _antrekan(p: ProgresTugas) -> None:
+    fungsi = import_string(p.tugas_path)
+    hasil = fungsi.enqueue(progres_id=p.pk, **p.argumen)
+    p.tugas_id = str(hasil.id)
+    p.save(update_fields=["tugas_id"])
+
+
+class Pelapor:
+    """Progress of one task, reported from inside it."""
+
+    def __init__(self, progres: ProgresTugas):
+        self.progres = progres
+        self._terakhir = 0.0
+
+    @classmethod
+    def mulai(cls, progres_id: int, *, tahap: str = "", total: int | None = None) -> "Pelapor | None":
+        with transaction.atomic():
+            p = ProgresTugas.objects.select_for_update().filter(pk=progres_id).first()
+            if p is None or p.status == ProgresTugas.Status.SELESAI:
+                return None
+            sekarang = timezone.now()
+            p.status, p.dimulai, p.detak, p.berakhir = ProgresTugas.Status.BERJALAN, sekarang, sekarang, None
+            p.percobaan += 1
+            p.selesai, p.pesan, p.tahap = 0, "", tahap
+            if total is not None:
+                p.total = total
+            p.save()
+        return cls(p)
+
+    def maju(self, selesai: int, *, tahap: str | None = None, total: int | None = None, paksa: bool = False) -> None:
+        """Rows done so far (absolute); written at most every JEDA_LAPOR_DETIK unless `paksa`."""
+        p = self.progres
+        p.selesai = selesai
+        if tahap is not None:
+            p.tahap = tahap
+        if total is not None:
+            p.total = total
+        sekarang = time.monotonic()
+        if not paksa and sekarang - self._terakhir < JEDA_LAPOR_DETIK:
+            return
+        self._terakhir = sekarang
+        p.detak = timezone.now()
+        _tulis_samping(p, {"selesai": p.selesai, "total": p.total, "tahap": p.tahap[:100], "detak": p.detak})
+
+    def selesai(self, *, hasil: dict[str, Any] | None = None, pesan: str = "") -> None:
+        """The work is done: in the caller's transaction, so it commits with the work itself."""
+        self._akhiri(ProgresTugas.Status.SELESAI, hasil, pesan)
+
+    def gagal(self, pesan: str, *, hasil: dict[str, Any] | None = None) -> None:
+        self._akhiri(ProgresTugas.Status.GAGAL, hasil, pesan)
+
+    def _akhiri(self, status: str, hasil: dict[str, Any] | None, pesan: str) -> None:
+        p = self.progres
+        p.status, p.pesan, p.berakhir = status, pesan, timezone.now()
+        p.detak = p.berakhir
+        if status == ProgresTugas.Status.SELESAI and p.total:
+            p.selesai = p.total
+        if hasil is not None:
+            p.hasil = hasil
+        p.save(update_fields=["status", "pesan", "berakhir", "detak", "selesai", "hasil"])
+
+
+def tugas_jalankan(progres_id: int, kerja, *, tahap: str = "", total: int | None = None) -> str:
+    """The body of a task: start the progress row, run `kerja(pelapor)`, end it. Work already done
+    (a re-run after a crash past its commit) is skipped. An unexpected error marks the row failed
+    (with a plain message; the traceback stays in the queue row) and reaches the worker."""
+    pelapor = Pelapor.mulai(progres_id, tahap=tahap, total=total)
+    if pelapor is None:
+        return "sudah selesai"
+    try:
+        kerja(pelapor)
+    except Exception:
+        pelapor.gagal(_("Terjadi kesalahan sistem saat tugas berjalan; tidak ada yang setengah tersimpan. Coba lagi."))
+        raise
+    if not pelapor.progres.berakhir_sudah:
+        pelapor.selesai()
+    return pelapor.progres.status
+
+
+_koneksi_samping = None
+
+
+def _tulis_samping(p: ProgresTugas, nilai: dict[str, Any]) -> None:
+    """Write progress so other connections see it now. Outside a transaction: the usual connection.
+    Inside one (a long all-or-nothing save): a second connection on PostgreSQL; skipped on SQLite,
+    whose single writer is the task's own transaction."""
+    if not connection.in_atomic_block:
+        ProgresTugas.objects.filter(pk=p.pk).update(**nilai)
+        return
+    if connection.vendor == "sqlite":
+        return
+    global _koneksi_samping
+    try:
+        if _koneksi_samping is None:
+            _koneksi_samping = connections.create_connection("default")
+        ops = _koneksi_samping.ops
+        kolom = ", ".join(f"{ops.quote_name(k)} = %s" for k in nilai)
+        with _koneksi_samping.cursor() as cur:
+            cur.execute(
+                f"UPDATE {ops.quote_name(ProgresTugas._meta.db_table)} SET {kolom} WHERE id = %s",  # noqa: S608
+                [*nilai.values(), p.pk],
+            )
+    except Exception:
+        if _koneksi_samping is not None:
+            _koneksi_samping.close()
+        _koneksi_samping = None
+
+
+def tugas_pulihkan(*, basi_menit: int | None = None) -> tuple[list[ProgresTugas], list[ProgresTugas]]:
+    """Running tasks without a heartbeat for `basi_menit` (default TUGAS_BASI_MENIT): their worker
+    died. Each is queued again (its queue row marked failed), or after MAKS_PERCOBAAN attempts
+    marked failed. Returns (queued again, given up)."""
+    from django_tasks_db.models import DBTaskResult
+
+    basi = settings.TUGAS_BASI_MENIT if basi_menit is None else basi_menit
+    batas = timezone.now() - timedelta(minutes=basi)
+    ulang, menyerah = [], []
+    calon = ProgresTugas.objects.filter(status=ProgresTugas.Status.BERJALAN, detak__lt=batas).values_list(
+        "pk", flat=True
+    )
+    for pk in list(calon):
+        with transaction.atomic():
+            p = ProgresTugas.objects.select_for_update().get(pk=pk)
+            if p.status != ProgresTugas.Status.BERJALAN or (p.detak and p.detak >= batas):
+                continue  # finished or woke up meanwhile
+            if p.tugas_id:
+                DBTaskResult.objects.filter(pk=p.tugas_id, status="RUNNING").update(
+                    status="FAILED",
+                    finished_at=timezone.now(),
+                    exception_class_path="inti.tugas.PekerjaBerhenti",
+                    traceback=f"No heartbeat since {p.detak:%Y-%m-%d %H:%M:%S%z}; worker presumed dead.",
+                )
+            if p.percobaan < MAKS_PERCOBAAN:
+                p.status = ProgresTugas.Status.MENUNGGU
+                p.pesan = _(
+                    "Pekerja latar berhenti di tengah jalan; tidak ada yang setengah tersimpan. "
+                    "Tugas dijalankan ulang dari awal."
+                )
+                p.save(update_fields=["status", "pesan"])
+                _antrekan(p)
+                ulang.append(p)
+            else:
+                p.status, p.berakhir = ProgresTugas.Status.GAGAL, timezone.now()
+                p.pesan = _(
+                    "Pekerja latar berhenti %(n)s kali di tengah tugas ini; tidak ada yang setengah tersimpan. "
+                    "Silakan mulai lagi, atau hubungi admin sistem bila terus terjadi."
+                ) % {"n": p.percobaan}
+                p.save(update_fields=["status", "pesan", "berakhir"])
+                menyerah.append(p)
+    return ulang, menyerah
