@@ -5,6 +5,7 @@ One module for every deployment: each knob is read from the environment (see
 DEBUG=False, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     "django_tasks_db",
     "inti",
     "pegawai",
@@ -63,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -114,7 +118,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # The user's own name, NIP or birth date (the similarity check above sees only the NIP and email).
+    {"NAME": "pegawai.masuk.SandiDataPribadiValidator"},
 ]
+# Lockout after repeated failed sign-ins (django-axes), per account (NIP) and per address alike:
+# the AXES_FAILURE_LIMIT-th failure locks for AXES_COOLOFF_MENIT minutes; HR can unlock an account.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MENIT", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "pegawai.masuk.nip_dari_permintaan"
+AXES_LOCKOUT_CALLABLE = "pegawai.masuk.respons_terkunci"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 24 * 3600)
 
 # --- Language and time --------------------------------------------------------
@@ -222,7 +238,11 @@ LOGGING = {
     },
     "formatters": {"baris": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "baris", "filters": ["ringkas_4xx"]}},
-    "loggers": {"django.request": {"filters": ["abaikan_gangguan_db", "ringkas_4xx"]}},
+    "loggers": {
+        "django.request": {"filters": ["abaikan_gangguan_db", "ringkas_4xx"]},
+        # django-axes logs every attempt at INFO; the audit trail keeps sign-in events already.
+        "axes": {"level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
@@ -249,6 +269,9 @@ ABK_PEMBULATAN = env.str("ABK_PEMBULATAN", default="half_up")  # half_up | up | 
 # Pegawai ids already in an open transfer proposal (they are listed as excluded). pegawai may not import
 # mutasi, so the proposals app names its function here; None = nobody is in a proposal.
 ABK_PEGAWAI_DALAM_USULAN = env.str("ABK_PEGAWAI_DALAM_USULAN", default="mutasi.selectors.pegawai_dalam_usulan")
+# Training per employee for the DUK (pegawai.selectors.laporan): pegawai may not import pelatihan, so the
+# training app's function is named here; None = no training column data.
+LAPORAN_DIKLAT_PEGAWAI = "pelatihan.selectors.diklat.diklat_per_pegawai"
 # Competence development owed to every ASN per year (lesson hours).
 PELATIHAN_JP_MINIMAL = env.int("PELATIHAN_JP_MINIMAL", default=20)
 PELATIHAN_WAJIB_BUKTI = env.bool("PELATIHAN_WAJIB_BUKTI", default=True)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("pratinjau/<str:token>/", views.pratinjau, name="pratinjau"),
     path("pratinjau/<str:token>/konfirmasi/", views.konfirmasi, name="konfirmasi"),
     path("pratinjau/<str:token>/batal/", views.batal, name="batal"),
+    path("pratinjau/<str:token>/longgarkan/", views.longgarkan, name="longgarkan"),
     path("pratinjau/<str:token>/kesalahan.csv", views.galat_csv, name="galat_csv"),
     path("templat/<slug:jenis>.xlsx", views.templat, name="templat"),
     path("tugas/<int:pk>/", views.tugas, name="tugas"),

@@ -58,6 +58,7 @@ class Unggahan:
     diunggah: str
     hasil: Hasil
     riwayat_id: int | None = None  # the refused-run record, when the check found errors
+    longgar: dict[str, str] | None = None  # plausibility rules HR relaxed for this file -> reason
     progres_id: int | None = None  # a big file: the background task (inti.tugas.ProgresTugas) checking or saving it
     diperiksa: bool = True  # False while the worker is still checking it (hasil is empty until then)
 
@@ -73,6 +74,11 @@ class Unggahan:
     def bisa_dikonfirmasi(self) -> bool:
         return self.diperiksa and self.hasil.ok and self.path.exists()
 
+    @property
+    def bisa_dilonggarkan(self) -> bool:
+        """Only relaxable plausibility rules stand in the way: HR may relax them with a reason."""
+        return self.diperiksa and self.hasil.bisa_dilonggarkan and self.path.exists()
+
     def ke_dict(self) -> dict[str, Any]:
         return {
             "token": self.token,
@@ -84,6 +90,7 @@ class Unggahan:
             "diunggah": self.diunggah,
             "hasil": self.hasil.ke_dict(),
             "riwayat_id": self.riwayat_id,
+            "longgar": self.longgar or {},
             "progres_id": self.progres_id,
             "diperiksa": self.diperiksa,
         }
@@ -175,7 +182,8 @@ def impor_unggah(*, berkas: UploadedFile, jenis: str, oleh: User) -> Unggahan:
         return u
     u.hasil = proses(u.path, u.nama_file, jenis)
     if not u.hasil.ok:
-        u.path.unlink(missing_ok=True)
+        if not u.hasil.bisa_dilonggarkan:  # kept while HR may still relax a rule with a reason
+            u.path.unlink(missing_ok=True)
         u.riwayat_id = impor_catat_ditolak(jenis=jenis, nama_file=u.nama_file, oleh=oleh, hasil=u.hasil).pk
     _simpan_meta(u)
     return u
@@ -230,10 +238,12 @@ def impor_jalankan(
     jenis: str,
     oleh: User | None,
     kemajuan: Callable[[int], None] | None = None,
+    longgar: dict[str, str] | None = None,
 ) -> tuple[RiwayatImpor, Hasil]:
     """Check the file again and write it: all or nothing, in one transaction. The run is
     recorded either way (berhasil=False when refused). Used by the confirm step, the worker and
-    the CLI; `kemajuan(rows read)` reports progress."""
+    the CLI; `kemajuan(rows read)` reports progress. `longgar`: plausibility rules HR relaxed for
+    this file, with the reason (recorded in the run's note and its audit row)."""
     spec = jenis_impor(jenis)
     oleh_sah = oleh if getattr(oleh, "is_authenticated", False) else None
     try:
@@ -245,6 +255,7 @@ def impor_jalankan(
                 _spec(jenis, kemajuan),
                 tulis=True,
                 konteks=Konteks(oleh=oleh_sah, impor=riwayat),
+                longgar=longgar,
             )
             if not hasil.ok:
                 raise _Batal(hasil)
@@ -259,6 +270,7 @@ def impor_jalankan(
                 objek=riwayat,
                 ringkasan=_("Impor %(j)s dari %(f)s: %(r)s")
                 % {"j": spec.label, "f": nama_file, "r": hasil.ringkasan()},
+                perubahan={"aturan_dilonggarkan": dict(longgar)} if longgar else None,
             )
             return riwayat, hasil
     except _Batal as batal:
@@ -283,7 +295,9 @@ def impor_konfirmasi(*, token: str, oleh: User) -> tuple[RiwayatImpor, Hasil]:
     u = unggahan_ambil(token=token, oleh=oleh)
     if not u.bisa_dikonfirmasi:
         raise LayananError(_("File ini tidak dapat disimpan. Perbaiki kesalahannya lalu unggah ulang."))
-    riwayat, hasil = impor_jalankan(path=u.path, nama_file=u.nama_file, jenis=u.jenis, oleh=oleh)
+    riwayat, hasil = impor_jalankan(
+        path=u.path, nama_file=u.nama_file, jenis=u.jenis, oleh=oleh, longgar=u.longgar or None
+    )
     if not hasil.ok:
         u.hasil, u.riwayat_id = hasil, riwayat.pk
         u.path.unlink(missing_ok=True)
@@ -291,6 +305,36 @@ def impor_konfirmasi(*, token: str, oleh: User) -> tuple[RiwayatImpor, Hasil]:
         raise ImporDitolak(hasil, riwayat)
     _hapus(u)
     return riwayat, hasil
+
+
+def impor_longgarkan(*, token: str, oleh: User, longgar: dict[str, str]) -> Unggahan:
+    """HR relaxes plausibility rules for this file, each with a reason; the file is checked
+    again with them relaxed (the preview then shows what is left). Only rules the registry
+    marks relaxable, each with a non-empty reason."""
+    from ..aturan import ATURAN
+
+    u = unggahan_ambil(token=token, oleh=oleh)
+    if not u.path.exists():
+        raise LayananError(_("File ini sudah tidak tersedia. Unggah ulang."))
+    bersih = {}
+    for kode, alasan in longgar.items():
+        aturan = ATURAN.get(kode)
+        if aturan is None or not aturan.dilonggarkan:
+            raise LayananError(_("Aturan %(a)s tidak dapat dilonggarkan.") % {"a": kode})
+        alasan = " ".join((alasan or "").split())
+        if len(alasan) < 5:
+            raise LayananError(
+                _("Tulis alasan melonggarkan aturan %(a)s (paling sedikit 5 huruf).") % {"a": aturan.judul}
+            )
+        bersih[kode] = alasan[:300]
+    if not bersih:
+        raise LayananError(_("Pilih aturan yang dilonggarkan dan tulis alasannya."))
+    u.longgar = bersih
+    u.hasil = proses(u.path, u.nama_file, u.jenis, longgar=bersih)
+    if not u.hasil.ok and not u.hasil.bisa_dilonggarkan:
+        u.path.unlink(missing_ok=True)
+    _simpan_meta(u)
+    return u
 
 
 def ekspor_catat(*, oleh: User, format: str, kriteria: dict[str, Any]) -> None:

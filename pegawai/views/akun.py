@@ -33,6 +33,7 @@ from ..selectors.akun import (
     siap_diundang,
     status_akun,
 )
+from ..selectors.kunci import kunci_sampai
 from ..services.akun import (
     AKUN_MASSAL_MAKS,
     ALASAN,
@@ -41,10 +42,10 @@ from ..services.akun import (
     akun_aktifkan,
     akun_buat,
     akun_buat_massal,
-    akun_undang_antrekan,
     akun_nonaktifkan,
     akun_sandi_atur,
     akun_ubah_peran,
+    akun_undang_antrekan,
     akun_undang_mandiri,
     akun_undang_ulang,
     berlaku_sampai,
@@ -292,6 +293,7 @@ def akun_pegawai_detail(request, pk: int):
             "riwayat": akun_riwayat(pegawai),
             "peran_form": PeranForm(initial={"peran": pegawai.akun.peran}) if pegawai.akun else None,
             "akun_sendiri": pegawai.akun_id == request.user.pk,
+            "terkunci_sampai": kunci_sampai(pegawai.akun.nip) if pegawai.akun else None,
         },
     )
 

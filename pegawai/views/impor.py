@@ -30,6 +30,7 @@ from ..services.impor import (
     impor_konfirmasi,
     impor_konfirmasi_antrekan,
     impor_latar,
+    impor_longgarkan,
     impor_unggah,
     unggahan_ambil,
 )
@@ -114,6 +115,23 @@ def konfirmasi(request, token):
         return redirect("impor:pratinjau", token=token)
     messages.success(request, _("Impor berhasil disimpan: %(r)s") % {"r": hasil.ringkasan()})
     return redirect("impor:riwayat_detail", pk=riwayat.pk)
+
+
+@perlu(boleh_impor)
+@require_POST
+def longgarkan(request, token):
+    """HR relaxes the ticked plausibility rules for this file, each with its reason; the file is
+    checked again and the preview shows the result."""
+    longgar = {
+        k.removeprefix("aturan_"): request.POST.get(f"alasan_{k.removeprefix('aturan_')}", "")
+        for k in request.POST
+        if k.startswith("aturan_")
+    }
+    try:
+        impor_longgarkan(token=token, oleh=request.user, longgar=longgar)
+    except LayananError as e:
+        messages.error(request, str(e))
+    return redirect("impor:pratinjau", token=token)
 
 
 @perlu(boleh_impor)
