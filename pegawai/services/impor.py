@@ -436,7 +436,7 @@ def impor_periksa_latar(*, token: str, pelapor: Pelapor) -> None:
                 jenis=u.jenis, nama_file=u.nama_file, oleh=_oleh(pelapor), hasil=hasil
             ).pk
         pelapor.selesai(hasil={"url": reverse("impor:pratinjau", args=[token])}, pesan=hasil.ringkasan())
-    if not hasil.ok:
+    if not hasil.ok and not hasil.bisa_dilonggarkan:  # kept while HR may still relax a rule with a reason
         u.path.unlink(missing_ok=True)
         _simpan_meta(u)
 
@@ -455,7 +455,12 @@ def impor_simpan_latar(*, token: str, pelapor: Pelapor) -> None:
     pelapor.maju(0, tahap=_("Memeriksa ulang dan menyimpan"), total=u.hasil.jumlah_baris, paksa=True)
     with transaction.atomic():
         riwayat, hasil = impor_jalankan(
-            path=u.path, nama_file=u.nama_file, jenis=u.jenis, oleh=_oleh(pelapor), kemajuan=pelapor.maju
+            path=u.path,
+            nama_file=u.nama_file,
+            jenis=u.jenis,
+            oleh=_oleh(pelapor),
+            kemajuan=pelapor.maju,
+            longgar=u.longgar or None,
         )
         if hasil.ok:
             pelapor.selesai(
