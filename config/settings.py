@@ -256,6 +256,8 @@ INSTANSI_KOTA = env.str("INSTANSI_KOTA", default="Surabaya")
 # Transfer rule (PP 11/2017 art. 190): at the earliest after 2 and at the latest after 5 years in a post.
 MUTASI_MIN_TAHUN = env.int("MUTASI_MIN_TAHUN", default=2)
 MUTASI_MAX_TAHUN = env.int("MUTASI_MAX_TAHUN", default=5)
+# How many months ahead the watch list of PPPK contracts ending (pegawai:kontrak_pantau) looks.
+KONTRAK_PPPK_PANTAU_BULAN = 6
 # A new PNS may not ask to move to another instansi within this many years of appointment.
 MUTASI_ANTAR_INSTANSI_MIN_TAHUN = env.int("MUTASI_ANTAR_INSTANSI_MIN_TAHUN", default=10)
 # Decree number pattern; {seq} is a gap-free sequence per year.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import kinerja, laporan, organisasi, pegawai, unit
+from .views import kinerja, kontrak, laporan, organisasi, pegawai, unit
 
 app_name = "pegawai"
 urlpatterns = [
@@ -17,6 +17,9 @@ urlpatterns = [
     path("<int:pk>/nonaktifkan/", pegawai.nonaktifkan, name="nonaktifkan"),
     path("<int:pk>/hukuman/baru/", pegawai.hukuman_baru, name="hukuman_baru"),
     path("<int:pk>/kinerja/baru/", kinerja.kinerja_baru, name="kinerja_baru"),
+    path("kontrak-pppk/", kontrak.kontrak_pantau, name="kontrak_pantau"),
+    path("<int:pk>/kontrak/baru/", kontrak.kontrak_baru, name="kontrak_baru"),
+    path("<int:pk>/kontrak/<int:kontrak_pk>/perpanjang/", kontrak.kontrak_perpanjang_view, name="kontrak_perpanjang"),
     path("unit/", unit.unit_daftar, name="unit_daftar"),
     path("unit/<int:pk>/", unit.unit_detail, name="unit_detail"),
     path("unit/baru/", organisasi.unit_baru, name="unit_baru"),

@@ -1,0 +1,89 @@
+"""PPPK contracts: HR records and renews an employee's contract periods and watches the contracts
+ending within KONTRAK_PPPK_PANTAU_BULAN months (a page and its XLSX)."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inti.galat import LayananError
+from inti.lembar import Tabel, respons_xlsx
+
+from ..akses import boleh_pantau_kontrak, perlu
+from ..forms.kontrak import KontrakForm, PerpanjangForm
+from ..models import KontrakPPPK
+from ..selectors.kontrak import kontrak_berakhir_baris, pantau_bulan
+from ..selectors.pegawai import pegawai_ambil
+from ..services.kontrak import kontrak_catat, kontrak_perpanjang
+
+
+def _ke_detail(pk: int):
+    return redirect(reverse("pegawai:detail", args=[pk]) + "#kontrak")
+
+
+@perlu(boleh_pantau_kontrak)
+def kontrak_pantau(request):
+    hari = timezone.localdate()
+    bulan = pantau_bulan()
+    baris = kontrak_berakhir_baris(hari, bulan=bulan)
+    if request.GET.get("format") == "xlsx":
+        tabel = Tabel(
+            judul=_("Kontrak PPPK"),
+            pengantar=[
+                _("Kontrak PPPK berakhir dalam %(n)d bulan (per %(t)s)") % {"n": bulan, "t": f"{hari:%d-%m-%Y}"}
+            ],
+            kepala=[_("NI PPPK"), _("Nama"), _("Nomor perjanjian"), _("Mulai"), _("Berakhir"), _("Sisa hari")],
+            baris=[
+                [
+                    b.kontrak.pegawai.nip,
+                    b.kontrak.pegawai.nama_lengkap,
+                    b.kontrak.nomor,
+                    b.kontrak.mulai,
+                    b.kontrak.selesai,
+                    b.sisa_hari,
+                ]
+                for b in baris
+            ],
+            lebar=[22, 36, 28, 12, 12, 10],
+        )
+        return respons_xlsx(f"kontrak-pppk-{hari:%Y%m%d}.xlsx", tabel)
+    return render(request, "pegawai/kontrak_pantau.html", {"baris": baris, "bulan": bulan, "hari": hari})
+
+
+@perlu(boleh_pantau_kontrak)
+def kontrak_baru(request, pk: int):
+    pegawai = pegawai_ambil(request.user, pk)
+    form = KontrakForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kontrak_catat(oleh=request.user, pegawai=pegawai, **form.cleaned_data)
+        except LayananError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, _("Kontrak PPPK dicatat."))
+            return _ke_detail(pk)
+    judul = _("Catat kontrak PPPK")
+    return render(request, "pegawai/kontrak_form.html", {"form": form, "pegawai": pegawai, "judul": judul})
+
+
+@perlu(boleh_pantau_kontrak)
+def kontrak_perpanjang_view(request, pk: int, kontrak_pk: int):
+    pegawai = pegawai_ambil(request.user, pk)
+    kontrak = KontrakPPPK.objects.filter(pk=kontrak_pk, pegawai=pegawai).first()
+    if kontrak is None:
+        raise Http404
+    form = PerpanjangForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kontrak_perpanjang(oleh=request.user, kontrak=kontrak, **form.cleaned_data)
+        except LayananError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, _("Kontrak PPPK diperpanjang."))
+            return _ke_detail(pk)
+    judul = _("Perpanjang kontrak PPPK")
+    return render(
+        request, "pegawai/kontrak_form.html", {"form": form, "pegawai": pegawai, "judul": judul, "kontrak": kontrak}
+    )
