@@ -57,15 +57,21 @@ $(STAMP_DEV): requirements.txt requirements-dev.txt | $(PY)
 	sed -e 's/^DEBUG=.*/DEBUG=true/' -e "s/^SECRET_KEY=.*/SECRET_KEY=$$key/" .env.example > .env
 
 # --- Commands -------------------------------------------------------------------------
-run: $(STAMP) .env ## Set up (first time), load demo data if empty, serve on http://127.0.0.1:8000
+# The background worker (big imports, bulk invitations: manage.py db_worker) runs beside the server in the
+# same command; the trap stops it when the server stops (Ctrl+C included), so nothing is left running.
+run: $(STAMP) .env ## Set up (first time), load demo data if empty, serve on http://127.0.0.1:8000 with the worker
 	@mkdir -p var
 	@echo ">> Migrasi database"
 	@$(PY) manage.py migrate --noinput -v0
 	@$(PY) manage.py demo --jika-kosong
+	@$(PY) manage.py pulihkan_tugas -v0 >/dev/null
 	@echo ""
 	@echo "  SIMUTASI berjalan di http://$(HOST):$(PORT)/  (Ctrl+C untuk berhenti)"
+	@echo "  Pekerja latar (impor besar, undangan massal) berjalan di samping server."
 	@echo ""
-	@$(PY) manage.py runserver $(HOST):$(PORT)
+	@$(PY) manage.py db_worker --no-reload --interval 1 & pekerja=$$!; \
+	trap 'kill $$pekerja 2>/dev/null; wait $$pekerja 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Two pytest runs: everything but the browser tests on $(WORKERS) processes, then the browser tests in one
 # process of their own (Playwright's sync API leaves an asyncio loop running in its process, which breaks
