@@ -42,7 +42,9 @@ class JabatanForm(forms.ModelForm):
 
 
 class TutupForm(forms.Form):
-    tanggal = forms.DateField(label=_("Ditutup per tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    tanggal = forms.DateField(
+        label=_("Ditutup per tanggal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     alasan = forms.CharField(label=_("Alasan"), max_length=200, required=False)
     yakin = forms.BooleanField(label=_("Saya yakin; riwayat yang menunjuk ke sini tetap tersimpan."), required=True)
 
