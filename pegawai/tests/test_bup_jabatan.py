@@ -46,12 +46,6 @@ def test_override_outside_50_75_is_refused():
         j.full_clean()
 
 
-def test_mutasi_eligibility_reads_the_same_rule(guru):
-    from mutasi.services.kelayakan import bup_untuk
-
-    assert bup_untuk(guru) == 60
-
-
 def test_teacher_page_shows_60_and_the_pension_date(clients, org, guru):
     p = pegawai_di(org.subunit, guru, tanggal_lahir=date(1970, 5, 17))
     r = clients["hr"].get(reverse("pegawai:detail", args=[p.pk]))
