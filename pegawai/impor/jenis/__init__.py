@@ -4,9 +4,21 @@ from ..dasar import JenisImpor
 from .abk import ImporKinerja, ImporTugas
 from .organisasi import ImporJabatan, ImporUnit
 from .pegawai import ImporPegawai
+from .riwayat import ImporHukuman, ImporKompetensi, ImporKontak, ImporRiwayatJabatan
 
 JENIS: dict[str, type[JenisImpor]] = {
-    k.kode: k for k in (ImporPegawai, ImporUnit, ImporJabatan, ImporTugas, ImporKinerja)
+    k.kode: k
+    for k in (
+        ImporUnit,
+        ImporJabatan,
+        ImporPegawai,
+        ImporRiwayatJabatan,
+        ImporKompetensi,
+        ImporHukuman,
+        ImporKinerja,
+        ImporTugas,
+        ImporKontak,
+    )
 }
 
 

@@ -1,0 +1,413 @@
+"""The records HR keeps about each employee besides the current post: position history,
+disciplinary sanctions, competences and contact data. Every row names an employee by NIP,
+who must be registered (import employees first)."""
+
+from datetime import date
+from typing import Any
+
+from django.db.models import Model
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ...models import HukumanDisiplin, Kompetensi, Pegawai, RiwayatJabatan, TingkatHukuman
+from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
+from ..nilai import Pilihan, Teks, nip, tanggal
+from .organisasi import audit_massal, tulis_massal
+from .pegawai_nilai import email
+from .rujukan import Ditolak, RujukanFormasi, RujukanJabatan, RujukanUnit, normal_nama, saran
+
+# SIASN's export headers and API field names (see docs/IMPOR.md) are accepted beside ours.
+KOLOM_NIP = Kolom(
+    "NIP",
+    "nip",
+    nip,
+    alias=("NIP Baru", "NIP_BARU", "nipBaru", "NI PPPK", "NIP/NI PPPK", "Employee Number"),
+    wajib=True,
+    keterangan=gettext_lazy("Pegawai yang sudah terdaftar."),
+    contoh="198609262015051001",
+)
+KOLOM_NAMA = Kolom(
+    "Nama",
+    "nama",
+    Teks(200),
+    alias=("Nama Pegawai", "Name"),
+    keterangan=gettext_lazy("Hanya untuk memudahkan membaca; tidak disimpan."),
+)
+TINGKAT = Pilihan(
+    {"Ringan": TingkatHukuman.RINGAN, "Sedang": TingkatHukuman.SEDANG, "Berat": TingkatHukuman.BERAT},
+    ["Ringan", "Sedang", "Berat"],
+)
+
+
+class _PerPegawai(JenisImpor):
+    """Rows keyed by NIP (+ more): the employees of a batch in one query."""
+
+    def pegawai_batch(self, batch, galat) -> dict[str, dict[str, Any]]:
+        ada = {
+            p["nip"]: p
+            for p in Pegawai.objects.filter(nip__in={d["nip"] for _b, d in batch}).values(
+                "id", "nip", "status", "tanggal_lahir", "email", "telepon"
+            )
+        }
+        for baris, d in batch:
+            if d["nip"] not in ada:
+                galat(baris, "NIP", _("pegawai dengan NIP %(n)s tidak terdaftar") % {"n": d["nip"]})
+        return ada
+
+    def tanda(self, d: dict[str, Any], *rest: Any) -> str:
+        return " · ".join([f"{d['nip']} {d.get('nama') or ''}".strip(), *(tampil(x) for x in rest)])
+
+    def lampau(self, galat, kolom: str, tgl: date | None) -> bool:
+        return self.cek(galat, kolom, "tanggal_lampau", tanggal=tgl)
+
+
+class ImporKontak(_PerPegawai):
+    kode = "kontak"
+    label = gettext_lazy("Data kontak")
+    keterangan = gettext_lazy("Email dan nomor telepon/HP pegawai; dicocokkan dengan NIP.")
+    kolom = (
+        KOLOM_NIP,
+        KOLOM_NAMA,
+        Kolom(
+            "Email",
+            "email",
+            email,
+            alias=("E-mail", "Surel", "Alamat Email", "EMAIL_GOV"),
+            contoh="budi@surabaya.go.id",
+        ),
+        Kolom(
+            "Telepon",
+            "telepon",
+            Teks(30),
+            alias=("Nomor HP", "No HP", "noHp", "HP", "Nomor Telepon", "noTelp", "Phone"),
+            contoh="081234567890",
+        ),
+    )
+    kunci = ("nip",)
+
+    def periksa(self, data, galat):
+        t = data.get("telepon")
+        if isinstance(t, str) and not all(c.isdigit() or c in "+-() " for c in t):
+            galat("Telepon", _("nomor telepon %(t)s berisi huruf") % {"t": t})
+            return None
+        return data
+
+    def rencanakan(self, batch, galat) -> list[Rencana]:
+        ada = self.pegawai_batch(batch, galat)
+        fields = [k for k in ("email", "telepon") if self.ada(k)]
+        nama = {k.kunci: k.nama for k in self.kolom}
+        hasil = []
+        for baris, d in batch:
+            p = ada.get(d["nip"])
+            if p is None:
+                continue
+            self.tetap(d, p, fields)
+            perubahan = self.bandingkan(p, d, nama, fields)
+            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, self.tanda(d), perubahan, (p["id"], d)))
+        return hasil
+
+    def terapkan(self, rencana, konteks: Konteks) -> None:
+        fields = [k for k in ("email", "telepon") if self.ada(k)]
+        objs = [Pegawai(pk=pid, **{k: d[k] for k in fields}) for pid, d in (r.data for r in rencana)]
+        Pegawai.objects.bulk_update(objs, fields, batch_size=500)
+        audit_massal(list(zip(objs, rencana, strict=True)), konteks, "pegawai.impor_kontak")
+
+
+class ImporHukuman(_PerPegawai):
+    kode = "hukuman"
+    label = gettext_lazy("Hukuman disiplin")
+    keterangan = gettext_lazy("Hukuman disiplin per pegawai; dicocokkan dengan NIP + jenis + tanggal mulai.")
+    kolom = (
+        KOLOM_NIP,
+        KOLOM_NAMA,
+        Kolom(
+            "Tingkat",
+            "tingkat",
+            TINGKAT,
+            alias=("Tingkat Hukuman", "Tingkat Hukuman Disiplin"),
+            wajib=True,
+            contoh="Ringan",
+        ),
+        Kolom(
+            "Jenis",
+            "jenis",
+            Teks(200),
+            alias=("Jenis Hukuman", "Jenis Hukuman Disiplin", "Hukuman"),
+            wajib=True,
+            contoh="Teguran lisan",
+        ),
+        Kolom(
+            "Mulai",
+            "mulai",
+            tanggal,
+            alias=("TMT Hukuman", "Tanggal Mulai", "Berlaku Mulai", "TMT"),
+            wajib=True,
+            contoh="2024-03-01",
+        ),
+        Kolom(
+            "Selesai",
+            "selesai",
+            tanggal,
+            alias=("Akhir Hukuman", "Tanggal Selesai", "Berakhir"),
+            wajib=True,
+            contoh="2024-08-31",
+        ),
+        Kolom("Nomor SK", "nomor_sk", Teks(100), alias=("No SK", "SK Nomor", "skNomor"), contoh="800/123/436.7.2/2024"),
+    )
+    kunci = ("nip", "jenis", "mulai")
+
+    def periksa(self, data, galat):
+        if self.lampau(galat, "Mulai", data["mulai"]):
+            return None
+        if data["selesai"] < data["mulai"]:
+            galat("Selesai", _("tanggal selesai sebelum tanggal mulai"))
+            return None
+        return data
+
+    def rencanakan(self, batch, galat) -> list[Rencana]:
+        ada = self.pegawai_batch(batch, galat)
+        lama = {
+            (h.pegawai_id, h.jenis.casefold(), h.mulai): h
+            for h in HukumanDisiplin.objects.filter(pegawai_id__in=[p["id"] for p in ada.values()])
+        }
+        fields = ["tingkat", "selesai"] + (["nomor_sk"] if self.ada("nomor_sk") else [])
+        nama = {k.kunci: k.nama for k in self.kolom}
+        hasil = []
+        for baris, d in batch:
+            p = ada.get(d["nip"])
+            if p is None:
+                continue
+            d["pegawai_id"] = p["id"]
+            h = lama.get((p["id"], d["jenis"].casefold(), d["mulai"]))
+            self.tetap(d, {"nomor_sk": h.nomor_sk} if h else None, ["nomor_sk"])
+            label = self.tanda(d, d["jenis"], d["mulai"])
+            if h is None:
+                hasil.append(Rencana(baris, BARU, label, {"Tingkat": ("-", d["tingkat"])}, d))
+                continue
+            perubahan = self.bandingkan({k: getattr(h, k) for k in fields}, d, nama, fields)
+            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (h, d)))
+        return hasil
+
+    def terapkan(self, rencana, konteks: Konteks) -> None:
+        fields = ["tingkat", "selesai"] + (["nomor_sk"] if self.ada("nomor_sk") else [])
+        tulis_massal(
+            HukumanDisiplin,
+            rencana,
+            fields,
+            konteks,
+            "hukuman.impor",
+            baru=lambda d: HukumanDisiplin(
+                pegawai_id=d["pegawai_id"],
+                tingkat=d["tingkat"],
+                jenis=d["jenis"],
+                mulai=d["mulai"],
+                selesai=d["selesai"],
+                nomor_sk=d.get("nomor_sk") or "",
+            ),
+        )
+
+
+class ImporRiwayatJabatan(_PerPegawai):
+    kode = "riwayat_jabatan"
+    label = gettext_lazy("Riwayat jabatan")
+    keterangan = gettext_lazy(
+        "Jabatan-jabatan yang sudah selesai (jabatan sekarang lewat impor pegawai); dicocokkan dengan NIP + mulai."
+    )
+    kolom = (
+        KOLOM_NIP,
+        KOLOM_NAMA,
+        Kolom(
+            "Unit Kerja",
+            "unit",
+            Teks(200),
+            alias=("Unit", "Kode Unit", "UNOR NAMA", "unorNama", "Unit Organisasi"),
+            wajib=True,
+            contoh="KEL-MLY-KS",
+        ),
+        Kolom(
+            "Jabatan",
+            "jabatan",
+            Teks(200),
+            alias=("Nama Jabatan", "JABATAN NAMA", "jabatanNama"),
+            wajib=True,
+            contoh="Pengadministrasi Umum",
+        ),
+        Kolom("Mulai", "mulai", tanggal, alias=("TMT Jabatan", "tmtJabatan", "TMT"), wajib=True, contoh="2015-03-01"),
+        Kolom("Selesai", "selesai", tanggal, alias=("Sampai", "Akhir Jabatan"), wajib=True, contoh="2019-12-31"),
+        Kolom(
+            "Nomor SK",
+            "nomor_sk",
+            Teks(100),
+            alias=("No SK", "skNomor", "Nomor SK Jabatan"),
+            contoh="821.2/45/436.7.2/2015",
+        ),
+    )
+    kunci = ("nip", "mulai")
+
+    def siapkan(self) -> None:
+        self.unit = RujukanUnit()
+        self.jabatan = RujukanJabatan()
+        self.formasi = RujukanFormasi(self.unit)
+
+    def periksa(self, data, galat):
+        salah = False
+        for kolom, kunci, rujukan in (("Unit Kerja", "unit", self.unit), ("Jabatan", "jabatan", self.jabatan)):
+            try:
+                data[f"{kunci}_id"] = rujukan.cari(data[kunci]).id
+            except Ditolak as e:
+                galat(kolom, str(e))
+                salah = True
+        if data["selesai"] < data["mulai"]:
+            galat("Selesai", _("tanggal selesai sebelum tanggal mulai"))
+            salah = True
+        salah |= self.lampau(galat, "Selesai", data["selesai"])
+        if not salah:
+            salah |= self.cek(
+                galat, "Jabatan", "formasi_unit_jabatan", **self.formasi.data(data["unit_id"], data["jabatan_id"])
+            )
+        return None if salah else data
+
+    def rencanakan(self, batch, galat) -> list[Rencana]:
+        ada = self.pegawai_batch(batch, galat)
+        ids = [p["id"] for p in ada.values()]
+        semua: dict[int, list[dict]] = {}
+        for r in RiwayatJabatan.objects.filter(pegawai_id__in=ids).values(
+            "id", "pegawai_id", "unit_id", "jabatan_id", "mulai", "sampai", "nomor_sk"
+        ):
+            semua.setdefault(r["pegawai_id"], []).append(r)
+        fields = ["unit_id", "jabatan_id", "sampai"] + (["nomor_sk"] if self.ada("nomor_sk") else [])
+        hasil = []
+        for baris, d in batch:
+            p = ada.get(d["nip"])
+            if p is None:
+                continue
+            lapor = lambda k, m, aturan="", b=baris: galat(b, k, m, aturan)  # noqa: E731
+            if self.cek(lapor, "Mulai", "jabatan_sebelum_cpns", nip=d["nip"], status=p["status"], mulai=d["mulai"]):
+                continue
+            d["pegawai_id"], d["sampai"] = p["id"], d["selesai"]
+            baris_ini = {r["mulai"]: r for r in semua.get(p["id"], [])}
+            r = baris_ini.get(d["mulai"])
+            if r is not None and r["sampai"] is None:
+                galat(baris, "Mulai", _("ini jabatan sekarang; ubah lewat impor pegawai"))
+                continue
+            bentrok = [
+                x
+                for x in semua.get(p["id"], [])
+                if x is not r and x["mulai"] <= d["selesai"] and (x["sampai"] is None or x["sampai"] >= d["mulai"])
+            ]
+            if bentrok:
+                x = bentrok[0]
+                galat(
+                    baris,
+                    "Mulai",
+                    _("tumpang tindih dengan jabatan yang tercatat mulai %(m)s") % {"m": tampil(x["mulai"])},
+                )
+                continue
+            self.tetap(d, r, ["nomor_sk"])
+            label = self.tanda(d, d["jabatan"], d["mulai"])
+            if r is None:
+                hasil.append(
+                    Rencana(
+                        baris, BARU, label, {"Jabatan": ("-", d["jabatan"]), "Selesai": ("-", tampil(d["selesai"]))}, d
+                    )
+                )
+                continue
+            perubahan = {}
+            if r["unit_id"] != d["unit_id"]:
+                perubahan["Unit Kerja"] = (self.unit.per_id[r["unit_id"]].nama, self.unit.per_id[d["unit_id"]].nama)
+            if r["jabatan_id"] != d["jabatan_id"]:
+                perubahan["Jabatan"] = (self.jabatan.per_id[r["jabatan_id"]].nama, d["jabatan"])
+            if r["sampai"] != d["sampai"]:
+                perubahan["Selesai"] = (tampil(r["sampai"]), tampil(d["sampai"]))
+            if "nomor_sk" in fields and r["nomor_sk"] != d["nomor_sk"]:
+                perubahan["Nomor SK"] = (tampil(r["nomor_sk"]), tampil(d["nomor_sk"]))
+            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (RiwayatJabatan(pk=r["id"]), d)))
+        return hasil
+
+    def terapkan(self, rencana, konteks: Konteks) -> None:
+        fields = ["unit_id", "jabatan_id", "sampai"] + (["nomor_sk"] if self.ada("nomor_sk") else [])
+        tulis_massal(
+            RiwayatJabatan,
+            rencana,
+            fields,
+            konteks,
+            "riwayat_jabatan.impor",
+            baru=lambda d: RiwayatJabatan(
+                pegawai_id=d["pegawai_id"],
+                unit_id=d["unit_id"],
+                jabatan_id=d["jabatan_id"],
+                mulai=d["mulai"],
+                sampai=d["selesai"],
+                nomor_sk=d.get("nomor_sk") or "",
+            ),
+        )
+
+
+class ImporKompetensi(_PerPegawai):
+    kode = "kompetensi"
+    label = gettext_lazy("Kompetensi pegawai")
+    keterangan = gettext_lazy(
+        "Kompetensi yang dimiliki pegawai, satu baris per kompetensi; dicocokkan dengan NIP + nama kompetensi."
+    )
+    kolom = (
+        KOLOM_NIP,
+        KOLOM_NAMA,
+        Kolom(
+            "Kompetensi",
+            "kompetensi",
+            Teks(150),
+            alias=("Nama Kompetensi", "Competence", "Skill"),
+            wajib=True,
+            contoh="Analisis Kebijakan",
+        ),
+    )
+    kunci = ("nip", "kompetensi")
+
+    def siapkan(self) -> None:
+        self.per_nama = {normal_nama(n): (pk, n) for pk, n in Kompetensi.objects.values_list("pk", "nama")}
+
+    def kunci_baris(self, data):
+        k = data.get("kompetensi")
+        return (data.get("nip"), normal_nama(k)) if data.get("nip") and k else None
+
+    def periksa(self, data, galat):
+        ketemu = self.per_nama.get(normal_nama(data["kompetensi"]))
+        if ketemu is None:
+            galat(
+                "Kompetensi",
+                _("kompetensi %(k)s tidak ada di daftar kompetensi") % {"k": data["kompetensi"]}
+                + saran(data["kompetensi"], {k: n for k, (_pk, n) in self.per_nama.items()}),
+            )
+            return None
+        data["kompetensi_id"], data["kompetensi"] = ketemu
+        return data
+
+    def rencanakan(self, batch, galat) -> list[Rencana]:
+        ada = self.pegawai_batch(batch, galat)
+        Lewat = Pegawai.kompetensi.through
+        punya = set(
+            Lewat.objects.filter(pegawai_id__in=[p["id"] for p in ada.values()]).values_list(
+                "pegawai_id", "kompetensi_id"
+            )
+        )
+        hasil = []
+        for baris, d in batch:
+            p = ada.get(d["nip"])
+            if p is None:
+                continue
+            d["pegawai_id"] = p["id"]
+            aksi = SAMA if (p["id"], d["kompetensi_id"]) in punya else BARU
+            hasil.append(
+                Rencana(baris, aksi, self.tanda(d), {"Kompetensi": ("-", d["kompetensi"])} if aksi == BARU else {}, d)
+            )
+        return hasil
+
+    def terapkan(self, rencana, konteks: Konteks) -> None:
+        Lewat = Pegawai.kompetensi.through
+        Lewat.objects.bulk_create(
+            [Lewat(pegawai_id=r.data["pegawai_id"], kompetensi_id=r.data["kompetensi_id"]) for r in rencana],
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
+        objs: list[Model] = [Pegawai(pk=r.data["pegawai_id"]) for r in rencana]
+        audit_massal(list(zip(objs, rencana, strict=True)), konteks, "pegawai.impor_kompetensi")
