@@ -97,8 +97,8 @@ test: $(STAMP_DEV) ## Run the tests in parallel (DATABASE_URL picks the database
 	if [ $$rc1 = 5 ] && [ $$rc2 = 5 ]; then exit 5; fi; \
 	for rc in $$rc1 $$rc2; do if [ $$rc != 0 ] && [ $$rc != 5 ]; then exit $$rc; fi; done
 
-bench: $(STAMP) ## Benchmarks on SQLite and PostgreSQL (python -m bench)
-	$(PY) -m bench
+bench: $(STAMP) ## Time the main pages at 100,000 employees on PostgreSQL; writes docs/benchmarks.md (BENCH_PEGAWAI=1000 quick)
+	$(PY) -m bench $(BENCH_ARGS)
 
 lint: $(STAMP_DEV) ## ruff check, ruff format --check and the import contracts (lint-imports)
 	@gagal=0; \
