@@ -14,13 +14,66 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from inti.lembar import FORMAT_TANGGAL, Tabel
 
-from ..models import Pegawai
-from .dasar import JenisImpor
+from ..models import GOLONGAN_PPPK, PANGKAT_PNS, Jabatan, Kompetensi, Pegawai, UnitKerja
+from .dasar import JenisImpor, Kolom
 from .jenis.pegawai import ImporPegawai, nilai_ekspor
-from .nilai import Bilangan, Desimal, tanggal
+from .jenis.pegawai_nilai import golongan
+from .nilai import Bilangan, Desimal, Pilihan, tanggal, ya_tidak
+
+BARIS_TEMPLAT = 1001
+
+
+def daftar_pilihan(kol: Kolom) -> list[str] | None:
+    """The values a coded column offers as an Excel drop-down list (None: free text)."""
+    if isinstance(kol.ubah, Pilihan):
+        return kol.ubah.tampil
+    if kol.ubah is golongan:
+        return [*PANGKAT_PNS, *GOLONGAN_PPPK]
+    if kol.ubah is ya_tidak:
+        return ["Ya", "Tidak"]
+    if kol.kunci == "unit":
+        return list(UnitKerja.objects.filter(aktif=True).order_by("kode").values_list("kode", flat=True))
+    if kol.kunci == "jabatan":
+        return list(Jabatan.objects.order_by("nama").values_list("nama", flat=True))
+    if kol.kunci == "kompetensi":
+        return list(Kompetensi.objects.order_by("nama").values_list("nama", flat=True))
+    return None
+
+
+def _pasang_daftar(wb, ws, spec: type[JenisImpor]) -> None:
+    """Drop-down lists for coded columns, from a hidden 'Daftar' sheet (a list longer than
+    Excel's 255 characters cannot be written inline). A warning, not a stop: names match
+    without regard to case, and `-` clears."""
+    daftar, n = None, 0
+    for i, kol in enumerate(spec.kolom, start=1):
+        nilai = daftar_pilihan(kol)
+        if not nilai:
+            continue
+        if daftar is None:
+            daftar = wb.create_sheet("Daftar")
+            daftar.sheet_state = "hidden"
+        n += 1
+        kolom = get_column_letter(n)
+        daftar[f"{kolom}1"] = kol.nama
+        for r, v in enumerate(nilai, start=2):
+            daftar[f"{kolom}{r}"] = v
+        dv = DataValidation(
+            type="list",
+            formula1=f"=Daftar!${kolom}$2:${kolom}${len(nilai) + 1}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            error=_("Nilai ini tidak ada di daftar; periksa ejaannya."),
+        )
+        ws.add_data_validation(dv)
+        huruf = get_column_letter(i)
+        dv.add(f"{huruf}2:{huruf}{BARIS_TEMPLAT}")
+
 
 _TEBAL = Font(bold=True, color="FFFFFF")
 _LATAR = PatternFill("solid", fgColor="0D4A8F")
@@ -63,7 +116,7 @@ def xlsx_templat(spec: type[JenisImpor], keluaran: IO[bytes]) -> None:
                 fmt = "General"
             else:
                 fmt = "@"
-            for r in range(2, 1002):
+            for r in range(2, BARIS_TEMPLAT + 1):
                 ws.cell(row=r, column=i).number_format = fmt
         petunjuk = wb.create_sheet(_("Petunjuk"))
         petunjuk.append([_("Kolom"), _("Wajib"), _("Nama lain yang diterima"), _("Keterangan"), _("Contoh")])
@@ -83,4 +136,8 @@ def xlsx_templat(spec: type[JenisImpor], keluaran: IO[bytes]) -> None:
         petunjuk.append([])
         petunjuk.append([_("Baca lembar pertama saja. Tanggal: YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY atau sel tanggal.")])
         petunjuk.append([_("Isi nilai, bukan rumus. Judul kolom tidak membedakan huruf besar/kecil dan spasi.")])
+        petunjuk.append(
+            [_("Sel kosong: nilai tersimpan tidak diubah. Tulis - untuk mengosongkan kolom yang tidak wajib.")]
+        )
+        _pasang_daftar(wb, ws, spec)
         wb.save(keluaran)

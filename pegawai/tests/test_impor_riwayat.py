@@ -105,3 +105,30 @@ def test_contacts_empty_keeps_dash_clears(ruj, tmp_path):
     hasil = jalankan(tmp_path, "kontak", [["NIP", "Email"], [ruj.p.nip, "-"]])
     ruj.p.refresh_from_db()
     assert hasil.ok and ruj.p.email == "" and ruj.p.telepon == "0812 3456"
+
+
+@pytest.mark.parametrize(
+    ("jenis", "kolom", "isi"),
+    [
+        ("pegawai", "Golongan", "IV/e"),
+        ("hukuman", "Tingkat", "Ringan"),
+        ("riwayat_jabatan", "Unit Kerja", "KEL-MLY-KS"),
+    ],
+)
+def test_templates_have_drop_down_lists(ruj, tmp_path, jenis, kolom, isi):
+    import openpyxl
+
+    from pegawai.impor.ekspor import xlsx_templat
+    from pegawai.impor.jenis import JENIS
+
+    path = tmp_path / "t.xlsx"
+    with open(path, "wb") as f:
+        xlsx_templat(JENIS[jenis], f)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    huruf = next(c.column_letter for c in ws[1] if c.value == kolom)
+    dv = next(d for d in ws.data_validations.dataValidation if f"{huruf}2" in d.sqref)
+    daftar = wb["Daftar"]
+    ref = dv.formula1.split("!")[1].replace("$", "")
+    assert isi in [c.value for row in daftar[ref] for c in row]
+    assert wb["Daftar"].sheet_state == "hidden"
