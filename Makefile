@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 WORKERS     ?= auto
 CHROMIUM    ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
 
-.PHONY: help run test bench lint format demo migrate backup restore reset-db clean
+.PHONY: help run test bench loadtest lint format demo migrate backup restore reset-db clean
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -99,6 +99,15 @@ test: $(STAMP_DEV) ## Run the tests in parallel (DATABASE_URL picks the database
 
 bench: $(STAMP) ## Time the main pages at 100,000 employees on PostgreSQL; writes docs/benchmarks.md (BENCH_PEGAWAI=1000 quick)
 	$(PY) -m bench $(BENCH_ARGS)
+
+# Load tools live in their own venv (.venv-load, requirements-load.txt): never in the app's.
+.venv-load/.terpasang: requirements-load.txt | $(PY)
+	@test -x .venv-load/bin/python || $(PY) -m venv .venv-load
+	.venv-load/bin/pip install --quiet --disable-pip-version-check -r requirements-load.txt
+	@touch $@
+
+loadtest: $(STAMP) .venv-load/.terpasang ## Locust, 50 users for 60 s, against gunicorn (2 workers) on 127.0.0.1 with PostgreSQL
+	loadtest/run.sh
 
 lint: $(STAMP_DEV) ## ruff check, ruff format --check and the import contracts (lint-imports)
 	@gagal=0; \

@@ -1,0 +1,154 @@
+"""Load test (`make loadtest`): HR staff, unit heads and employees sign in with the demo accounts
+(pegawai/demo/akun.py) and browse the main pages. Run against gunicorn on 127.0.0.1 only.
+
+The mix: 2 in 10 users are HR, 1 in 10 the PPK, 3 in 10 unit heads, 4 in 10 employees; each signs in
+once (the right password: django-axes locks an account after 5 failures) and then browses with a
+think time of 1-3 s. Pages that need an id (an employee, a proposal) take it from the lists they see.
+"""
+
+import re
+
+from locust import HttpUser, between, task
+
+PASSWORD = "demo12345"  # noqa: S105 - the published demo password (pegawai/demo/akun.py)
+NIP = {
+    "hr": "198503152010012003",
+    "ppk": "196807121994031005",
+    "kepala": "197604222000121002",
+    "kepala_pkm": "198011052006042009",
+    "pegawai": "199002172015031004",
+}
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+PEGAWAI_URL = re.compile(r'href="(/pegawai/\d+/)"')
+USULAN_URL = re.compile(r'href="(/mutasi/\d+/)"')
+
+
+class Pengguna(HttpUser):
+    abstract = True
+    wait_time = between(1, 3)
+    nip = ""
+
+    def on_start(self):
+        r = self.client.get("/akun/masuk/", name="sign-in page")
+        self._cookie_tanpa_tls()
+        m = CSRF.search(r.text)
+        with self.client.post(
+            "/akun/masuk/",
+            data={"username": self.nip, "password": PASSWORD, "csrfmiddlewaretoken": m.group(1) if m else ""},
+            headers={"Referer": f"{self.host}/akun/masuk/"},
+            name="sign in",
+            catch_response=True,
+        ) as r:
+            if r.status_code != 200 or "/akun/masuk/" in r.url:
+                r.failure(f"sign-in failed ({r.status_code}, {r.url})")
+        self._cookie_tanpa_tls()
+
+    def _cookie_tanpa_tls(self):
+        """With DEBUG=false the session and CSRF cookies are Secure; on plain http to 127.0.0.1 (no TLS
+        in front, as nginx would give) the client must still send them back."""
+        for c in self.client.cookies:
+            c.secure = False
+
+    def buka(self, url: str, name: str):
+        return self.client.get(url, name=name)
+
+
+class HR(Pengguna):
+    weight = 2
+    nip = NIP["hr"]
+
+    @task(3)
+    def beranda(self):
+        self.buka("/", "home (HR dashboard)")
+
+    @task(3)
+    def daftar_pegawai(self):
+        r = self.buka("/pegawai/", "employee list")
+        ids = PEGAWAI_URL.findall(r.text or "")
+        if ids:
+            self.buka(ids[len(ids) // 2], "employee detail")
+
+    @task(2)
+    def cari(self):
+        self.buka("/pegawai/?q=Santoso", "search by name")
+        self.buka(f"/pegawai/?q={NIP['pegawai']}", "search by NIP")
+
+    @task(2)
+    def usulan(self):
+        r = self.buka("/mutasi/", "proposal list")
+        ids = USULAN_URL.findall(r.text or "")
+        if ids:
+            self.buka(ids[0], "proposal detail")
+
+    @task(2)
+    def kotak(self):
+        self.buka("/mutasi/kotak-masuk/", "inbox")
+
+    @task(1)
+    def abk(self):
+        self.buka("/abk/", "needs overview (ABK)")
+
+    @task(1)
+    def unit(self):
+        self.buka("/pegawai/unit/", "unit tree")
+
+    @task(1)
+    def laporan(self):
+        self.buka("/evaluasi/laporan/", "impact report")
+
+
+class PPK(Pengguna):
+    weight = 1
+    nip = NIP["ppk"]
+
+    @task(2)
+    def beranda(self):
+        self.buka("/", "home (PPK)")
+
+    @task(3)
+    def kotak(self):
+        self.buka("/mutasi/kotak-masuk/", "inbox")
+
+    @task(1)
+    def usulan(self):
+        self.buka("/mutasi/", "proposal list")
+
+
+class Kepala(Pengguna):
+    weight = 3
+
+    def on_start(self):
+        self.nip = NIP["kepala"] if id(self) % 2 else NIP["kepala_pkm"]
+        super().on_start()
+
+    @task(3)
+    def beranda(self):
+        self.buka("/", "home (head)")
+
+    @task(3)
+    def kotak(self):
+        r = self.buka("/mutasi/kotak-masuk/", "inbox")
+        ids = USULAN_URL.findall(r.text or "")
+        if ids:
+            self.buka(ids[0], "proposal detail")
+
+    @task(1)
+    def pegawai(self):
+        self.buka("/pegawai/", "employee list")
+
+
+class Pegawai(Pengguna):
+    weight = 4
+    nip = NIP["pegawai"]
+
+    @task(3)
+    def beranda(self):
+        self.buka("/", "home (employee)")
+
+    @task(2)
+    def saya(self):
+        self.buka("/mutasi/saya/", "my transfers")
+
+    @task(2)
+    def profil(self):
+        self.buka("/pegawai/saya/", "my profile")
