@@ -271,6 +271,10 @@ ABK_PEMBULATAN = env.str("ABK_PEMBULATAN", default="half_up")  # half_up | up | 
 # Pegawai ids already in an open transfer proposal (they are listed as excluded). pegawai may not import
 # mutasi, so the proposals app names its function here; None = nobody is in a proposal.
 ABK_PEGAWAI_DALAM_USULAN = env.str("ABK_PEGAWAI_DALAM_USULAN", default="mutasi.selectors.pegawai_dalam_usulan")
+# Hook for the manual move: dotted path to a callable taking a Pegawai id and returning (number, URL) of a
+# decided transfer of that employee not yet carried out, or None. A manual move is refused while one
+# waits (pegawai may not import mutasi); empty = never refused.
+PEGAWAI_MUTASI_TERTUNDA = env.str("PEGAWAI_MUTASI_TERTUNDA", default="mutasi.selectors.mutasi_tertunda")
 # Training per employee for the DUK (pegawai.selectors.laporan): pegawai may not import pelatihan, so the
 # training app's function is named here; None = no training column data.
 LAPORAN_DIKLAT_PEGAWAI = "pelatihan.selectors.diklat.diklat_per_pegawai"

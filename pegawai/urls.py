@@ -14,6 +14,11 @@ urlpatterns = [
     path("<int:pk>/", pegawai.detail, name="detail"),
     path("<int:pk>/ubah/", pegawai.ubah, name="ubah"),
     path("<int:pk>/pindah-jabatan/", pegawai.pindah_jabatan, name="pindah_jabatan"),
+    path(
+        "<int:pk>/pindah-terjadwal/<int:pindah_pk>/batal/",
+        pegawai.pindah_terjadwal_batal,
+        name="pindah_terjadwal_batal",
+    ),
     path("<int:pk>/nonaktifkan/", pegawai.nonaktifkan, name="nonaktifkan"),
     path("<int:pk>/hukuman/baru/", pegawai.hukuman_baru, name="hukuman_baru"),
     path("<int:pk>/kinerja/baru/", kinerja.kinerja_baru, name="kinerja_baru"),

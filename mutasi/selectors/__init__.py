@@ -31,6 +31,7 @@ from .terkait import (
     sk_usulan,
     sk_verifikasi_ambil,
 )
+from .tertunda import mutasi_tertunda as mutasi_tertunda  # pegawai's PEGAWAI_MUTASI_TERTUNDA hook
 from .usulan import (
     atasan_baru,
     lampiran_ambil,

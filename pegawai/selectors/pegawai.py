@@ -13,7 +13,7 @@ from inti.kalender import tambah_bulan
 from inti.models import CatatanAudit
 
 from ..akses import peran_user
-from ..models import BatasUsiaPensiun, Jabatan, Pegawai, RiwayatJabatan, UnitKerja
+from ..models import BatasUsiaPensiun, Jabatan, Pegawai, PindahTerjadwal, RiwayatJabatan, UnitKerja
 from ..models.organisasi import bup_jabatan
 
 # The unit tree lives in pegawai.pohon (akses needs it too); re-exported for the higher apps.
@@ -146,7 +146,10 @@ def tanggal_pensiun(tanggal_lahir: date, usia: int) -> date:
 
 
 def pegawai_audit(pegawai: Pegawai, *, batas: int = 50) -> QuerySet[CatatanAudit]:
-    """The latest audit rows about an employee (newest first), with who wrote them."""
-    return CatatanAudit.objects.filter(objek_tipe=Pegawai._meta.label_lower, objek_id=str(pegawai.pk)).select_related(
-        "oleh", "oleh__pegawai"
-    )[:batas]
+    """The latest audit rows about an employee (newest first), with who wrote them: the record's
+    own, and those of the employee's scheduled moves (applied, cancelled)."""
+    pindah = [str(pk) for pk in PindahTerjadwal.objects.filter(pegawai=pegawai).values_list("pk", flat=True)]
+    return CatatanAudit.objects.filter(
+        Q(objek_tipe=Pegawai._meta.label_lower, objek_id=str(pegawai.pk))
+        | Q(objek_tipe=PindahTerjadwal._meta.label_lower, objek_id__in=pindah)
+    ).select_related("oleh", "oleh__pegawai")[:batas]

@@ -1,4 +1,8 @@
-"""Writes of employee records and position history. Every write is audited."""
+"""Writes of employee records and position history. Every write is audited.
+
+`pegawai_pindah_jabatan` changes the current post NOW (carried-out transfers, the daily job applying
+a scheduled move); HR's manual move goes through `pegawai.services.pindah.pindah_jabatan_catat`,
+which schedules a move whose TMT is still to come."""
 
 from datetime import date, timedelta
 from typing import Any
@@ -9,7 +13,8 @@ from django.utils.translation import gettext as _
 from inti.audit import audit_catat, selisih
 from inti.galat import LayananError
 
-from ..models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja, User
+from ..models import Jabatan, Pegawai, PindahTerjadwal, RiwayatJabatan, UnitKerja, User
+from .pindah_terjadwal import pindah_terjadwal_gugurkan
 
 
 @transaction.atomic
@@ -85,10 +90,12 @@ def pegawai_pindah_jabatan(
     nomor_sk: str = "",
     tanggal_sk: date | None = None,
     keterangan: str = "",
+    terjadwal: PindahTerjadwal | None = None,
 ) -> RiwayatJabatan:
-    """Close the current post the day before `tmt` and open the new one. A head leaving a
-    head post stops being the head of that unit. Used by edits, imports and carried-out transfers
-    (`oleh` None: the system, e.g. a transfer carried out by a scheduled job)."""
+    """Close the current post the day before `tmt` and open the new one, now. A head leaving a
+    head post stops being the head of that unit. Used by carried-out transfers and by the daily job
+    applying a scheduled move (`terjadwal`, the move being applied); `oleh` None: the system. Any
+    other move waiting for its TMT was planned from the post that closes here: it is cancelled."""
     lama = (
         RiwayatJabatan.objects.select_for_update()
         .select_related("jabatan", "unit")
@@ -115,20 +122,30 @@ def pegawai_pindah_jabatan(
         tanggal_sk=tanggal_sk,
         keterangan=keterangan,
     )
+    perubahan = {"dari": str(lama) if lama else "", "ke": str(baru)}
+    if terjadwal is not None:
+        perubahan["pindah_terjadwal"] = terjadwal.pk
     audit_catat(
         oleh=oleh,
         aksi="pegawai.pindah_jabatan",
         objek=pegawai,
         ringkasan=f"Jabatan menjadi {jabatan} di {unit} TMT {tmt:%d-%m-%Y}",
-        perubahan={"dari": str(lama) if lama else "", "ke": str(baru)},
+        perubahan=perubahan,
+    )
+    pindah_terjadwal_gugurkan(
+        pegawai=pegawai,
+        alasan=_("Jabatan sudah berubah: %(baru)s") % {"baru": baru},
+        kecuali=terjadwal,
     )
     return baru
 
 
 @transaction.atomic
 def pegawai_nonaktifkan(*, oleh: User | None, pegawai: Pegawai, alasan: str, tanggal: date) -> Pegawai:
-    """Retired, died, left: the post closes and any headship ends; history stays."""
+    """Retired, died, left: the post closes and any headship ends, a move waiting for its TMT is
+    cancelled; history stays."""
     RiwayatJabatan.objects.filter(pegawai=pegawai, sampai__isnull=True).update(sampai=tanggal)
+    pindah_terjadwal_gugurkan(pegawai=pegawai, alasan=_("Pegawai dinonaktifkan: %(alasan)s") % {"alasan": alasan})
     UnitKerja.objects.filter(kepala=pegawai).update(kepala=None)
     pegawai.aktif = False
     pegawai.alasan_nonaktif = alasan

@@ -28,7 +28,7 @@ from ..forms.pegawai import (
     PegawaiForm,
     PindahJabatanForm,
 )
-from ..models import Pegawai, RiwayatJabatan, UnitKerja
+from ..models import Pegawai, PindahTerjadwal, RiwayatJabatan, UnitKerja
 from ..selectors.abk.rotasi import q_dini, q_wajib, rotasi_dini, rotasi_wajib
 from ..selectors.akun import status_akun
 from ..selectors.pegawai import (
@@ -39,14 +39,12 @@ from ..selectors.pegawai import (
     pegawai_cari,
     tanggal_pensiun,
 )
+from ..selectors.pindah import mutasi_tertunda, pindah_terjadwal_pegawai
 from ..selectors.unit import unit_leluhur, unit_pilihan
-from ..services.pegawai import (
-    pegawai_buat,
-    pegawai_nonaktifkan,
-    pegawai_pindah_jabatan,
-    pegawai_ubah,
-)
+from ..services.pegawai import pegawai_buat, pegawai_nonaktifkan, pegawai_ubah
 from ..services.pegawai_riwayat import hukuman_tambah
+from ..services.pindah import pindah_jabatan_catat
+from ..services.pindah_terjadwal import pindah_terjadwal_batalkan
 
 PER_HALAMAN = 25
 
@@ -171,6 +169,7 @@ def _konteks_detail(request, pegawai: Pegawai) -> dict:
         "kompetensi": kompetensi,
         "syarat_kompetensi": syarat_kompetensi,
         "unit_dipimpin": list(pegawai.unit_dipimpin.all()),
+        "terjadwal": pindah_terjadwal_pegawai(pegawai),
         "akun": pegawai.akun,
         "status_akun": status_akun(pegawai.akun),
         "audit": _audit_tampil(pegawai) if boleh_lihat_audit(request.user) else None,
@@ -262,18 +261,21 @@ def _tolak_bila_nonaktif(request, pegawai: Pegawai):
 
 @perlu(boleh_kelola_pegawai)
 def pindah_jabatan(request, pk: int):
+    """The manual move: a TMT of today or earlier applies at once, a later one is scheduled. A decided
+    transfer waiting to be carried out blocks it (shown with its link)."""
     pegawai = pegawai_ambil(request.user, pk)
     if tolak := _tolak_bila_nonaktif(request, pegawai):
         return tolak
+    hari = timezone.localdate()
     form = PindahJabatanForm(
         request.POST or None,
         unit_pilihan=unit_pilihan(request.user, aktif_saja=True),
-        initial={"tmt": timezone.localdate()},
+        initial={"tmt": hari},
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            baru = pegawai_pindah_jabatan(
+            hasil = pindah_jabatan_catat(
                 oleh=request.user,
                 pegawai=pegawai,
                 unit=d["unit"],
@@ -282,21 +284,52 @@ def pindah_jabatan(request, pk: int):
                 nomor_sk=d["nomor_sk"],
                 tanggal_sk=d["tanggal_sk"],
                 keterangan=d["keterangan"],
+                hari_ini=hari,
             )
         except (ValidationError, LayananError) as e:
             _tambah_error(form, e)
         else:
-            messages.success(
-                request,
-                _("%(nama)s kini %(jabatan)s di %(unit)s, TMT %(tmt)s.")
-                % {"nama": pegawai.nama_lengkap, "jabatan": baru.jabatan, "unit": baru.unit, "tmt": _tgl(baru.mulai)},
-            )
+            isi = {"nama": pegawai.nama_lengkap, "jabatan": hasil.jabatan, "unit": hasil.unit}
+            if isinstance(hasil, PindahTerjadwal):
+                pesan = _(
+                    "Perpindahan %(nama)s ke %(jabatan)s di %(unit)s dijadwalkan mulai %(tmt)s. Sampai hari itu "
+                    "jabatan sekarang tidak berubah."
+                ) % {**isi, "tmt": _tgl(hasil.tmt)}
+            else:
+                pesan = _("%(nama)s kini %(jabatan)s di %(unit)s, TMT %(tmt)s.") % {**isi, "tmt": _tgl(hasil.mulai)}
+            messages.success(request, pesan)
             return redirect("pegawai:detail", pk=pk)
+    tertunda = mutasi_tertunda(pegawai.pk)
     return render(
         request,
         "pegawai/pindah_jabatan.html",
-        {"form": form, "pegawai": pegawai, "posisi": pegawai.posisi_sekarang},
+        {
+            "form": form,
+            "pegawai": pegawai,
+            "posisi": pegawai.posisi_sekarang,
+            "terjadwal": pindah_terjadwal_pegawai(pegawai),
+            "tertunda": {"nomor": tertunda[0], "url": tertunda[1]} if tertunda else None,
+            "hari_ini": hari,
+        },
     )
+
+
+@perlu(boleh_kelola_pegawai)
+def pindah_terjadwal_batal(request, pk: int, pindah_pk: int):
+    """HR cancels a move waiting for its TMT (POST, with a reason)."""
+    pegawai = pegawai_ambil(request.user, pk)
+    if request.method != "POST":
+        return redirect("pegawai:detail", pk=pk)
+    terjadwal = PindahTerjadwal.objects.filter(pk=pindah_pk, pegawai=pegawai).first()
+    if terjadwal is None:
+        raise Http404
+    try:
+        pindah_terjadwal_batalkan(oleh=request.user, pindah=terjadwal, alasan=request.POST.get("alasan", ""))
+    except LayananError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("Perpindahan terjadwal dibatalkan; jabatan sekarang tetap."))
+    return redirect(f"{_url_detail(pk)}#jabatan-sekarang")
 
 
 @perlu(boleh_kelola_pegawai)
