@@ -32,15 +32,19 @@ class Pengguna(HttpUser):
         r = self.client.get("/akun/masuk/", name="sign-in page")
         self._cookie_tanpa_tls()
         m = CSRF.search(r.text)
+        # No redirect following: the session cookie must lose its Secure flag before the next request.
         with self.client.post(
             "/akun/masuk/",
             data={"username": self.nip, "password": PASSWORD, "csrfmiddlewaretoken": m.group(1) if m else ""},
             headers={"Referer": f"{self.host}/akun/masuk/"},
             name="sign in",
+            allow_redirects=False,
             catch_response=True,
         ) as r:
-            if r.status_code != 200 or "/akun/masuk/" in r.url:
-                r.failure(f"sign-in failed ({r.status_code}, {r.url})")
+            if r.status_code != 302 or "/akun/masuk/" in r.headers.get("Location", ""):
+                r.failure(f"sign-in failed ({r.status_code})")
+            else:
+                r.success()
         self._cookie_tanpa_tls()
 
     def _cookie_tanpa_tls(self):
@@ -50,7 +54,11 @@ class Pengguna(HttpUser):
             c.secure = False
 
     def buka(self, url: str, name: str):
-        return self.client.get(url, name=name)
+        """GET a page; landing on the sign-in page (the session was lost) counts as a failure."""
+        with self.client.get(url, name=name, catch_response=True) as r:
+            if r.ok and "/akun/masuk/" in r.url:
+                r.failure("redirected to sign-in")
+            return r
 
 
 class HR(Pengguna):
