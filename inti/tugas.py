@@ -178,6 +178,7 @@ class Pelapor:
         if hasil is not None:
             p.hasil = hasil
         p.save(update_fields=["status", "pesan", "berakhir", "detak", "selesai", "hasil"])
+        _tutup_samping()
 
 
 def tugas_jalankan(progres_id: int, kerja, *, tahap: str = "", total: int | None = None) -> str:
@@ -223,6 +224,14 @@ def _tulis_samping(p: ProgresTugas, nilai: dict[str, Any]) -> None:
     except Exception:
         if _koneksi_samping is not None:
             _koneksi_samping.close()
+        _koneksi_samping = None
+
+
+def _tutup_samping() -> None:
+    """Close the side connection when a task ends (a worker idles without holding it open)."""
+    global _koneksi_samping
+    if _koneksi_samping is not None:
+        _koneksi_samping.close()
         _koneksi_samping = None
 
 
