@@ -106,6 +106,8 @@ class IkhtisarFilterForm(forms.Form):
 class RotasiFilterForm(forms.Form):
     KATEGORI = [
         ("wajib", _("Wajib dimutasi")),
+        ("segera", _("Segera jatuh tempo")),
+        ("boleh", _("Boleh dimutasi")),
         ("dini", _("Belum boleh dimutasi")),
         ("semua", _("Semua")),
     ]
