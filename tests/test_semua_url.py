@@ -174,19 +174,19 @@ def _dunia_bangun():
     from evaluasi.tests.factories import evaluasi_final
     from evaluasi.tests.factories import usulan_buat as usulan_lampau
     from mutasi.models import StatusUsulan as S
-    from pelatihan import services as pelatihan_services
-    from pelatihan.models import StatusPenugasan
     from mutasi.services.alur import usulan_transisi
     from mutasi.services.keberatan import keberatan_ajukan
     from mutasi.services.pelaksanaan import usulan_laksanakan
     from mutasi.services.permohonan import permohonan_buat
     from mutasi.services.usulan import batch_baca_daftar, batch_buat, lampiran_tambah
     from mutasi.tests.helpers import TMT, Dunia
-    from pelatihan.tests.factories import DuniaPelatihan, penugasan_buat
     from pegawai.models import RiwayatImpor, TugasJabatan
     from pegawai.services.akun import aktivasi_token, akun_buat, reset_token
     from pegawai.services.impor import impor_unggah
     from pegawai.tests.factories import JabatanFactory, pegawai_di
+    from pelatihan import services as pelatihan_services
+    from pelatihan.models import StatusPenugasan
+    from pelatihan.tests.factories import DuniaPelatihan, penugasan_buat
 
     o = _org()
     w = SimpleNamespace(org=o)
@@ -286,9 +286,9 @@ def _objek(w) -> dict[str, list[dict]]:
     """Real URL kwargs per URL name: one dict per variant. Names not listed get id 1 (a guess) and
     a warning; add them here."""
     from mutasi.models import StatusUsulan as S
-    from pelatihan.services import AKSI as AKSI_PELATIHAN
     from mutasi.services.alur import TRANSISI
     from pegawai.impor.jenis import JENIS
+    from pelatihan.services import AKSI as AKSI_PELATIHAN
 
     o = w.org
     pegawai = [{"pk": o.anggota.pk}, {"pk": w.tanpa_akun.pk}, {"pk": w.nonaktif.pk}]

@@ -69,7 +69,7 @@ def test_the_worker_runs_it_and_the_row_shows_progress_then_the_result():
     assert (p.selesai, p.total, p.persen, p.pesan) == (4, 4, 100, "beres")
     assert p.ke_json()["url"] == "/selesai/" and p.ke_json()["berakhir"] is True
     assert DBTaskResult.objects.get(pk=p.tugas_id).status == "SUCCESSFUL"
-    assert JEJAK == [f"jalan {p.pk}"]
+    assert [f"jalan {p.pk}"] == JEJAK
 
 
 @pytest.mark.django_db(transaction=True)
@@ -112,7 +112,7 @@ def test_a_task_already_done_is_not_run_again():
     p = mulai(2)
     tugas_contoh.call(progres_id=p.pk, n=2)
     assert tugas_contoh.call(progres_id=p.pk, n=2) == "sudah selesai"
-    assert JEJAK == [f"jalan {p.pk}"]
+    assert [f"jalan {p.pk}"] == JEJAK
     p.refresh_from_db()
     assert p.percobaan == 1
 
@@ -160,7 +160,7 @@ def test_a_killed_task_is_queued_again_and_then_completes_once(settings):
     jalankan_pekerja()
     p.refresh_from_db()
     assert p.status == ProgresTugas.Status.SELESAI and p.percobaan == 2
-    assert JEJAK == [f"jalan {p.pk}"]
+    assert [f"jalan {p.pk}"] == JEJAK
 
 
 @pytest.mark.django_db

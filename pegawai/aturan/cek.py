@@ -12,7 +12,7 @@ from inti.kalender import tahun_penuh, usia
 
 from .. import nip as nip_rules
 from ..models import PANGKAT_PNS, StatusAsn
-from . import aturan
+from .daftar import aturan
 from .data import golongan_maksimal, jenjang_pendidikan, urutan_golongan, usia_cpns
 
 

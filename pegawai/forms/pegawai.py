@@ -218,7 +218,7 @@ class PegawaiBuatForm(PegawaiForm):
 
     unit = UnitPilihanField(label=_("Unit kerja"), pilihan=[])
     jabatan = JabatanChoiceField(
-        label=_("Jabatan"), queryset=Jabatan.objects.order_by("nama"), empty_label=PILIH
+        label=_("Jabatan"), queryset=Jabatan.objects.filter(aktif=True).order_by("nama"), empty_label=PILIH
     )
     tmt = forms.DateField(label=_("TMT jabatan"), widget=_tanggal_widget())
     nomor_sk = forms.CharField(label=_("Nomor SK"), max_length=100, required=False)
@@ -262,7 +262,7 @@ class PegawaiBuatForm(PegawaiForm):
 class PindahJabatanForm(forms.Form):
     unit = UnitPilihanField(label=_("Unit kerja baru"), pilihan=[])
     jabatan = JabatanChoiceField(
-        label=_("Jabatan baru"), queryset=Jabatan.objects.order_by("nama"), empty_label=PILIH
+        label=_("Jabatan baru"), queryset=Jabatan.objects.filter(aktif=True).order_by("nama"), empty_label=PILIH
     )
     tmt = forms.DateField(label=_("TMT"), widget=_tanggal_widget())
     nomor_sk = forms.CharField(label=_("Nomor SK"), max_length=100, required=False)
