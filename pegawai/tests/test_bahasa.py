@@ -295,4 +295,4 @@ def test_pesan_validasi_bahasa_inggris(org):
     c = _dengan_bahasa("en")
     r = c.post(reverse("login"), {"username": "199001012015031001", "password": "salah-sekali"})
     assert r.status_code == 200
-    assert "Wrong NIP or password." in r.text
+    assert "Wrong NIP or password, or the account is not active." in r.text

@@ -92,10 +92,15 @@ def test_over_the_size_limit(ruj, tmp_path, settings):
 
 def test_an_encoding_that_is_neither_utf8_nor_windows_1252(ruj, tmp_path):
     # 0x81 and 0x8D are undefined in Windows-1252 and invalid as UTF-8 here.
+    # The file is read line by line now (issue 13): the unreadable line is refused by its number,
+    # never stored with replacement characters.
     isi = teks_csv(sebagai_tabel([baris_pegawai(1)])).encode() + b"\x81\x8d\r\n"
-    assert tolak(tmp_path, "aneh.csv", isi).startswith(
-        "Encoding file aneh.csv tidak dikenali (bukan UTF-8 maupun Windows-1252)."
-    )
+    path = tmp_path / "aneh.csv"
+    path.write_bytes(isi)
+    hasil = proses(path, "aneh.csv", "pegawai")
+    assert hasil.ditolak
+    assert any(g.baris == 3 and "tidak mungkin benar" in g.pesan for g in hasil.galat)
+    assert not Pegawai.objects.exists()
 
 
 def test_utf16_from_excel_unicode_text_is_read(ruj, tmp_path):
