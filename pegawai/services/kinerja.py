@@ -43,7 +43,7 @@ def kinerja_catat(
     """Record the predicate of `tahun`. A year already recorded with something else raises
     `KinerjaSudahAda` unless `ganti`; the same values again change nothing."""
     kinerja = (
-        KinerjaTahunan.objects.select_for_update()
+        KinerjaTahunan.objects.select_for_update(of=("self",))
         .select_related("dicatat_oleh")
         .filter(pegawai=pegawai, tahun=tahun)
         .first()

@@ -64,7 +64,7 @@ def kontrak_perpanjang(
 ) -> KontrakPPPK:
     """A new period starting the day after `kontrak` ends, pointing back to it. A contract is
     renewed once (the renewal is renewed in its turn)."""
-    kontrak = KontrakPPPK.objects.select_for_update().select_related("pegawai").get(pk=kontrak.pk)
+    kontrak = KontrakPPPK.objects.select_for_update(of=("self",)).select_related("pegawai").get(pk=kontrak.pk)
     if KontrakPPPK.objects.filter(diperpanjang_dari=kontrak).exists():
         raise KontrakError(_("Kontrak ini sudah diperpanjang."))
     mulai = kontrak.selesai + timedelta(days=1)

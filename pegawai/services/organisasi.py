@@ -79,7 +79,7 @@ def unit_ubah(*, oleh: User, unit: UnitKerja, data: dict[str, Any]) -> UnitKerja
 def unit_pindah(*, oleh: User, unit: UnitKerja, induk: UnitKerja | None) -> UnitKerja:
     """Move the unit (with its sub-units) under another parent, or to the top. The model refuses
     a cycle (the unit itself or one of its sub-units as the parent)."""
-    unit = UnitKerja.objects.select_for_update().select_related("induk").get(pk=unit.pk)
+    unit = UnitKerja.objects.select_for_update(of=("self",)).select_related("induk").get(pk=unit.pk)
     if unit.induk_id == (induk.pk if induk else None):
         return unit
     _induk_aktif(induk)

@@ -106,7 +106,7 @@ def jabatan_daftar(request):
     status = request.GET.get("status", "aktif")
     if status not in {"aktif", "ditutup", "semua"}:
         status = "aktif"
-    q = request.GET.get("q", "")
+    q = request.GET.get("q", "").replace("\x00", "")[:100]  # PostgreSQL refuses a NUL in a query
     page = Paginator(jabatan_cari(status=status, q=q), JABATAN_PER_HALAMAN).get_page(request.GET.get("page"))
     return render(request, "pegawai/jabatan_daftar.html", {"page_obj": page, "status": status, "q": q})
 
