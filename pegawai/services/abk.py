@@ -70,7 +70,12 @@ def tugas_ubah(*, oleh: User, tugas: TugasJabatan, data: dict[str, Any]) -> Tuga
 
 @transaction.atomic
 def tugas_hapus(*, oleh: User, tugas: TugasJabatan) -> None:
-    tugas = TugasJabatan.objects.select_for_update(of=("self",)).select_related("unit", "jabatan").filter(pk=tugas.pk).first()
+    tugas = (
+        TugasJabatan.objects.select_for_update(of=("self",))
+        .select_related("unit", "jabatan")
+        .filter(pk=tugas.pk)
+        .first()
+    )
     if tugas is None:
         raise LayananError(_("Uraian tugas sudah dihapus."))
     # Audit first: after delete() the object has no primary key to point at.
