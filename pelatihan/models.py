@@ -7,7 +7,8 @@ the record) live in `pelatihan.services` and `pelatihan.akses`; these models hol
 invariants the database can hold.
 
 Only an assignment is a workflow (`StatusPenugasan`, moved by `services.alur.AlurPenugasan`, one
-`RiwayatStatusPenugasan` row per move). The mentoring (`Pendampingan`) has no state, a plan item is
+`RiwayatStatusPenugasan` row per move). The mentoring (`Pendampingan`) has no state (it only ends, with
+a cancelled transfer: `berakhir_pada`), a plan item is
 done or not (`ItemAdaptasi.selesai_pada`, ticked back and forth by the employee and the mentor) and a
 check-in is written once: none of them is a workflow.
 """
@@ -211,15 +212,28 @@ class Pendampingan(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     ditunjuk_pada = models.DateTimeField(_("ditunjuk pada"), default=timezone.now)
+    # Ended with its transfer (a decided transfer cancelled or revoked): the plan is kept, frozen.
+    berakhir_pada = models.DateTimeField(_("berakhir pada"), null=True, blank=True)
+    berakhir_alasan = models.CharField(_("alasan berakhir"), max_length=300, blank=True)
 
     class Meta:
         db_table = "mutasi_pendampingan"  # created when training was part of mutasi
         verbose_name = _("pendampingan")
         verbose_name_plural = _("pendampingan")
         ordering = ["-ditunjuk_pada", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(berakhir_pada__isnull=True) | ~Q(berakhir_alasan=""),
+                name="pendampingan_berakhir_beralasan",
+            )
+        ]
 
     def __str__(self):
         return f"{self.mentor.nama_lengkap} -> {self.usulan_id}"
+
+    @property
+    def berakhir(self) -> bool:
+        return self.berakhir_pada is not None
 
 
 def pendampingan_dari(usulan: UsulanMutasi) -> Pendampingan | None:

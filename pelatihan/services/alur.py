@@ -10,7 +10,9 @@ The moves' own work:
   today, never in the future) and the JP earned (default the training's JP); the training's
   competences join the employee's record (and the record's audit);
 - kembalikan_bukti, tidak_selesai, batalkan: need a reason, kept on the assignment; returning the
-  evidence deletes the file after the commit, as does replacing it.
+  evidence deletes the file after the commit, as does replacing it;
+- batalkan is also the system's (`oleh` None, "sistem" in the history): a decided transfer cancelled
+  or revoked takes its open assignments with it (`services.pembatalan`).
 """
 
 from collections.abc import Callable
@@ -95,6 +97,10 @@ class AlurPenugasan(Alur):
     )
 
     def hak(self, t: Transisi, obj: PenugasanPelatihan, user: Any, **konteks: Any) -> tuple[bool, str]:
+        if user is None:  # the system (never a request's user): only when a transfer is cancelled
+            if t.aksi == "batalkan":
+                return True, _("sistem")
+            return False, _("Langkah ini tidak dilakukan oleh sistem.")
         p = peran_user(user)
         if t.pelaku == PEGAWAI:
             if not boleh_kerjakan_penugasan(user, obj):

@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 
-from mutasi.models import STATUS_TERLIHAT_PEGAWAI
+from mutasi.models import STATUS_TERLIHAT_PEGAWAI, StatusUsulan
 from pegawai.akses import peran_user
 
 from ..akses import boleh_kelola_adaptasi, boleh_lihat_adaptasi, boleh_lihat_checkin
@@ -19,8 +19,19 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def panel_usulan(context, u) -> dict:
-    """What the proposal page shows about training and adaptation (empty before the decision)."""
-    if u is None or u.status not in STATUS_TERLIHAT_PEGAWAI or u.tujuan_jabatan_id is None:
+    """What the proposal page shows about training and adaptation (empty before the decision; for a
+    decided transfer cancelled since, what was closed with it)."""
+    if u is None or u.tujuan_jabatan_id is None:
+        return {"tampil": False}
+    if u.status == StatusUsulan.DIBATALKAN and u.diputuskan_pada is not None:
+        pd = pendampingan_dari(u)
+        return {
+            "tampil": True,
+            "batal": True,
+            "penugasan": list(u.penugasan_pelatihan.select_related("pelatihan", "usulan").order_by("tenggat", "id")),
+            "pd": pd,
+        }
+    if u.status not in STATUS_TERLIHAT_PEGAWAI:
         return {"tampil": False}
     user = context["request"].user
     kelola = boleh_kelola_adaptasi(user, u)

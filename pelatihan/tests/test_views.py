@@ -397,6 +397,10 @@ def test_pemberitahuan_memuat_pelatihan_dan_pendamping(c, dp):
     assert 'id="pemberitahuan-pelatihan"' in html and "Pelayanan Prima" in html and "1 Maret 2027" in html
     assert "Analisis Data" not in html  # cancelled
     assert "Sri Mentor" in html and "0812-3456-7890" in html
+    # the stored notice (signed by the Kepala BKPSDM) is made on its first download
+    from pegawai.tests.factories import UnitKerjaFactory, kepala_dari
+
+    kepala_dari(UnitKerjaFactory(kode="BKPSDM"))
     r = c["orang_luar"].get(reverse("mutasi:pemberitahuan_pdf", args=[u.pk]))
     assert r.status_code == 200 and r.content[:4] == b"%PDF"
 

@@ -1,12 +1,13 @@
 """Daily job (cron/systemd timer): email reminders for training assignments due soon
 (PELATIHAN_INGATKAN_HARI days before the due date) and overdue ones (to the employee, and to the
-unit head for overdue). Idempotent within a day: each assignment records the day it was reminded."""
+unit head for overdue). Idempotent within a day: each assignment records the day it was reminded.
+First it closes what a cancelled transfer left open and its signal missed (no reminder for those)."""
 
 from datetime import date
 
 from django.core.management.base import BaseCommand
 
-from pelatihan.services import pengingat_kirim
+from pelatihan.services import mutasi_batal_susulan, pengingat_kirim
 
 
 class Command(BaseCommand):
@@ -16,6 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("--tanggal", type=date.fromisoformat, help="Tanggal acuan (YYYY-MM-DD); bawaan: hari ini.")
 
     def handle(self, *args, tanggal=None, **options):
+        if n := mutasi_batal_susulan():
+            self.stdout.write(self.style.WARNING(f"Ditutup karena mutasinya dibatalkan: pelatihan {n} mutasi."))
         laporan = pengingat_kirim(hari_ini=tanggal)
         self.stdout.write(
             self.style.SUCCESS(
