@@ -10,7 +10,7 @@ Roles (after healthchecks' owner/member/outsider):
 import os
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import translation
 
 CHROMIUM_ARGS = [
@@ -56,6 +56,24 @@ def browser_type_launch_args(browser_type_launch_args):
 def browser_context_args(browser_context_args):
     # Users here browse in Indonesian; headless Chromium would ask for English.
     return {**browser_context_args, "locale": "id-ID", "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _ttd_dan_berkas(tmp_path_factory):
+    """For the whole run, also for data built once per class or module: decrees are signed with
+    the installation's own certificate, made on first use in a temporary folder (never var/ttd/;
+    inti's signing tests set their own), and stored files go to a temporary folder (each test
+    gets its own below)."""
+    folder = tmp_path_factory.mktemp("ttd")
+    with override_settings(
+        TTD_BACKEND="inti.ttd.lokal.PenandaLokal",
+        TTD_SERTIFIKAT=folder / "sertifikat.pem",
+        TTD_KUNCI=folder / "kunci.pem",
+        TTD_BUAT_OTOMATIS=True,
+        TTD_AKAR_TEPERCAYA=[],
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)

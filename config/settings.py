@@ -253,6 +253,12 @@ INSTANSI_UNIT_KEPEGAWAIAN = env.str(
 )
 INSTANSI_ALAMAT = env.str("INSTANSI_ALAMAT", default="Jalan Jimerto No. 25-27, Surabaya 60272")
 INSTANSI_KOTA = env.str("INSTANSI_KOTA", default="Surabaya")
+INSTANSI_PROVINSI = env.str("INSTANSI_PROVINSI", default="PROVINSI JAWA TIMUR")
+# The regional head in whose name decrees are made (Permendagri 80/2015): "KEPUTUSAN WALI KOTA SURABAYA".
+KEPALA_DAERAH_JABATAN = env.str("KEPALA_DAERAH_JABATAN", default="WALI KOTA SURABAYA")
+# The unit whose head (the Kepala BKPSDM) signs the employees' notices, or that person's NIP directly.
+UNIT_KEPEGAWAIAN_KODE = env.str("UNIT_KEPEGAWAIAN_KODE", default="BKPSDM")
+PEMBERITAHUAN_PENANDATANGAN_NIP = env.str("PEMBERITAHUAN_PENANDATANGAN_NIP", default="")
 # Transfer rule (PP 11/2017 art. 190): at the earliest after 2 and at the latest after 5 years in a post.
 MUTASI_MIN_TAHUN = env.int("MUTASI_MIN_TAHUN", default=2)
 MUTASI_MAX_TAHUN = env.int("MUTASI_MAX_TAHUN", default=5)
@@ -260,9 +266,15 @@ MUTASI_MAX_TAHUN = env.int("MUTASI_MAX_TAHUN", default=5)
 KONTRAK_PPPK_PANTAU_BULAN = 6
 # A new PNS may not ask to move to another instansi within this many years of appointment.
 MUTASI_ANTAR_INSTANSI_MIN_TAHUN = env.int("MUTASI_ANTAR_INSTANSI_MIN_TAHUN", default=10)
+# Months after the TMT before which the employee must not reach the target position's retirement age.
+MUTASI_BUP_SISA_BULAN = env.int("MUTASI_BUP_SISA_BULAN", default=12)
 # Decree number pattern; {seq} is a gap-free sequence per year.
 SK_NOMOR_POLA = env.str("SK_NOMOR_POLA", default="800/{seq}/436.7.2/{year}")
-# Days the employee has to raise an objection (keberatan) after the notice.
+# The notice's own number pattern; {seq} is a gap-free sequence per year apart from the decrees'.
+PEMBERITAHUAN_NOMOR_POLA = env.str("PEMBERITAHUAN_NOMOR_POLA", default="800.1.6/{seq}/436.7.2/{year}")
+# Days a decree's TMT may lie before the decree's date (0: the TMT is on or after it).
+SK_TMT_SEBELUM_HARI = env.int("SK_TMT_SEBELUM_HARI", default=0)
+# Days the employee has to raise an objection (keberatan) after being given the notice.
 KEBERATAN_BATAS_HARI = env.int("KEBERATAN_BATAS_HARI", default=14)
 # Needs analysis (PermenPANRB 1/2020): effective working hours per year and rounding of people.
 ABK_JAM_KERJA_EFEKTIF = env.int("ABK_JAM_KERJA_EFEKTIF", default=1250)
@@ -271,13 +283,13 @@ ABK_PEMBULATAN = env.str("ABK_PEMBULATAN", default="half_up")  # half_up | up | 
 # Pegawai ids already in an open transfer proposal (they are listed as excluded). pegawai may not import
 # mutasi, so the proposals app names its function here; None = nobody is in a proposal.
 ABK_PEGAWAI_DALAM_USULAN = env.str("ABK_PEGAWAI_DALAM_USULAN", default="mutasi.selectors.pegawai_dalam_usulan")
+# Training per employee for the DUK (pegawai.selectors.laporan): pegawai may not import pelatihan, so the
+# training app's function is named here; None = no training column data.
+LAPORAN_DIKLAT_PEGAWAI = "pelatihan.selectors.diklat.diklat_per_pegawai"
 # Hook for the manual move: dotted path to a callable taking a Pegawai id and returning (number, URL) of a
 # decided transfer of that employee not yet carried out, or None. A manual move is refused while one
 # waits (pegawai may not import mutasi); empty = never refused.
 PEGAWAI_MUTASI_TERTUNDA = env.str("PEGAWAI_MUTASI_TERTUNDA", default="mutasi.selectors.mutasi_tertunda")
-# Training per employee for the DUK (pegawai.selectors.laporan): pegawai may not import pelatihan, so the
-# training app's function is named here; None = no training column data.
-LAPORAN_DIKLAT_PEGAWAI = "pelatihan.selectors.diklat.diklat_per_pegawai"
 # Competence development owed to every ASN per year (lesson hours).
 PELATIHAN_JP_MINIMAL = env.int("PELATIHAN_JP_MINIMAL", default=20)
 PELATIHAN_WAJIB_BUKTI = env.bool("PELATIHAN_WAJIB_BUKTI", default=True)
@@ -309,6 +321,8 @@ DEMO_LANGKAH = [
     "mutasi.demo.usulan",
     "pelatihan.demo.pelatihan",
     "evaluasi.demo.evaluasi",
+    # This month's decrees after the reviews' history: decree dates rise with their numbers.
+    "mutasi.demo.keputusan",
 ]
 
 # --- Electronic signature (inti.ttd) ---

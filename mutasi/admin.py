@@ -2,13 +2,18 @@ from django.contrib import admin
 
 from .models import (
     BatchUsulan,
+    DasarHukum,
     Keberatan,
     MasaTenang,
     NomorUrutSK,
+    PejabatPenandatangan,
     PermohonanMutasi,
     RiwayatStatusKeberatan,
+    RiwayatStatusSK,
     RiwayatStatusUsulan,
     SuratKeputusan,
+    SuratPemberitahuan,
+    TembusanSK,
     UsulanMutasi,
 )
 
@@ -35,6 +40,10 @@ class RiwayatKeberatanInline(RiwayatInline):
     model = RiwayatStatusKeberatan
 
 
+class RiwayatSKInline(RiwayatInline):
+    model = RiwayatStatusSK
+
+
 class HanyaBaca(admin.ModelAdmin):
     """Read only: these records change through the application so every step is checked and audited."""
 
@@ -59,8 +68,44 @@ class UsulanMutasiAdmin(HanyaBaca):
 
 @admin.register(SuratKeputusan)
 class SuratKeputusanAdmin(HanyaBaca):
-    list_display = ["nomor", "tanggal", "tmt", "penandatangan_nama", "kode_verifikasi"]
-    search_fields = ["nomor", "kode_verifikasi"]
+    list_display = ["__str__", "jenis", "status", "tanggal", "tmt", "penandatangan_nama", "kode_verifikasi"]
+    list_filter = ["status", "jenis"]
+    search_fields = ["nomor", "kode_verifikasi", "tentang"]
+    inlines = [RiwayatSKInline]
+
+
+@admin.register(SuratPemberitahuan)
+class SuratPemberitahuanAdmin(HanyaBaca):
+    list_display = ["nomor", "tanggal", "usulan", "sk", "diserahkan_pada"]
+    search_fields = ["nomor", "kode_verifikasi", "usulan__pegawai__nama", "usulan__pegawai__nip"]
+
+
+@admin.register(DasarHukum)
+class DasarHukumAdmin(admin.ModelAdmin):
+    """The decree's "Mengingat", kept by HR: order, kind of transfer and status it applies to."""
+
+    list_display = ["urutan", "teks", "jenis_mutasi", "status_asn", "aktif"]
+    list_display_links = ["teks"]
+    list_editable = ["urutan", "aktif"]
+    list_filter = ["aktif", "jenis_mutasi", "status_asn"]
+
+
+@admin.register(TembusanSK)
+class TembusanSKAdmin(admin.ModelAdmin):
+    """The decree's copies ("Tembusan Yth."); {opd_asal}, {opd_tujuan}, {instansi_lain} filled per decree."""
+
+    list_display = ["urutan", "teks", "jenis_mutasi", "aktif"]
+    list_display_links = ["teks"]
+    list_editable = ["urutan", "aktif"]
+    list_filter = ["aktif", "jenis_mutasi"]
+
+
+@admin.register(PejabatPenandatangan)
+class PejabatPenandatanganAdmin(admin.ModelAdmin):
+    """How a PPK account signs decrees (position, a.n., Plh./Plt.); name and NIP come from the account."""
+
+    list_display = ["akun", "jabatan_ttd", "atas_nama", "plh"]
+    raw_id_fields = ["akun"]
 
 
 @admin.register(Keberatan)
@@ -73,8 +118,8 @@ class KeberatanAdmin(HanyaBaca):
 
 @admin.register(NomorUrutSK)
 class NomorUrutSKAdmin(admin.ModelAdmin):
-    list_display = ["tahun", "terakhir"]
-    readonly_fields = ["tahun", "terakhir"]
+    list_display = ["jenis", "tahun", "terakhir"]
+    readonly_fields = ["jenis", "tahun", "terakhir"]
 
     def has_add_permission(self, request):
         return False

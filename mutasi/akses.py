@@ -14,10 +14,12 @@ Doing (an `Izin`: true when allowed, with the reason when not):
 - each workflow step by the actor its transition names (`hak_langkah`, the actor check of
   `mutasi.services.alur`): the sending or receiving head (escalated upward, or HR where no head
   is left), HR, the PPK; nobody on their own transfer; verifier and decider are two people;
-- HR overrides failed checks (drafts), reviews a changed record, notes the Minister's approval,
-  issues decrees, makes batches, answers objections and the requests of others;
+- HR overrides failed checks (one per check, until carried out; never on their own transfer),
+  records the external decision of a transfer out of or into the city, reviews a changed record,
+  notes the Minister's approval, issues decrees, makes batches, answers objections and the
+  requests of others; the PPK confirms each override of a hard rule (not one they recorded);
 - the employee reads and acknowledges the notice of a decree in force, objects within
-  KEBERATAN_BATAS_HARI days of it (one open objection at a time), and asks for a transfer.
+  KEBERATAN_BATAS_HARI days of being given it (one open objection at a time), and asks for a transfer.
 """
 
 from dataclasses import dataclass
@@ -36,11 +38,14 @@ from .models import (
     STATUS_SELESAI,
     STATUS_SK_BERLAKU,
     BatchUsulan,
+    JenisMutasi,
     Keberatan,
     LampiranUsulan,
+    PengecualianSyarat,
     PermohonanMutasi,
     StatusKeberatan,
     StatusPermohonan,
+    StatusSK,
     StatusUsulan,
     SuratKeputusan,
     UsulanMutasi,
@@ -215,11 +220,52 @@ def boleh_hapus_lampiran(user, lampiran: LampiranUsulan) -> Izin:
 
 
 def boleh_kecualikan(user, u: UsulanMutasi) -> Izin:
-    """Override failed checks with a written justification (HR, before submission)."""
-    if not peran_user(user).hr:
+    """Override a failed check with a written justification: HR, not on their own transfer, until
+    the transfer is carried out (a check may fail at any step, the TMT included)."""
+    p = peran_user(user)
+    if not p.hr:
         return _tidak(_("Hanya staf BKPSDM yang dapat memberi pengecualian syarat."))
-    if u.status not in STATUS_DRAF:
-        return _tidak(_("Pengecualian hanya dapat diberikan sebelum usulan diajukan."))
+    if _sendiri(p, u.pegawai_id):
+        return _tidak(_("Pengecualian syarat mutasi Anda sendiri dicatat staf BKPSDM yang lain."))
+    if u.status not in STATUS_DRAF + STATUS_BERJALAN:
+        return _tidak(_("Usulan sudah selesai: pengecualian tidak dapat dicatat lagi."))
+    return _ya()
+
+
+def boleh_konfirmasi_pengecualian(user, u: UsulanMutasi, pengecualian: PengecualianSyarat | None = None) -> Izin:
+    """Confirm an override of a hard rule (KODE_BERAT): the PPK, not on their own transfer, not one
+    they recorded themselves, from submission until the transfer is carried out."""
+    p = peran_user(user)
+    if not p.ppk:
+        return _tidak(_("Hanya PPK yang dapat mengonfirmasi pengecualian syarat berat."))
+    if _sendiri(p, u.pegawai_id):
+        return _tidak(_("Tidak seorang pun boleh menyetujui mutasi dirinya sendiri."))
+    if u.status not in STATUS_BERJALAN:
+        return _tidak(
+            _('Usulan berstatus "%(status)s": pengecualian tidak dapat dikonfirmasi.')
+            % {"status": u.get_status_display()}
+        )
+    if pengecualian is not None:
+        if not pengecualian.berat:
+            return _tidak(_("Pengecualian ini tidak memerlukan konfirmasi PPK."))
+        if pengecualian.dikonfirmasi:
+            return _tidak(_("Pengecualian ini sudah dikonfirmasi."))
+        if pengecualian.oleh_id == user.pk:
+            return _tidak(_("Yang mencatat pengecualian tidak boleh juga mengonfirmasinya."))
+    return _ya(_("Pejabat Pembina Kepegawaian"))
+
+
+def boleh_catat_keputusan_eksternal(user, u: UsulanMutasi) -> Izin:
+    """Record the other side's decision on a transfer out of or into the city (HR, until carried out)."""
+    p = peran_user(user)
+    if not p.hr:
+        return _tidak(_("Hanya staf BKPSDM yang dapat mencatat keputusan instansi lain."))
+    if u.jenis not in (JenisMutasi.KELUAR, JenisMutasi.MASUK):
+        return _tidak(_("Keputusan instansi lain hanya untuk mutasi keluar atau masuk."))
+    if _sendiri(p, u.pegawai_id):
+        return _tidak(_("Keputusan atas mutasi Anda sendiri dicatat staf BKPSDM yang lain."))
+    if u.status not in STATUS_DRAF + STATUS_BERJALAN:
+        return _tidak(_("Usulan sudah selesai."))
     return _ya()
 
 
@@ -246,11 +292,60 @@ def boleh_catat_menteri(user, u: UsulanMutasi) -> Izin:
 
 
 def boleh_terbitkan_sk(user, u: UsulanMutasi | None = None) -> Izin:
-    """Issue a decree (HR); for one proposal, once the PPK decided it."""
+    """Prepare a decree for the PPK to sign (HR); for one proposal, once the PPK decided it and
+    while no other draft covers it."""
     if not peran_user(user).hr:
-        return _tidak(_("Hanya staf BKPSDM yang dapat menerbitkan SK."))
+        return _tidak(_("Hanya staf BKPSDM yang dapat menyiapkan SK."))
     if u is not None and u.status != StatusUsulan.DIPUTUSKAN:
         return _tidak(_("SK hanya untuk usulan yang sudah diputuskan PPK: %(daftar)s.") % {"daftar": u.nomor})
+    if u is not None and u.sk_cakupan.filter(status=StatusSK.KONSEP).exists():
+        return _tidak(_("Konsep SK usulan ini sudah menunggu tanda tangan PPK."))
+    return _ya()
+
+
+def boleh_ubah_sk(user, u: UsulanMutasi, *, pembatalan: bool = False) -> Izin:
+    """Prepare an amending (new TMT) or revoking decree for a transfer whose decree is in force
+    (HR; the PPK decides it by signing). Revoking also while a revision of the destination runs."""
+    if not peran_user(user).hr:
+        return _tidak(_("Hanya staf BKPSDM yang dapat menyiapkan SK perubahan atau pembatalan."))
+    berlaku = u.sk_id is not None and (
+        u.status == StatusUsulan.SK_TERBIT or (pembatalan and u.status not in STATUS_SELESAI)
+    )
+    if not berlaku:
+        return _tidak(_("Hanya untuk mutasi yang SK-nya sudah terbit dan belum dilaksanakan."))
+    if u.sk_cakupan.filter(status=StatusSK.KONSEP).exists():
+        return _tidak(_("Konsep SK usulan ini sudah menunggu tanda tangan PPK."))
+    return _ya()
+
+
+def boleh_kelola_sk(user) -> bool:
+    """The list of draft decrees (HR prepares them, the PPK signs them)."""
+    return peran_user(user).lihat_semua
+
+
+def boleh_tandatangani_sk(user, sk: SuratKeputusan) -> Izin:
+    """Decide and sign a draft, or return it: the PPK, never a decree covering their own transfer."""
+    p = peran_user(user)
+    if not p.ppk:
+        return _tidak(_("Hanya PPK yang dapat menetapkan dan menandatangani SK."))
+    if p.pegawai_id is not None and sk.cakupan.filter(pegawai_id=p.pegawai_id).exists():
+        return _tidak(_("Tidak seorang pun boleh menetapkan SK mutasi dirinya sendiri."))
+    return _ya(_("Pejabat Pembina Kepegawaian"))
+
+
+def boleh_tarik_sk(user, sk: SuratKeputusan) -> Izin:
+    """Withdraw a draft the PPK has not signed: HR."""
+    if not peran_user(user).hr:
+        return _tidak(_("Hanya staf BKPSDM yang dapat menarik konsep SK."))
+    return _ya(_("staf BKPSDM"))
+
+
+def boleh_serahkan_pemberitahuan(user, u: UsulanMutasi) -> Izin:
+    """Record the day the notice was handed to the employee (HR), while the decree is in force."""
+    if not peran_user(user).hr:
+        return _tidak(_("Hanya staf BKPSDM yang dapat mencatat penyerahan pemberitahuan."))
+    if not u.pemberitahuan_berlaku:
+        return _tidak(_("Tidak ada pemberitahuan mutasi yang berlaku."))
     return _ya()
 
 

@@ -1,8 +1,15 @@
-"""Demo transfers for Kota Surabaya (`manage.py demo`, step `mutasi.demo.usulan`).
+"""Demo transfers for Kota Surabaya (`manage.py demo`, steps `mutasi.demo.usulan` and
+`mutasi.demo.keputusan`).
 
 Runs after the pegawai steps; finds units by code and people by the fixed demo NIPs. Every step
 goes through the real services (rights, checks, audit), acting as the person whose turn it is;
-heads without a login get a demo account. Idempotent: a second run adds nothing."""
+heads without a login get a demo account. Idempotent: a second run adds nothing.
+
+Decrees are signed through the real workflow (HR prepares, the PPK signs; numbered, rendered once,
+signed with the installation certificate, stored with the employees' notices), so the demo loads
+them in date order: a decree may not be dated before the latest one of its year's sequence. The
+first step signs only the history older than the review step's (`evaluasi.demo`, transfers 3-26
+months ago, loaded after it); the last step, after the reviews, signs this month's decrees."""
 
 import contextlib
 from datetime import date, timedelta
@@ -10,6 +17,7 @@ from datetime import date, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from inti.kalender import tambah_bulan
 from inti.surel import tanpa_notifikasi
 from pegawai.demo import AKUN, DEMO_PASSWORD
 from pegawai.models import Pegawai, Peran, RiwayatJabatan, UnitKerja, User
@@ -30,12 +38,17 @@ from .services.alur import usulan_transisi
 from .services.keberatan import keberatan_ajukan, keberatan_jawab
 from .services.kelayakan import kelayakan_usulan
 from .services.pelaksanaan import usulan_laksanakan
+from .services.pemberitahuan import pemberitahuan_serahkan
 from .services.permohonan import permohonan_buat
-from .services.sk import DataSK, sk_terbitkan
-from .services.usulan import batch_baca_daftar, batch_buat, usulan_buat, usulan_pengecualian
+from .services.sk import sk_tandatangani
+from .services.sk_konsep import sk_siapkan
+from .services.usulan import batch_baca_daftar, batch_buat, pengecualian_konfirmasi, usulan_buat, usulan_pengecualian
 
-JABATAN_PENANDATANGAN = "Sekretaris Daerah selaku Pejabat yang Berwenang atas nama Wali Kota Surabaya"
 PENANDA = "Rotasi staf kelurahan Kecamatan Mulyorejo"
+PENANDA_BATCH_SK = "Rotasi staf pelayanan lapangan"
+ALASAN_BULAN_LALU = "Bidang Aplikasi Informatika kekurangan pengolah data menurut ABK."
+# The review step loads transfers up to 26 months back: the history here is older.
+SEJARAH_BULAN = 28
 S = StatusUsulan
 
 
@@ -106,12 +119,14 @@ class _Demo:
         urutan = [S.DRAFT, S.DIAJUKAN, S.DILEPAS, S.DITERIMA, S.DIVERIFIKASI, S.DIPUTUSKAN, S.SK_TERBIT, S.DILAKSANAKAN]
         while urutan.index(u.status) < urutan.index(sampai):
             if u.status == S.DRAFT:
-                if any(c.gagal for c in kelayakan_usulan(u)):
-                    usulan_pengecualian(
-                        oleh=self.akun["hr"],
-                        usulan=u,
-                        alasan="Kebutuhan layanan mendesak; dibahas dan disetujui dalam rapat tim penilai kinerja.",
-                    )
+                for c in kelayakan_usulan(u):  # each failed check its own override (HR)
+                    if c.gagal and not u.pengecualian.filter(kode=c.kode).exists():
+                        usulan_pengecualian(
+                            oleh=self.akun["hr"],
+                            usulan=u,
+                            kode=c.kode,
+                            alasan="Kebutuhan layanan mendesak; dibahas dan disetujui dalam rapat tim penilai kinerja.",
+                        )
                 u = usulan_transisi(usulan=u, aksi="ajukan", oleh=u.diusulkan_oleh)
             elif u.status in (S.DIAJUKAN, S.DILEPAS):
                 aksi = "lepas" if u.status == S.DIAJUKAN else "terima"
@@ -121,26 +136,29 @@ class _Demo:
             elif u.status == S.DITERIMA:
                 u = usulan_transisi(usulan=u, aksi="verifikasi", oleh=self.akun["hr"], catatan="Berkas lengkap.")
             elif u.status == S.DIVERIFIKASI:
+                for p in u.pengecualian.filter(dikonfirmasi_pada=None):  # the PPK confirms hard overrides
+                    if p.berat:
+                        pengecualian_konfirmasi(oleh=self.akun["ppk"], usulan=u, kode=p.kode)
                 u = usulan_transisi(usulan=u, aksi="putuskan", oleh=self.akun["ppk"], catatan="Disetujui.")
             elif u.status == S.DIPUTUSKAN:
-                tanggal = tanggal_sk or self.hari
-                sk_terbitkan(
-                    oleh=self.akun["hr"],
-                    usulan_ids=[u.pk],
-                    data=DataSK(
-                        tanggal=tanggal,
-                        tmt=tmt_sk or u.tmt_usulan,
-                        penandatangan_nama="Drs. Ikhsan, M.Si.",
-                        penandatangan_nip=AKUN["ppk"],
-                        penandatangan_jabatan=JABATAN_PENANDATANGAN,
-                    ),
-                    laksanakan_segera=False,
-                )
+                self.sk([u], tmt=tmt_sk or u.tmt_usulan, tanggal=tanggal_sk)
                 u.refresh_from_db()
             elif u.status == S.SK_TERBIT:
                 usulan_laksanakan(usulan=u, oleh=self.akun["hr"], hari_ini=max(self.hari, u.tmt))
                 u.refresh_from_db()
         return u
+
+    def sk(self, usulan: list[UsulanMutasi], *, tmt: date, tanggal: date | None = None, **kw) -> SuratKeputusan:
+        """HR prepares the decree, the PPK (the demo account) signs it: numbered, rendered once,
+        signed with the installation certificate, stored with the employees' notices. A decree of
+        the past (history loaded after the fact) is dated then; its decision is moved before it."""
+        tanggal = tanggal or self.hari
+        waktu = timezone.make_aware(timezone.datetime.combine(tanggal, timezone.datetime.min.time()))
+        UsulanMutasi.objects.filter(pk__in=[u.pk for u in usulan], diputuskan_pada__gt=waktu).update(
+            diputuskan_pada=waktu + timedelta(hours=8)
+        )
+        konsep = sk_siapkan(oleh=self.akun["hr"], usulan_ids=[u.pk for u in usulan], tmt=tmt, hari_ini=tanggal, **kw)
+        return sk_tandatangani(oleh=self.akun["ppk"], sk=konsep, tanggal=tanggal, laksanakan_segera=False)
 
     def mundurkan(self, u: UsulanMutasi, hari: date) -> None:
         """Make a finished demo transfer look as if it happened on `hari`."""
@@ -167,11 +185,13 @@ def _isi(d: _Demo) -> None:
         keterangan="Pilkada serentak 2029 (contoh)", defaults={"mulai": date(2029, 3, 1), "selesai": date(2030, 2, 28)}
     )
 
-    # Transfers carried out in past years (history and the employee's own record).
+    # Transfers carried out in past years (history and the employee's own record), older than the
+    # review step's history so that decree dates rise with their numbers.
+    batas = tambah_bulan(hari.replace(day=1), -SEJARAH_BULAN)
     for tahun, asal, tujuan in [
-        (hari.year - 3, "DISDIK-SEK", "DISPENDUKCAPIL"),
-        (hari.year - 2, "DINSOS", "KEL-MLY-MLY"),
-        (hari.year - 1, "SETDA-PEM", "KEC-MLY-PEM"),
+        (hari.year - 5, "DISDIK-SEK", "DISPENDUKCAPIL"),
+        (hari.year - 4, "DINSOS", "KEL-MLY-MLY"),
+        (hari.year - 3, "SETDA-PEM", "KEC-MLY-PEM"),
     ]:
         try:
             p = d.staf(asal)
@@ -179,41 +199,25 @@ def _isi(d: _Demo) -> None:
             continue
         mulai = p.posisi_sekarang.mulai
         tmt = max(date(tahun, 7, 1), mulai + timedelta(days=370))
-        if tmt >= hari:
+        if tmt >= batas:
             continue
         u = d.usulan(p, tujuan, tmt=tmt)
         u = d.maju(u, S.DILAKSANAKAN, tmt_sk=tmt, tanggal_sk=min(tmt - timedelta(days=14), hari))
         d.mundurkan(u, tmt - timedelta(days=14))
 
-    # Carried out last month, with an objection HR answered (upheld).
+    # Decreed ten days ago, with an objection HR answered (upheld): `keputusan`.
     p = d.staf("DISKOMINFO-SEK")
-    tmt = hari - timedelta(days=5)
+    tmt = hari + timedelta(days=3)
     u = d.usulan(
         p,
         "DISKOMINFO-APTIKA",
         dasar=DasarMutasi.ANALISIS,
         tmt=tmt,
-        alasan="Bidang Aplikasi Informatika kekurangan pengolah data menurut ABK.",
+        alasan=ALASAN_BULAN_LALU,
     )
-    u = d.maju(u, S.SK_TERBIT, tmt_sk=tmt, tanggal_sk=hari - timedelta(days=10))
-    k = keberatan_ajukan(
-        oleh=d.user_untuk(p.pk),
-        usulan=u,
-        isi="Saya sedang menyelesaikan arsip digital di sekretariat; mohon mutasi ditunda sampai akhir bulan.",
-        hari_ini=hari,
-    )
-    keberatan_jawab(
-        oleh=d.akun["hr"],
-        keberatan=k,
-        keputusan=KeputusanKeberatan.TETAP,
-        jawaban=(
-            "Terima kasih atas masukannya. Mutasi tetap dilaksanakan; serah terima arsip dijadwalkan "
-            "bersama atasan baru pada minggu pertama."
-        ),
-    )
-    d.maju(u, S.DILAKSANAKAN)
+    d.maju(u, S.DIPUTUSKAN)  # its decree: `keputusan`, after the review step's history
 
-    # The demo employee: decided, decree issued, waiting for their acknowledgement.
+    # The demo employee: decided; the decree (`keputusan`) waits for their acknowledgement.
     ahmad = Pegawai.objects.get(nip=AKUN["pegawai"])
     d.dipakai.add(ahmad.pk)
     u = d.usulan(
@@ -224,7 +228,7 @@ def _isi(d: _Demo) -> None:
             "Pengalaman mengelola data wilayah yang lebih padat penduduk; menjadi bekal promosi ke jabatan fungsional."
         ),
     )
-    d.maju(u, S.SK_TERBIT)
+    d.maju(u, S.DIPUTUSKAN)  # its decree: `keputusan`
 
     # Inbox of the Camat (AKUN kepala): a lurah moved (escalates to the Camat) and a newcomer to the Kecamatan.
     lurah_ds = UnitKerja.objects.get(kode="KEL-MLY-DS").kepala
@@ -260,6 +264,10 @@ def _isi(d: _Demo) -> None:
     d.maju(d.usulan(d.staf("SETDA-ORG"), "BKPSDM-MP"), S.DIPUTUSKAN)
     d.maju(d.usulan(d.staf("BKPSDM-PPI"), "SATPOLPP"), S.DIVERIFIKASI)
     d.maju(d.usulan(d.staf("SETDA-HKM"), "INSPEKTORAT"), S.DIVERIFIKASI)
+    # PPK: a decree BKPSDM prepared, waiting for his decision and signature.
+    with contextlib.suppress(LookupError):
+        u = d.maju(d.usulan(d.staf("BKPSDM-PK"), "DISKOMINFO-SEK"), S.DIPUTUSKAN)
+        sk_siapkan(oleh=d.akun["hr"], usulan_ids=[u.pk], tmt=u.tmt_usulan)
 
     # The other ends: a draft, a returned one, a rejected one, a withdrawn one.
     d.usulan(d.staf("KEC-MLY-SEK"), "KEL-MLY-KS", oleh=d.akun["kepala"])
@@ -299,6 +307,28 @@ def _isi(d: _Demo) -> None:
     else:
         BatchUsulan.objects.create(nama=f"{PENANDA} {hari.year}", tmt_usulan=hari, dibuat_oleh=d.akun["hr"])
 
+    # A batch decided and decreed: one signed decree with the list of people as its lampiran.
+    nips = []
+    for kode in ["DISHUB", "SATPOLPP", "DINSOS"]:
+        with contextlib.suppress(LookupError):
+            nips.append(d.staf(kode).nip)
+    if len(nips) >= 2:
+        tmt = (hari.replace(day=1) + timedelta(days=32)).replace(day=1)
+        batch = batch_buat(
+            oleh=d.akun["hr"],
+            nama=f"{PENANDA_BATCH_SK} {hari.year}",
+            dasar=DasarMutasi.ROTASI,
+            tmt_usulan=tmt,
+            keterangan="Rotasi antar-OPD pelayanan lapangan.",
+            baris=batch_baca_daftar("\n".join(nips), rotasi=True),
+            alasan="Rotasi berkala staf pelayanan lapangan antar-OPD untuk pemerataan pengalaman.",
+            manfaat_organisasi="Koordinasi lapangan antar-OPD lebih baik.",
+            manfaat_pegawai="Pengalaman kerja di OPD lain dan jejaring yang lebih luas.",
+            alasan_tanpa_kekurangan="Rotasi tanpa menambah jumlah pegawai.",
+        )
+        for u in batch.usulan.order_by("pk"):
+            d.maju(u, S.DIPUTUSKAN)  # one decree for all: `keputusan`
+
     # An employee's own request waiting for HR.
     p = d.staf("PKM-MLY")
     permohonan_buat(
@@ -308,4 +338,47 @@ def _isi(d: _Demo) -> None:
         unit_pilihan=UnitKerja.objects.filter(kode__in=["RSUD-ST", "DINKES-YANKES"]),
     )
     d.out.write(f"  usulan mutasi         {UsulanMutasi.objects.count() - n0:>5} baru")
-    d.out.write(f"  surat keputusan       {SuratKeputusan.objects.count():>5}")
+    d.out.write(f"  surat keputusan       {SuratKeputusan.objects.count():>5} (konsep dan riwayat)")
+
+
+def keputusan(stdout) -> None:
+    """This month's decrees, after the review step loaded its history (dates rise with numbers):
+    a transfer decreed ten days ago, its notice handed over and an objection answered (upheld; the
+    daily job carries it out on its TMT in three days); the demo employee's decree waiting for their
+    acknowledgement; a batch decree with its lampiran."""
+    ahmad = UsulanMutasi.objects.filter(pegawai__nip=AKUN["pegawai"], status=S.DIPUTUSKAN, sk__isnull=True).first()
+    if ahmad is None:
+        stdout.write("  keputusan mutasi demo sudah ada: tidak ada yang ditambahkan")
+        return
+    with tanpa_notifikasi():
+        d = _Demo(stdout)
+        hari = d.hari
+        u = UsulanMutasi.objects.filter(alasan=ALASAN_BULAN_LALU, status=S.DIPUTUSKAN).first()
+        if u is not None:
+            d.sk([u], tmt=hari + timedelta(days=3), tanggal=hari - timedelta(days=10))
+            # BKPSDM handed the notice over the next day: the objection window runs from then.
+            pemberitahuan_serahkan(oleh=d.akun["hr"], usulan=u, tanggal=hari - timedelta(days=9))
+            k = keberatan_ajukan(
+                oleh=d.user_untuk(u.pegawai_id),
+                usulan=u,
+                isi="Saya sedang menyelesaikan arsip digital di sekretariat; mohon mutasi ditunda sampai akhir bulan.",
+                hari_ini=hari,
+            )
+            keberatan_jawab(
+                oleh=d.akun["hr"],
+                keberatan=k,
+                keputusan=KeputusanKeberatan.TETAP,
+                jawaban=(
+                    "Terima kasih atas masukannya. Mutasi tetap dilaksanakan; serah terima arsip dijadwalkan "
+                    "bersama atasan baru pada minggu pertama."
+                ),
+            )
+        d.sk([ahmad], tmt=ahmad.tmt_usulan)
+        batch = BatchUsulan.objects.filter(nama__startswith=PENANDA_BATCH_SK).first()
+        if batch is not None:
+            usulan = list(batch.usulan.filter(status=S.DIPUTUSKAN).order_by("pk"))
+            if usulan:
+                d.sk(usulan, tmt=batch.tmt_usulan, batch=batch)
+    stdout.write(
+        f"  surat keputusan       {SuratKeputusan.objects.filter(ditandatangani_pada__isnull=False).count():>5}"
+    )

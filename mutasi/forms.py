@@ -43,7 +43,6 @@ class UsulanForm(forms.ModelForm):
         fields = FIELD_USULAN
         widgets = {
             "tmt_usulan": TANGGAL,
-            "tanggal_keputusan_eksternal": TANGGAL,
             "alasan": forms.Textarea(attrs={"rows": 3}),
             "manfaat_organisasi": forms.Textarea(attrs={"rows": 2}),
             "manfaat_pegawai": forms.Textarea(attrs={"rows": 2}),
@@ -96,15 +95,6 @@ class CatatanForm(forms.Form):
     catatan = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PengecualianForm(forms.Form):
-    alasan = forms.CharField(
-        label=_("Justifikasi tertulis"),
-        min_length=20,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Dicatat dan ditampilkan kepada setiap penyetuju berikutnya."),
-    )
-
-
 class TinjauForm(forms.Form):
     catatan = forms.CharField(label=_("Hasil tinjauan"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -123,36 +113,20 @@ class LampiranForm(forms.Form):
 
 
 class SKForm(forms.Form):
-    tanggal = forms.DateField(label=_("Tanggal SK"), widget=TANGGAL)
-    tmt = forms.DateField(label=_("TMT"), widget=TANGGAL)
-    penandatangan_nama = forms.CharField(label=_("Nama penandatangan"), max_length=150)
-    penandatangan_nip = forms.CharField(label=_("NIP penandatangan"), max_length=30, required=False)
-    penandatangan_jabatan = forms.CharField(label=_("Jabatan penandatangan"), max_length=200)
-    tentang = forms.CharField(label=_("Tentang"), max_length=300, required=False)
+    """HR prepares a decree for the PPK: what it says. Number, date and signatory come when the PPK
+    signs it (from his account), never typed here."""
+
+    tmt = forms.DateField(label=_("TMT"), widget=TANGGAL, help_text=_("Tidak boleh sebelum tanggal SK."))
+    tentang = forms.CharField(
+        label=_("Tentang"),
+        max_length=300,
+        required=False,
+        help_text=_("Kosong: disusun otomatis menurut jenis mutasi dan status pegawai."),
+    )
 
     @classmethod
     def awal(cls, tmt: date | None = None, ppk_user=None, mengganti=None) -> dict:
-        nama, nip = "", ""
-        pegawai = getattr(ppk_user, "pegawai", None) if ppk_user else None
-        if pegawai:
-            nama, nip = pegawai.nama_lengkap, pegawai.nip
-        if mengganti is not None:  # an amending decree after a revision: same signatory, says what it changes
-            return {
-                "tanggal": timezone.localdate(),
-                "tmt": tmt or timezone.localdate(),
-                "penandatangan_nama": mengganti.penandatangan_nama,
-                "penandatangan_nip": mengganti.penandatangan_nip,
-                "penandatangan_jabatan": mengganti.penandatangan_jabatan,
-                "tentang": _("Perubahan atas Keputusan Nomor %(n)s") % {"n": mengganti.nomor},
-            }
-        return {
-            "tanggal": timezone.localdate(),
-            "tmt": tmt or timezone.localdate(),
-            "penandatangan_nama": nama,
-            "penandatangan_nip": nip,
-            "penandatangan_jabatan": _("Sekretaris Daerah selaku Pejabat yang Berwenang atas nama Wali Kota %(kota)s")
-            % {"kota": settings.INSTANSI_KOTA},
-        }
+        return {"tmt": max(tmt or timezone.localdate(), timezone.localdate())}
 
 
 class BatchForm(forms.Form):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import batch, hr, pegawai, sk, usulan
+from .views import batch, dokumen, hr, pegawai, sk, syarat, usulan
 
 app_name = "mutasi"
 urlpatterns = [
@@ -11,15 +11,23 @@ urlpatterns = [
     path("<int:pk>/", usulan.detail, name="detail"),
     path("<int:pk>/ubah/", usulan.ubah, name="ubah"),
     path("<int:pk>/aksi/<slug:nama>/", usulan.aksi, name="aksi"),
-    path("<int:pk>/pengecualian/", usulan.pengecualian, name="pengecualian"),
+    path("<int:pk>/pengecualian/", syarat.pengecualian, name="pengecualian"),
+    path(
+        "<int:pk>/pengecualian/<slug:kode>/konfirmasi/",
+        syarat.pengecualian_konfirmasi_view,
+        name="pengecualian_konfirmasi",
+    ),
+    path("<int:pk>/keputusan-eksternal/", syarat.keputusan_eksternal, name="keputusan_eksternal"),
     path("<int:pk>/tinjau/", usulan.tinjau, name="tinjau"),
     path("<int:pk>/persetujuan-menteri/", usulan.menteri, name="menteri"),
     path("<int:pk>/lampiran/", usulan.lampiran_tambah_view, name="lampiran_tambah"),
     path("lampiran/<int:pk>/", usulan.lampiran_unduh, name="lampiran_unduh"),
     path("lampiran/<int:pk>/hapus/", usulan.lampiran_hapus_view, name="lampiran_hapus"),
     path("<int:pk>/sk/", sk.terbitkan, name="sk_terbitkan"),
-    path("<int:pk>/pemberitahuan/", sk.pemberitahuan, name="pemberitahuan"),
-    path("<int:pk>/pemberitahuan.pdf", sk.pemberitahuan_pdf, name="pemberitahuan_pdf"),
+    path("<int:pk>/sk/ubah/", sk.ubah, name="sk_ubah"),
+    path("<int:pk>/pemberitahuan/", dokumen.pemberitahuan, name="pemberitahuan"),
+    path("<int:pk>/pemberitahuan.pdf", dokumen.pemberitahuan_pdf, name="pemberitahuan_pdf"),
+    path("<int:pk>/pemberitahuan/serahkan/", dokumen.pemberitahuan_serahkan_view, name="pemberitahuan_serahkan"),
     path("<int:pk>/konfirmasi/", pegawai.konfirmasi, name="konfirmasi"),
     path("<int:pk>/keberatan/", pegawai.keberatan, name="keberatan_ajukan"),
     path("batch/", batch.daftar, name="batch_daftar"),
@@ -27,9 +35,12 @@ urlpatterns = [
     path("batch/<int:pk>/", batch.detail, name="batch_detail"),
     path("batch/<int:pk>/aksi/", batch.aksi, name="batch_aksi"),
     path("batch/<int:pk>/sk/", batch.sk, name="batch_sk"),
+    path("sk/konsep/", sk.konsep_daftar, name="sk_konsep_daftar"),
     path("sk/<int:pk>/", sk.sk_detail, name="sk_detail"),
     path("sk/<int:pk>/pdf/", sk.sk_pdf, name="sk_pdf"),
-    path("verifikasi/<str:kode>/", sk.verifikasi, name="verifikasi"),
+    path("sk/<int:pk>/tandatangani/", sk.tandatangani, name="sk_tandatangani"),
+    path("sk/<int:pk>/aksi/<slug:nama>/", sk.aksi, name="sk_aksi"),
+    path("verifikasi/<str:kode>/", dokumen.verifikasi, name="verifikasi"),
     path("saya/", pegawai.saya, name="saya"),
     path("saya/permohonan/baru/", pegawai.permohonan_baru, name="permohonan_baru"),
     path("permohonan/", hr.permohonan_daftar, name="permohonan_daftar"),

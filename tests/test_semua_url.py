@@ -178,6 +178,7 @@ def _dunia_bangun():
     from mutasi.services.keberatan import keberatan_ajukan
     from mutasi.services.pelaksanaan import usulan_laksanakan
     from mutasi.services.permohonan import permohonan_buat
+    from mutasi.services.sk_konsep import sk_siapkan
     from mutasi.services.usulan import batch_baca_daftar, batch_buat, lampiran_tambah
     from mutasi.tests.helpers import TMT, Dunia
     from pegawai.models import RiwayatImpor, TugasJabatan
@@ -231,6 +232,12 @@ def _dunia_bangun():
         pelaku = o.hr if aksi == "tarik" else d.pelaku(u, "lepas")
         w.usulan[status] = usulan_transisi(usulan=u, aksi=aksi, oleh=pelaku.akun, catatan="Belum lengkap.")
     w.sk = w.usulan[S.SK_TERBIT].sk
+    # a draft decree waiting for the PPK (another decided transfer)
+    w.konsep = sk_siapkan(
+        oleh=o.hr.akun,
+        usulan_ids=[d.sampai(S.DIPUTUSKAN, pegawai=pegawai_di(o.subunit, mulai=date(2019, 1, 1))).pk],
+        tmt=TMT,
+    )
     w.lampiran = lampiran_tambah(oleh=o.hr.akun, usulan=w.usulan[S.DIAJUKAN], berkas=_berkas(), jenis="ANJAB_ABK")
     w.keberatan = keberatan_ajukan(oleh=o.anggota.akun, usulan=w.usulan[S.SK_TERBIT], isi="Mohon ditinjau kembali.")
     w.batch = batch_buat(
@@ -340,8 +347,12 @@ def _objek(w) -> dict[str, list[dict]]:
         "mutasi:lampiran_unduh": [{"pk": w.lampiran.pk}],
         "mutasi:lampiran_hapus": [{"pk": w.lampiran.pk}],
         **{f"mutasi:batch_{n}": [{"pk": w.batch.pk}] for n in ["detail", "aksi", "sk"]},
-        "mutasi:sk_detail": [{"pk": w.sk.pk}],
-        "mutasi:sk_pdf": [{"pk": w.sk.pk}],
+        "mutasi:sk_detail": [{"pk": w.sk.pk}, {"pk": w.konsep.pk}],
+        "mutasi:sk_pdf": [{"pk": w.sk.pk}, {"pk": w.konsep.pk}],
+        "mutasi:sk_tandatangani": [{"pk": w.konsep.pk}, {"pk": w.sk.pk}],
+        "mutasi:sk_aksi": [{"pk": w.konsep.pk, "nama": n} for n in ("kembalikan", "tarik", "tandatangani")],
+        "mutasi:sk_ubah": usulan_sk,
+        "mutasi:pemberitahuan_serahkan": usulan_sk,
         "mutasi:verifikasi": [{"kode": w.sk.kode_verifikasi}],
         **{f"mutasi:permohonan_{n}": [{"pk": w.permohonan.pk}] for n in ["detail", "tolak", "tarik"]},
         "mutasi:permohonan_lampiran": [{"pk": w.lampiran_permohonan.pk}],

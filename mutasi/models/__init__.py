@@ -8,10 +8,23 @@ invariants the database can hold.
 """
 
 from .keberatan import Keberatan, KeputusanKeberatan, RiwayatStatusKeberatan, StatusKeberatan
-from .permohonan import LampiranPermohonan, PermohonanMutasi, StatusPermohonan
-from .sk import NomorUrutSK, SuratKeputusan
+from .kelayakan import KODE_BERAT, PengecualianSyarat
+from .naskah import DasarHukum, PejabatPenandatangan, Plh, TembusanSK
+from .permohonan import STATUS_PERMOHONAN_TERBUKA, LampiranPermohonan, PermohonanMutasi, StatusPermohonan
+from .sk import (
+    JenisNomor,
+    JenisSK,
+    NomorUrutSK,
+    RiwayatStatusSK,
+    StatusSK,
+    SuratKeputusan,
+    SuratPemberitahuan,
+    lokasi_dokumen,
+)
 from .usulan import (
     FIELD_USULAN,
+    LINGKUP_PERLU_PERTEK,
+    PENERBIT_LAZIM,
     STATUS_BERJALAN,
     STATUS_DRAF,
     STATUS_SELESAI,
@@ -23,6 +36,7 @@ from .usulan import (
     JenisLampiran,
     JenisMutasi,
     LampiranUsulan,
+    LingkupEksternal,
     MasaTenang,
     RiwayatStatusUsulan,
     StatusUsulan,
@@ -31,28 +45,44 @@ from .usulan import (
 
 __all__ = [
     "FIELD_USULAN",
+    "KODE_BERAT",
+    "LINGKUP_PERLU_PERTEK",
+    "PENERBIT_LAZIM",
     "STATUS_BERJALAN",
     "STATUS_DRAF",
+    "STATUS_PERMOHONAN_TERBUKA",
     "STATUS_SELESAI",
     "STATUS_SK_BERLAKU",
     "STATUS_TERBUKA",
     "STATUS_TERLIHAT_PEGAWAI",
     "BatchUsulan",
+    "DasarHukum",
     "DasarMutasi",
     "JenisLampiran",
     "JenisMutasi",
+    "JenisNomor",
+    "JenisSK",
     "Keberatan",
     "KeputusanKeberatan",
     "LampiranPermohonan",
     "LampiranUsulan",
+    "LingkupEksternal",
     "MasaTenang",
     "NomorUrutSK",
+    "PejabatPenandatangan",
+    "PengecualianSyarat",
     "PermohonanMutasi",
+    "Plh",
     "RiwayatStatusKeberatan",
+    "RiwayatStatusSK",
     "RiwayatStatusUsulan",
     "StatusKeberatan",
     "StatusPermohonan",
+    "StatusSK",
     "StatusUsulan",
     "SuratKeputusan",
+    "SuratPemberitahuan",
+    "TembusanSK",
     "UsulanMutasi",
+    "lokasi_dokumen",
 ]

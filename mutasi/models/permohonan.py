@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,10 @@ class StatusPermohonan(models.TextChoices):
     DIPROSES = "DIPROSES", _("Dibuatkan usulan mutasi")
     DITOLAK = "DITOLAK", _("Ditolak")
     DITARIK = "DITARIK", _("Ditarik pemohon")
+
+
+# A request waiting for HR's answer: at most one per employee (the database holds it).
+STATUS_PERMOHONAN_TERBUKA = (StatusPermohonan.DIAJUKAN,)
 
 
 class PermohonanMutasi(models.Model):
@@ -44,6 +49,14 @@ class PermohonanMutasi(models.Model):
         verbose_name = _("permohonan mutasi")
         verbose_name_plural = _("permohonan mutasi")
         ordering = ["-dibuat", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pegawai"],
+                condition=Q(status__in=STATUS_PERMOHONAN_TERBUKA),
+                name="permohonan_satu_terbuka_per_pegawai",
+                violation_error_message=_("Pegawai ini masih punya permohonan yang menunggu tanggapan."),
+            )
+        ]
 
     def __str__(self):
         return f"Permohonan {self.pegawai.nama_lengkap} ({self.dibuat:%d-%m-%Y})"

@@ -19,6 +19,27 @@ class JenisMutasi(models.TextChoices):
     MASUK = "MASUK", _("Masuk antar instansi")
 
 
+class LingkupEksternal(models.TextChoices):
+    """Who decides a transfer across instansi (PP 11/2017 art. 192-194 as amended, Perban BKN 5/2019)."""
+
+    SEPROVINSI = "SEPROVINSI", _("Antar kabupaten/kota dalam satu provinsi (Gubernur, dengan pertimbangan teknis BKN)")
+    ANTAR_PROVINSI = (
+        "ANTAR_PROVINSI",
+        _("Antar provinsi atau ke kab/kota provinsi lain (Menteri Dalam Negeri, dengan pertimbangan teknis BKN)"),
+    )
+    PUSAT = "PUSAT", _("Dengan instansi pusat (Kepala BKN)")
+
+
+# Where the law asks for BKN's technical consideration (pertimbangan teknis) before the decision.
+LINGKUP_PERLU_PERTEK = (LingkupEksternal.SEPROVINSI, LingkupEksternal.ANTAR_PROVINSI)
+# The usual issuing body of each scope: suggested on the form, the record keeps what HR types.
+PENERBIT_LAZIM = {
+    LingkupEksternal.SEPROVINSI: _("Gubernur Jawa Timur"),
+    LingkupEksternal.ANTAR_PROVINSI: _("Menteri Dalam Negeri"),
+    LingkupEksternal.PUSAT: _("Kepala Badan Kepegawaian Negara"),
+}
+
+
 class DasarMutasi(models.TextChoices):
     ANALISIS = "ANALISIS", _("Analisis kebutuhan (Anjab/ABK)")
     ROTASI = "ROTASI", _("Rotasi")
@@ -66,8 +87,6 @@ FIELD_USULAN = [
     "tujuan_jabatan",
     "instansi_eksternal",
     "jabatan_eksternal",
-    "nomor_keputusan_eksternal",
-    "tanggal_keputusan_eksternal",
     "tmt_usulan",
     "alasan",
     "manfaat_organisasi",
@@ -160,8 +179,19 @@ class UsulanMutasi(models.Model):
     # Inter-instansi moves: the other side and its decision.
     instansi_eksternal = models.CharField(_("instansi asal/tujuan"), max_length=200, blank=True)
     jabatan_eksternal = models.CharField(_("jabatan di instansi lain"), max_length=200, blank=True)
+    # ... recorded by BKPSDM (`keputusan_eksternal_catat`) before the transfer can be carried out.
+    lingkup_eksternal = models.CharField(
+        _("lingkup mutasi antar instansi"), max_length=16, choices=LingkupEksternal.choices, blank=True
+    )
+    penerbit_keputusan_eksternal = models.CharField(_("pejabat yang menetapkan"), max_length=200, blank=True)
     nomor_keputusan_eksternal = models.CharField(_("nomor keputusan/persetujuan eksternal"), max_length=100, blank=True)
     tanggal_keputusan_eksternal = models.DateField(_("tanggal keputusan eksternal"), null=True, blank=True)
+    nomor_pertimbangan_teknis = models.CharField(_("nomor pertimbangan teknis BKN"), max_length=100, blank=True)
+    tanggal_pertimbangan_teknis = models.DateField(_("tanggal pertimbangan teknis BKN"), null=True, blank=True)
+    keputusan_eksternal_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    keputusan_eksternal_pada = models.DateTimeField(_("keputusan eksternal dicatat pada"), null=True, blank=True)
 
     # Why, and what for: both shown to the employee.
     alasan = models.TextField(_("alasan mutasi"))
@@ -174,13 +204,11 @@ class UsulanMutasi(models.Model):
     )
     tmt_usulan = models.DateField(_("TMT yang diusulkan"))
 
-    # Eligibility: the checks as seen at submission, and HR's override of failed ones.
+    # Eligibility: the checks as evaluated at the last step that passed (`cek_langkah` on `cek_pada`);
+    # HR's overrides of failed ones are PengecualianSyarat rows (`pengecualian`).
     hasil_cek = models.JSONField(_("hasil pemeriksaan syarat"), default=list, blank=True)
-    override_alasan = models.TextField(_("justifikasi pengecualian syarat"), blank=True)
-    override_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    override_pada = models.DateTimeField(null=True, blank=True)
+    cek_pada = models.DateField(_("syarat diperiksa per tanggal"), null=True, blank=True)
+    cek_langkah = models.CharField(_("syarat diperiksa pada langkah"), max_length=20, blank=True)
 
     # Election blackout: the Minister's written approval, noted.
     dalam_masa_tenang = models.BooleanField(_("dalam masa tenang pilkada"), default=False)
@@ -282,9 +310,23 @@ class UsulanMutasi(models.Model):
         return self.sk_id is not None and self.status in STATUS_SK_BERLAKU
 
     @property
+    def pemberitahuan_diterima(self) -> date | None:
+        """The day the employee was given the notice of the decree in force: their acknowledgement
+        or the delivery HR recorded on the notice, whichever came first; None while neither."""
+        if not self.sk_id:
+            return None
+        hari = [timezone.localdate(self.pemberitahuan_dikonfirmasi)] if self.pemberitahuan_dikonfirmasi else []
+        hari += [
+            s.diserahkan_pada for s in self.surat_pemberitahuan.all() if s.sk_id == self.sk_id and s.diserahkan_pada
+        ]
+        return min(hari) if hari else None
+
+    @property
     def batas_keberatan(self) -> date | None:
-        """The last day for an objection (KEBERATAN_BATAS_HARI days after the decree's date)."""
-        return self.sk.tanggal + timedelta(days=settings.KEBERATAN_BATAS_HARI) if self.sk_id else None
+        """The last day for an objection: KEBERATAN_BATAS_HARI days after the notice was given (not
+        after the decree's date). None while the notice has not been given: no window runs yet."""
+        diterima = self.pemberitahuan_diterima
+        return diterima + timedelta(days=settings.KEBERATAN_BATAS_HARI) if diterima else None
 
 
 class RiwayatStatusUsulan(RiwayatStatus):

@@ -29,7 +29,6 @@ from .terkait import (
     sk_ambil,
     sk_terlihat,
     sk_usulan,
-    sk_verifikasi_ambil,
 )
 from .tertunda import mutasi_tertunda as mutasi_tertunda  # pegawai's PEGAWAI_MUTASI_TERTUNDA hook
 from .usulan import (
@@ -72,7 +71,6 @@ __all__ = [
     "sk_ambil",
     "sk_terlihat",
     "sk_usulan",
-    "sk_verifikasi_ambil",
     "unit_peta",
     "usulan_ambil",
     "usulan_cari",

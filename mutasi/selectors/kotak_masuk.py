@@ -5,7 +5,15 @@ from django.utils.translation import gettext as _
 
 from pegawai.akses import peran_user
 
-from ..models import Keberatan, PermohonanMutasi, StatusKeberatan, StatusPermohonan, StatusUsulan, UsulanMutasi
+from ..models import (
+    Keberatan,
+    PermohonanMutasi,
+    StatusKeberatan,
+    StatusPermohonan,
+    StatusSK,
+    StatusUsulan,
+    UsulanMutasi,
+)
 from .penyetuju import MENUNGGU, InfoUnit, Penyetuju, penyetuju_langkah, unit_peta
 
 S = StatusUsulan
@@ -38,7 +46,7 @@ def _kepala_menunggu(user, kolom: tuple[str, ...] = ()) -> list[UsulanMutasi]:
 def _syarat_hr() -> dict[str, Q]:
     return {
         "verifikasi": Q(status=S.DITERIMA),
-        "sk": Q(status=S.DIPUTUSKAN),
+        "sk": Q(status=S.DIPUTUSKAN) & ~Q(sk_cakupan__status=StatusSK.KONSEP),
         "tinjauan": Q(
             perlu_tinjauan=True, status__in=[S.DIAJUKAN, S.DILEPAS, S.DITERIMA, S.DIVERIFIKASI, S.DIPUTUSKAN]
         ),
@@ -88,6 +96,11 @@ def _baca_pemberitahuan(pegawai_id: int) -> Q:
     return Q(pegawai_id=pegawai_id, status__in=[S.SK_TERBIT, S.DILAKSANAKAN], pemberitahuan_dikonfirmasi__isnull=True)
 
 
+def _ttd_ppk(pegawai_id: int | None) -> Q:
+    """Proposals whose draft decree (also amending or revoking) waits for the PPK's signature."""
+    return Q(sk_cakupan__status=StatusSK.KONSEP) & ~Q(pegawai_id=pegawai_id)
+
+
 def kotak_masuk(user) -> list[tuple[str, str, list]]:
     """Sections of the "waiting for me" page: (key, title, rows)."""
     p = peran_user(user)
@@ -117,6 +130,8 @@ def kotak_masuk(user) -> list[tuple[str, str, list]]:
             .select_related(*_RELASI)
         )
         bagian.append(("putuskan", _("Menunggu keputusan PPK"), list(rows)))
+        ttd = UsulanMutasi.objects.filter(_ttd_ppk(p.pegawai_id)).select_related(*_RELASI).distinct()
+        bagian.append(("tandatangani", _("SK menunggu penetapan dan tanda tangan PPK"), list(ttd)))
     if getattr(user, "is_authenticated", False):
         sendiri = UsulanMutasi.objects.filter(diusulkan_oleh=user, status=S.DIKEMBALIKAN).select_related(*_RELASI)
         bagian.append(("dikembalikan", _("Usulan Anda yang dikembalikan untuk perbaikan"), list(sendiri)))
@@ -149,6 +164,7 @@ def kotak_masuk_jumlah(user) -> int:
             syarat |= q & ~Q(pegawai_id=p.pegawai_id)
     if p.ppk:
         syarat |= Q(status=S.DIVERIFIKASI) & ~Q(diverifikasi_oleh=user) & ~Q(pegawai_id=p.pegawai_id)
+        syarat |= Q(pk__in=UsulanMutasi.objects.filter(_ttd_ppk(p.pegawai_id)).values("pk"))
     if not p.hr:
         jumlah = UsulanMutasi.objects.filter(syarat).count()
     else:

@@ -12,6 +12,7 @@ from ..models import (
     LampiranPermohonan,
     PermohonanMutasi,
     StatusKeberatan,
+    StatusSK,
     StatusUsulan,
     SuratKeputusan,
     UsulanMutasi,
@@ -43,22 +44,20 @@ def sk_terlihat(user) -> QuerySet[SuratKeputusan]:
     if peran_user(user).lihat_semua:
         return SuratKeputusan.objects.all()
     terlihat = usulan_terlihat(user)
-    return SuratKeputusan.objects.filter(Q(usulan__in=terlihat) | Q(pengganti__usulan__in=terlihat)).distinct()
+    # Drafts are HR's and the PPK's; a signed revoking decree covers the proposal without being its `sk`.
+    return SuratKeputusan.objects.filter(
+        Q(usulan__in=terlihat) | Q(pengganti__usulan__in=terlihat) | Q(cakupan__in=terlihat, status=StatusSK.DITETAPKAN)
+    ).distinct()
 
 
 def sk_ambil(user, pk: int) -> SuratKeputusan:
     return get_object_or_404(sk_terlihat(user).select_related("batch", "mengganti"), pk=pk)
 
 
-def sk_verifikasi_ambil(kode: str) -> SuratKeputusan:
-    """A decree by its verification code (the public page: anyone may check one), or 404."""
-    return get_object_or_404(SuratKeputusan.objects.prefetch_related("pengganti"), kode_verifikasi=kode.upper())
-
-
 def sk_usulan(sk: SuratKeputusan, user=None) -> QuerySet[UsulanMutasi]:
     """Who a decree covers (for the employee: only themself)."""
-    qs = sk.usulan.all() if user is None else usulan_terlihat(user).filter(sk=sk)
-    return dengan_relasi(qs).order_by("pegawai__nama")
+    qs = UsulanMutasi.objects.all() if user is None else usulan_terlihat(user)
+    return dengan_relasi(qs.filter(Q(sk=sk) | Q(sk_cakupan=sk)).distinct()).order_by("pegawai__nama")
 
 
 def keberatan_daftar(*, terbuka: bool | None = None) -> QuerySet[Keberatan]:

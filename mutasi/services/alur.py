@@ -9,18 +9,30 @@ half-applied.
 Revision after an objection (keberatan), as a BKPSDM does it under Perban BKN 5/2019, where
 the receiving side's agreement must name the position:
 
-- A new TMT only: the decision and both units' agreements still hold. HR issues an amending
-  decree (SK perubahan, `SuratKeputusan.mengganti`) at once; the proposal stays "SK terbit".
+- A new TMT only: the decision and both units' agreements still hold. HR prepares an amending
+  decree (SK perubahan, `SuratKeputusan.mengganti`), the PPK signs it; the proposal stays "SK
+  terbit" and is not carried out while the draft waits.
 - A new destination (unit and/or position): nobody has agreed to it yet. The transition
   `revisi_tujuan` (SK terbit -> Dilepas unit asal) sends the proposal back to the acceptance
   of the NEW receiving head (escalated as usual), then HR verification and a fresh PPK
   decision (verifier and decider are cleared, so the separation of duties applies again);
-  only then does HR issue the amending decree, which names the decree it changes. The
+  only then does HR prepare the amending decree (it names the decree it changes) for the PPK. The
   sending head's release stays valid: the employee still leaves the same post. The first
   decree stays on record but is not carried out (only "SK terbit" proposals are), and the
   employee keeps seeing the proposal (it was decided once) with the state of the revision.
-  The eligibility checks are run again for the new destination and stored; a failed one is
-  covered by HR's written answer, recorded as the override every later approver sees.
+  The eligibility checks run again at each of those steps for the new destination; a failed one
+  needs its own override, and the PPK confirms the hard overrides again before the new decision.
+
+Decrees are the PPK's decision (`mutasi.services.sk`): "terbitkan_sk" is performed when he signs
+the decree HR prepared; a decided transfer is cancelled by him ("batalkan_keputusan" before its
+decree, "batalkan_sk" by signing a revoking decree), never by HR alone; only a decree he signed
+electronically is carried out; `usulan_dibatalkan` announces a cancelled decided transfer.
+
+Eligibility (`mutasi.services.kelayakan`) is evaluated at submission, release, acceptance,
+verification and decision on the day of the step, and on the TMT before the transfer is carried
+out; a failed check without an override (or, from the decision on, a hard override the PPK has not
+confirmed) stops the step with the rule named (`SyaratError`). The results are stored on the
+proposal (`hasil_cek`, `cek_pada`, `cek_langkah`) for every later approver.
 """
 
 from collections.abc import Callable
@@ -37,9 +49,19 @@ from .. import akses
 from ..models import STATUS_BERJALAN, STATUS_DRAF, RiwayatStatusUsulan, StatusUsulan, UsulanMutasi
 from ..selectors.penyetuju import HR, KEPALA_ASAL, KEPALA_TUJUAN, PELAKU_LANGKAH, PENGUSUL, PPK, SISTEM, STATUS_PROSES
 from ..selectors.usulan import perubahan_data_pegawai
+from ..signals import usulan_dibatalkan
 from . import AlurError
-from .kelayakan import kelayakan_usulan
+from .kelayakan import (
+    LANGKAH_CEK,
+    LULUS,
+    PelaksanaanTertahan,
+    SyaratError,
+    kelayakan_nilai,
+    keputusan_eksternal_kurang,
+    tmt_acuan,
+)
 from .notifikasi import notifikasi_transisi
+from .sk_syarat import sk_belum_dapat_dilaksanakan
 
 S = StatusUsulan
 
@@ -51,7 +73,8 @@ TRANSISI = tabel(
     Transisi(
         "putuskan", (S.DIVERIFIKASI,), S.DIPUTUSKAN, gettext_lazy("Setujui mutasi (putuskan)"), PPK, gaya="success"
     ),
-    Transisi("terbitkan_sk", (S.DIPUTUSKAN,), S.SK_TERBIT, gettext_lazy("Terbitkan SK"), HR, internal=True),
+    # The PPK signing the decree HR prepared (services.sk: a decree is the PPK's decision step).
+    Transisi("terbitkan_sk", (S.DIPUTUSKAN,), S.SK_TERBIT, gettext_lazy("Tetapkan SK"), PPK, internal=True),
     Transisi("laksanakan", (S.SK_TERBIT,), S.DILAKSANAKAN, gettext_lazy("Laksanakan"), SISTEM, internal=True),
     Transisi(
         "revisi_tujuan",
@@ -85,12 +108,33 @@ TRANSISI = tabel(
     ),
     Transisi(
         "batalkan",
-        STATUS_DRAF + STATUS_PROSES + (S.DIPUTUSKAN, S.SK_TERBIT),
+        STATUS_DRAF + STATUS_PROSES,
         S.DIBATALKAN,
         gettext_lazy("Batalkan usulan"),
         HR,
         wajib_catatan=True,
         gaya="outline-danger",
+    ),
+    # Cancelling a decided transfer is the PPK's: before its decree by this step, after it by the
+    # revoking decree HR prepares and the PPK signs (services.sk, "batalkan_sk").
+    Transisi(
+        "batalkan_keputusan",
+        (S.DIPUTUSKAN,),
+        S.DIBATALKAN,
+        gettext_lazy("Batalkan keputusan mutasi"),
+        PPK,
+        wajib_catatan=True,
+        gaya="outline-danger",
+        konfirmasi=gettext_lazy("Batalkan keputusan mutasi ini? Mutasi menjadi batal."),
+    ),
+    Transisi(
+        "batalkan_sk",
+        STATUS_DRAF + STATUS_PROSES + (S.DIPUTUSKAN, S.SK_TERBIT),  # with a decree (syarat): also mid-revision
+        S.DIBATALKAN,
+        gettext_lazy("Batalkan dengan SK pembatalan"),
+        PPK,
+        wajib_catatan=True,
+        internal=True,
     ),
 )
 
@@ -115,26 +159,32 @@ class AlurUsulan(Alur):
             "aksi": t.label,
         }
 
-    def syarat(self, t: Transisi, u: UsulanMutasi, oleh: Any, catatan: str, **data: Any) -> None:
+    def syarat(self, t: Transisi, u: UsulanMutasi, oleh: Any, catatan: str, **data: Any) -> dict[str, Any]:
         """Rules a step needs beyond state and actor, and the fields it sets."""
         aksi = t.aksi
-        if aksi == "ajukan":
-            cek = kelayakan_usulan(u)
-            u.hasil_cek = [c.as_dict() for c in cek]
-            gagal = [c for c in cek if c.gagal]
-            if u.pegawai.usulan_mutasi.filter(status__in=STATUS_BERJALAN).exclude(pk=u.pk).exists():
-                raise AlurError(_("Pegawai ini sudah ada dalam usulan lain yang sedang berjalan."))
-            if gagal and not u.override_alasan:
-                raise AlurError(
-                    _(
-                        "Belum memenuhi syarat: %(daftar)s. "
-                        "Perbaiki usulan, atau minta staf BKPSDM memberi pengecualian tertulis."
-                    )
-                    % {"daftar": "; ".join(f"{c.judul} ({c.pesan})" for c in gagal)}
+        tambahan: dict[str, Any] = {}
+        if aksi in ("batalkan", "tolak", "batalkan_keputusan") and u.sk_id:
+            raise AlurError(
+                _(
+                    "SK mutasi ini sudah terbit (%(n)s): pembatalannya melalui SK pembatalan yang disiapkan "
+                    "BKPSDM dan ditetapkan PPK."
                 )
-            u.dalam_masa_tenang = any(c.kode == "masa_tenang" and c.hasil != "lulus" for c in cek)
-            if u.diajukan_pada is None:
-                u.diajukan_pada = timezone.now()
+                % {"n": u.sk.nomor}
+            )
+        if aksi == "batalkan_sk" and not u.sk_id:
+            raise AlurError(_("Usulan ini belum punya SK untuk dicabut."))
+        if aksi == "laksanakan" and (alasan_sk := sk_belum_dapat_dilaksanakan(u)):
+            raise PelaksanaanTertahan(alasan_sk)
+        berjalan_lain = u.pegawai.usulan_mutasi.filter(status__in=STATUS_BERJALAN).exclude(pk=u.pk)
+        if aksi == "ajukan" and berjalan_lain.exists():
+            raise AlurError(_("Pegawai ini sudah ada dalam usulan lain yang sedang berjalan."))
+        if aksi == "laksanakan" and (kurang := keputusan_eksternal_kurang(u)):
+            raise PelaksanaanTertahan(
+                _("%(jenis)s belum dapat dilaksanakan: keputusan instansi lain belum lengkap (%(kurang)s).")
+                % {"jenis": u.get_jenis_display(), "kurang": ", ".join(kurang)}
+            )
+        if aksi == "ajukan" and u.diajukan_pada is None:
+            u.diajukan_pada = timezone.now()
         if aksi in ("lepas", "terima", "verifikasi", "putuskan"):
             alasan = perubahan_data_pegawai(u)
             if alasan and not u.perlu_tinjauan:
@@ -148,12 +198,19 @@ class AlurUsulan(Alur):
                     )
                     % {"alasan": u.tinjauan_alasan}
                 )
-            if u.dalam_masa_tenang and not u.persetujuan_menteri.strip():
-                raise AlurError(
-                    _("Usulan dalam masa tenang pilkada: catat dulu persetujuan tertulis Menteri Dalam Negeri.")
-                )
             u.diputuskan_oleh = oleh
             u.diputuskan_pada = timezone.now()
+        if aksi in LANGKAH_CEK:
+            # After the record-change gate: a changed record is reviewed before it is judged.
+            # Eligibility on the day of the step (carrying out: on the TMT); stored for later approvers.
+            pada = tmt_acuan(u) if aksi == "laksanakan" else timezone.localdate()
+            penilaian = kelayakan_nilai(u, pada, langkah=aksi)
+            u.hasil_cek, u.cek_pada, u.cek_langkah = penilaian.simpan(), pada, aksi
+            u.dalam_masa_tenang = any(c.kode == "masa_tenang" and c.hasil != LULUS for c in penilaian.cek)
+            if not penilaian.lolos:
+                raise SyaratError(penilaian)
+            if penilaian.gagal:
+                tambahan["syarat_gagal"] = [c.kode for c in penilaian.gagal]
         if aksi == "verifikasi":
             u.diverifikasi_oleh = oleh
         if aksi == "terbitkan_sk":
@@ -168,6 +225,15 @@ class AlurUsulan(Alur):
             u.diverifikasi_oleh = None
         if aksi == "revisi_tujuan":
             u.diputuskan_oleh = None  # diputuskan_pada stays: the employee keeps seeing their transfer
+        return tambahan
+
+    def sesudah(self, t: Transisi, u: UsulanMutasi, oleh: Any, lama: str, catatan: str, **data: Any) -> None:
+        if t.ke == S.DIBATALKAN and u.diputuskan_pada is not None:
+            # A decided transfer cancelled or revoked: higher apps react (mutasi/signals.py).
+            usulan_dibatalkan.send(sender=UsulanMutasi, usulan=u)
+        if t.aksi in ("kembalikan", "revisi_tujuan"):
+            # A fresh decision: the PPK confirms the hard overrides again (the history keeps the first).
+            u.pengecualian.exclude(dikonfirmasi_pada=None).update(dikonfirmasi_oleh=None, dikonfirmasi_pada=None)
 
     def ringkasan(self, u: UsulanMutasi, lama: str, t: Transisi) -> str:
         return f"Usulan {u.nomor} ({u.pegawai.nama}): {S(lama).label} -> {S(t.ke).label}"

@@ -1,13 +1,16 @@
-"""Objections (keberatan): the employee raises one within KEBERATAN_BATAS_HARI days of the
-decree; HR answers and decides to uphold, revise or cancel. An unanswered objection holds the
-move until HR decides; it never silently stops it.
+"""Objections (keberatan): the employee raises one within KEBERATAN_BATAS_HARI days of being
+given the notice (their acknowledgement, or the delivery HR records; before that no window runs);
+HR answers and decides to uphold, revise or cancel. An unanswered objection holds the move until
+HR decides; it never silently stops it.
 
 An objection is a workflow of its own (`inti.transisi.Alur`): raised (DIAJUKAN), answered
 (DIJAWAB), each with a row in its own history (RiwayatStatusKeberatan), shown with the proposal's
-timeline. The answer does its decision's work in the same transaction: a cancellation is the
-proposal's "batalkan" step; a revision a new TMT alone gets an amending decree at once; a new
-destination goes back to the new receiving head's acceptance, HR verification and a fresh PPK
-decision before the amending decree (the rule and its reasons are in `mutasi.services.alur`)."""
+timeline. The answer does its decision's work in the same transaction, but a decree in force is
+changed or revoked only by the PPK: a cancellation prepares a revoking decree, a new TMT alone an
+amending decree, both for the PPK to decide and sign (`mutasi.services.sk`); the transfer is held
+until he does. A new destination goes back to the new receiving head's acceptance, HR
+verification and a fresh PPK decision before the amending decree (the rule and its reasons are in
+`mutasi.services.alur`)."""
 
 from collections.abc import Callable
 from datetime import date
@@ -39,7 +42,7 @@ from .alur import ALUR as ALUR_USULAN
 from .alur import usulan_transisi
 from .kelayakan import kelayakan_usulan
 from .notifikasi import keberatan_diajukan, keberatan_dijawab
-from .sk import DataSK, sk_terbitkan
+from .sk_konsep import sk_siapkan_pembatalan, sk_siapkan_perubahan
 from .usulan import validasi_tujuan
 
 KEBERATAN_MAKS = 5000
@@ -53,11 +56,10 @@ def _revisi(
     tmt_baru: date | None,
     unit: UnitKerja | None,
     jabatan: Jabatan | None,
-    data_sk: DataSK | None,
 ) -> dict[str, list[str]]:
     """Apply HR's revision; returns what changed. See `mutasi.services.alur` for the rule: a new
-    destination goes back to the new receiving head's acceptance, a new TMT alone gets an
-    amending decree at once."""
+    destination goes back to the new receiving head's acceptance, a new TMT alone gets a draft
+    amending decree for the PPK."""
     if u.status != StatusUsulan.SK_TERBIT:
         raise AlurError(_("Revisi hanya dapat dilakukan selama SK sudah terbit dan mutasi belum dilaksanakan."))
     unit_baru = unit or u.tujuan_unit
@@ -70,17 +72,8 @@ def _revisi(
     if tmt != u.tmt:
         perubahan["tmt"] = [f"{u.tmt:%d-%m-%Y}", f"{tmt:%d-%m-%Y}"]
     if not tujuan_berubah:
-        lama = u.sk
-        data = data_sk or DataSK(
-            tanggal=timezone.localdate(),
-            tmt=tmt,
-            penandatangan_nama=lama.penandatangan_nama,
-            penandatangan_nip=lama.penandatangan_nip,
-            penandatangan_jabatan=lama.penandatangan_jabatan,
-            tentang=_("Perubahan atas Keputusan Nomor %(n)s") % {"n": lama.nomor},
-        )
-        baru = sk_terbitkan(oleh=oleh, usulan_ids=[u.pk], data=data, mengganti=lama, laksanakan_segera=False)
-        perubahan["sk"] = [lama.nomor, baru.nomor]
+        konsep = sk_siapkan_perubahan(oleh=oleh, usulan=u, tmt=tmt, alasan=jawaban)
+        perubahan["sk_konsep"] = [u.sk.nomor, str(konsep.pk)]
         ALUR_USULAN.catat(objek=u, aksi="revisi", oleh=oleh, catatan=jawaban, sebagai=_("staf BKPSDM"))
         return perubahan
 
@@ -100,14 +93,7 @@ def _revisi(
         cek = kelayakan_usulan(x)
         x.hasil_cek = [c.as_dict() for c in cek]
         x.dalam_masa_tenang = any(c.kode == "masa_tenang" and c.hasil != "lulus" for c in cek)
-        gagal = [c for c in cek if c.gagal]
-        if gagal:
-            # HR's written answer is the justification every later approver sees.
-            x.override_alasan = _("Revisi atas keberatan pegawai (%(syarat)s): %(jawaban)s") % {
-                "syarat": "; ".join(c.judul for c in gagal),
-                "jawaban": jawaban,
-            }
-            x.override_oleh, x.override_pada = oleh, timezone.now()
+        # A check the new destination fails stops the next step until HR overrides it, check by check.
 
     usulan_transisi(usulan=u, aksi="revisi_tujuan", oleh=oleh, catatan=jawaban, ubah=ubah)
     return perubahan
@@ -143,7 +129,6 @@ class AlurKeberatan(Alur):
         tmt_baru: date | None = None,
         tujuan_unit: UnitKerja | None = None,
         tujuan_jabatan: Jabatan | None = None,
-        data_sk: DataSK | None = None,
         **data: Any,
     ) -> dict[str, Any]:
         """The answer and its decision's work on the proposal (the same transaction)."""
@@ -156,9 +141,12 @@ class AlurKeberatan(Alur):
             raise AlurError(_("Mutasi sudah dilaksanakan: revisi atau pembatalan memerlukan usulan mutasi baru."))
         k.jawaban, k.keputusan, k.dijawab_oleh, k.dijawab_pada = catatan, keputusan, oleh, timezone.now()
         if keputusan == KeputusanKeberatan.BATAL:
-            usulan_transisi(
-                usulan=u, aksi="batalkan", oleh=oleh, catatan=_("Keberatan diterima: %(j)s") % {"j": catatan}
+            if u.status != StatusUsulan.SK_TERBIT:
+                raise AlurError(_("Pembatalan atas keberatan hanya selama SK berlaku dan mutasi belum dilaksanakan."))
+            konsep = sk_siapkan_pembatalan(
+                oleh=oleh, usulan=u, alasan=_("keberatan pegawai diterima: %(j)s") % {"j": catatan}
             )
+            k.perubahan = {"sk_konsep": [u.sk.nomor, str(konsep.pk)]}
         elif keputusan == KeputusanKeberatan.REVISI:
             k.perubahan = _revisi(
                 oleh=oleh,
@@ -167,7 +155,6 @@ class AlurKeberatan(Alur):
                 tmt_baru=tmt_baru,
                 unit=tujuan_unit,
                 jabatan=tujuan_jabatan,
-                data_sk=data_sk,
             )
         return {"keputusan": keputusan, **k.perubahan}
 
@@ -208,7 +195,6 @@ def keberatan_jawab(
     tmt_baru: date | None = None,
     tujuan_unit: UnitKerja | None = None,
     tujuan_jabatan: Jabatan | None = None,
-    data_sk: DataSK | None = None,
 ) -> Keberatan:
     """HR's answer: uphold, revise or cancel (see the module's docstring)."""
     return ALUR.jalankan(
@@ -220,5 +206,4 @@ def keberatan_jawab(
         tmt_baru=tmt_baru,
         tujuan_unit=tujuan_unit,
         tujuan_jabatan=tujuan_jabatan,
-        data_sk=data_sk,
     )

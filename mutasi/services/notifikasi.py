@@ -40,9 +40,11 @@ JUDUL = {
     "tolak": gettext_lazy("Usulan mutasi ditolak"),
     "tarik": gettext_lazy("Usulan mutasi ditarik pengusul"),
     "batalkan": gettext_lazy("Usulan mutasi dibatalkan"),
+    "batalkan_keputusan": gettext_lazy("Keputusan mutasi dibatalkan PPK"),
+    "batalkan_sk": gettext_lazy("Mutasi dibatalkan dengan SK pembatalan"),
 }
 # Steps the employee hears of, once the transfer has been decided.
-AKSI_KE_PEGAWAI = ("putuskan", "terbitkan_sk", "laksanakan", "batalkan")
+AKSI_KE_PEGAWAI = ("putuskan", "terbitkan_sk", "laksanakan", "batalkan", "batalkan_keputusan", "batalkan_sk")
 
 
 def _pengguna(peran: str) -> Iterable[User]:

@@ -4,9 +4,10 @@ into a proposal with basis "own request", or declined with a reason the employee
 from collections.abc import Iterable
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from inti.audit import audit_catat
 from inti.surel import setelah_commit
@@ -14,11 +15,20 @@ from pegawai.akses import peran_user
 from pegawai.models import Pegawai, UnitKerja, User
 
 from .. import akses
-from ..models import JenisMutasi, LampiranPermohonan, PermohonanMutasi, StatusPermohonan, UsulanMutasi
+from ..models import (
+    STATUS_PERMOHONAN_TERBUKA,
+    JenisMutasi,
+    LampiranPermohonan,
+    PermohonanMutasi,
+    StatusPermohonan,
+    UsulanMutasi,
+)
 from . import AlurError, pastikan
 from .kelayakan import cek_sepuluh_tahun
 from .lampiran import berkas_periksa
 from .notifikasi import permohonan_diajukan, permohonan_ditolak
+
+PESAN_MASIH_TERBUKA = gettext_lazy("Anda masih punya permohonan yang menunggu tanggapan.")
 
 
 @transaction.atomic
@@ -33,8 +43,8 @@ def permohonan_buat(
 ) -> PermohonanMutasi:
     pastikan(akses.boleh_ajukan_permohonan(oleh))
     pegawai = Pegawai.objects.get(pk=peran_user(oleh).pegawai_id)
-    if PermohonanMutasi.objects.filter(pegawai=pegawai, status=StatusPermohonan.DIAJUKAN).exists():
-        raise AlurError(_("Anda masih punya permohonan yang menunggu tanggapan."))
+    if PermohonanMutasi.objects.filter(pegawai=pegawai, status__in=STATUS_PERMOHONAN_TERBUKA).exists():
+        raise AlurError(str(PESAN_MASIH_TERBUKA))
     if jenis == JenisMutasi.KELUAR:
         if not instansi_tujuan.strip():
             raise AlurError(_("Isi instansi tujuan."))
@@ -45,8 +55,14 @@ def permohonan_buat(
         raise AlurError(_("Jenis permohonan tidak dikenal."))
     periksa = [(f, berkas_periksa(f)) for f in berkas]
     obj = PermohonanMutasi(pegawai=pegawai, jenis=jenis, alasan=alasan.strip(), instansi_tujuan=instansi_tujuan.strip())
-    obj.full_clean()
-    obj.save()
+    obj.full_clean(validate_constraints=False)
+    try:
+        # Exactly once: the database allows one open request per employee; of simultaneous
+        # identical submissions one is saved and the others get the message.
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        raise AlurError(str(PESAN_MASIH_TERBUKA)) from exc
     if jenis == JenisMutasi.DALAM:
         obj.unit_pilihan.set(unit_pilihan)
     for f, tipe in periksa:

@@ -1,5 +1,6 @@
-"""Creating and editing proposals and batches, attachments, HR's override of failed checks,
-HR's review of a changed record, and the Minister's approval note."""
+"""Creating and editing proposals and batches, attachments, HR's override of each failed check and
+the PPK's confirmation of the hard ones, the external decision of a transfer out of or into the
+city, HR's review of a changed record, and the Minister's approval note."""
 
 import re
 from dataclasses import dataclass
@@ -16,10 +17,23 @@ from inti.audit import audit_catat, selisih
 from pegawai.models import Jabatan, Pegawai, UnitKerja, User
 
 from .. import akses
-from ..models import FIELD_USULAN, STATUS_DRAF, BatchUsulan, JenisMutasi, LampiranUsulan, StatusUsulan, UsulanMutasi
+from ..models import (
+    FIELD_USULAN,
+    LINGKUP_PERLU_PERTEK,
+    STATUS_DRAF,
+    BatchUsulan,
+    JenisMutasi,
+    LampiranUsulan,
+    LingkupEksternal,
+    PengecualianSyarat,
+    StatusUsulan,
+    UsulanMutasi,
+)
+from ..models.kelayakan import ALASAN_MIN
 from ..selectors.usulan import perubahan_data_pegawai
 from . import AlurError, pastikan
 from .alur import ALUR
+from .kelayakan import KODE_TANPA_PENGECUALIAN, kelayakan_usulan
 from .lampiran import berkas_periksa
 
 
@@ -111,17 +125,124 @@ def usulan_ubah(*, oleh: User, usulan: UsulanMutasi, data: dict[str, Any]) -> Us
 
 
 @transaction.atomic
-def usulan_pengecualian(*, oleh: User, usulan: UsulanMutasi, alasan: str) -> UsulanMutasi:
-    """HR overrides failed checks with a written justification; every later approver sees it."""
+def usulan_pengecualian(*, oleh: User, usulan: UsulanMutasi, kode: str, alasan: str) -> PengecualianSyarat:
+    """HR overrides ONE failed check with its own written justification; every later approver sees
+    it. An override of a hard rule counts from the decision on once the PPK has confirmed it."""
     u = _kunci(usulan)
     pastikan(akses.boleh_kecualikan(oleh, u))
+    if kode in KODE_TANPA_PENGECUALIAN:
+        raise AlurError(_("Syarat ini tidak dapat dikecualikan: selesaikan atau batalkan dulu usulan yang lain."))
+    cek = {c.kode: c for c in kelayakan_usulan(u)}
+    c = cek.get(kode)
+    if c is None or not c.gagal:
+        raise AlurError(_("Syarat ini tidak sedang gagal: tidak ada yang perlu dikecualikan."))
+    if u.pengecualian.filter(kode=kode).exists():
+        raise AlurError(_('Pengecualian untuk syarat "%(syarat)s" sudah dicatat.') % {"syarat": c.judul})
     alasan = alasan.strip()
-    if len(alasan) < 20:
-        raise AlurError(_("Tulis justifikasi yang jelas (minimal 20 karakter)."))
-    u.override_alasan, u.override_oleh, u.override_pada = alasan, oleh, timezone.now()
-    u.save(update_fields=["override_alasan", "override_oleh", "override_pada", "diubah"])
-    ringkasan = f"Pengecualian syarat {u.nomor}: {alasan}"
-    _catat(u, "pengecualian", oleh, ringkasan=ringkasan, catatan=alasan, sebagai=_("staf BKPSDM"))
+    if len(alasan) < ALASAN_MIN:
+        raise AlurError(
+            _(
+                "Justifikasi terlalu pendek (%(n)d karakter): tulis minimal %(min)d karakter yang menjelaskan "
+                "mengapa syarat ini dikecualikan."
+            )
+            % {"n": len(alasan), "min": ALASAN_MIN}
+        )
+    p = PengecualianSyarat(usulan=u, kode=kode, judul=c.judul[:200], pesan_cek=c.pesan[:500], alasan=alasan, oleh=oleh)
+    p.full_clean()
+    p.save()
+    ringkasan = f"Pengecualian syarat {u.nomor} ({c.judul}): {alasan}"
+    _catat(u, "pengecualian", oleh, ringkasan=ringkasan, catatan=f"{c.judul}: {alasan}", sebagai=_("staf BKPSDM"))
+    return p
+
+
+@transaction.atomic
+def pengecualian_konfirmasi(*, oleh: User, usulan: UsulanMutasi, kode: str) -> PengecualianSyarat:
+    """The PPK confirms HR's override of a hard rule (sanction, election blackout, under the minimum
+    years in post); without it the proposal cannot be decided or carried out."""
+    u = _kunci(usulan)
+    p = u.pengecualian.select_for_update().filter(kode=kode).first()
+    if p is None:
+        raise AlurError(_("Pengecualian untuk syarat ini belum dicatat."))
+    izin = akses.boleh_konfirmasi_pengecualian(oleh, u, p)
+    pastikan(izin)
+    p.dikonfirmasi_oleh, p.dikonfirmasi_pada = oleh, timezone.now()
+    p.save(update_fields=["dikonfirmasi_oleh", "dikonfirmasi_pada"])
+    _catat(
+        u,
+        "konfirmasi_pengecualian",
+        oleh,
+        ringkasan=f"Pengecualian syarat {u.nomor} ({p.judul}) dikonfirmasi PPK",
+        catatan=f"{p.judul}: {p.alasan}",
+        sebagai=izin.pesan,
+    )
+    return p
+
+
+@dataclass(frozen=True)
+class KeputusanEksternal:
+    """The other side's decision on a transfer out of or into the city."""
+
+    lingkup: str
+    penerbit: str
+    nomor: str
+    tanggal: date
+    nomor_pertek: str = ""
+    tanggal_pertek: date | None = None
+
+
+@transaction.atomic
+def keputusan_eksternal_catat(*, oleh: User, usulan: UsulanMutasi, data: KeputusanEksternal) -> UsulanMutasi:
+    """HR records the external decision (and BKN's technical consideration where the law asks for
+    it); a transfer out of or into the city is carried out only once it is recorded."""
+    u = _kunci(usulan)
+    pastikan(akses.boleh_catat_keputusan_eksternal(oleh, u))
+    hari_ini = timezone.localdate()
+    if data.lingkup not in LingkupEksternal.values:
+        raise AlurError(_("Pilih lingkup mutasi antar instansi."))
+    if not data.penerbit.strip() or not data.nomor.strip():
+        raise AlurError(_("Isi pejabat yang menetapkan dan nomor keputusannya."))
+    if data.tanggal > hari_ini:
+        raise AlurError(_("Tanggal keputusan tidak boleh sesudah hari ini."))
+    perlu_pertek = data.lingkup in LINGKUP_PERLU_PERTEK
+    if perlu_pertek and not (data.nomor_pertek.strip() and data.tanggal_pertek):
+        raise AlurError(
+            _("%(lingkup)s: isi nomor dan tanggal pertimbangan teknis BKN.")
+            % {"lingkup": LingkupEksternal(data.lingkup).label}
+        )
+    if data.tanggal_pertek and data.tanggal_pertek > data.tanggal:
+        raise AlurError(_("Pertimbangan teknis BKN mendahului keputusan: tanggalnya tidak boleh sesudah keputusan."))
+    baru = {
+        "lingkup_eksternal": data.lingkup,
+        "penerbit_keputusan_eksternal": data.penerbit.strip(),
+        "nomor_keputusan_eksternal": data.nomor.strip(),
+        "tanggal_keputusan_eksternal": data.tanggal,
+        "nomor_pertimbangan_teknis": data.nomor_pertek.strip() if perlu_pertek else "",
+        "tanggal_pertimbangan_teknis": data.tanggal_pertek if perlu_pertek else None,
+    }
+    perubahan = selisih(u, baru)
+    for k, v in baru.items():
+        setattr(u, k, v)
+    u.keputusan_eksternal_oleh, u.keputusan_eksternal_pada = oleh, timezone.now()
+    u.full_clean(validate_constraints=False)
+    u.save()
+    teks = _("%(penerbit)s nomor %(nomor)s tanggal %(tgl)s") % {
+        "penerbit": u.penerbit_keputusan_eksternal,
+        "nomor": u.nomor_keputusan_eksternal,
+        "tgl": f"{u.tanggal_keputusan_eksternal:%d-%m-%Y}",
+    }
+    if perlu_pertek:
+        teks += "; " + _("pertimbangan teknis BKN nomor %(nomor)s tanggal %(tgl)s") % {
+            "nomor": u.nomor_pertimbangan_teknis,
+            "tgl": f"{u.tanggal_pertimbangan_teknis:%d-%m-%Y}",
+        }
+    ALUR.catat(objek=u, aksi="keputusan_eksternal", oleh=oleh, catatan=teks, sebagai=_("staf BKPSDM"))
+    audit_catat(
+        oleh=oleh,
+        aksi="mutasi.keputusan_eksternal",
+        objek=u,
+        ringkasan=f"Keputusan eksternal {u.nomor}: {teks}",
+        perubahan=perubahan,
+    )
     return u
 
 

@@ -20,6 +20,7 @@ for _nama in (
     "boleh_kelola_keberatan",
     "boleh_kelola_permohonan",
     "boleh_ajukan_permohonan",
+    "boleh_kelola_sk",
     # (user, object)
     "boleh_ubah_usulan",
     "boleh_lampir",
@@ -28,6 +29,10 @@ for _nama in (
     "boleh_tinjau",
     "boleh_catat_menteri",
     "boleh_terbitkan_sk",
+    "boleh_ubah_sk",
+    "boleh_tandatangani_sk",
+    "boleh_tarik_sk",
+    "boleh_serahkan_pemberitahuan",
     "boleh_konfirmasi",
     "boleh_ajukan_keberatan",
     "boleh_jawab_keberatan",

@@ -52,9 +52,14 @@ def ambil(d: dict, kunci):
 LABEL_AKSI = {
     "buat": _("Dibuat"),
     "pengecualian": _("Pengecualian syarat"),
+    "konfirmasi_pengecualian": _("Pengecualian syarat dikonfirmasi PPK"),
+    "keputusan_eksternal": _("Keputusan instansi lain dicatat"),
+    "laksanakan_tertahan": _("Tidak dilaksanakan pada TMT"),
     "tinjau": _("Perubahan data ditinjau"),
     "persetujuan_menteri": _("Persetujuan Menteri dicatat"),
-    "revisi": _("Revisi TMT dengan SK perubahan"),
+    "revisi": _("Revisi TMT: SK perubahan disiapkan"),
+    "sk_konsep": _("Konsep SK disiapkan, menunggu keputusan dan tanda tangan PPK"),
+    "sk_perubahan": _("SK perubahan ditetapkan PPK"),
 }
 
 

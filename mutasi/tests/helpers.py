@@ -6,9 +6,11 @@ import pytest
 
 from mutasi.models import JenisMutasi, StatusUsulan
 from mutasi.services.alur import TRANSISI, usulan_transisi
-from mutasi.services.sk import DataSK, sk_terbitkan
+from mutasi.services.pelaksanaan import usulan_laksanakan
+from mutasi.services.sk import sk_tandatangani
+from mutasi.services.sk_konsep import sk_siapkan
 from mutasi.services.usulan import usulan_buat
-from pegawai.models import JenisUnit, Peran
+from pegawai.models import JenisUnit, KinerjaTahunan, Peran, Predikat
 from pegawai.tests.factories import JabatanFactory, UnitKerjaFactory, kepala_dari, pegawai_di
 
 TMT = date.today() + timedelta(days=30)
@@ -34,18 +36,38 @@ def data_usulan(tujuan_unit, tujuan_jabatan, **kw) -> dict:
     return data
 
 
+def kinerja_baik(*pegawai) -> None:
+    """Ratings "Baik" for the years the performance check may look at (the two before the
+    submission), unless some are recorded: a proposal in a test is eligible unless it says so."""
+    tahun_ini = date.today().year
+    for p in pegawai:
+        if not KinerjaTahunan.objects.filter(pegawai=p).exists():
+            KinerjaTahunan.objects.bulk_create(
+                [
+                    KinerjaTahunan(pegawai=p, tahun=t, predikat=Predikat.BAIK)
+                    for t in range(tahun_ini - 3, tahun_ini + 1)
+                ]
+            )
+
+
 class Dunia:
     """org plus a receiving unit with its own head, and a second HR and PPK account."""
 
     def __init__(self, org):
         self.org = org
+        kinerja_baik(org.anggota, org.orang_luar, org.kepala)
         self.tujuan = UnitKerjaFactory(nama="Dinas Kesehatan", jenis=JenisUnit.OPD)
         self.kepala_tujuan = kepala_dari(self.tujuan)
         self.jabatan_tujuan = JabatanFactory(nama="Pengelola Data Kesehatan")
         self.hr2 = pegawai_di(org.bkpsdm, akun=True, peran=Peran.HR)
+        # The Kepala BKPSDM signs the notices (settings.UNIT_KEPEGAWAIAN_KODE); a unit of its own so
+        # that org's units keep their heads as they are.
+        self.bkpsdm = UnitKerjaFactory(kode="BKPSDM", nama="Badan Kepegawaian dan Pengembangan SDM")
+        self.kepala_bkpsdm = kepala_dari(self.bkpsdm, gelar_depan="", gelar_belakang="S.H., M.M.")
 
     def usulan(self, pegawai=None, oleh=None, tujuan_unit="-", tujuan_jabatan="-", **kw):
         pegawai = pegawai or self.org.anggota
+        kinerja_baik(pegawai)
         return usulan_buat(
             oleh=(oleh or self.org.hr).akun,
             pegawai=pegawai,
@@ -86,20 +108,18 @@ class Dunia:
             assert u.status == ke
         if status in (StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN):
             tmt = kw.get("tmt_sk") or (date.today() if status == StatusUsulan.DILAKSANAKAN else TMT)
-            sk_terbitkan(oleh=o.hr.akun, usulan_ids=[u.pk], data=data_sk(tmt))
+            self.sk_tetapkan([u], tmt=tmt)
             u.refresh_from_db()
+            if status == StatusUsulan.DILAKSANAKAN and u.status == StatusUsulan.SK_TERBIT:
+                usulan_laksanakan(usulan=u, oleh=o.hr.akun)
+                u.refresh_from_db()
         assert u.status == status, u.status
         return u
 
-
-def data_sk(tmt=TMT, tanggal=None) -> DataSK:
-    return DataSK(
-        tanggal=tanggal or date.today(),
-        tmt=tmt,
-        penandatangan_nama="Drs. Ikhsan, M.Si.",
-        penandatangan_nip="196807121994031005",
-        penandatangan_jabatan="Sekretaris Daerah",
-    )
+    def sk_tetapkan(self, usulan, tmt=TMT, **kw):
+        """HR prepares the decree, the PPK signs it (with the test run's installation certificate)."""
+        sk = sk_siapkan(oleh=self.org.hr.akun, usulan_ids=[u.pk for u in usulan], tmt=tmt, **kw)
+        return sk_tandatangani(oleh=self.org.ppk.akun, sk=sk, laksanakan_segera=False)
 
 
 @pytest.fixture

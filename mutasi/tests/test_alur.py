@@ -10,7 +10,7 @@ from inti.models import CatatanAudit
 from mutasi.models import MasaTenang, RiwayatStatusUsulan, StatusUsulan, UsulanMutasi
 from mutasi.services import AlurError
 from mutasi.services.alur import ALUR, TRANSISI, aksi_tersedia, usulan_transisi
-from mutasi.services.usulan import usulan_tinjau
+from mutasi.services.usulan import pengecualian_konfirmasi, usulan_pengecualian, usulan_tinjau
 from mutasi.tests.helpers import TMT
 from pegawai.models import Peran
 from pegawai.services.pegawai import pegawai_nonaktifkan, pegawai_pindah_jabatan
@@ -185,6 +185,12 @@ def test_data_pegawai_berubah_harus_ditinjau(dunia):
     usulan_tinjau(oleh=o.hr.akun, usulan=u, catatan="Sudah dicek; tetap relevan.")
     u.refresh_from_db()
     assert not u.perlu_tinjauan and u.asal_unit == o.unit
+    # Reviewed, then judged on the new record: in the new post since today, under 2 years.
+    with pytest.raises(AlurError, match="Masa jabatan sekarang"):
+        usulan_transisi(usulan=u, aksi="putuskan", oleh=o.ppk.akun)
+    alasan = "Penempatan sementara; mutasi ke Dinas Kesehatan tetap dibutuhkan."
+    usulan_pengecualian(oleh=o.hr.akun, usulan=u, kode="masa_jabatan", alasan=alasan)
+    pengecualian_konfirmasi(oleh=o.ppk.akun, usulan=u, kode="masa_jabatan")
     u = usulan_transisi(usulan=u, aksi="putuskan", oleh=o.ppk.akun)
     assert u.status == S.DIPUTUSKAN
 
@@ -193,7 +199,11 @@ def test_pegawai_nonaktif_menandai_usulan(dunia):
     o = dunia.org
     u = dunia.sampai(S.DITERIMA)
     pegawai_nonaktifkan(oleh=o.hr.akun, pegawai=o.anggota, alasan="Pensiun", tanggal=date.today())
-    usulan_transisi(usulan=u, aksi="verifikasi", oleh=o.hr.akun)
+    with pytest.raises(AlurError, match="tidak memiliki jabatan aktif"):  # checked again at verification
+        usulan_transisi(usulan=u, aksi="verifikasi", oleh=o.hr.akun)
+    from mutasi.services.usulan import usulan_tandai_perubahan
+
+    assert usulan_tandai_perubahan(usulan=u)  # the page and the daily job flag it
     u.refresh_from_db()
     assert u.perlu_tinjauan and "tidak aktif" in u.tinjauan_alasan
     with pytest.raises(AlurError):
@@ -206,7 +216,7 @@ def test_masa_tenang_butuh_persetujuan_menteri(dunia):
     from mutasi.services.usulan import persetujuan_menteri_catat
 
     MasaTenang.objects.create(mulai=TMT - timedelta(days=10), selesai=TMT + timedelta(days=10), keterangan="Pilkada")
-    u = dunia.sampai(S.DIVERIFIKASI)
+    u = dunia.sampai(S.DIVERIFIKASI)  # the earlier steps show the blackout; they are not stopped by it
     assert u.dalam_masa_tenang
     with pytest.raises(AlurError, match="Menteri"):
         usulan_transisi(usulan=u, aksi="putuskan", oleh=dunia.org.ppk.akun)

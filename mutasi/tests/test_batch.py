@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from mutasi.models import BatchUsulan, StatusUsulan
+from mutasi.models import BatchUsulan, StatusUsulan, SuratKeputusan
 from mutasi.services import AlurError
 from mutasi.services.usulan import batch_baca_daftar, batch_buat
-from mutasi.tests.helpers import TMT
+from mutasi.tests.helpers import TMT, kinerja_baik
 from pegawai.tests.factories import JabatanFactory, UnitKerjaFactory, kepala_dari, pegawai_di
 
 S = StatusUsulan
@@ -37,6 +37,7 @@ def dua_unit(dunia):
     kepala_b = kepala_dari(unit_b)
     a = pegawai_di(o.unit, mulai=date(2019, 1, 1))  # released by o.kepala
     b = pegawai_di(unit_b, mulai=date(2019, 1, 1))  # released by kepala_b
+    kinerja_baik(a, b)
     return a, b, unit_b, kepala_b
 
 
@@ -78,20 +79,14 @@ def test_batch_lintas_unit_sampai_satu_sk(dunia, dua_unit, clients):
     ua = usulan_transisi(usulan=ua, aksi="terima", oleh=kepala_b.akun)
     ua = usulan_transisi(usulan=ua, aksi="verifikasi", oleh=o.hr.akun)
     ua = usulan_transisi(usulan=ua, aksi="putuskan", oleh=o.ppk.akun)
-    r = clients["hr"].post(
-        reverse("mutasi:batch_sk", args=[batch.pk]),
-        {
-            "tanggal": date.today().isoformat(),
-            "tmt": TMT.isoformat(),
-            "penandatangan_nama": "Drs. Ikhsan",
-            "penandatangan_jabatan": "Sekretaris Daerah",
-        },
-    )
+    r = clients["hr"].post(reverse("mutasi:batch_sk", args=[batch.pk]), {"tmt": TMT.isoformat()})
+    sk = SuratKeputusan.objects.get(batch=batch)
+    assert r.status_code == 302 and r.url == reverse("mutasi:sk_detail", args=[sk.pk])
+    assert list(sk.cakupan.all()) == [ua]  # a draft for the PPK, covering only the decided one
+    clients["ppk"].post(reverse("mutasi:sk_tandatangani", args=[sk.pk]), {"setuju": "on"})
     ua.refresh_from_db(), ub.refresh_from_db()
     assert ua.status == S.SK_TERBIT and ub.status == S.DIAJUKAN
-    sk = ua.sk
-    assert sk.batch == batch and list(sk.usulan.all()) == [ua]
-    assert r.status_code == 302 and r.url == reverse("mutasi:sk_detail", args=[sk.pk])
+    assert ua.sk == sk and list(sk.usulan.all()) == [ua]
     html = clients["hr"].get(reverse("mutasi:sk_detail", args=[sk.pk])).content.decode()
     assert a.nama in html and b.nama not in html
 

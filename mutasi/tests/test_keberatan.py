@@ -9,6 +9,7 @@ from mutasi.models import KeputusanKeberatan, StatusUsulan
 from mutasi.services import AlurError
 from mutasi.services.keberatan import keberatan_ajukan, keberatan_jawab
 from mutasi.services.pelaksanaan import mutasi_laksanakan_jatuh_tempo
+from mutasi.services.sk import sk_tandatangani
 from mutasi.tests.helpers import TMT
 
 S = StatusUsulan
@@ -52,8 +53,13 @@ def test_alur_keberatan_dijawab_tetap(dunia, clients, settings):
 
 
 def test_keberatan_lewat_batas_waktu(dunia, settings):
+    """The window runs from the day the employee was given the notice (here: acknowledged today)."""
+    from mutasi.services.pemberitahuan import pemberitahuan_konfirmasi
+
     settings.KEBERATAN_BATAS_HARI = 14
     u = dunia.sampai(S.SK_TERBIT)
+    pemberitahuan_konfirmasi(oleh=dunia.org.anggota.akun, usulan=u)
+    u.refresh_from_db()
     with pytest.raises(AlurError, match="lewat"):
         keberatan_ajukan(oleh=dunia.org.anggota.akun, usulan=u, isi=ISI, hari_ini=date.today() + timedelta(days=15))
     keberatan_ajukan(oleh=dunia.org.anggota.akun, usulan=u, isi=ISI, hari_ini=date.today() + timedelta(days=14))
@@ -65,12 +71,18 @@ def test_keberatan_dibatalkan(dunia):
     keberatan_jawab(
         oleh=dunia.org.hr.akun, keberatan=k, jawaban="Keberatan diterima, mutasi dibatalkan.", keputusan="BATAL"
     )
-    u.refresh_from_db()
-    assert u.status == S.DIBATALKAN
     # the answer is the objection's own move, with its own history row
     k.refresh_from_db()
     assert k.status == "DIJAWAB" and k.riwayat_status.filter(aksi="jawab", dari="DIAJUKAN", ke="DIJAWAB").exists()
-    assert u.riwayat_status.filter(aksi="batalkan", ke=S.DIBATALKAN).exists()
+    # the decree in force is revoked by the PPK: a draft revoking decree waits for him
+    u.refresh_from_db()
+    assert u.status == S.SK_TERBIT
+    konsep = u.sk_cakupan.get(status="KONSEP")
+    assert konsep.jenis == "PEMBATALAN" and konsep.mengganti == u.sk
+    sk_tandatangani(oleh=dunia.org.ppk.akun, sk=konsep)
+    u.refresh_from_db()
+    assert u.status == S.DIBATALKAN
+    assert u.riwayat_status.filter(aksi="batalkan_sk", ke=S.DIBATALKAN, oleh=dunia.org.ppk.akun).exists()
 
 
 def test_keberatan_direvisi_dengan_sk_perubahan(dunia):
@@ -83,10 +95,12 @@ def test_keberatan_direvisi_dengan_sk_perubahan(dunia):
     keberatan_jawab(
         oleh=dunia.org.hr.akun, keberatan=k, jawaban="TMT diundur satu bulan.", keputusan="REVISI", tmt_baru=baru_tmt
     )
+    konsep = u.sk_cakupan.get(status="KONSEP")
+    sk_tandatangani(oleh=dunia.org.ppk.akun, sk=konsep)  # the PPK decides the amending decree
     u.refresh_from_db()
     k.refresh_from_db()
-    assert u.tmt == baru_tmt and u.sk != lama and u.sk.mengganti == lama and u.status == S.SK_TERBIT
-    assert k.perubahan["sk"] == [lama.nomor, u.sk.nomor]
+    assert u.tmt == baru_tmt and u.sk == konsep and u.sk.mengganti == lama and u.status == S.SK_TERBIT
+    assert k.perubahan["sk_konsep"] == [lama.nomor, str(konsep.pk)]
 
 
 # --- Revision of the destination: back through the new receiving head, HR and the PPK ----------
@@ -161,16 +175,16 @@ def test_revisi_tujuan_kembali_ke_penerimaan_kepala_tujuan_baru(revisi, clients,
         usulan_transisi(usulan=u, aksi="putuskan", oleh=dunia.hr2.akun)
     usulan_transisi(usulan=u, aksi="putuskan", oleh=o.ppk.akun)
     halaman = clients["hr"].get(reverse("mutasi:detail", args=[u.pk]))
-    awal = halaman.context["sk_form"].initial
-    assert sk_lama.nomor in awal["tentang"] and awal["tmt"] == tmt_baru
-    r = clients["hr"].post(
-        reverse("mutasi:sk_terbitkan", args=[u.pk]),
-        {**awal, "tanggal": date.today().isoformat(), "tmt": tmt_baru.isoformat()},
-    )
+    assert halaman.context["sk_form"].initial["tmt"] == tmt_baru
+    r = clients["hr"].post(reverse("mutasi:sk_terbitkan", args=[u.pk]), {"tmt": tmt_baru.isoformat()})
+    assert r.status_code == 302
+    konsep = u.sk_cakupan.get(status="KONSEP")
+    assert konsep.jenis == "PERUBAHAN" and konsep.mengganti == sk_lama
+    r = clients["ppk"].post(reverse("mutasi:sk_tandatangani", args=[konsep.pk]), {"setuju": "on"})
     assert r.status_code == 302
     u.refresh_from_db()
-    assert u.status == S.SK_TERBIT and u.sk != sk_lama and u.sk.mengganti == sk_lama
-    assert u.sk.tentang.startswith("Perubahan atas Keputusan Nomor") and u.tmt == tmt_baru
+    assert u.status == S.SK_TERBIT and u.sk == konsep and u.sk.mengganti == sk_lama
+    assert u.sk.tentang.startswith("Perubahan atas Keputusan Wali Kota Surabaya Nomor") and u.tmt == tmt_baru
     assert u.pemberitahuan_dikonfirmasi is None
     assert clients["anggota"].get(reverse("mutasi:pemberitahuan", args=[u.pk])).status_code == 200
     mutasi_laksanakan_jatuh_tempo(hari_ini=tmt_baru)
@@ -181,9 +195,12 @@ def test_revisi_tujuan_kembali_ke_penerimaan_kepala_tujuan_baru(revisi, clients,
 
 
 def test_revisi_tujuan_ditolak_kepala_baru_tidak_melaksanakan_sk_lama(revisi):
+    """The new head cannot take the revision: the decree in force is not silently dropped by a
+    rejection; the head returns it, HR prepares the revoking decree, the PPK signs it."""
     from mutasi.services.alur import usulan_transisi
+    from mutasi.services.sk_konsep import sk_siapkan_pembatalan
 
-    dunia, u, _sk_lama, k, unit_baru, kepala_baru, jabatan_baru = revisi
+    dunia, u, sk_lama, k, unit_baru, kepala_baru, jabatan_baru = revisi
     keberatan_jawab(
         oleh=dunia.org.hr.akun,
         keberatan=k,
@@ -192,10 +209,15 @@ def test_revisi_tujuan_ditolak_kepala_baru_tidak_melaksanakan_sk_lama(revisi):
         tujuan_unit=unit_baru,
         tujuan_jabatan=jabatan_baru,
     )
-    usulan_transisi(usulan=u, aksi="tolak", oleh=kepala_baru.akun, catatan="Formasi sudah penuh.")
-    u.refresh_from_db()
-    assert u.status == S.DITOLAK
+    with pytest.raises(AlurError, match="SK pembatalan"):
+        usulan_transisi(usulan=u, aksi="tolak", oleh=kepala_baru.akun, catatan="Formasi sudah penuh.")
+    usulan_transisi(usulan=u, aksi="kembalikan", oleh=kepala_baru.akun, catatan="Formasi sudah penuh.")
     mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)
+    assert dunia.org.anggota.posisi_sekarang.unit == dunia.org.subunit
+    konsep = sk_siapkan_pembatalan(oleh=dunia.org.hr.akun, usulan=u, alasan="Unit tujuan hasil revisi tidak menerima.")
+    sk_tandatangani(oleh=dunia.org.ppk.akun, sk=konsep)
+    u.refresh_from_db()
+    assert u.status == S.DIBATALKAN and konsep.mengganti == sk_lama
     assert dunia.org.anggota.posisi_sekarang.unit == dunia.org.subunit
 
 
@@ -229,7 +251,7 @@ def test_revisi_yang_tidak_masuk_akal_ditolak_utuh(dunia, kasus, pesan):
     assert not Keberatan.objects.get(pk=k.pk).terjawab
 
 
-def test_revisi_tujuan_yang_gagal_syarat_dicatat_sebagai_pengecualian(revisi):
+def test_revisi_tujuan_yang_gagal_syarat_perlu_pengecualiannya_sendiri(revisi):
     dunia, u, _sk_lama, k, unit_baru, _kepala_baru, jabatan_baru = revisi
     type(u).objects.filter(pk=u.pk).update(alasan_tanpa_kekurangan="")  # the new post has no ABK and no reason
     keberatan_jawab(
@@ -242,13 +264,23 @@ def test_revisi_tujuan_yang_gagal_syarat_dicatat_sebagai_pengecualian(revisi):
     )
     u.refresh_from_db()
     assert any(c["kode"] == "kebutuhan" and c["hasil"] == "gagal" for c in u.hasil_cek)
-    assert "dekat domisili" in u.override_alasan and u.override_oleh == dunia.org.hr.akun
+    # The answer to the objection is no override: the new receiving head's step waits for one.
+    from mutasi.services.alur import usulan_transisi
+    from mutasi.services.kelayakan import SyaratError
+    from mutasi.services.usulan import usulan_pengecualian
+
+    assert not u.pengecualian.exists()
+    penerima = dunia.pelaku(u, "terima").akun
+    with pytest.raises(SyaratError, match="Kebutuhan pegawai di unit tujuan"):
+        usulan_transisi(usulan=u, aksi="terima", oleh=penerima)
+    alasan = "Ditempatkan di puskesmas dekat domisili atas keberatan pegawai."
+    usulan_pengecualian(oleh=dunia.org.hr.akun, usulan=u, kode="kebutuhan", alasan=alasan)
+    assert usulan_transisi(usulan=u, aksi="terima", oleh=penerima).status == S.DITERIMA
 
 
 def test_sk_batch_menolak_usulan_revisi_bercampur(revisi):
     from mutasi.services.alur import usulan_transisi
-    from mutasi.services.sk import sk_terbitkan
-    from mutasi.tests.helpers import data_sk
+    from mutasi.services.sk_konsep import sk_siapkan
     from pegawai.tests.factories import pegawai_di
 
     dunia, u, sk_lama, k, unit_baru, kepala_baru, _jabatan_baru = revisi
@@ -263,7 +295,7 @@ def test_sk_batch_menolak_usulan_revisi_bercampur(revisi):
         usulan_transisi(usulan=u, aksi=aksi, oleh=siapa.akun)
     lain = dunia.sampai(S.DIPUTUSKAN, pegawai=pegawai_di(dunia.org.subunit, mulai=date(2019, 1, 1)))
     with pytest.raises(AlurError, match="sudah punya SK"):
-        sk_terbitkan(oleh=dunia.org.hr.akun, usulan_ids=[u.pk, lain.pk], data=data_sk())
+        sk_siapkan(oleh=dunia.org.hr.akun, usulan_ids=[u.pk, lain.pk], tmt=TMT)
     u.refresh_from_db()
     lain.refresh_from_db()
     assert (u.status, lain.status) == (S.DIPUTUSKAN, S.DIPUTUSKAN) and u.sk == sk_lama

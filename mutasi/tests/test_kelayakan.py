@@ -62,7 +62,8 @@ def test_hukuman_disiplin_aktif(dunia):
 
 def test_predikat_kinerja_dua_tahun(dunia):
     p, tahun = dunia.org.anggota, date.today().year
-    assert _cek(dunia)["kinerja"].hasil == "info"  # none recorded
+    KinerjaTahunan.objects.filter(pegawai=p).delete()
+    assert _cek(dunia)["kinerja"].hasil == "gagal"  # none recorded: HR records them or overrides
     KinerjaTahunan.objects.create(pegawai=p, tahun=tahun - 1, predikat=Predikat.BAIK)
     KinerjaTahunan.objects.create(pegawai=p, tahun=tahun - 2, predikat=Predikat.SANGAT_BAIK)
     KinerjaTahunan.objects.create(pegawai=p, tahun=tahun - 3, predikat=Predikat.KURANG)  # too old to count
@@ -109,7 +110,9 @@ def test_masa_tenang(dunia):
     assert _cek(dunia)["masa_tenang"].hasil == "lulus"
     MasaTenang.objects.create(mulai=TMT - timedelta(days=1), selesai=TMT + timedelta(days=1), keterangan="Pilkada 2029")
     c = _cek(dunia)["masa_tenang"]
-    assert c.hasil == "peringatan" and "Menteri" in c.pesan
+    assert c.hasil == "gagal" and "Menteri" in c.pesan
+    c = _cek(dunia, persetujuan_menteri="100.2.2.6/1234/OTDA")["masa_tenang"]
+    assert c.hasil == "peringatan" and "100.2.2.6/1234/OTDA" in c.pesan
 
 
 def test_sepuluh_tahun_untuk_pindah_instansi(dunia):
@@ -138,14 +141,15 @@ def test_syarat_gagal_memblokir_pengajuan_kecuali_pengecualian_hr(dunia):
     assert any(c.gagal for c in kelayakan_usulan(u))
     with pytest.raises(AlurError, match="Belum memenuhi syarat"):
         usulan_transisi(usulan=u, aksi="ajukan", oleh=o.hr.akun)
+    alasan = "Kebutuhan mendesak untuk layanan puskesmas baru."
     with pytest.raises(AlurError):
-        usulan_pengecualian(oleh=o.kepala.akun, usulan=u, alasan="Kebutuhan mendesak untuk pelayanan.")
+        usulan_pengecualian(oleh=o.kepala.akun, usulan=u, kode="masa_jabatan", alasan=alasan)
     with pytest.raises(AlurError, match="20"):
-        usulan_pengecualian(oleh=o.hr.akun, usulan=u, alasan="mendesak")
-    usulan_pengecualian(oleh=o.hr.akun, usulan=u, alasan="Kebutuhan mendesak untuk layanan puskesmas baru.")
+        usulan_pengecualian(oleh=o.hr.akun, usulan=u, kode="masa_jabatan", alasan="mendesak")
+    usulan_pengecualian(oleh=o.hr.akun, usulan=u, kode="masa_jabatan", alasan=alasan)
     u = usulan_transisi(usulan=u, aksi="ajukan", oleh=o.hr.akun)
     assert u.status == StatusUsulan.DIAJUKAN
-    assert u.override_oleh == o.hr.akun
+    assert u.pengecualian.get(kode="masa_jabatan").oleh == o.hr.akun
     assert any(c["kode"] == "masa_jabatan" and c["hasil"] == "gagal" for c in u.hasil_cek)  # snapshot kept
     assert u.riwayat_status.filter(aksi="pengecualian").exists()
 

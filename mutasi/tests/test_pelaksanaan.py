@@ -9,8 +9,9 @@ from django.core.management import call_command
 from mutasi.models import JenisMutasi, StatusUsulan, UsulanMutasi
 from mutasi.services.alur import usulan_transisi
 from mutasi.services.pelaksanaan import mutasi_laksanakan_jatuh_tempo
-from mutasi.services.sk import sk_terbitkan
-from mutasi.tests.helpers import TMT, data_sk
+from mutasi.services.sk import sk_tandatangani
+from mutasi.services.sk_konsep import sk_siapkan
+from mutasi.tests.helpers import TMT
 from pegawai.models import JenisJabatan, RiwayatJabatan
 from pegawai.tests.factories import JabatanFactory
 
@@ -24,10 +25,9 @@ def test_perintah_harian_melaksanakan_dan_idempoten(dunia):
     call_command("laksanakan_mutasi", stdout=StringIO())
     u.refresh_from_db()
     assert u.status == S.SK_TERBIT  # not yet due
-    out = StringIO()
-    call_command("laksanakan_mutasi", "--tanggal", TMT.isoformat(), stdout=out)
+    laporan = mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)  # the job on the TMT (the clock it is given)
     u.refresh_from_db()
-    assert u.status == S.DILAKSANAKAN and "1 dilaksanakan" in out.getvalue()
+    assert u.status == S.DILAKSANAKAN and len(laporan.dilaksanakan) == 1
     posisi = o.anggota.posisi_sekarang
     assert (posisi.unit, posisi.jabatan, posisi.mulai, posisi.nomor_sk) == (
         dunia.tujuan,
@@ -39,16 +39,18 @@ def test_perintah_harian_melaksanakan_dan_idempoten(dunia):
     assert lama.sampai == TMT - timedelta(days=1)
     assert u.riwayat_baru == posisi
     jumlah = RiwayatJabatan.objects.count()
+    assert not mutasi_laksanakan_jatuh_tempo(hari_ini=TMT).dilaksanakan
     out = StringIO()
-    call_command("laksanakan_mutasi", "--tanggal", TMT.isoformat(), stdout=out)
+    call_command("laksanakan_mutasi", stdout=out)
     assert RiwayatJabatan.objects.count() == jumlah and "0 dilaksanakan" in out.getvalue()
     assert u.riwayat_status.filter(ke=S.DILAKSANAKAN).count() == 1
 
 
 def test_tmt_hari_ini_langsung_dilaksanakan(dunia, django_capture_on_commit_callbacks):
     u = dunia.sampai(S.DIPUTUSKAN)
+    sk = sk_siapkan(oleh=dunia.org.hr.akun, usulan_ids=[u.pk], tmt=date.today())
     with django_capture_on_commit_callbacks(execute=True):
-        sk_terbitkan(oleh=dunia.org.hr.akun, usulan_ids=[u.pk], data=data_sk(tmt=date.today()))
+        sk_tandatangani(oleh=dunia.org.ppk.akun, sk=sk)
     u.refresh_from_db()
     assert u.status == S.DILAKSANAKAN
 
@@ -74,6 +76,17 @@ def test_mutasi_keluar_menonaktifkan(dunia):
     u = usulan_transisi(usulan=u, aksi="lepas", oleh=o.kepala.akun)
     u = usulan_transisi(usulan=u, aksi="terima", oleh=o.hr.akun)  # the other instansi's side, recorded by HR
     u = dunia.sampai(S.SK_TERBIT, usulan=u)
+    from mutasi.services.usulan import KeputusanEksternal, keputusan_eksternal_catat
+
+    keputusan = KeputusanEksternal(
+        lingkup="SEPROVINSI",
+        penerbit="Gubernur Jawa Timur",
+        nomor="800.1.6.4/77/204/2026",
+        tanggal=date.today(),
+        nomor_pertek="PT-9/KR.II/2026",
+        tanggal_pertek=date.today(),
+    )
+    keputusan_eksternal_catat(oleh=o.hr.akun, usulan=u, data=keputusan)
     mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)
     o.anggota.refresh_from_db()
     assert not o.anggota.aktif and "Malang" in o.anggota.alasan_nonaktif

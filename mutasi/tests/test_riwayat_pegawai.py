@@ -26,7 +26,7 @@ def riwayat(dunia):
     decree issued; and a draft (a second idea)."""
     o = dunia.org
     batal = dunia.sampai(S.DIPUTUSKAN)
-    usulan_transisi(usulan=batal, aksi="batalkan", oleh=o.hr.akun, catatan="Formasi dibekukan.")
+    usulan_transisi(usulan=batal, aksi="batalkan_keputusan", oleh=o.ppk.akun, catatan="Formasi dibekukan.")
     tolak = dunia.sampai(S.DIAJUKAN)
     usulan_transisi(usulan=tolak, aksi="tolak", oleh=o.kepala.akun, catatan="Masih dibutuhkan.")
     terbit = dunia.sampai(S.SK_TERBIT)
@@ -70,12 +70,12 @@ def test_jumlah_query_tetap(dunia, clients, peran, django_assert_max_num_queries
     o = dunia.org
     url = reverse("pegawai:detail", args=[o.anggota.pk])
     u = dunia.sampai(S.DIPUTUSKAN)
-    usulan_transisi(usulan=u, aksi="batalkan", oleh=o.hr.akun, catatan="Ditunda.")
+    usulan_transisi(usulan=u, aksi="batalkan_keputusan", oleh=o.ppk.akun, catatan="Ditunda.")
     with django_assert_max_num_queries(80) as satu:
         clients[peran].get(url)
     for _i in range(4):
         u = dunia.sampai(S.DIPUTUSKAN)
-        usulan_transisi(usulan=u, aksi="batalkan", oleh=o.hr.akun, catatan="Ditunda.")
+        usulan_transisi(usulan=u, aksi="batalkan_keputusan", oleh=o.ppk.akun, catatan="Ditunda.")
     with django_assert_max_num_queries(len(satu.captured_queries)) as lima:
         r = clients[peran].get(url)
     assert len(_nomor_di_riwayat(r)) == 5

@@ -20,6 +20,7 @@ from mutasi.models import (
     LampiranPermohonan,
     LampiranUsulan,
     NomorUrutSK,
+    PengecualianSyarat,
     PermohonanMutasi,
     RiwayatStatusUsulan,
     StatusUsulan,
@@ -30,9 +31,10 @@ from mutasi.selectors import kotak_masuk
 from mutasi.services.alur import TRANSISI, usulan_transisi
 from mutasi.services.keberatan import keberatan_ajukan
 from mutasi.services.permohonan import permohonan_buat
-from mutasi.services.sk import sk_terbitkan
+from mutasi.services.sk import sk_tandatangani
+from mutasi.services.sk_konsep import sk_siapkan_pembatalan
 from mutasi.services.usulan import lampiran_tambah
-from mutasi.tests.helpers import TMT, data_sk
+from mutasi.tests.helpers import TMT
 from pegawai.models import JenisUnit
 from pegawai.tests.factories import UnitKerjaFactory, kepala_dari, pegawai_di
 
@@ -92,7 +94,8 @@ def _jejak() -> tuple:
                 "tmt",
                 "sk_id",
                 "perlu_tinjauan",
-                "override_alasan",
+                "cek_langkah",
+                "keputusan_eksternal_pada",
                 "persetujuan_menteri",
                 "pemberitahuan_dikonfirmasi",
                 "diverifikasi_oleh_id",
@@ -100,6 +103,7 @@ def _jejak() -> tuple:
             )
         ),
         RiwayatStatusUsulan.objects.count(),
+        sorted(PengecualianSyarat.objects.values_list("pk", "dikonfirmasi_pada")),
         LampiranUsulan.objects.count(),
         LampiranPermohonan.objects.count(),
         sorted(Keberatan.objects.values_list("pk", "keputusan", "jawaban")),
@@ -390,8 +394,9 @@ def test_konfirmasi_dan_keberatan_tanpa_akses_404(w, sasaran, peran):
 def test_keberatan_lewat_batas_waktu_lewat_view(w, settings):
     settings.KEBERATAN_BATAS_HARI = 14
     d = w.d
-    u = d.sampai(S.DIPUTUSKAN)
-    sk_terbitkan(oleh=d.org.hr.akun, usulan_ids=[u.pk], data=data_sk(tanggal=date.today() - timedelta(days=15)))
+    u = d.sampai(S.SK_TERBIT)
+    # the window runs from the day the notice was given: the employee acknowledged it 15 days ago
+    UsulanMutasi.objects.filter(pk=u.pk).update(pemberitahuan_dikonfirmasi=timezone.now() - timedelta(days=15))
     sebelum = _jejak()
     r = w.klien["pegawai"].post(reverse("mutasi:keberatan_ajukan", args=[u.pk]), {"isi": "Terlambat tapi penting."})
     assert r.status_code == 302 and any("lewat" in m for m in _pesan(r))
@@ -416,7 +421,9 @@ def test_keberatan_kedua_dan_terlalu_panjang_ditolak(w, sasaran):
 def test_konfirmasi_pemberitahuan_yang_dibatalkan_ditolak(w):
     d = w.d
     u = d.sampai(S.SK_TERBIT)
-    usulan_transisi(usulan=u, aksi="batalkan", oleh=d.org.hr.akun, catatan="Formasi dibekukan.")
+    # a decree in force is cancelled by the revoking decree the PPK signs
+    konsep = sk_siapkan_pembatalan(oleh=d.org.hr.akun, usulan=u, alasan="Formasi tujuan dibekukan.")
+    sk_tandatangani(oleh=d.org.ppk.akun, sk=konsep)
     sebelum = _jejak()
     r = w.klien["pegawai"].post(reverse("mutasi:konfirmasi", args=[u.pk]))
     assert r.status_code == 302 and _pesan(r)
@@ -645,10 +652,9 @@ def test_aksi_dua_kali_hanya_sekali_berlaku(w):
     assert RiwayatStatusUsulan.objects.filter(usulan=u, aksi="lepas").count() == 1
 
 
-def test_sk_dua_kali_hanya_satu_nomor(w):
+def test_sk_dua_kali_hanya_satu_konsep(w):
     u = w.d.sampai(S.DIPUTUSKAN)
-    data = {**{k: str(v) for k, v in data_sk().__dict__.items()}, "tanggal": date.today().isoformat()}
-    data["tmt"] = TMT.isoformat()
+    data = {"tmt": TMT.isoformat()}
     w.klien["hr"].post(reverse("mutasi:sk_terbitkan", args=[u.pk]), data)
     jejak = _jejak()
     r = w.klien["hr"].post(reverse("mutasi:sk_terbitkan", args=[u.pk]), data)
@@ -771,8 +777,7 @@ def test_usulan_ditandai_tidak_bisa_diputuskan_dan_tidak_bisa_di_sk(w):
     u.refresh_from_db()
     assert u.perlu_tinjauan
     sebelum = _jejak()
-    data = {**{k: str(v) for k, v in data_sk().__dict__.items()}, "tanggal": date.today().isoformat()}
-    r = w.klien["hr"].post(reverse("mutasi:sk_terbitkan", args=[u.pk]), data)
+    r = w.klien["hr"].post(reverse("mutasi:sk_terbitkan", args=[u.pk]), {"tmt": TMT.isoformat()})
     assert r.status_code == 302 and any("meninjau" in m for m in _pesan(r))
     assert _jejak() == sebelum
     tinjauan = next(rows for k, _j, rows in kotak_masuk(o.hr.akun) if k == "tinjauan")
@@ -796,18 +801,19 @@ def test_catatan_terlalu_panjang_ditolak(w):
 
 
 @pytest.mark.parametrize(
-    ("tanggal", "tmt", "pesan"),
+    ("tmt", "pesan"),
     [
-        ("2028-02-29", "2028-03-01", "sesudah hari ini"),
-        ((date.today() + timedelta(days=1)).isoformat(), TMT.isoformat(), "sesudah hari ini"),
-        (date.today().isoformat(), "1900-01-01", "terlalu jauh"),
-        (date.today().isoformat(), "9999-12-31", "paling lambat"),
-        ("0001-01-01", "0001-01-01", ""),
+        ((date.today() - timedelta(days=1)).isoformat(), "tidak boleh sebelum tanggal SK"),
+        ("1900-01-01", "tidak boleh sebelum tanggal SK"),
+        ("9999-12-31", "paling lambat"),
+        ("0001-01-01", ""),
+        ("2026-13-45", ""),
     ],
 )
-def test_sk_dengan_tanggal_aneh_ditolak_tanpa_memakai_nomor(w, tanggal, tmt, pesan):
+def test_sk_dengan_tmt_aneh_ditolak_tanpa_konsep(w, tmt, pesan):
+    """The decree's date is the PPK's signing day (no field for it); a TMT before it is refused."""
     u = w.d.sampai(S.DIPUTUSKAN)
-    data = {**{k: str(v) for k, v in data_sk().__dict__.items()}, "tanggal": tanggal, "tmt": tmt}
+    data = {"tmt": tmt, "tanggal": "2028-02-29"}  # a posted date is ignored
     sebelum = _jejak()
     r = w.klien["hr"].post(reverse("mutasi:sk_terbitkan", args=[u.pk]), data)
     assert r.status_code == 302 and _pesan(r)

@@ -14,7 +14,7 @@ from pegawai.akses import perlu
 
 from .. import akses
 from ..forms import BatchForm, SKForm
-from ..models import StatusUsulan
+from ..models import StatusSK, StatusUsulan
 from ..selectors import batch_ambil, batch_daftar, unit_peta, usulan_terlihat
 from ..services.alur import TRANSISI, aksi_tersedia, usulan_transisi
 from ..services.usulan import batch_baca_daftar, batch_buat
@@ -72,7 +72,8 @@ def detail(request, pk):
         for t in u.aksi_saya:
             if t.aksi in ("ajukan", "lepas", "terima", "verifikasi", "putuskan"):
                 aksi_massal[t.aksi] = t
-    diputuskan = [u for u in usulan if u.status == StatusUsulan.DIPUTUSKAN]
+    menunggu_ttd = set(b.usulan.filter(sk_cakupan__status=StatusSK.KONSEP).values_list("pk", flat=True))
+    diputuskan = [u for u in usulan if u.status == StatusUsulan.DIPUTUSKAN and u.pk not in menunggu_ttd]
     ringkas = dict(b.usulan.values("status").annotate(n=Count("id")).values_list("status", "n"))
     return render(
         request,
@@ -126,9 +127,17 @@ def aksi(request, pk):
 @perlu(akses.boleh_terbitkan_sk)
 def sk(request, pk):
     b = batch_ambil(request.user, pk)
-    ids = list(b.usulan.filter(status=StatusUsulan.DIPUTUSKAN).values_list("pk", flat=True))
+    # Those decided and not already in a draft waiting for the PPK.
+    ids = list(
+        b.usulan.filter(status=StatusUsulan.DIPUTUSKAN)
+        .exclude(sk_cakupan__status=StatusSK.KONSEP)
+        .values_list("pk", flat=True)
+    )
     hasil = sk_dari_form(request, usulan_ids=ids, batch=b)
     if hasil is None:
         return redirect("mutasi:batch_detail", b.pk)
-    messages.success(request, _("SK %(nomor)s terbit untuk %(n)d pegawai.") % {"nomor": hasil.nomor, "n": len(ids)})
+    messages.success(
+        request,
+        _("Konsep SK untuk %(n)d pegawai dikirim kepada PPK untuk ditetapkan dan ditandatangani.") % {"n": len(ids)},
+    )
     return redirect("mutasi:sk_detail", hasil.pk)

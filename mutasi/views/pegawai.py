@@ -10,8 +10,8 @@ from .. import akses
 from ..forms import KeberatanForm, PermohonanForm
 from ..selectors import mutasi_saya, permohonan_ambil, permohonan_saya, usulan_ambil
 from ..services.keberatan import keberatan_ajukan
+from ..services.pemberitahuan import pemberitahuan_konfirmasi
 from ..services.permohonan import permohonan_buat, permohonan_tarik
-from ..services.sk import pemberitahuan_konfirmasi
 from ._umum import jalankan, jalankan_form
 
 

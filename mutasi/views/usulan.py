@@ -1,5 +1,6 @@
 """Proposals: list (with filters, export), inbox, create/edit, detail with the eligibility
-checks and the timeline, and every workflow action."""
+checks (`views.syarat`: overrides and the external decision) and the timeline, and every workflow
+action."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,7 +21,6 @@ from ..forms import (
     CatatanForm,
     FilterForm,
     LampiranForm,
-    PengecualianForm,
     PersetujuanMenteriForm,
     SKForm,
     TinjauForm,
@@ -40,19 +40,18 @@ from ..selectors import (
 )
 from ..selectors.penyetuju import KEPALA_ASAL, KEPALA_TUJUAN, MENUNGGU, STATUS_PROSES, penyetuju_langkah, unit_peta
 from ..services.alur import TRANSISI, aksi_tersedia, usulan_transisi
-from ..services.kelayakan import kelayakan_usulan
 from ..services.permohonan import permohonan_tautkan
 from ..services.usulan import (
     lampiran_hapus,
     lampiran_tambah,
     persetujuan_menteri_catat,
     usulan_buat,
-    usulan_pengecualian,
     usulan_tandai_perubahan,
     usulan_tinjau,
     usulan_ubah,
 )
 from ._umum import berkas_response, id_aman, jalankan, jalankan_dari_form
+from .syarat import konteks_syarat
 
 PER_HALAMAN = 25
 penyusun = perlu(akses.boleh_daftar_usulan)
@@ -250,15 +249,12 @@ def detail(request, pk):
     if u.status in terbuka and akses.boleh_daftar_usulan(request.user):
         usulan_tandai_perubahan(usulan=u)
     peta = unit_peta()
-    cek = kelayakan_usulan(u) if u.status in (StatusUsulan.DRAFT, StatusUsulan.DIKEMBALIKAN) else None
     keberatan = list(u.keberatan.select_related("dijawab_oleh"))
     aksi = aksi_tersedia(u, request.user, peta)
     konteks = {
         "u": u,
         "pegawai_sendiri": akses.mutasi_sendiri(request.user, u),
-        "cek": cek,
-        "cek_gagal": [c for c in cek if c.gagal] if cek else [],
-        "cek_tersimpan": u.hasil_cek if cek is None else None,
+        **konteks_syarat(u, request.user),
         "aksi": aksi,
         # The step's own action up front; return, reject, withdraw and cancel one click away.
         "aksi_utama": [t for t in aksi if t.gaya in ("primary", "success")],
@@ -270,7 +266,6 @@ def detail(request, pk):
         "keberatan": keberatan,
         "keberatan_terbuka": any(not k.terjawab for k in keberatan),
         "catatan_form": CatatanForm(),
-        "pengecualian_form": PengecualianForm(),
         "tinjau_form": TinjauForm(),
         "menteri_form": PersetujuanMenteriForm(initial={"teks": u.persetujuan_menteri}),
         "lampiran_form": LampiranForm(),
@@ -298,20 +293,6 @@ def aksi(request, pk, nama):
     )
     if not akses.boleh_lihat_usulan(request.user, u):
         return redirect("mutasi:kotak_masuk")
-    return redirect("mutasi:detail", u.pk)
-
-
-@require_POST
-@login_required
-def pengecualian(request, pk):
-    u = usulan_ambil(request.user, pk)
-    jalankan_dari_form(
-        request,
-        PengecualianForm(request.POST),
-        lambda d: usulan_pengecualian(oleh=request.user, usulan=u, alasan=d["alasan"]),
-        _("Pengecualian syarat dicatat."),
-        galat=_("Tulis justifikasi yang jelas (minimal 20 karakter)."),
-    )
     return redirect("mutasi:detail", u.pk)
 
 
