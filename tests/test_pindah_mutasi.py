@@ -66,8 +66,11 @@ def test_setelah_dilaksanakan_boleh_lagi(org, d):
 
 
 def test_setelah_dibatalkan_boleh_lagi(org, d):
+    """Cancelling a decided transfer is the PPK's step (HR may not), and it frees the employee."""
     u = d.sampai(S.DIPUTUSKAN)
-    usulan_transisi(usulan=u, aksi="batalkan", oleh=org.hr.akun, catatan="Kebutuhan unit berubah.")
+    with pytest.raises(LayananError):
+        usulan_transisi(usulan=u, aksi="batalkan", oleh=org.hr.akun, catatan="Kebutuhan unit berubah.")
+    usulan_transisi(usulan=u, aksi="batalkan_keputusan", oleh=org.ppk.akun, catatan="Kebutuhan unit berubah.")
     assert mutasi_tertunda(org.anggota.pk) is None
     assert isinstance(_pindah(org, date.today()), RiwayatJabatan)
 

@@ -99,7 +99,8 @@ class HasilVerifikasi:
             return (
                 "Tanda tangan sah dan dokumen utuh, tetapi sertifikat penanda tangan tidak dikenal (tidak tepercaya)."
             )
-        return f"Tanda tangan sah: dokumen utuh sejak ditandatangani oleh {self.nama_penanda}."
+        nama = self.nama_penanda
+        return f"Tanda tangan sah: dokumen utuh sejak ditandatangani oleh {nama}{'' if nama.endswith('.') else '.'}"
 
 
 class BackendTtd:

@@ -66,7 +66,9 @@ class PegawaiFactory(factory.django.DjangoModelFactory):
 
     nama = factory.Faker("name", locale="id_ID")
     jenis_kelamin = "L"
-    tanggal_lahir = factory.Sequence(lambda n: date(1970 + n % 25, 1 + n % 12, 1 + n % 28))
+    # Born 1972-1994: nobody reaches a retirement age (BUP 58-65) within a year of a test TMT by chance,
+    # and every NIP's TMT CPNS (birth year + 24) is before the default post start.
+    tanggal_lahir = factory.Sequence(lambda n: date(1972 + n % 23, 1 + n % 12, 1 + n % 28))
     nip = factory.LazyAttribute(lambda o: nip_untuk(o.tanggal_lahir, o.jenis_kelamin))
     golongan = "III/a"
 

@@ -1,16 +1,15 @@
 """The whole journey of a transfer in the browser: HR proposes, the sending head releases, the
-receiving head accepts, HR verifies, the PPK decides, HR issues the decree, the employee reads
-and acknowledges the notice, and the daily job carries it out."""
+receiving head accepts, HR verifies, the PPK decides, HR prepares the decree and the PPK signs it,
+the employee reads and acknowledges the notice, and the daily job carries it out."""
 
 import re
 from datetime import date, timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from mutasi.models import StatusUsulan, UsulanMutasi
+from mutasi.services.pelaksanaan import mutasi_laksanakan_jatuh_tempo
 from mutasi.tests.helpers import Dunia
 from tests.browser.layar import simpan_layar
 
@@ -70,13 +69,24 @@ def test_perjalanan_mutasi_lengkap(live_server, page, masuk, org):
     tindakan(o.hr, "Verifikasi berkas")
     tindakan(o.ppk, "Setujui mutasi (putuskan)")
 
-    # HR issues the decree.
+    # HR prepares the decree; the PPK reads it, decides and signs it (the installation certificate).
     sebagai(o.hr)
     page.goto(f"{live_server.url}/mutasi/{u.pk}/")
     page.fill("#form-sk #id_tmt", tmt.isoformat())
-    page.fill("#form-sk #id_penandatangan_nama", "Drs. Ikhsan, M.Si.")
-    page.get_by_role("button", name="Terbitkan SK").click()
-    expect(page.locator(".alert-success")).to_contain_text("SK 800/")
+    page.get_by_role("button", name="Siapkan SK").click()
+    expect(page.locator(".alert-success")).to_contain_text("PPK")
+    expect(page.locator("#status-sk")).to_contain_text("Konsep")
+    sebagai(o.ppk)
+    page.goto(f"{live_server.url}/mutasi/kotak-masuk/")
+    expect(page.locator("#kotak-tandatangani")).to_contain_text("Ahmad Fauzi")
+    page.goto(f"{live_server.url}/mutasi/sk/konsep/")
+    page.get_by_role("link", name="Buka").first.click()
+    expect(page.locator("#naskah-sk")).to_contain_text("KEPUTUSAN WALI KOTA SURABAYA")
+    page.check("#id_setuju")
+    page.get_by_role("button", name="Tetapkan dan tandatangani").click()
+    expect(page.locator(".alert-success")).to_contain_text("ditandatangani secara elektronik")
+    expect(page.locator("#keabsahan")).to_contain_text("Tanda tangan sah")
+    simpan_layar(page, "mutasi-sk-halaman.png", full_page=True)
     u.refresh_from_db()
     assert u.status == StatusUsulan.SK_TERBIT
 
@@ -93,8 +103,9 @@ def test_perjalanan_mutasi_lengkap(live_server, page, masuk, org):
     u.refresh_from_db()
     assert u.pemberitahuan_dikonfirmasi is not None
 
-    # The daily job carries it out on the TMT.
-    call_command("laksanakan_mutasi", "--tanggal", tmt.isoformat(), stdout=StringIO())
+    # The daily job carries it out on the TMT (the command refuses a day after today, so the test runs
+    # the job's service as it runs on that day).
+    mutasi_laksanakan_jatuh_tempo(hari_ini=tmt)
     page.reload()
     expect(page.locator(f"#mutasi-{u.pk}")).to_contain_text("Dilaksanakan")
     o.anggota.refresh_from_db()
