@@ -148,7 +148,8 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads under random names (inti.berkas): a stored path gives nothing away.
+    "default": {"BACKEND": "inti.berkas.PenyimpananPrivat"},
     "staticfiles": {
         # Hashed, compressed files in production (needs collectstatic); plain in development and tests.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -143,7 +143,7 @@ class AlurPenugasan(Alur):
                 raise PelatihanError(_("Pilih berkas sertifikat (PDF, PNG atau JPEG)."))
             lama = obj.bukti.name
             # Stored under a name of our own; the uploaded name is kept for display only.
-            obj.bukti.save(f"penugasan-{obj.pk}{EKSTENSI[tipe]}", berkas, save=False)
+            obj.bukti.save(f"bukti{EKSTENSI[tipe]}", berkas, save=False)  # stored under a random name
             obj.bukti_nama, obj.bukti_tipe, obj.bukti_diunggah_pada = berkas.name[-255:], tipe, timezone.now()
             obj.alasan = ""
             _hapus_setelah_commit(obj, lama)

@@ -1,0 +1,34 @@
+"""Where uploads are stored: under a random name, never the name the user gave.
+
+Uploaded files (attachments, requests' letters, training certificates, decrees) are private: they are
+served only through views that check permission, never from MEDIA_URL. A stored name taken from the
+upload would still give something away (an employee's name in "sk_budi_santoso.pdf", a guessable
+"penugasan-12.pdf") to anyone who sees a path in a backup, a log or an error report, and two uploads
+with one name would be told apart only by Django's suffix. So the default storage keeps the folder
+that `upload_to` asks for and the (lower-case) extension, and replaces the name with a random token.
+The name the user gave is kept on the model (`nama_asli`, `bukti_nama`) and used for downloads.
+"""
+
+import os
+import re
+import secrets
+
+from django.core.files.storage import FileSystemStorage
+
+_EKSTENSI = re.compile(r"^\.[a-z0-9]{1,8}$")
+
+
+def nama_acak(nama: str) -> str:
+    """`folder/anything.PDF` -> `folder/<random token>.pdf` (an odd or missing extension is dropped)."""
+    folder, dasar = os.path.split(nama)
+    ekstensi = os.path.splitext(dasar)[1].lower()
+    if not _EKSTENSI.match(ekstensi):
+        ekstensi = ""
+    return os.path.join(folder, f"{secrets.token_urlsafe(24)}{ekstensi}")
+
+
+class PenyimpananPrivat(FileSystemStorage):
+    """FileSystemStorage that stores every new file under a random name (see the module docstring)."""
+
+    def get_available_name(self, name: str, max_length: int | None = None) -> str:
+        return super().get_available_name(nama_acak(name), max_length=max_length)
