@@ -6,6 +6,7 @@ from datetime import date
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from pegawai.models import Jabatan, Pegawai, UnitKerja
@@ -107,7 +108,7 @@ class LampiranForm(forms.Form):
     jenis = forms.ChoiceField(label=_("Jenis dokumen"), choices=JenisLampiran.choices)
     berkas = forms.FileField(
         label=_("Berkas"),
-        help_text=_("PDF, PNG atau JPEG, maksimal %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_MB},
+        help_text=format_lazy(_("PDF, PNG atau JPEG, maksimal {mb} MB."), mb=settings.UPLOAD_MAX_MB),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
     )
 
@@ -193,7 +194,7 @@ class PermohonanForm(forms.Form):
     berkas = forms.FileField(
         label=_("Lampiran (opsional)"),
         required=False,
-        help_text=_("PDF, PNG atau JPEG, maksimal %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_MB},
+        help_text=format_lazy(_("PDF, PNG atau JPEG, maksimal {mb} MB."), mb=settings.UPLOAD_MAX_MB),
     )
 
 

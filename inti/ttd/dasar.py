@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import gettext as _
+
 from inti.galat import LayananError
 
 
@@ -88,19 +90,19 @@ class HasilVerifikasi:
 
     @property
     def pesan(self) -> str:
-        """One Indonesian sentence for the user."""
+        """One sentence for the user, in the active language."""
         if self.jumlah == 0:
-            return "Dokumen belum ditandatangani secara elektronik."
+            return _("Dokumen belum ditandatangani secara elektronik.")
         if not self.utuh or not self.sah:
-            return "Tanda tangan tidak sah: dokumen telah diubah setelah ditandatangani atau tanda tangannya rusak."
+            return _("Tanda tangan tidak sah: dokumen telah diubah setelah ditandatangani atau tanda tangannya rusak.")
         if not self.seluruh_dokumen:
-            return "Tanda tangan sah, tetapi dokumen telah ditambah atau diubah setelah ditandatangani."
+            return _("Tanda tangan sah, tetapi dokumen telah ditambah atau diubah setelah ditandatangani.")
         if not self.tepercaya:
-            return (
+            return _(
                 "Tanda tangan sah dan dokumen utuh, tetapi sertifikat penanda tangan tidak dikenal (tidak tepercaya)."
             )
-        nama = self.nama_penanda
-        return f"Tanda tangan sah: dokumen utuh sejak ditandatangani oleh {nama}{'' if nama.endswith('.') else '.'}"
+        nama = self.nama_penanda.rstrip(".")  # "M.Si." ends the sentence once
+        return _("Tanda tangan sah: dokumen utuh sejak ditandatangani oleh %(nama)s.") % {"nama": nama}
 
 
 class BackendTtd:

@@ -26,6 +26,12 @@ IKON_CEK = {
     "peringatan": "exclamation-triangle-fill",
     "info": "info-circle",
 }
+LABEL_CEK = {
+    "lulus": _("lulus"),
+    "gagal": _("gagal"),
+    "peringatan": _("peringatan"),
+    "info": _("info"),
+}
 
 
 @register.filter
@@ -36,6 +42,11 @@ def status_warna(status: str) -> str:
 @register.filter
 def cek_warna(hasil: str) -> str:
     return WARNA_CEK.get(hasil, "secondary")
+
+
+@register.filter
+def cek_label(hasil: str) -> str:
+    return str(LABEL_CEK.get(hasil, hasil))
 
 
 @register.filter
@@ -78,7 +89,7 @@ def riwayat_judul(r: RiwayatStatusUsulan | RiwayatStatusKeberatan) -> str:
     happened to an objection (its rows join the proposal's timeline)."""
     if isinstance(r, RiwayatStatusKeberatan):
         if r.aksi == "jawab":
-            return f"{_('Jawaban atas keberatan')}: {r.keberatan.get_keputusan_display()}"
+            return _("Jawaban atas keberatan: %(keputusan)s") % {"keputusan": r.keberatan.get_keputusan_display()}
         return str(_("Keberatan pegawai"))
     if r.dari == r.ke:
         return str(aksi_label(r.aksi))

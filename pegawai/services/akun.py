@@ -23,7 +23,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.encoding import force_bytes
 from django.utils.http import base36_to_int, urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from inti.audit import audit_catat
 from inti.galat import LayananError
@@ -442,7 +442,11 @@ def akun_buat_massal_latar(*, pegawai_ids: list[int], base_url: str, pelapor) ->
             _("%(e)s (%(n)d akun sudah dibuat sebelum berhenti; jalankan lagi untuk sisanya.)") % {"e": e, "n": dibuat}
         )
         return
-    pesan = _("%(n)d akun dibuat; %(k)d undangan aktivasi terkirim.") % {"n": dibuat, "k": terkirim}
+    pesan = ngettext(
+        "%(n)d akun dibuat; %(k)d undangan aktivasi terkirim.",
+        "%(n)d akun dibuat; %(k)d undangan aktivasi terkirim.",
+        dibuat,
+    ) % {"n": dibuat, "k": terkirim}
     if dilewati:
         pesan += " " + _("Dilewati: %(b)s.") % {"b": ", ".join(f"{n} {ALASAN[a]}" for a, n in dilewati.items())}
     if gagal_kirim:
