@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                         choices=[("jabatan", "Riwayat jabatan")], default="jabatan", max_length=20, verbose_name="jenis"
                     ),
                 ),
-                ("payload", models.JSONField(default=dict, verbose_name="isi")),
+                ("payload", models.JSONField(blank=True, default=dict, verbose_name="isi")),
                 ("sumber", models.CharField(blank=True, max_length=100, verbose_name="sumber")),
                 (
                     "status",

@@ -31,7 +31,7 @@ class KirimanSiasn(models.Model):
     pegawai = models.ForeignKey(
         Pegawai, on_delete=models.PROTECT, related_name="kiriman_siasn", verbose_name=_("pegawai")
     )
-    payload = models.JSONField(_("isi"), default=dict)
+    payload = models.JSONField(_("isi"), default=dict, blank=True)
     sumber = models.CharField(_("sumber"), max_length=100, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=StatusKiriman.choices, default=StatusKiriman.MENUNGGU, db_index=True
