@@ -285,17 +285,19 @@ class KlienSiasn:
     def _baca(self, jalur: str) -> Any:
         """A read: the envelope {"code": 1, "data": ...}; code 0 or empty data is 'not found'."""
         isi = self._panggil("GET", jalur)
-        if str(isi.get("code", "1")) != "1":
-            raise SiasnTidakDitemukan(_("Data tidak ditemukan di SIASN: %(p)s") % {"p": _pesan(isi) or jalur})
         data = isi.get("data")
-        if isinstance(data, str):  # some versions put the "not found" text in data
-            raise SiasnTidakDitemukan(_("Data tidak ditemukan di SIASN: %(p)s") % {"p": data})
+        if str(isi.get("code", "1")) != "1" or isinstance(data, str):  # "not found" text may sit in data
+            raise SiasnTidakDitemukan(_("Data tidak ditemukan di SIASN."))
         return data
 
     def data_utama(self, nip: str) -> dict[str, Any]:
-        data = self._baca(f"pns/data-utama/{nip}")
+        tidak_ada = _("Pegawai dengan NIP %(nip)s tidak ditemukan di SIASN.") % {"nip": nip}
+        try:
+            data = self._baca(f"pns/data-utama/{nip}")
+        except SiasnTidakDitemukan as e:
+            raise SiasnTidakDitemukan(tidak_ada) from e
         if not isinstance(data, dict) or not data:
-            raise SiasnTidakDitemukan(_("Pegawai dengan NIP %(nip)s tidak ditemukan di SIASN.") % {"nip": nip})
+            raise SiasnTidakDitemukan(tidak_ada)
         return data
 
     def rw_jabatan(self, nip: str) -> list[dict[str, Any]]:

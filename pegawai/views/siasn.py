@@ -165,8 +165,7 @@ def kiriman(request):
         {
             "page_obj": page,
             "status": status,
-            "pilihan_status": StatusKiriman.choices,
-            "hitung": [(label, hitung[kode]) for kode, label in StatusKiriman.choices],
+            "hitung": [(kode, label, hitung[kode]) for kode, label in StatusKiriman.choices],
             "aktif": siasn_aktif(),
         },
     )
