@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from ..models import JenisKelamin, KirimanSiasn, Pegawai, StatusKiriman
 from ..pohon import unit_turunan_ids
 from ..siasn import bentuk
-from ..siasn.klien import KlienSiasn, SiasnError, SiasnTidakDitemukan
+from ..siasn.klien import KlienSiasn, SiasnDitolak, SiasnTidakDitemukan
 
 # The profile fields HR may take over from SIASN: ours -> (label, SIASN's key, reader).
 BIDANG_AMBIL: dict[str, tuple[Any, str, Any]] = {
@@ -160,10 +160,12 @@ def pegawai_unit_banding(unit_id: int) -> QuerySet[Pegawai]:
 
 
 def banding_ringkas(pegawai: Pegawai, klien: KlienSiasn) -> dict[str, Any]:
-    """One employee's differences as JSON-ready rows (for the unit result and its spreadsheet)."""
+    """One employee's differences as JSON-ready rows (for the unit result and its spreadsheet). An
+    employee SIASN does not know (or refuses) is a row with its reason; SIASN down, a timeout or a
+    refused token raise, since every other employee would meet the same."""
     try:
         p = siasn_bandingkan(pegawai, klien)
-    except SiasnError as e:
+    except (SiasnTidakDitemukan, SiasnDitolak) as e:
         return {"pegawai_id": pegawai.pk, "nip": pegawai.nip, "nama": pegawai.nama_lengkap, "galat": str(e), "beda": []}
     return {
         "pegawai_id": p.pegawai_id,

@@ -354,9 +354,16 @@ def siasn_banding_unit_latar(*, unit_id: int, pelapor: Pelapor, klien: KlienSias
     daftar = list(pegawai_unit_banding(unit_id))
     pelapor.maju(0, tahap=_("Membandingkan dengan SIASN"), total=len(daftar), paksa=True)
     baris = []
-    for i, p in enumerate(daftar, start=1):
-        baris.append(banding_ringkas(p, klien))
-        pelapor.maju(i)
+    try:
+        for i, p in enumerate(daftar, start=1):
+            baris.append(banding_ringkas(p, klien))
+            pelapor.maju(i)
+    except SiasnError as e:  # SIASN down or the tokens refused: the rest would fail the same way
+        pelapor.gagal(
+            _("%(e)s Perbandingan berhenti setelah %(n)d dari %(t)d pegawai; jalankan lagi nanti.")
+            % {"e": e, "n": len(baris), "t": len(daftar)}
+        )
+        return
     beda = sum(1 for b in baris if b["beda"])
     galat = sum(1 for b in baris if b["galat"])
     pesan = _("%(n)d pegawai dibandingkan: %(b)d berbeda, %(g)d tidak terbaca dari SIASN.") % {

@@ -150,3 +150,13 @@ def test_unit_result_as_spreadsheet(org, siasn, clients):
         assert ["NIP", "Nama", "Data", "SIMUTASI", "SIASN", "Catatan"] in nilai
     assert any(row[4] == "=HYPERLINK(1)" and row[2] == "Nama" for row in nilai)  # text, never a formula
     assert ws.cell(row=[r[4] for r in nilai].index("=HYPERLINK(1)") + 1, column=5).data_type == "s"
+
+
+def test_unit_comparison_stops_when_siasn_goes_down(org, siasn, settings):
+    settings.SIASN_ULANG = 0
+    _siasn_seperti(siasn, org.kepala)
+    siasn.mode = "sibuk_503"
+    p = siasn_banding_unit(oleh=org.hr.akun, unit=org.unit)
+    assert p.status == ProgresTugas.Status.GAGAL
+    assert "gangguan" in p.pesan and "berhenti setelah 0 dari 2 pegawai" in p.pesan
+    assert len(siasn.jalur("/oauth2/token")) == 1  # one failed call, not one per employee
