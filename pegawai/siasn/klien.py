@@ -36,6 +36,7 @@ expire; a 401 drops them and the call is made once more with fresh ones. Every f
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -51,8 +52,7 @@ from inti.galat import LayananError
 
 log = logging.getLogger(__name__)
 
-CACHE_APIM = "siasn:token:apim"
-CACHE_SSO = "siasn:token:sso"
+KUNCI_CACHE = "siasn:token:{jenis}:{akun}"  # per account: new credentials never reuse an old token
 SISA_DETIK = 30  # a token is renewed this long before it expires
 
 
@@ -210,9 +210,12 @@ class KlienSiasn:
         cache.set(kunci, isi["access_token"], max(umur - SISA_DETIK, 1))
         return isi["access_token"]
 
+    def _kunci(self, jenis: str, akun: str) -> str:
+        return KUNCI_CACHE.format(jenis=jenis, akun=hashlib.sha256(akun.encode()).hexdigest()[:16])
+
     def token_apim(self) -> str:
         return self._token(
-            CACHE_APIM,
+            self._kunci("apim", self.k.consumer_key),
             self.k.apim_token_url,
             {"grant_type": "client_credentials"},
             (self.k.consumer_key, self.k.consumer_secret),
@@ -221,7 +224,7 @@ class KlienSiasn:
 
     def token_sso(self) -> str:
         return self._token(
-            CACHE_SSO,
+            self._kunci("sso", f"{self.k.sso_client_id}:{self.k.sso_username}"),
             self.k.sso_token_url,
             {
                 "grant_type": "password",
@@ -233,9 +236,13 @@ class KlienSiasn:
             "SSO",
         )
 
-    @staticmethod
-    def lupakan_token() -> None:
-        cache.delete_many([CACHE_APIM, CACHE_SSO])
+    def lupakan_token(self) -> None:
+        cache.delete_many(
+            [
+                self._kunci("apim", self.k.consumer_key),
+                self._kunci("sso", f"{self.k.sso_client_id}:{self.k.sso_username}"),
+            ]
+        )
 
     # --- Calls ----------------------------------------------------------------------------
 
@@ -300,13 +307,19 @@ class KlienSiasn:
             raise SiasnTidakDitemukan(tidak_ada)
         return data
 
-    def rw_jabatan(self, nip: str) -> list[dict[str, Any]]:
-        data = self._baca(f"pns/rw-jabatan/{nip}")
+    def _riwayat(self, jalur: str) -> list[dict[str, Any]]:
+        """A history; "no data" is an empty history, not an error."""
+        try:
+            data = self._baca(jalur)
+        except SiasnTidakDitemukan:
+            return []
         return [d for d in data if isinstance(d, dict)] if isinstance(data, list) else []
 
+    def rw_jabatan(self, nip: str) -> list[dict[str, Any]]:
+        return self._riwayat(f"pns/rw-jabatan/{nip}")
+
     def rw_golongan(self, nip: str) -> list[dict[str, Any]]:
-        data = self._baca(f"pns/rw-golongan/{nip}")
-        return [d for d in data if isinstance(d, dict)] if isinstance(data, list) else []
+        return self._riwayat(f"pns/rw-golongan/{nip}")
 
     def jabatan_simpan(self, badan: dict[str, Any]) -> str:
         """Push one position-history row; returns SIASN's id of the row (mapData.rwJabatanId)."""

@@ -17,6 +17,7 @@ from pegawai.services.pindah import pindah_jabatan_catat, pindah_terapkan_jatuh_
 from pegawai.services.siasn import jeda_berikut, siasn_antrekan_jabatan, siasn_kirim_jatuh_tempo, siasn_kirim_ulang
 from pegawai.tasks import siasn_kirim_tugas
 from pegawai.tests.factories import JabatanFactory
+from pegawai.tests.palsu_siasn import rekaman_muat
 
 SK = StatusKiriman
 HARI = date(2026, 12, 6)
@@ -226,3 +227,13 @@ def test_command_and_task(org, tujuan, siasn, settings):
     call_command("kirim_siasn", stdout=out)
     assert "tidak aktif" in out.getvalue()
     assert "tidak aktif" in siasn_kirim_tugas.call()
+
+
+@pytest.mark.django_db
+def test_a_retry_for_someone_with_no_history_in_siasn_is_still_pushed(org, tujuan, siasn):
+    siasn.daftar(org.anggota.nip)
+    siasn.rekaman[f"/apisiasn/1.0/pns/rw-jabatan/{org.anggota.nip}"] = rekaman_muat("tidak_ditemukan")
+    k = _antre(org, tujuan)
+    KirimanSiasn.objects.filter(pk=k.pk).update(percobaan=2)
+    assert siasn_kirim_jatuh_tempo().terkirim == [k.pk]
+    assert len(siasn.jalur("/apisiasn/1.0/jabatan/save")) == 1

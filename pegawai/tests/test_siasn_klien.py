@@ -42,9 +42,17 @@ def test_both_tokens_are_sent_on_each_call_and_cached(siasn):
     assert len(sso) == 1
     assert sso[0]["form"] == {"grant_type": "password", "client_id": "surabayaws", "username": "199001012015011001"}
     assert len(siasn.jalur("/apisiasn/")) == 3
-    # another client (another request) uses the cached tokens
+    # another client (another request) uses the cached tokens; other credentials get their own
     klien_siasn().data_utama(NIP)
     assert len(siasn.jalur("/oauth2/token")) == 1
+
+
+def test_new_credentials_never_reuse_a_cached_token(siasn, settings):
+    siasn.daftar(NIP)
+    klien_siasn().data_utama(NIP)
+    settings.SIASN_CONSUMER_KEY = "kunci-lain"
+    with pytest.raises(SiasnOtentikasi):
+        klien_siasn().data_utama(NIP)
 
 
 def test_an_expired_token_is_fetched_again_once(siasn):
@@ -161,8 +169,10 @@ def test_recorded_answers_are_read_as_documented(siasn):
     with pytest.raises(SiasnDitolak, match="Nomor SK sudah digunakan"):
         k.jabatan_simpan({"pnsId": "x"})
     siasn.rekaman[f"/apisiasn/1.0/pns/data-utama/{NIP}"] = rekaman_muat("tidak_ditemukan")
-    with pytest.raises(SiasnTidakDitemukan):
+    with pytest.raises(SiasnTidakDitemukan, match=f"NIP {NIP} tidak ditemukan"):
         k.data_utama(NIP)
+    siasn.rekaman[f"/apisiasn/1.0/pns/rw-jabatan/{NIP}"] = rekaman_muat("tidak_ditemukan")
+    assert k.rw_jabatan(NIP) == []  # "no data" is an empty history
 
 
 @pytest.mark.parametrize(
