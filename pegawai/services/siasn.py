@@ -336,7 +336,12 @@ def siasn_banding_unit(*, oleh: User, unit: UnitKerja) -> ProgresTugas:
         dimulai=timezone.now(),
         percobaan=1,
     )
-    siasn_banding_unit_latar(unit_id=unit.pk, pelapor=Pelapor(p), klien=klien)
+    pelapor = Pelapor(p)
+    try:
+        siasn_banding_unit_latar(unit_id=unit.pk, pelapor=pelapor, klien=klien)
+    except Exception:  # never leave an inline row "running" (the recovery would try to re-queue it)
+        pelapor.gagal(_("Terjadi kesalahan sistem saat membandingkan; tidak ada yang tersimpan. Coba lagi."))
+        raise
     return p
 
 
