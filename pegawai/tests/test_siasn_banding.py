@@ -117,6 +117,7 @@ def test_unit_comparison_inline_for_a_few(org, siasn):
     assert "2 pegawai dibandingkan: 1 berbeda" in p.pesan
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes and reopens connections
 def test_unit_comparison_in_the_worker_for_many(org, siasn, settings):
     settings.SIASN_BANDING_LATAR_JUMLAH = 2
     for _ in range(2):
