@@ -127,7 +127,8 @@ class SiasnPalsu:
 
     # --- Server -------------------------------------------------------------------------
 
-    def mulai(self) -> SiasnPalsu:
+    def mulai(self, port: int = 0) -> SiasnPalsu:
+        """Serve on 127.0.0.1 and `port` (0: any free port, as the tests use)."""
         palsu = self
 
         class Penangan(BaseHTTPRequestHandler):
@@ -252,7 +253,7 @@ class SiasnPalsu:
                 palsu.rw_jabatan[nip].append({"id": rid, **badan})
                 return self._json(200, {"success": True, "mapData": {"rwJabatanId": rid}, "message": "success"})
 
-        self._server = _Server(("127.0.0.1", 0), Penangan)
+        self._server = _Server(("127.0.0.1", port), Penangan)
         threading.Thread(target=self._server.serve_forever, name="siasn-palsu", daemon=True).start()
         return self
 
