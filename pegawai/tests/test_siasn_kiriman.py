@@ -2,6 +2,7 @@
 SIASN is on; the sender (service, task, `kirim_siasn`) with backoff through an outage, refusals
 marked failed for HR to resend, and a push whose answer was lost never sent twice."""
 
+import threading
 from datetime import date, timedelta
 from io import StringIO
 
@@ -237,3 +238,30 @@ def test_a_retry_for_someone_with_no_history_in_siasn_is_still_pushed(org, tujua
     KirimanSiasn.objects.filter(pk=k.pk).update(percobaan=2)
     assert siasn_kirim_jatuh_tempo().terkirim == [k.pk]
     assert len(siasn.jalur("/apisiasn/1.0/jabatan/save")) == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_senders_at_once_push_each_row_once(org, tujuan, siasn):
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("butuh PostgreSQL (SELECT ... FOR UPDATE SKIP LOCKED)")
+    siasn.daftar(org.anggota.nip)
+    for i in range(6):
+        _antre(org, tujuan, nomor=str(i), tmt=HARI + timedelta(days=i))
+    mulai, laporan = threading.Barrier(2), []
+
+    def kirim():
+        try:
+            mulai.wait()
+            laporan.append(siasn_kirim_jatuh_tempo())
+        finally:
+            connections.close_all()
+
+    ts = [threading.Thread(target=kirim) for _ in range(2)]
+    [t.start() for t in ts]
+    [t.join() for t in ts]
+    terkirim = sorted(pk for lap in laporan for pk in lap.terkirim)
+    assert terkirim == sorted(KirimanSiasn.objects.values_list("pk", flat=True))  # each once, none lost
+    assert len(siasn.jalur("/apisiasn/1.0/jabatan/save")) == 6
