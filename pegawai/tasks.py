@@ -10,7 +10,7 @@ from inti.tugas import tugas_jalankan
 from .services.akun import akun_buat_massal_latar
 from .services.impor import impor_periksa_latar, impor_simpan_latar
 from .services.siasn import siasn_banding_unit_latar, siasn_kirim_jatuh_tempo
-from .siasn.klien import SiasnNonaktif
+from .siasn.klien import SiasnError
 
 
 @task
@@ -41,5 +41,5 @@ def siasn_kirim_tugas() -> str:
     as well). Without a progress row: the outbox page is its progress."""
     try:
         return str(siasn_kirim_jatuh_tempo())
-    except SiasnNonaktif as e:
+    except SiasnError as e:  # off, or a setting missing: said plainly, the rows wait
         return str(e)

@@ -249,8 +249,8 @@ def siasn_kirim_jatuh_tempo(*, klien: KlienSiasn | None = None, batas: int = 200
         except SiasnNonaktif:
             raise
         except (SiasnDitolak, SiasnTidakDitemukan) as e:  # SIASN refused this row: HR corrects and resends
-            ALUR.jalankan(objek=k.pk, aksi="gagal", oleh=None, catatan=str(e)[:2000])
-            laporan.gagal.append(k.pk)
+            if _pindah(k, "gagal", catatan=str(e)[:2000]):
+                laporan.gagal.append(k.pk)
             continue
         except SiasnError as e:  # outage, timeout, token or setting trouble: every row waits
             KirimanSiasn.objects.filter(pk=k.pk).update(
@@ -258,9 +258,19 @@ def siasn_kirim_jatuh_tempo(*, klien: KlienSiasn | None = None, batas: int = 200
             )
             laporan.ditunda.append(k.pk)
             break
-        ALUR.jalankan(objek=k.pk, aksi="terkirim", oleh=None, id_siasn=id_siasn)
-        laporan.terkirim.append(k.pk)
+        if _pindah(k, "terkirim", id_siasn=id_siasn):
+            laporan.terkirim.append(k.pk)
     return laporan
+
+
+def _pindah(k: KirimanSiasn, aksi: str, **data: Any) -> bool:
+    """Record the outcome of a push; a row changed meanwhile is logged, never stops the run."""
+    try:
+        ALUR.jalankan(objek=k.pk, aksi=aksi, oleh=None, **data)
+    except LayananError as e:
+        log.warning("SIASN outbox row %s: outcome %s not recorded: %s", k.pk, aksi, e)
+        return False
+    return True
 
 
 # --- Taking SIASN's values over ---------------------------------------------------------------

@@ -265,3 +265,12 @@ def test_two_senders_at_once_push_each_row_once(org, tujuan, siasn):
     terkirim = sorted(pk for lap in laporan for pk in lap.terkirim)
     assert terkirim == sorted(KirimanSiasn.objects.values_list("pk", flat=True))  # each once, none lost
     assert len(siasn.jalur("/apisiasn/1.0/jabatan/save")) == 6
+
+
+@pytest.mark.django_db
+def test_a_missing_setting_is_said_plainly_by_the_task(org, tujuan, siasn, settings):
+    k = _antre(org, tujuan)
+    settings.SIASN_CONSUMER_KEY = ""
+    assert "SIASN_CONSUMER_KEY" in siasn_kirim_tugas.call()
+    k.refresh_from_db()
+    assert (k.status, k.percobaan) == (SK.MENUNGGU, 0)
