@@ -346,3 +346,35 @@ BSRE_PENGGUNA = env.str("BSRE_PENGGUNA", default="")
 BSRE_SANDI = env.str("BSRE_SANDI", default="")
 BSRE_TIMEOUT_DETIK = env.float("BSRE_TIMEOUT_DETIK", default=60.0)
 BSRE_TIMEOUT_SAMBUNG_DETIK = env.float("BSRE_TIMEOUT_SAMBUNG_DETIK", default=5.0)
+
+# --- SIASN (BKN's national civil-servant system), pegawai.siasn; off by default -----------------
+# See docs/INTEGRASI.md. Off: nothing is sent and every SIASN page says so.
+SIASN_AKTIF = env.bool("SIASN_AKTIF", default=False)
+# The APIM (WSO2) token URL (client_credentials with the consumer key/secret), the SSO token URL
+# (password grant on the public-siasn realm) and the web-service base (without a trailing slash).
+SIASN_APIM_TOKEN_URL = env.str("SIASN_APIM_TOKEN_URL", default="https://apimws.bkn.go.id/oauth2/token")
+SIASN_SSO_TOKEN_URL = env.str(
+    "SIASN_SSO_TOKEN_URL",
+    default="https://sso-siasn.bkn.go.id/auth/realms/public-siasn/protocol/openid-connect/token",
+)
+SIASN_API_URL = env.str("SIASN_API_URL", default="https://apimws.bkn.go.id:8243/apisiasn/1.0")
+SIASN_CONSUMER_KEY = env.str("SIASN_CONSUMER_KEY", default="")
+SIASN_CONSUMER_SECRET = env.str("SIASN_CONSUMER_SECRET", default="")
+SIASN_SSO_CLIENT_ID = env.str("SIASN_SSO_CLIENT_ID", default="")
+SIASN_SSO_USERNAME = env.str("SIASN_SSO_USERNAME", default="")
+SIASN_SSO_PASSWORD = env.str("SIASN_SSO_PASSWORD", default="")
+# The instansi and satuan kerja ids SIASN knows the city by (sent with every pushed position).
+SIASN_INSTANSI_ID = env.str("SIASN_INSTANSI_ID", default="")
+SIASN_SATUAN_KERJA_ID = env.str("SIASN_SATUAN_KERJA_ID", default="")
+# Seconds: opening the connection, waiting for the answer.
+SIASN_TIMEOUT_SAMBUNG_DETIK = env.float("SIASN_TIMEOUT_SAMBUNG_DETIK", default=5.0)
+SIASN_TIMEOUT_BACA_DETIK = env.float("SIASN_TIMEOUT_BACA_DETIK", default=30.0)
+# Retries of one request (reads on 5xx and dropped connections; a push only when it never connected)
+# and their backoff factor in seconds (0.5 -> 0.5 s, 1 s, 2 s ...).
+SIASN_ULANG = env.int("SIASN_ULANG", default=2)
+SIASN_ULANG_JEDA = env.float("SIASN_ULANG_JEDA", default=0.5)
+# The outbox: first wait after a failed push (minutes, doubled each attempt) and the longest wait.
+SIASN_KIRIM_JEDA_MENIT = env.int("SIASN_KIRIM_JEDA_MENIT", default=5)
+SIASN_KIRIM_JEDA_MAKS_MENIT = env.int("SIASN_KIRIM_JEDA_MAKS_MENIT", default=120)
+# A unit comparison with more employees than this runs in the background worker.
+SIASN_BANDING_LATAR_JUMLAH = env.int("SIASN_BANDING_LATAR_JUMLAH", default=5)

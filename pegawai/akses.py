@@ -182,6 +182,11 @@ def boleh_pantau_kontrak(user: Pengguna) -> bool:
     """Record PPPK contract periods and read the watch list of contracts ending soon (HR)."""
 
 
+@aturan(HR)
+def boleh_siasn(user: Pengguna) -> bool:
+    """Compare employees with SIASN, take SIASN's values over, watch and resend the outbox (HR)."""
+
+
 # --- View decorators -----------------------------------------------------------------------
 
 

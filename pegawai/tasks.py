@@ -9,6 +9,8 @@ from inti.tugas import tugas_jalankan
 
 from .services.akun import akun_buat_massal_latar
 from .services.impor import impor_periksa_latar, impor_simpan_latar
+from .services.siasn import siasn_banding_unit_latar, siasn_kirim_jatuh_tempo
+from .siasn.klien import SiasnError
 
 
 @task
@@ -26,3 +28,18 @@ def akun_undang_tugas(*, progres_id: int, pegawai_ids: list[int], base_url: str)
     return tugas_jalankan(
         progres_id, lambda p: akun_buat_massal_latar(pegawai_ids=pegawai_ids, base_url=base_url, pelapor=p)
     )
+
+
+@task
+def siasn_banding_tugas(*, progres_id: int, unit_id: int) -> str:
+    return tugas_jalankan(progres_id, lambda p: siasn_banding_unit_latar(unit_id=unit_id, pelapor=p))
+
+
+@task
+def siasn_kirim_tugas() -> str:
+    """Send the due rows of the SIASN outbox (queued after each new row; cron runs `kirim_siasn`
+    as well). Without a progress row: the outbox page is its progress."""
+    try:
+        return str(siasn_kirim_jatuh_tempo())
+    except SiasnError as e:  # off, or a setting missing: said plainly, the rows wait
+        return str(e)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import kinerja, kontrak, laporan, organisasi, pegawai, unit
+from .views import kinerja, kontrak, laporan, organisasi, pegawai, siasn, unit
 
 app_name = "pegawai"
 urlpatterns = [
@@ -19,6 +19,13 @@ urlpatterns = [
         pegawai.pindah_terjadwal_batal,
         name="pindah_terjadwal_batal",
     ),
+    path("<int:pk>/siasn/", siasn.banding, name="siasn_banding"),
+    path("<int:pk>/siasn/ambil/", siasn.ambil, name="siasn_ambil"),
+    path("siasn/unit/", siasn.unit, name="siasn_unit"),
+    path("siasn/unit/<int:pk>/", siasn.unit_hasil, name="siasn_unit_hasil"),
+    path("siasn/unit/<int:pk>.xlsx", siasn.unit_xlsx, name="siasn_unit_xlsx"),
+    path("siasn/kiriman/", siasn.kiriman, name="siasn_kiriman"),
+    path("siasn/kiriman/<int:pk>/kirim-ulang/", siasn.kiriman_ulang, name="siasn_kiriman_ulang"),
     path("<int:pk>/nonaktifkan/", pegawai.nonaktifkan, name="nonaktifkan"),
     path("<int:pk>/hukuman/baru/", pegawai.hukuman_baru, name="hukuman_baru"),
     path("<int:pk>/kinerja/baru/", kinerja.kinerja_baru, name="kinerja_baru"),

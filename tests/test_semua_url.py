@@ -282,6 +282,20 @@ def _dunia_bangun():
     w.evaluasi_final = evaluasi_final(pindah, bulan_ke=3, predikat="BAIK", penilai=o.kepala)
     w.evaluasi_terbuka = Evaluasi.objects.get(usulan=pindah, bulan_ke=6)  # overdue, still to be filled in
 
+    # SIASN: an outbox row refused by SIASN and a finished unit comparison
+    from inti.tugas import ProgresTugas
+    from pegawai.models import KirimanSiasn, StatusKiriman
+
+    w.kiriman = KirimanSiasn.objects.create(pegawai=o.anggota, status=StatusKiriman.GAGAL, galat_terakhir="x")
+    w.banding = ProgresTugas.objects.create(
+        jenis="siasn.banding",
+        status=ProgresTugas.Status.SELESAI,
+        dibuat_oleh=o.hr.akun,
+        hasil={"unit": o.unit.nama, "baris": [{"pegawai_id": o.anggota.pk, "nip": o.anggota.nip, "nama": "x",
+                                                "galat": "", "beda": [{"kunci": "nama", "label": "Nama", "kami": "a",
+                                                                       "siasn": "b", "beda": True}]}]},
+    )  # fmt: skip
+
     # Last: a reset token is bound to the account's state at this moment.
     w.rekan.akun.refresh_from_db()
     w.uid_rekan = urlsafe_base64_encode(force_bytes(w.rekan.akun.pk))
@@ -325,6 +339,11 @@ def _objek(w) -> dict[str, list[dict]]:
             for n in ["detail", "ubah", "pindah_jabatan", "nonaktifkan", "hukuman_baru", "kinerja_baru"]
         },
         "pegawai:unit_detail": [{"pk": o.subunit.pk}, {"pk": o.unit.pk}, {"pk": o.lain.pk}],
+        "pegawai:siasn_banding": pegawai,
+        "pegawai:siasn_ambil": pegawai,
+        "pegawai:siasn_unit_hasil": [{"pk": w.banding.pk}],
+        "pegawai:siasn_unit_xlsx": [{"pk": w.banding.pk}],
+        "pegawai:siasn_kiriman_ulang": [{"pk": w.kiriman.pk}],
         # needs analysis
         "abk:rincian": [{"pk": o.unit.pk}, {"pk": o.lain.pk}],
         "abk:unit": [{"pk": o.subunit.pk}, {"pk": o.unit.pk}],

@@ -23,6 +23,7 @@ from inti.galat import LayananError
 from inti.surel import alamat, setelah_commit, surel_kirim
 from pegawai.models import Peran, User
 from pegawai.services.pegawai import pegawai_nonaktifkan, pegawai_pindah_jabatan
+from pegawai.services.siasn import siasn_antrekan_jabatan
 
 from ..models import STATUS_BERJALAN, STATUS_DRAF, JenisMutasi, StatusKeberatan, StatusUsulan, UsulanMutasi
 from ..signals import usulan_dilaksanakan
@@ -119,6 +120,10 @@ def usulan_laksanakan(*, usulan: UsulanMutasi, oleh: User | None = None, hari_in
                     tanggal_sk=u.sk.tanggal,
                     keterangan=keterangan,
                 )
+                siasn_antrekan_jabatan(  # the outbox to BKN's SIASN (nothing when SIASN is off)
+                    pegawai=u.pegawai, unit=u.tujuan_unit, jabatan=u.tujuan_jabatan, nomor_sk=u.sk.nomor,
+                    tanggal_sk=u.sk.tanggal, tmt=u.tmt, sumber=keterangan,
+                )  # fmt: skip
         except LayananError as exc:
             if isinstance(exc, AlurError):
                 raise

@@ -18,7 +18,7 @@ class UnitForm(forms.ModelForm):
 
     class Meta:
         model = UnitKerja
-        fields = ["kode", "nama", "jenis", "alamat"]
+        fields = ["kode", "nama", "jenis", "alamat", "id_siasn"]
 
     def __init__(self, *args, unit_pilihan: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,7 +37,7 @@ class UnitForm(forms.ModelForm):
 class JabatanForm(forms.ModelForm):
     class Meta:
         model = Jabatan
-        fields = ["nama", "jenis", "jenjang", "kelas", "kepala_unit", "bup_tahun", "deskripsi"]
+        fields = ["nama", "jenis", "jenjang", "kelas", "kepala_unit", "bup_tahun", "id_siasn", "deskripsi"]
         widgets = {"deskripsi": forms.Textarea(attrs={"rows": 3})}
 
 

@@ -4,7 +4,7 @@ that the higher apps (mutasi, evaluasi) read.
 
 By topic: `pilihan` (vocabularies), `akun` (logins), `organisasi` (units, positions, retirement
 ages), `pegawai` (employees and their records), `pindah` (manual moves waiting for their TMT), `abk`
-(workload), `impor` (the import log).
+(workload), `impor` (the import log), `siasn` (the outbox of changes pushed to BKN's SIASN).
 Every name is importable from `pegawai.models`."""
 
 from .abk import TugasJabatan
@@ -27,6 +27,7 @@ from .pilihan import (
     TingkatHukuman,
 )
 from .pindah import PindahTerjadwal, RiwayatStatusPindah, StatusPindah
+from .siasn import JenisKiriman, KirimanSiasn, RiwayatStatusKiriman, StatusKiriman
 
 __all__ = [
     "GOLONGAN_CHOICES",
@@ -38,10 +39,12 @@ __all__ = [
     "Jabatan",
     "JenisJabatan",
     "JenisKelamin",
+    "JenisKiriman",
     "JenisKompetensi",
     "JenisUnit",
     "JenjangJabatan",
     "KinerjaTahunan",
+    "KirimanSiasn",
     "Kompetensi",
     "KontrakPPPK",
     "Pegawai",
@@ -51,8 +54,10 @@ __all__ = [
     "Predikat",
     "RiwayatImpor",
     "RiwayatJabatan",
+    "RiwayatStatusKiriman",
     "RiwayatStatusPindah",
     "StatusAsn",
+    "StatusKiriman",
     "StatusPindah",
     "TingkatHukuman",
     "TugasJabatan",

@@ -25,6 +25,9 @@ class UnitKerja(models.Model):
         related_name="unit_dipimpin",
     )
     alamat = models.CharField(_("alamat"), max_length=250, blank=True)
+    id_siasn = models.CharField(
+        _("ID unor SIASN"), max_length=64, blank=True, help_text=_("ID unit organisasi (unorId) di SIASN BKN.")
+    )
     aktif = models.BooleanField(_("aktif"), default=True)
     ditutup_pada = models.DateField(
         _("ditutup pada"), null=True, blank=True, help_text=_("Unit yang ditutup tetap ada di riwayat.")
@@ -93,6 +96,12 @@ class Jabatan(models.Model):
         blank=True,
         validators=[MinValueValidator(50), MaxValueValidator(75)],
         help_text=_("Kosong = mengikuti tabel batas usia pensiun per jenis jabatan."),
+    )
+    id_siasn = models.CharField(
+        _("ID jabatan SIASN"),
+        max_length=64,
+        blank=True,
+        help_text=_("ID jabatan fungsional / pelaksana di SIASN BKN (jabatan struktural memakai ID unor unitnya)."),
     )
     aktif = models.BooleanField(_("aktif"), default=True)
     ditutup_pada = models.DateField(

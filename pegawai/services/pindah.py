@@ -27,6 +27,7 @@ from ..models import Jabatan, Pegawai, PindahTerjadwal, RiwayatJabatan, StatusPi
 from ..selectors.pindah import mutasi_tertunda, pindah_jatuh_tempo, pindah_terjadwal_pegawai
 from .pegawai import pegawai_pindah_jabatan
 from .pindah_terjadwal import ALUR
+from .siasn import siasn_antrekan_jabatan
 
 
 def pesan_mutasi_tertunda(tertunda: tuple[str, str]) -> str:
@@ -78,7 +79,7 @@ def pindah_jabatan_catat(
                     % {"jabatan": terjadwal.jabatan, "unit": terjadwal.unit, "tmt": f"{terjadwal.tmt:%d-%m-%Y}"}
                 )
             if tmt <= hari_ini:
-                return pegawai_pindah_jabatan(
+                baru = pegawai_pindah_jabatan(
                     oleh=oleh,
                     pegawai=p,
                     unit=unit,
@@ -88,6 +89,16 @@ def pindah_jabatan_catat(
                     tanggal_sk=tanggal_sk,
                     keterangan=keterangan,
                 )
+                siasn_antrekan_jabatan(
+                    pegawai=p,
+                    unit=unit,
+                    jabatan=jabatan,
+                    nomor_sk=nomor_sk,
+                    tanggal_sk=tanggal_sk,
+                    tmt=tmt,
+                    sumber=_("Pindah jabatan manual"),
+                )
+                return baru
             return _jadwalkan(
                 oleh=oleh,
                 pegawai=p,
@@ -197,6 +208,15 @@ def pindah_terapkan(*, pindah: PindahTerjadwal, hari_ini: date | None = None) ->
                 tanggal_sk=obj.tanggal_sk,
                 keterangan=obj.keterangan,
                 terjadwal=obj,
+            )
+            siasn_antrekan_jabatan(
+                pegawai=obj.pegawai,
+                unit=obj.unit,
+                jabatan=obj.jabatan,
+                nomor_sk=obj.nomor_sk,
+                tanggal_sk=obj.tanggal_sk,
+                tmt=obj.tmt,
+                sumber=_("Pindah jabatan terjadwal #%(id)s") % {"id": obj.pk},
             )
 
         ALUR.jalankan(objek=p, aksi="terapkan", oleh=None, ubah=terapkan)

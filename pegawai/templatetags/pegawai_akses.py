@@ -23,6 +23,7 @@ for _nama in (
     "boleh_impor",
     "boleh_kelola_organisasi",
     "boleh_pantau_kontrak",
+    "boleh_siasn",
 ):
     register.filter(_nama, getattr(akses, _nama))
 
