@@ -64,6 +64,7 @@ PUBLIK = {
     "password_reset_confirm",
     "akun_aktivasi",
     "mutasi:verifikasi",
+    "notifikasi:wa_webhook",  # Meta calls it; it answers 403 to anything not signed with the app secret
 }
 DILEWATI = ("admin/", "i18n/")
 TIDAK_ADA = [999999, 2**63]  # a missing id, and one past the 64-bit range
@@ -275,6 +276,16 @@ def _dunia_bangun():
     w.evaluasi_final = evaluasi_final(pindah, bulan_ke=3, predikat="BAIK", penilai=o.kepala)
     w.evaluasi_terbuka = Evaluasi.objects.get(usulan=pindah, bulan_ke=6)  # overdue, still to be filled in
 
+    # A notice in anggota's notice centre (others get 404), pointing at one of anggota's pages
+    from inti.notifikasi.models import Notifikasi
+
+    w.notifikasi = Notifikasi.objects.create(
+        penerima=o.anggota.akun,
+        jenis="pelatihan.ditugaskan",
+        judul="Penugasan pelatihan baru",
+        tautan="/pelatihan/saya/",
+    )
+
     # Last: a reset token is bound to the account's state at this moment.
     w.rekan.akun.refresh_from_db()
     w.uid_rekan = urlsafe_base64_encode(force_bytes(w.rekan.akun.pk))
@@ -358,6 +369,8 @@ def _objek(w) -> dict[str, list[dict]]:
         },
         "pelatihan:adaptasi_item_ubah": [{"pk": w.item_adaptasi.pk}],
         "pelatihan:adaptasi_item_centang": [{"pk": w.item_adaptasi.pk}],
+        # notices
+        "notifikasi:buka": [{"pk": w.notifikasi.pk}],
         # reviews
         **{
             f"evaluasi:{n}": [{"pk": e.pk} for e in [w.evaluasi_terbuka, w.evaluasi_final]]
@@ -712,6 +725,8 @@ HR_HARI_PERTAMA = [
     "pelatihan:katalog",
     "evaluasi:daftar",
     "evaluasi:laporan",
+    "notifikasi:daftar",
+    "notifikasi:preferensi",
 ]
 
 

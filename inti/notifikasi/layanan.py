@@ -131,7 +131,7 @@ def beri_tahu(
     try:
         users, alamat_lain = _penerima([penerima])
         with translation.override(settings.LANGUAGE_CODE):
-            judul = "".join(str(judul).splitlines())[:200]
+            judul = " ".join(str(judul).split())[:200]
             isi = str(isi)[:300]
             badan = render_to_string(template, konteks or {}) if template else isi
         lokal = _lokal(tautan)

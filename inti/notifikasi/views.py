@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseForbidden
+from django.http import HttpResponse, HttpResponseForbidden, RawPostDataException
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -121,11 +121,15 @@ def wa_webhook(request):
         return HttpResponseForbidden()
     if request.method != "POST":
         return HttpResponse(status=405, headers={"Allow": "GET, POST"})
-    if not tanda_tangan_sah(request.body, request.headers.get("X-Hub-Signature-256", "")):
+    try:
+        badan = request.body
+    except RawPostDataException:  # a form post (read by a middleware already): never Meta's JSON
+        return HttpResponse(status=400)
+    if not tanda_tangan_sah(badan, request.headers.get("X-Hub-Signature-256", "")):
         log.warning("Webhook WhatsApp ditolak: tanda tangan tidak sah")
         return HttpResponseForbidden()
     try:
-        data = json.loads(request.body)
+        data = json.loads(badan)
     except ValueError:
         return HttpResponse(status=400)
     status_terima(data)
