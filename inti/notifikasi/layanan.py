@@ -40,8 +40,9 @@ def jenis_semua() -> list[JenisNotifikasi]:
 
 
 def jenis_label(kunci: str) -> str:
+    """The plain words of a kind; empty for a kind nobody registered (its badge is left out)."""
     j = _JENIS.get(kunci)
-    return str(j.label) if j is not None else kunci
+    return str(j.label) if j is not None else ""
 
 
 def saluran_untuk(user_ids: Iterable[int], jenis: str) -> dict[int, str]:
