@@ -11,7 +11,6 @@ from inti.notifikasi.kirim import ringkasan_kirim
 from inti.notifikasi.layanan import saluran_untuk
 from inti.notifikasi.models import Notifikasi, PreferensiNotifikasi, Saluran, StatusSurel
 from inti.surel import tanpa_notifikasi
-from pegawai.tests.factories import pegawai_di
 
 pytestmark = pytest.mark.django_db
 JENIS = "uji.contoh"
@@ -100,7 +99,9 @@ def test_whatsapp_choice_falls_back_to_mail_while_whatsapp_is_off(orang, setting
 
 
 def test_employee_without_account_gets_a_plain_mail(org, django_capture_on_commit_callbacks):
-    tanpa = pegawai_di(org.subunit, email="tanpa.akun@example.org")
+    tanpa = org.orang_luar
+    tanpa.akun, tanpa.email = None, "tanpa.akun@example.org"
+    tanpa.save()
     with django_capture_on_commit_callbacks(execute=True):
         assert _beri(tanpa) == []
     assert not Notifikasi.objects.exists()
