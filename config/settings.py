@@ -170,6 +170,9 @@ TASKS = {
 }
 # Where the sending of notices (mail, WhatsApp) is queued: "default" (the worker) or "segera".
 NOTIFIKASI_TUGAS_BACKEND = env.str("NOTIFIKASI_TUGAS_BACKEND", default="default")
+# Notice mail the mail server refused: tried again after NOTIFIKASI_SUREL_JEDA_DETIK x 2^n, this many times in all.
+NOTIFIKASI_SUREL_MAKS_PERCOBAAN = env.int("NOTIFIKASI_SUREL_MAKS_PERCOBAAN", default=3)
+NOTIFIKASI_SUREL_JEDA_DETIK = env.int("NOTIFIKASI_SUREL_JEDA_DETIK", default=300)
 # An import file with more data rows than this is checked and saved by the worker, with a progress bar.
 IMPOR_LATAR_BARIS = env.int("IMPOR_LATAR_BARIS", default=2000)
 # Bulk invitations for more employees than this go through the worker.

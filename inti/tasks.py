@@ -8,8 +8,10 @@ from .notifikasi.whatsapp import pesan_kirim
 
 
 @task
-def notifikasi_kirim_tugas(*, notifikasi_ids: list[int], alamat: list[str], judul: str, badan: str) -> dict:
-    return notifikasi_kirim(notifikasi_ids=notifikasi_ids, alamat=alamat, judul=judul, badan=badan)
+def notifikasi_kirim_tugas(
+    *, notifikasi_ids: list[int], alamat: list[str], judul: str, badan: str, percobaan: int = 1
+) -> dict:
+    return notifikasi_kirim(notifikasi_ids=notifikasi_ids, alamat=alamat, judul=judul, badan=badan, percobaan=percobaan)
 
 
 @task

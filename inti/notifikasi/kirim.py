@@ -5,12 +5,14 @@ says whether its mail went out, a WhatsApp message is made once per notice."""
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from ..surel import surel_dari_teks, surel_kirim_banyak
@@ -21,9 +23,12 @@ from .whatsapp import nomor_normal, pesan_kirim, templat_untuk
 log = logging.getLogger(__name__)
 
 
-def notifikasi_kirim(*, notifikasi_ids: list[int], alamat: list[str], judul: str, badan: str) -> dict[str, int]:
+def notifikasi_kirim(
+    *, notifikasi_ids: list[int], alamat: list[str], judul: str, badan: str, percobaan: int = 1
+) -> dict[str, int]:
     """Send the mail (one per person) and the WhatsApp messages of these notices, and one plain mail to
-    `alamat` (employees without an account). Returns counts for the task's result."""
+    `alamat` (employees without an account). Mail the server refused is tried again later (attempt
+    `percobaan` of NOTIFIKASI_SUREL_MAKS_PERCOBAAN). Returns counts for the task's result."""
     baris = list(Notifikasi.objects.filter(pk__in=notifikasi_ids).select_related("penerima").order_by("pk"))
     hasil = {"surel": 0, "wa": 0}
     # WhatsApp first: a person who chose only WhatsApp but has no usable number gets the mail instead.
@@ -40,10 +45,30 @@ def notifikasi_kirim(*, notifikasi_ids: list[int], alamat: list[str], judul: str
         pesan.append(surel_dari_teks(kepada=alamat, judul=judul, badan=badan))
     terkirim, gagal = surel_kirim_banyak(pesan)
     hasil["surel"] = terkirim
+    lagi = percobaan < settings.NOTIFIKASI_SUREL_MAKS_PERCOBAAN
     for i, n in enumerate(surel):
-        n.surel = StatusSurel.GAGAL if i in gagal else StatusSurel.TERKIRIM
+        if i not in gagal:
+            n.surel = StatusSurel.TERKIRIM
+        elif not lagi:
+            n.surel = StatusSurel.GAGAL
     Notifikasi.objects.bulk_update(surel, ["surel"])
+    ulang = [n.pk for i, n in enumerate(surel) if i in gagal and lagi]
+    ulang_alamat = alamat if alamat and len(pesan) - 1 in gagal and lagi else []
+    if ulang or ulang_alamat:
+        _ulangi(notifikasi_ids=ulang, alamat=ulang_alamat, judul=judul, badan=badan, percobaan=percobaan + 1)
     return hasil
+
+
+def _ulangi(**argumen) -> None:
+    """Queue the mail again after NOTIFIKASI_SUREL_JEDA_DETIK x 2^(attempt-2) (the server was down)."""
+    tugas = import_string("inti.tasks.notifikasi_kirim_tugas").using(backend=settings.NOTIFIKASI_TUGAS_BACKEND)
+    jeda = settings.NOTIFIKASI_SUREL_JEDA_DETIK * 2 ** (argumen["percobaan"] - 2)
+    if jeda > 0 and tugas.get_backend().supports_defer:
+        tugas = tugas.using(run_after=timezone.now() + timedelta(seconds=jeda))
+    try:
+        tugas.enqueue(**argumen)
+    except Exception:
+        log.exception("Email notifikasi tidak dapat diantrekan ulang")
 
 
 def _wa_buat(n: Notifikasi) -> PesanWhatsApp | None:

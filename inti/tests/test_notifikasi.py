@@ -170,3 +170,31 @@ def test_kirim_ringkasan_command(orang, django_capture_on_commit_callbacks):
     call_command("kirim_ringkasan", stdout=out)
     assert "1 pengguna, 1 pemberitahuan" in out.getvalue()
     assert [m.to for m in mail.outbox] == [["hr@example.org"]]
+
+
+def test_mail_refused_by_the_server_is_tried_again(orang, settings, monkeypatch, django_capture_on_commit_callbacks):
+    from inti.notifikasi import kirim
+
+    settings.NOTIFIKASI_SUREL_JEDA_DETIK = 0
+    asli, panggilan = kirim.surel_kirim_banyak, []
+
+    def sekali_gagal(pesan):
+        panggilan.append(len(pesan))
+        if len(panggilan) == 1:  # the server is down the first time
+            return 0, list(range(len(pesan)))
+        return asli(pesan)
+
+    monkeypatch.setattr(kirim, "surel_kirim_banyak", sekali_gagal)
+    with django_capture_on_commit_callbacks(execute=True):
+        _beri(orang.anggota)
+    assert panggilan == [1, 1]
+    assert [m.to for m in mail.outbox] == [["anggota@example.org"]]
+    assert Notifikasi.objects.get().surel == StatusSurel.TERKIRIM
+
+
+def test_mail_marked_failed_after_the_last_attempt(orang, settings, monkeypatch, django_capture_on_commit_callbacks):
+    settings.NOTIFIKASI_SUREL_JEDA_DETIK = 0
+    monkeypatch.setattr("inti.notifikasi.kirim.surel_kirim_banyak", lambda pesan: (0, list(range(len(pesan)))))
+    with django_capture_on_commit_callbacks(execute=True):
+        _beri(orang.anggota)
+    assert Notifikasi.objects.get().surel == StatusSurel.GAGAL
