@@ -111,7 +111,8 @@ def _lokal(tautan: str) -> str:
     situs = settings.SITE_URL.rstrip("/")
     if tautan.startswith(situs + "/"):
         tautan = tautan[len(situs) :]
-    return tautan if tautan.startswith("/") and not tautan.startswith("//") and "\\" not in tautan else ""
+    aman = tautan.startswith("/") and not tautan.startswith("//") and "\\" not in tautan and len(tautan) <= 500
+    return tautan if aman else ""
 
 
 def beri_tahu(
