@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "pegawai.context_processors.peran",
                 "mutasi.context_processors.kotak_masuk",
+                "inti.notifikasi.context_processors.notifikasi",
             ],
         },
     },
@@ -163,7 +164,16 @@ IMPORT_MAX_MB = env.int("IMPORT_MAX_MB", default=50)
 
 # --- Background work (django.tasks + django-tasks-db; inti/tugas.py, docs/DEPLOY.md "Worker") -------
 # Tasks wait in the database; `manage.py db_worker` runs them (`make run` starts one beside the server).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    # Runs a task at once, in the process that queues it (tests; a machine without a worker).
+    "segera": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+}
+# Where the sending of notices (mail, WhatsApp) is queued: "default" (the worker) or "segera".
+NOTIFIKASI_TUGAS_BACKEND = env.str("NOTIFIKASI_TUGAS_BACKEND", default="default")
+# Notice mail the mail server refused: tried again after NOTIFIKASI_SUREL_JEDA_DETIK x 2^n, this many times in all.
+NOTIFIKASI_SUREL_MAKS_PERCOBAAN = env.int("NOTIFIKASI_SUREL_MAKS_PERCOBAAN", default=3)
+NOTIFIKASI_SUREL_JEDA_DETIK = env.int("NOTIFIKASI_SUREL_JEDA_DETIK", default=300)
 # An import file with more data rows than this is checked and saved by the worker, with a progress bar.
 IMPOR_LATAR_BARIS = env.int("IMPOR_LATAR_BARIS", default=2000)
 # Bulk invitations for more employees than this go through the worker.
@@ -378,3 +388,22 @@ SIASN_KIRIM_JEDA_MENIT = env.int("SIASN_KIRIM_JEDA_MENIT", default=5)
 SIASN_KIRIM_JEDA_MAKS_MENIT = env.int("SIASN_KIRIM_JEDA_MAKS_MENIT", default=120)
 # A unit comparison with more employees than this runs in the background worker.
 SIASN_BANDING_LATAR_JUMLAH = env.int("SIASN_BANDING_LATAR_JUMLAH", default=5)
+# --- WhatsApp (inti.notifikasi.whatsapp; docs/INTEGRASI.md "WhatsApp dan notifikasi") ---
+# Meta's WhatsApp Business Cloud API. Off: nobody is offered WhatsApp and nothing is sent there.
+WA_AKTIF = env.bool("WA_AKTIF", default=False)
+WA_API_URL = env.str("WA_API_URL", default="https://graph.facebook.com")
+WA_API_VERSI = env.str("WA_API_VERSI", default="23.0")
+WA_PHONE_NUMBER_ID = env.str("WA_PHONE_NUMBER_ID", default="")
+WA_TOKEN = env.str("WA_TOKEN", default="")
+# Template language, the approved template every kind uses, and per-kind ones ("kind=template,...").
+WA_BAHASA = env.str("WA_BAHASA", default="id")
+WA_TEMPLAT_BAWAAN = env.str("WA_TEMPLAT_BAWAAN", default="simutasi_pemberitahuan")
+WA_TEMPLAT_JENIS = env.dict("WA_TEMPLAT_JENIS", default={})
+# The webhook: the token Meta echoes when the URL is registered, the app secret that signs each call.
+WA_WEBHOOK_VERIFY_TOKEN = env.str("WA_WEBHOOK_VERIFY_TOKEN", default="")
+WA_APP_SECRET = env.str("WA_APP_SECRET", default="")
+WA_TIMEOUT_DETIK = env.float("WA_TIMEOUT_DETIK", default=15.0)
+WA_TIMEOUT_SAMBUNG_DETIK = env.float("WA_TIMEOUT_SAMBUNG_DETIK", default=5.0)
+# A passing failure (5xx, 429, timeout) is tried again after WA_JEDA_ULANG_DETIK x 2^n, this many times in all.
+WA_MAKS_PERCOBAAN = env.int("WA_MAKS_PERCOBAAN", default=4)
+WA_JEDA_ULANG_DETIK = env.int("WA_JEDA_ULANG_DETIK", default=60)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("mutasi/", include("mutasi.urls")),
     path("pelatihan/", include("pelatihan.urls")),
     path("evaluasi/", include("evaluasi.urls")),
+    path("notifikasi/", include("inti.notifikasi.urls")),
 ]
 # Uploaded files (attachments, certificates, signed decrees) are never served from MEDIA_URL, not even
 # with DEBUG on: each is downloaded through its own view, which checks who may see it.

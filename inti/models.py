@@ -57,4 +57,5 @@ class RiwayatStatus(models.Model):
 
 # Background work's progress rows live beside their helpers (inti/tugas.py); imported here so Django
 # registers the model with the app.
+from .notifikasi.models import Notifikasi, PesanWhatsApp, PreferensiNotifikasi  # noqa: E402, F401
 from .tugas import ProgresTugas  # noqa: E402, F401

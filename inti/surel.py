@@ -5,6 +5,9 @@
   never undoes that change (a mail server outage is logged, not raised);
 - can be muted for a block of work with the one switch `tanpa_notifikasi()` (the demo data uses it).
 
+Notices to users (a row in the notice centre, then email and/or WhatsApp as each user chose) go
+through `inti.notifikasi.beri_tahu`, which sends its mail with the functions here.
+
 Recipients: `alamat(*penerima)` turns users, employees or plain addresses into a sorted list of
 addresses; a model takes part by having an `alamat_surel` attribute (User and Pegawai have one).
 """
@@ -38,6 +41,12 @@ def tanpa_notifikasi():
 
 def notifikasi_aktif() -> bool:
     return _AKTIF.get()
+
+
+def bahasa_situs() -> translation.override:
+    """The site's language for a block (or, as a decorator, a function) that writes a notice inside
+    the caller's transaction: subjects made with gettext there read as the notice does."""
+    return translation.override(settings.LANGUAGE_CODE)
 
 
 def setelah_commit(kirim: Callable[[], Any]) -> None:
@@ -76,10 +85,15 @@ def alamat(*penerima: Any) -> list[str]:
 def surel_buat(*, kepada: Iterable[str], judul: str, template: str, konteks: dict[str, Any]) -> EmailMessage:
     """One message, rendered in the site's language (not sent)."""
     with translation.override(settings.LANGUAGE_CODE):
-        judul = "".join(str(judul).splitlines())
-        if not judul.startswith(AWALAN_JUDUL):
-            judul = f"{AWALAN_JUDUL} {judul}"
-        return EmailMessage(judul, render_to_string(template, konteks), None, list(kepada))
+        return surel_dari_teks(kepada=kepada, judul=str(judul), badan=render_to_string(template, konteks))
+
+
+def surel_dari_teks(*, kepada: Iterable[str], judul: str, badan: str) -> EmailMessage:
+    """One message from a body already rendered (the notice sender renders it with the notice)."""
+    judul = "".join(str(judul).splitlines())
+    if not judul.startswith(AWALAN_JUDUL):
+        judul = f"{AWALAN_JUDUL} {judul}"
+    return EmailMessage(judul, badan, None, list(kepada))
 
 
 def surel_kirim(*, kepada: Iterable[str], judul: str, template: str, konteks: dict[str, Any]) -> int:

@@ -5,3 +5,27 @@ from django.utils.translation import gettext_lazy as _
 class MutasiConfig(AppConfig):
     name = "mutasi"
     verbose_name = _("Mutasi")
+
+    def ready(self):
+        from inti.notifikasi import jenis_daftarkan
+
+        jenis_daftarkan(
+            "mutasi.langkah",
+            _("Usulan mutasi menunggu Anda"),
+            keterangan=_("Usulan yang menunggu persetujuan, verifikasi atau keputusan Anda, atau dikembalikan"),
+        )
+        jenis_daftarkan(
+            "mutasi.pegawai",
+            _("Mutasi saya"),
+            keterangan=_("Mutasi Anda diputuskan, SK-nya terbit, dilaksanakan atau dibatalkan"),
+        )
+        jenis_daftarkan("mutasi.keberatan", _("Keberatan pegawai"), keterangan=_("Keberatan baru atas mutasi (BKPSDM)"))
+        jenis_daftarkan("mutasi.keberatan_jawab", _("Jawaban keberatan"), keterangan=_("Jawaban atas keberatan Anda"))
+        jenis_daftarkan(
+            "mutasi.permohonan", _("Permohonan mutasi pegawai"), keterangan=_("Permohonan mutasi baru (BKPSDM)")
+        )
+        jenis_daftarkan(
+            "mutasi.permohonan_tolak",
+            _("Tanggapan permohonan"),
+            keterangan=_("Tanggapan atas permohonan mutasi Anda"),
+        )

@@ -19,3 +19,25 @@ class PelatihanConfig(AppConfig):
         usulan_dibatalkan.connect(
             usulan_dibatalkan_terima, sender=UsulanMutasi, dispatch_uid="pelatihan.usulan_dibatalkan"
         )
+        from inti.notifikasi import jenis_daftarkan
+
+        jenis_daftarkan(
+            "pelatihan.ditugaskan",
+            _("Penugasan pelatihan baru"),
+            keterangan=_("Pelatihan yang ditugaskan kepada Anda"),
+        )
+        jenis_daftarkan(
+            "pelatihan.status",
+            _("Perubahan status pelatihan"),
+            keterangan=_("Pelatihan Anda diverifikasi, dibatalkan, atau buktinya dikembalikan"),
+        )
+        jenis_daftarkan(
+            "pelatihan.pendamping",
+            _("Penunjukan pendamping"),
+            keterangan=_("Anda ditunjuk mendampingi pegawai yang baru pindah"),
+        )
+        jenis_daftarkan(
+            "pelatihan.kesulitan",
+            _("Kesulitan adaptasi"),
+            keterangan=_("Pegawai baru di unit Anda melaporkan kesulitan (kepala unit dan BKPSDM)"),
+        )

@@ -64,6 +64,7 @@ PUBLIK = {
     "password_reset_confirm",
     "akun_aktivasi",
     "mutasi:verifikasi",
+    "notifikasi:wa_webhook",  # Meta calls it; it answers 403 to anything not signed with the app secret
 }
 DILEWATI = ("admin/", "i18n/")
 TIDAK_ADA = [999999, 2**63]  # a missing id, and one past the 64-bit range
@@ -295,6 +296,15 @@ def _dunia_bangun():
                                                 "galat": "", "beda": [{"kunci": "nama", "label": "Nama", "kami": "a",
                                                                        "siasn": "b", "beda": True}]}]},
     )  # fmt: skip
+    # A notice in anggota's notice centre (others get 404), pointing at one of anggota's pages
+    from inti.notifikasi.models import Notifikasi
+
+    w.notifikasi = Notifikasi.objects.create(
+        penerima=o.anggota.akun,
+        jenis="pelatihan.ditugaskan",
+        judul="Penugasan pelatihan baru",
+        tautan="/pelatihan/saya/",
+    )
 
     # Last: a reset token is bound to the account's state at this moment.
     w.rekan.akun.refresh_from_db()
@@ -388,6 +398,8 @@ def _objek(w) -> dict[str, list[dict]]:
         },
         "pelatihan:adaptasi_item_ubah": [{"pk": w.item_adaptasi.pk}],
         "pelatihan:adaptasi_item_centang": [{"pk": w.item_adaptasi.pk}],
+        # notices
+        "notifikasi:buka": [{"pk": w.notifikasi.pk}],
         # reviews
         **{
             f"evaluasi:{n}": [{"pk": e.pk} for e in [w.evaluasi_terbuka, w.evaluasi_final]]
@@ -742,6 +754,8 @@ HR_HARI_PERTAMA = [
     "pelatihan:katalog",
     "evaluasi:daftar",
     "evaluasi:laporan",
+    "notifikasi:daftar",
+    "notifikasi:preferensi",
 ]
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inti.notifikasi import beri_tahu
 from inti.surel import alamat, surel_kirim
 from pegawai.models import Peran, User
 
@@ -36,17 +37,23 @@ def _tautan(nama: str, *args) -> str:
 
 
 def evaluasi_kabari(*, evaluasi_id: int, jenis: str) -> int:
-    """Send one notice of KABAR about a review (called after the commit); 1 when sent."""
+    """Give one notice of KABAR about a review (called after the commit; the mail goes through the
+    worker as the recipient chose); the number of accounts told."""
     ev = Evaluasi.objects.select_related(
         "pegawai__akun", "penilai__akun", "usulan__tujuan_unit", "usulan__tujuan_jabatan"
     ).get(pk=evaluasi_id)
     penerima, judul, template = KABAR[jenis]
-    return surel_kirim(
-        kepada=alamat(getattr(ev, penerima)),
+    tautan = _tautan("evaluasi:detail", ev.pk)
+    baris = beri_tahu(
+        penerima=getattr(ev, penerima),
+        jenis=f"evaluasi.{jenis}",
         judul=judul % {"judul": ev.judul, "nama": ev.pegawai.nama_lengkap},
+        isi=ev.pegawai.nama_lengkap,
         template=template,
-        konteks={"ev": ev, "tautan": _tautan("evaluasi:detail", ev.pk)},
+        konteks={"ev": ev, "tautan": tautan},
+        tautan=tautan,
     )
+    return len(baris)
 
 
 @dataclass

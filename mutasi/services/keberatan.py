@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from inti.audit import audit_catat
-from inti.surel import setelah_commit
 from inti.transisi import Alur, Transisi, tabel
 from pegawai.models import Jabatan, UnitKerja, User
 
@@ -182,7 +181,7 @@ def keberatan_ajukan(*, oleh: User, usulan: UsulanMutasi, isi: str, hari_ini: da
     k.save()
     ALUR.catat(objek=k, aksi="ajukan", oleh=oleh, catatan=k.isi, sebagai=_("pegawai"), dari="")
     audit_catat(oleh=oleh, aksi="mutasi.keberatan.ajukan", objek=k, ringkasan=f"Keberatan atas {u.nomor} diajukan")
-    setelah_commit(lambda: keberatan_diajukan(keberatan_id=k.pk))
+    keberatan_diajukan(keberatan_id=k.pk)
     return k
 
 

@@ -1,7 +1,6 @@
-"""The mails of the transfer workflow, all sent through `inti.surel`: in the site's language
-whatever the acting user browses in, after the commit of the step (the workflow queues them with
-`setelah_commit`), muted by `inti.surel.tanpa_notifikasi`, to addresses found through `alamat()`
-(`User.alamat_surel`, `Pegawai.alamat_surel`).
+"""The notices of the transfer workflow, all given through `inti.notifikasi.beri_tahu`: a row in each
+recipient's notice centre, then mail and/or WhatsApp as each chose (in the site's language, through the
+worker), muted by `inti.surel.tanpa_notifikasi`.
 
 - every step: to whoever the proposal waits for next (or, returned/rejected/cancelled, to its
   proposer); from the decision on, the employee hears of the decision, the decree, the carrying
@@ -9,17 +8,20 @@ whatever the acting user browses in, after the commit of the step (the workflow 
 - an objection raised: to HR; answered: to the employee;
 - a request made: to HR; declined: to the employee.
 
-Each function reads what it sends from the database when it runs (after the commit).
+The workflow's steps call `notifikasi_transisi` after the commit (Alur.kabari); objections and
+requests call theirs inside the service's transaction. Each reads what it tells from the database.
 """
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from inti.surel import alamat, surel_kirim
+from inti.notifikasi import beri_tahu
+from inti.surel import bahasa_situs
 from pegawai.models import Pegawai, Peran, User
 
 from ..models import Keberatan, PermohonanMutasi, StatusUsulan, UsulanMutasi
@@ -55,80 +57,111 @@ def _tautan(nama: str, *args) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(nama, args=args)
 
 
-def _penerima_langkah(u: UsulanMutasi) -> list[str]:
-    """Who the proposal waits for now."""
+def _penerima_langkah(u: UsulanMutasi) -> Any:
+    """Who the proposal waits for now (users or employees; beri_tahu finds their accounts)."""
     if u.status in (S.DIAJUKAN, S.DILEPAS):
         p = penyetuju_langkah(u, KEPALA_ASAL if u.status == S.DIAJUKAN else KEPALA_TUJUAN)
         if p.oleh_bkpsdm:
-            return alamat(_pengguna(Peran.HR))
-        return alamat(Pegawai.objects.select_related("akun").filter(pk=p.kepala_id))
+            return _pengguna(Peran.HR)
+        return Pegawai.objects.select_related("akun").filter(pk=p.kepala_id)
     if u.status in (S.DITERIMA, S.DIPUTUSKAN):
-        return alamat(_pengguna(Peran.HR))
+        return _pengguna(Peran.HR)
     if u.status == S.DIVERIFIKASI:
-        return alamat(_pengguna(Peran.PPK))
+        return _pengguna(Peran.PPK)
     if u.status in (S.DIKEMBALIKAN, S.DITOLAK, S.DIBATALKAN):
-        return alamat(u.diusulkan_oleh)
+        return u.diusulkan_oleh
     return []
 
 
 def notifikasi_transisi(*, usulan_id: int, aksi: str, catatan: str = "") -> int:
-    """The mails of one step; returns the number of messages sent."""
+    """The notices of one step; returns the number of accounts told."""
     u = UsulanMutasi.objects.select_related(
         "pegawai__akun", "asal_unit", "tujuan_unit", "asal_jabatan", "tujuan_jabatan", "sk", "diusulkan_oleh__pegawai"
     ).get(pk=usulan_id)
     judul = f"{JUDUL.get(aksi, _('Perubahan usulan mutasi'))}: {u.pegawai.nama_lengkap}"
     konteks = {"u": u, "aksi": aksi, "judul": judul, "catatan": catatan}
-    terkirim = surel_kirim(
-        kepada=_penerima_langkah(u),
+    tautan = _tautan("mutasi:detail", u.pk)
+    baris = beri_tahu(
+        penerima=_penerima_langkah(u),
+        jenis="mutasi.langkah",
         judul=judul,
+        isi=u.nomor,
         template="email/mutasi_langkah.txt",
-        konteks={**konteks, "tautan": _tautan("mutasi:detail", u.pk)},
+        konteks={**konteks, "tautan": tautan},
+        tautan=tautan,
     )
     if u.diputuskan_pada and aksi in AKSI_KE_PEGAWAI:
-        terkirim += surel_kirim(
-            kepada=alamat(u.pegawai),
+        tautan = _tautan("mutasi:saya")
+        baris += beri_tahu(
+            penerima=u.pegawai,
+            jenis="mutasi.pegawai",
             judul=judul,
+            isi=u.nomor,
             template="email/mutasi_pegawai.txt",
-            konteks={**konteks, "tautan": _tautan("mutasi:saya")},
+            konteks={**konteks, "tautan": tautan},
+            tautan=tautan,
         )
-    return terkirim
+    return len(baris)
 
 
+@bahasa_situs()
 def keberatan_diajukan(*, keberatan_id: int) -> int:
     k = Keberatan.objects.select_related("usulan__pegawai", "usulan__sk").get(pk=keberatan_id)
-    return surel_kirim(
-        kepada=alamat(_pengguna(Peran.HR)),
-        judul=_("Keberatan pegawai atas mutasi: %(nama)s") % {"nama": k.usulan.pegawai.nama_lengkap},
-        template="email/mutasi_keberatan.txt",
-        konteks={"u": k.usulan, "k": k},
+    return len(
+        beri_tahu(
+            penerima=_pengguna(Peran.HR),
+            jenis="mutasi.keberatan",
+            judul=_("Keberatan pegawai atas mutasi: %(nama)s") % {"nama": k.usulan.pegawai.nama_lengkap},
+            isi=k.usulan.nomor,
+            template="email/mutasi_keberatan.txt",
+            konteks={"u": k.usulan, "k": k},
+            tautan=_tautan("mutasi:keberatan_jawab", k.pk),
+        )
     )
 
 
 def keberatan_dijawab(*, keberatan_id: int) -> int:
     k = Keberatan.objects.select_related("usulan__pegawai__akun").get(pk=keberatan_id)
-    return surel_kirim(
-        kepada=alamat(k.usulan.pegawai),
-        judul=_("Jawaban atas keberatan Anda"),
-        template="email/mutasi_keberatan_jawab.txt",
-        konteks={"u": k.usulan, "k": k},
+    return len(
+        beri_tahu(
+            penerima=k.usulan.pegawai,
+            jenis="mutasi.keberatan_jawab",
+            judul=_("Jawaban atas keberatan Anda"),
+            isi=k.usulan.nomor,
+            template="email/mutasi_keberatan_jawab.txt",
+            konteks={"u": k.usulan, "k": k},
+            tautan=_tautan("mutasi:saya"),
+        )
     )
 
 
+@bahasa_situs()
 def permohonan_diajukan(*, permohonan_id: int) -> int:
     p = PermohonanMutasi.objects.select_related("pegawai").get(pk=permohonan_id)
-    return surel_kirim(
-        kepada=alamat(_pengguna(Peran.HR)),
-        judul=_("Permohonan mutasi baru: %(nama)s") % {"nama": p.pegawai.nama_lengkap},
-        template="email/mutasi_permohonan.txt",
-        konteks={"p": p},
+    return len(
+        beri_tahu(
+            penerima=_pengguna(Peran.HR),
+            jenis="mutasi.permohonan",
+            judul=_("Permohonan mutasi baru: %(nama)s") % {"nama": p.pegawai.nama_lengkap},
+            isi=p.get_jenis_display(),
+            template="email/mutasi_permohonan.txt",
+            konteks={"p": p},
+            tautan=_tautan("mutasi:permohonan_detail", p.pk),
+        )
     )
 
 
+@bahasa_situs()
 def permohonan_ditolak(*, permohonan_id: int) -> int:
     p = PermohonanMutasi.objects.select_related("pegawai__akun").get(pk=permohonan_id)
-    return surel_kirim(
-        kepada=alamat(p.pegawai),
-        judul=_("Tanggapan atas permohonan mutasi Anda"),
-        template="email/mutasi_permohonan_tolak.txt",
-        konteks={"p": p},
+    return len(
+        beri_tahu(
+            penerima=p.pegawai,
+            jenis="mutasi.permohonan_tolak",
+            judul=_("Tanggapan atas permohonan mutasi Anda"),
+            isi=p.get_jenis_display(),
+            template="email/mutasi_permohonan_tolak.txt",
+            konteks={"p": p},
+            tautan=_tautan("mutasi:permohonan_detail", p.pk),
+        )
     )

@@ -65,6 +65,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         pegawai = getattr(self, "pegawai", None)
         return pegawai.email if pegawai is not None else ""
 
+    @property
+    def nomor_wa(self) -> str:
+        """The phone number WhatsApp notices go to: the employee record's (inti.notifikasi reads it)."""
+        pegawai = getattr(self, "pegawai", None)
+        return pegawai.telepon if pegawai is not None else ""
+
     def get_full_name(self):
         pegawai = getattr(self, "pegawai", None)
         return pegawai.nama_lengkap if pegawai else self.nip

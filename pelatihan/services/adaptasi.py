@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat
-from inti.surel import alamat, setelah_commit, surel_kirim
+from inti.notifikasi import beri_tahu
+from inti.surel import bahasa_situs
 from mutasi.models import STATUS_TERLIHAT_PEGAWAI, UsulanMutasi
 from mutasi.selectors import atasan_baru
 from pegawai.models import Pegawai, Peran, User
@@ -62,17 +63,21 @@ def pendampingan_tetapkan(*, usulan: UsulanMutasi, mentor: Pegawai, oleh: User) 
             perubahan={"mentor": [lama.nama if lama else None, mentor.nama]},
         )
         pid = pd.pk
-        setelah_commit(lambda: _kabari_mentor(pid))
+        _kabari_mentor(pid)
     return pd
 
 
+@bahasa_situs()
 def _kabari_mentor(pk: int) -> None:
     pd = Pendampingan.objects.select_related("mentor", "mentor__akun", "usulan", "usulan__pegawai").get(pk=pk)
-    surel_kirim(
-        kepada=alamat(pd.mentor),
+    beri_tahu(
+        penerima=pd.mentor,
+        jenis="pelatihan.pendamping",
         judul=_("Anda ditunjuk sebagai pendamping pegawai baru"),
+        isi=pd.usulan.pegawai.nama_lengkap,
         template="email/pelatihan_pendamping.txt",
         konteks={"pd": pd, "u": pd.usulan, "tautan": tautan("pelatihan:adaptasi", pd.usulan_id)},
+        tautan=tautan("pelatihan:adaptasi", pd.usulan_id),
     )
 
 
@@ -195,19 +200,23 @@ def checkin_tulis(
             )
             if kesulitan:
                 cid = c.pk
-                setelah_commit(lambda: _kabari_kesulitan(cid))
+                _kabari_kesulitan(cid)
     except IntegrityError as exc:
         raise PelatihanError(_("Check-in minggu ke-%(m)d sudah ditulis.") % {"m": minggu_ke}) from exc
     return c
 
 
+@bahasa_situs()
 def _kabari_kesulitan(pk: int) -> None:
     c = CheckInAdaptasi.objects.select_related("usulan", "usulan__pegawai", "usulan__tujuan_unit").get(pk=pk)
     atasan = atasan_baru(c.usulan)
     hr = User.objects.filter(peran=Peran.HR, is_active=True).select_related("pegawai")
-    surel_kirim(
-        kepada=alamat(atasan, hr),
+    beri_tahu(
+        penerima=[atasan, hr],
+        jenis="pelatihan.kesulitan",
         judul=_("Pegawai baru melaporkan kesulitan adaptasi"),
+        isi=c.usulan.pegawai.nama_lengkap,
         template="email/pelatihan_kesulitan.txt",
         konteks={"c": c, "u": c.usulan, "tautan": tautan("pelatihan:adaptasi", c.usulan_id)},
+        tautan=tautan("pelatihan:adaptasi", c.usulan_id),
     )

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 
 from inti.audit import audit_catat
 from inti.galat import LayananError
-from inti.surel import alamat, surel_kirim
+from inti.notifikasi import beri_tahu
 from inti.transisi import Alur, Transisi, tabel
 from mutasi.services.lampiran import berkas_periksa
 from pegawai.akses import peran_user
@@ -258,9 +258,11 @@ def _kompetensi_tambah(t: PenugasanPelatihan, oleh: User) -> None:
 def _kabari_status(pk: int, aksi: str) -> None:
     t = PenugasanPelatihan.objects.select_related("pegawai", "pegawai__akun", "pelatihan").get(pk=pk)
     judul = str(JUDUL_STATUS[aksi])
-    surel_kirim(
-        kepada=alamat(t.pegawai),
+    beri_tahu(
+        penerima=t.pegawai,
+        jenis="pelatihan.status",
         judul=f"{judul}: {t.pelatihan.nama}",
         template="email/pelatihan_status.txt",
         konteks={"t": t, "aksi": aksi, "judul": judul, "tautan": tautan("pelatihan:saya")},
+        tautan=tautan("pelatihan:penugasan_detail", t.pk),
     )

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat
 from inti.kalender import tambah_bulan
-from inti.surel import alamat, setelah_commit, surel_kirim
+from inti.notifikasi import beri_tahu
+from inti.surel import bahasa_situs
 from mutasi.models import STATUS_TERLIHAT_PEGAWAI, UsulanMutasi
 from pegawai.models import Pegawai, User
 
@@ -99,7 +100,7 @@ def penugasan_buat(
                 catatan=catatan,
                 hari_ini=hari_ini,
             )
-            setelah_commit(lambda: _kabari_penugasan([t.pk]))
+            _kabari_penugasan([t.pk])
     except IntegrityError as exc:
         raise PelatihanError(_("Pelatihan ini sudah ditugaskan kepada pegawai tersebut.")) from exc
     return t
@@ -138,7 +139,7 @@ def penugasan_dari_usulan(
                 perubahan={"pelatihan": [p.pelatihan.nama for p in pilihan]},
             )
             ids = [t.pk for t in hasil]
-            setelah_commit(lambda: _kabari_penugasan(ids))
+            _kabari_penugasan(ids)
     except IntegrityError as exc:
         raise PelatihanError(_("Salah satu pelatihan sudah ditugaskan kepada pegawai ini.")) from exc
     return hasil
@@ -181,14 +182,18 @@ def penugasan_ubah_tenggat(
     return t
 
 
+@bahasa_situs()
 def _kabari_penugasan(ids: list[int]) -> None:
     daftar = list(PenugasanPelatihan.objects.filter(pk__in=ids).select_related("pegawai", "pegawai__akun", "pelatihan"))
     if not daftar:
         return
     pegawai = daftar[0].pegawai
-    surel_kirim(
-        kepada=alamat(pegawai),
+    beri_tahu(
+        penerima=pegawai,
+        jenis="pelatihan.ditugaskan",
         judul=_("Penugasan pelatihan baru"),
+        isi=", ".join(t.pelatihan.nama for t in daftar),
         template="email/pelatihan_ditugaskan.txt",
         konteks={"pegawai": pegawai, "daftar": daftar, "tautan": tautan("pelatihan:saya")},
+        tautan=tautan("pelatihan:saya"),
     )

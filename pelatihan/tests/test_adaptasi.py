@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from inti.models import CatatanAudit
+from inti.models import CatatanAudit, Notifikasi
 from mutasi.models import StatusUsulan
 from pegawai.tests.factories import pegawai_di
 from pelatihan import services
@@ -190,8 +190,13 @@ def test_checkin_kesulitan_wajib_diuraikan_dan_dikabarkan(dp, mailoutbox, django
             kesulitan_isi="Belum mendapat akses aplikasi SIMPUS.",
             hari_ini=hari,
         )
-    assert set(mailoutbox[0].to) == {"kapus@surabaya.go.id", "bkpsdm@surabaya.go.id"}
-    assert "SIMPUS" in mailoutbox[0].body
+    # One mail per person (each chose their own channel), and a notice in each one's notice centre.
+    assert sorted(a for m in mailoutbox for a in m.to) == ["bkpsdm@surabaya.go.id", "kapus@surabaya.go.id"]
+    assert all("SIMPUS" in m.body for m in mailoutbox)
+    assert set(Notifikasi.objects.filter(jenis="pelatihan.kesulitan").values_list("penerima", flat=True)) == {
+        dp.org.hr.akun.pk,
+        dp.kepala_tujuan.akun.pk,
+    }
 
 
 def test_ajakan_checkin_di_pelatihan_saya(c, dp):
