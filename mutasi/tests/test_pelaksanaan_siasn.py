@@ -1,12 +1,10 @@
 """A transfer carried out writes its position to the SIASN outbox, in the same transaction, only
 when SIASN is on (pegawai.services.siasn.siasn_antrekan_jabatan)."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from mutasi.models import StatusUsulan
+from mutasi.services.pelaksanaan import mutasi_laksanakan_jatuh_tempo
 from mutasi.tests.helpers import TMT
 from pegawai.models import KirimanSiasn, StatusKiriman
 
@@ -17,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_carrying_out_queues_the_position_for_siasn(dunia, settings):
     settings.SIASN_AKTIF = True
     u = dunia.sampai(S.SK_TERBIT)
-    call_command("laksanakan_mutasi", "--tanggal", TMT.isoformat(), stdout=StringIO())
+    mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)  # the daily job on the TMT
     u.refresh_from_db()
     assert u.status == S.DILAKSANAKAN
     k = KirimanSiasn.objects.get()
@@ -28,6 +26,6 @@ def test_carrying_out_queues_the_position_for_siasn(dunia, settings):
 
 def test_nothing_is_queued_when_siasn_is_off(dunia):
     u = dunia.sampai(S.SK_TERBIT)
-    call_command("laksanakan_mutasi", "--tanggal", TMT.isoformat(), stdout=StringIO())
+    mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)  # the daily job on the TMT
     u.refresh_from_db()
     assert u.status == S.DILAKSANAKAN and not KirimanSiasn.objects.exists()
