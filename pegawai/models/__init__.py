@@ -3,8 +3,8 @@ reference data (competences, retirement ages, sanctions, yearly performance, wor
 that the higher apps (mutasi, evaluasi) read.
 
 By topic: `pilihan` (vocabularies), `akun` (logins), `organisasi` (units, positions, retirement
-ages), `pegawai` (employees and their records), `pindah` (manual moves waiting for their TMT), `abk`
-(workload), `impor` (the import log).
+ages), `pegawai` (employees and their records), `riwayat` (rank and education history), `pindah`
+(manual moves waiting for their TMT), `abk` (workload), `impor` (the import log).
 Every name is importable from `pegawai.models`."""
 
 from .abk import TugasJabatan
@@ -18,15 +18,19 @@ from .pilihan import (
     PANGKAT_PNS,
     JenisJabatan,
     JenisKelamin,
+    JenisKenaikanPangkat,
     JenisKompetensi,
     JenisUnit,
     JenjangJabatan,
     Peran,
     Predikat,
     StatusAsn,
+    SumberData,
     TingkatHukuman,
+    TingkatPendidikan,
 )
 from .pindah import PindahTerjadwal, RiwayatStatusPindah, StatusPindah
+from .riwayat import RiwayatGolongan, RiwayatPendidikan
 
 __all__ = [
     "GOLONGAN_CHOICES",
@@ -38,6 +42,7 @@ __all__ = [
     "Jabatan",
     "JenisJabatan",
     "JenisKelamin",
+    "JenisKenaikanPangkat",
     "JenisKompetensi",
     "JenisUnit",
     "JenjangJabatan",
@@ -49,12 +54,16 @@ __all__ = [
     "Peran",
     "PindahTerjadwal",
     "Predikat",
+    "RiwayatGolongan",
     "RiwayatImpor",
     "RiwayatJabatan",
+    "RiwayatPendidikan",
     "RiwayatStatusPindah",
     "StatusAsn",
     "StatusPindah",
+    "SumberData",
     "TingkatHukuman",
+    "TingkatPendidikan",
     "TugasJabatan",
     "UnitKerja",
     "User",
