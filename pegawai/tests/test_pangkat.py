@@ -82,3 +82,25 @@ def test_without_history_the_profile_stays(p):
     assert profil_sinkron(oleh=None, pegawai_ids=[p.pk]) == 0
     p.refresh_from_db()
     assert (p.golongan, p.pendidikan) == ("III/a", "S-1 Manajemen")
+
+
+# --- the employee page --------------------------------------------------------------------------
+
+
+def test_employee_page_shows_both_histories_and_empty_states(clients, org):
+    from django.urls import reverse
+
+    url = reverse("pegawai:detail", args=[org.anggota.pk])
+    html = clients["kepala"].get(url).content.decode()
+    assert "Belum ada riwayat golongan tercatat." in html and "Belum ada riwayat pendidikan tercatat." in html
+    RiwayatGolongan.objects.create(pegawai=org.anggota, golongan="III/a", tmt=date(2012, 4, 1), nomor_sk="823/77")
+    RiwayatGolongan.objects.create(pegawai=org.anggota, golongan="III/b", tmt=date.today() + timedelta(days=30))
+    RiwayatPendidikan.objects.create(
+        pegawai=org.anggota, tingkat="S1", jurusan="Ilmu Hukum", institusi="Universitas Airlangga", tahun_lulus=2008
+    )
+    RiwayatPendidikan.objects.create(pegawai=org.anggota, tingkat="SMA", institusi="SMAN 5 Surabaya", tahun_lulus=2004)
+    html = clients["kepala"].get(url).content.decode()
+    assert "823/77" in html and "Penata Muda, III/a" in html and "menunggu TMT" in html
+    assert "Universitas Airlangga" in html and "SMAN 5 Surabaya" in html and "tertinggi" in html
+    assert "?jenis=riwayat_golongan" not in html  # the import link is HR's
+    assert "?jenis=riwayat_golongan" in clients["hr"].get(url).content.decode()
