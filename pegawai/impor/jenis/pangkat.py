@@ -321,9 +321,13 @@ class ImporPendidikan(_PerPegawai):
             "id", "pegawai_id", "tingkat", "jurusan", "institusi", "tahun_lulus", "nomor_ijazah", "tanggal_lulus"
         ):
             lama[(r["pegawai_id"], r["tingkat"], normal_nama(r["jurusan"]))] = r
-        puncak = {}  # employee -> highest level recorded so far
+        puncak: dict[int, int] = {}  # employee -> highest level recorded
         for pid, tingkat, _j in lama:
             puncak[pid] = max(puncak.get(pid, -1), T.urutan(tingkat))
+        akhir = dict(puncak)  # ... and after this batch
+        for _b, d in batch:
+            if (p := ada.get(d["nip"])) is not None:
+                akhir[p["id"]] = max(akhir.get(p["id"], -1), T.urutan(d["tingkat"]))
         fields = ["institusi", "tahun_lulus"] + [k for k in ("nomor_ijazah", "tanggal_lulus") if self.ada(k)]
         nama = {k.kunci: k.nama for k in self.kolom}
         hasil = []
@@ -335,7 +339,7 @@ class ImporPendidikan(_PerPegawai):
             pid = p["id"]
             salah = self.cek(lapor, "Tahun Lulus", "lulus_usia", tahun=d["tahun_lulus"], lahir=p["tanggal_lahir"])
             urut = T.urutan(d["tingkat"])
-            if urut > puncak.get(pid, -1):  # it becomes the highest: the profile's rank must fit it
+            if urut == akhir[pid] > puncak.get(pid, -1):  # the new highest: the profile's rank must fit it
                 teks = " ".join(x for x in (TingkatPendidikan(d["tingkat"]).label, d["jurusan"]) if x)
                 salah |= self.cek(
                     lapor,
@@ -346,7 +350,6 @@ class ImporPendidikan(_PerPegawai):
                     golongan=p["golongan"],
                     pendidikan=teks,
                 )
-                puncak[pid] = urut
             if salah:
                 continue
             d["pegawai_id"] = pid
