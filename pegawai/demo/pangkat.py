@@ -1,9 +1,10 @@
 """Demo step `riwayat_pangkat` (`manage.py demo`, after `pegawai.demo.simpan.organisasi`): a rank
 history and an education history for every demo employee that has none.
 
-Ranks: a PNS enters at the golongan of their education (`aturan.data.GOLONGAN_MASUK`, never above
-the current one) on the TMT CPNS of their NIP and rises one step at a time, evenly spread and at
-most one step per four years, to their current golongan, whose TMT has passed; a PPPK has one row,
+Ranks: a PNS enters at the golongan of the education they held then (`aturan.data.GOLONGAN_MASUK`,
+never above the current one; that of today's education when the service is too short for one
+step per four years from there) on the TMT CPNS of their NIP and rises one step every four to five
+years to their current golongan, whose TMT has passed; a PPPK has one row,
 their golongan since appointment. Education: the profile's `pendidikan` as the highest row, a
 bachelor's under a master's, and the secondary school, with graduation years that fit the birth
 date and the TMT CPNS. Deterministic (every choice follows the employee's NIP) and idempotent: an
@@ -71,7 +72,7 @@ def _angka(nip: str) -> int:
     return int(nip[-6:])
 
 
-def _pangkat(p: Pegawai, hari: date, awal_pppk: date | None) -> list[RiwayatGolongan]:
+def _pangkat(p: Pegawai, hari: date, awal_pppk: date | None, pendidikan_masuk: str) -> list[RiwayatGolongan]:
     def baris(gol, tmt, jenis, i):
         return RiwayatGolongan(
             pegawai=p,
@@ -88,10 +89,14 @@ def _pangkat(p: Pegawai, hari: date, awal_pppk: date | None) -> list[RiwayatGolo
     cpns = p.tmt_cpns
     if cpns is None or p.golongan not in PANGKAT_PNS or cpns > hari:
         return []
-    masuk = GOLONGAN_MASUK.get(jenjang_pendidikan(p.pendidikan) or "", "II/a")
+    masuk = GOLONGAN_MASUK.get(jenjang_pendidikan(pendidikan_masuk) or "", "II/a")
     i0, i1 = min(_URUT.index(masuk), _URUT.index(p.golongan)), _URUT.index(p.golongan)
+    if i1 - i0 and bulan_penuh(cpns, hari) // (i1 - i0) < 48:  # too fast from there: enter at today's education
+        sekarang = GOLONGAN_MASUK.get(jenjang_pendidikan(p.pendidikan) or "", "II/a")
+        i0 = max(i0, min(_URUT.index(sekarang), i1))
     langkah = i1 - i0
-    jarak = min(48, bulan_penuh(cpns, hari) // (langkah + 1)) if langkah else 0
+    # months between steps: at least the rule's four years when the service allows it, at most five
+    jarak = min(60, bulan_penuh(cpns, hari) // langkah) if langkah else 0
     hasil = [baris(_URUT[i0], cpns, JenisKenaikanPangkat.PENGANGKATAN, 0)]
     for k in range(1, langkah + 1):
         tmt = tambah_bulan(cpns, k * max(1, jarak))
@@ -141,10 +146,14 @@ def riwayat_pangkat(stdout) -> None:
     golongan, pendidikan, ubah = [], [], []
     for p in pegawai:
         awal = min((r.mulai for r in p.riwayat_jabatan.all()), default=None)
-        golongan += _pangkat(p, hari, awal)
         sekolah = _pendidikan(p, hari)
         pendidikan += sekolah
         tertinggi = max(sekolah, key=lambda r: TingkatPendidikan.urutan(r.tingkat), default=None)
+        # the entry rank follows the education held on the TMT CPNS (a later master's does not count)
+        tahun_masuk = (p.tmt_cpns or hari).year
+        saat_masuk = [r for r in sekolah if r.tahun_lulus <= tahun_masuk] or sekolah
+        masuk = max(saat_masuk, key=lambda r: TingkatPendidikan.urutan(r.tingkat), default=None)
+        golongan += _pangkat(p, hari, awal, masuk.teks if masuk else p.pendidikan)
         if tertinggi is not None and tertinggi.teks != p.pendidikan:
             p.pendidikan = tertinggi.teks  # the profile's text as the history writes it
             ubah.append(p)

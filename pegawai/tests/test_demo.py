@@ -297,6 +297,12 @@ def test_riwayat_golongan_dan_pendidikan_sesuai_profil_dan_aturan(demo, db):
             assert periksa("golongan_sebelum_cpns", nip=p.nip, status=p.status, tmt=tmt) is None, p
         sekolah = list(p.riwayat_pendidikan.all())
         assert pendidikan_tertinggi(sekolah).teks == p.pendidikan, p
+        profil = {"nip": p.nip, "status": p.status, "golongan": p.golongan, "pendidikan": p.pendidikan}
+        if periksa("golongan_masa_kerja", **profil) is not None:
+            continue  # doctors enter at III/b, above the rule's S1 entry (the profile itself is relaxed)
+        for tmt, gol in pangkat:  # the rank fits the education and the service on its TMT
+            kw = {"nip": p.nip, "status": p.status, "golongan": gol, "pendidikan": p.pendidikan, "pada": tmt}
+            assert periksa("golongan_masa_kerja", **kw) is None, (p, tmt, gol)
         for r in sekolah:
             assert periksa("lulus_usia", tahun=r.tahun_lulus, lahir=p.tanggal_lahir) is None, p
             assert r.tahun_lulus <= hari.year
