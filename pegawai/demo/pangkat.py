@@ -3,8 +3,8 @@ history and an education history for every demo employee that has none.
 
 Ranks: a PNS enters at the golongan of the education they held then (`aturan.data.GOLONGAN_MASUK`,
 never above the current one; that of today's education when the service is too short for one
-step per four years from there) on the TMT CPNS of their NIP and rises one step every four to five
-years to their current golongan, whose TMT has passed; a PPPK has one row,
+step per four years from there) on the TMT CPNS of their NIP and rises one step every four years and
+a few months to their current golongan, whose TMT has passed; a PPPK has one row,
 their golongan since appointment. Education: the profile's `pendidikan` as the highest row, a
 bachelor's under a master's, and the secondary school, with graduation years that fit the birth
 date and the TMT CPNS. Deterministic (every choice follows the employee's NIP) and idempotent: an
@@ -41,7 +41,7 @@ _AWALAN = (
     (r"D\s*-?\s*III", "D3"),
     (r"D\s*-?\s*II", "D2"),
     (r"D\s*-?\s*I", "D1"),
-    (r"SMA|SMK|SLTA", "SMA"),
+    (r"SMA(/SMK)?|SMK|SLTA", "SMA"),
     (r"SMP|SLTP", "SMP"),
     (r"SD", "SD"),
 )
@@ -95,8 +95,9 @@ def _pangkat(p: Pegawai, hari: date, awal_pppk: date | None, pendidikan_masuk: s
         sekarang = GOLONGAN_MASUK.get(jenjang_pendidikan(p.pendidikan) or "", "II/a")
         i0 = max(i0, min(_URUT.index(sekarang), i1))
     langkah = i1 - i0
-    # months between steps: at least the rule's four years when the service allows it, at most five
-    jarak = min(60, bulan_penuh(cpns, hari) // langkah) if langkah else 0
+    # months between steps: four years and a few months (the NIP decides), less only when the service
+    # is too short for it
+    jarak = min(48 + _angka(p.nip) % 9, bulan_penuh(cpns, hari) // langkah) if langkah else 0
     hasil = [baris(_URUT[i0], cpns, JenisKenaikanPangkat.PENGANGKATAN, 0)]
     for k in range(1, langkah + 1):
         tmt = tambah_bulan(cpns, k * max(1, jarak))
