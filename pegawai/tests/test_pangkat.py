@@ -104,3 +104,21 @@ def test_employee_page_shows_both_histories_and_empty_states(clients, org):
     assert "Universitas Airlangga" in html and "SMAN 5 Surabaya" in html and "tertinggi" in html
     assert "?jenis=riwayat_golongan" not in html  # the import link is HR's
     assert "?jenis=riwayat_golongan" in clients["hr"].get(url).content.decode()
+
+
+def test_daily_job_applies_a_rank_on_its_tmt(p):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    hari = date.today()
+    RiwayatGolongan.objects.create(pegawai=p, golongan="III/b", tmt=hari - timedelta(days=1))
+    RiwayatGolongan.objects.create(pegawai=p, golongan="III/c", tmt=hari + timedelta(days=1))
+    out = StringIO()
+    call_command("terapkan_golongan", stdout=out)
+    p.refresh_from_db()
+    assert p.golongan == "III/b" and "1 pegawai" in out.getvalue()
+    call_command("terapkan_golongan", stdout=out)  # twice: nothing more
+    assert CatatanAudit.objects.filter(aksi="pegawai.profil_sinkron").count() == 1
+    with pytest.raises(CommandError):
+        call_command("terapkan_golongan", "--tanggal", (hari + timedelta(days=1)).isoformat(), stdout=out)
