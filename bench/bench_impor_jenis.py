@@ -1,5 +1,5 @@
-"""Import rate per kind: employees, then position history, competences, sanctions, ratings and
-contacts for the same employees, each from a generated CSV of N rows (one per employee),
+"""Import rate per kind: employees, then position history, rank history, education, competences,
+sanctions, ratings and contacts for the same employees, each from a generated CSV of N rows (one per employee),
 against the database in DATABASE_URL (migrated; everything is rolled back at the end).
 
     DJANGO_SETTINGS_MODULE=config.settings DEBUG=true DATABASE_URL=... python -m bench.bench_impor_jenis --baris 20000
@@ -88,6 +88,31 @@ def main() -> None:
                     (
                         [x, f"BJ-{i % 20}", f"Bench Pelaksana {i % 10}", tmt.isoformat(), "2019-12-31", f"SK/{i}"]
                         for i, (x, _l, tmt) in enumerate(nip)
+                    ),
+                ),
+                # one rank a step above the profile's and one education per employee: each row also
+                # moves the profile (golongan / pendidikan) with an audit row, the costly case
+                "riwayat_golongan": _tulis(
+                    folder / "gol.csv",
+                    ["NIP", "Golongan", "TMT Golongan", "Nomor SK", "Tanggal SK", "Jenis Kenaikan"],
+                    (
+                        [
+                            x,
+                            "III/b",
+                            (d := tmt.replace(year=tmt.year + 4)).isoformat(),
+                            f"823/{i}",
+                            d.isoformat(),
+                            "Reguler",
+                        ]
+                        for i, (x, _l, tmt) in enumerate(nip)
+                    ),
+                ),
+                "pendidikan": _tulis(
+                    folder / "pend.csv",
+                    ["NIP", "Tingkat", "Jurusan", "Institusi", "Tahun Lulus", "Nomor Ijazah"],
+                    (
+                        [x, "S-1", "Manajemen", "Universitas Airlangga", lahir.year + 22, f"UA/{i}"]
+                        for i, (x, lahir, _t) in enumerate(nip)
                     ),
                 ),
                 "kompetensi": _tulis(

@@ -327,6 +327,7 @@ DASBOR_PERSETUJUAN_TERLAMBAT_HARI = env.int("DASBOR_PERSETUJUAN_TERLAMBAT_HARI",
 # so the lower app lists the higher ones' steps here rather than importing them).
 DEMO_LANGKAH = [
     "pegawai.demo.simpan.organisasi",
+    "pegawai.demo.pangkat.riwayat_pangkat",
     "pegawai.demo.kontrak.kontrak_pppk",
     "pegawai.demo.abk.beban_kerja",
     "mutasi.demo.usulan",

@@ -18,12 +18,15 @@ from .models import (
     KinerjaTahunan,
     Kompetensi,
     Pegawai,
+    RiwayatGolongan,
     RiwayatImpor,
     RiwayatJabatan,
+    RiwayatPendidikan,
     TugasJabatan,
     UnitKerja,
     User,
 )
+from .services.pangkat import profil_sinkron
 
 
 class AuditAdminMixin:
@@ -174,6 +177,38 @@ class RiwayatJabatanAdmin(AuditAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class SinkronProfilMixin(AuditAdminMixin):
+    """A history row changed here carries through to the profile's golongan / pendidikan, as the
+    services do (same request transaction, audited)."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        profil_sinkron(oleh=request.user, pegawai_ids=[obj.pegawai_id], lewat="admin")
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        profil_sinkron(oleh=request.user, pegawai_ids=[obj.pegawai_id], lewat="admin")
+
+
+@admin.register(RiwayatGolongan)
+class RiwayatGolonganAdmin(SinkronProfilMixin, admin.ModelAdmin):
+    list_display = ["pegawai", "golongan", "tmt", "nomor_sk", "tanggal_sk", "jenis_kenaikan", "sumber"]
+    list_filter = ["golongan", "jenis_kenaikan", "sumber"]
+    search_fields = ["pegawai__nip", "pegawai__nama", "nomor_sk"]
+    list_select_related = ["pegawai"]
+    autocomplete_fields = ["pegawai"]
+    date_hierarchy = "tmt"
+
+
+@admin.register(RiwayatPendidikan)
+class RiwayatPendidikanAdmin(SinkronProfilMixin, admin.ModelAdmin):
+    list_display = ["pegawai", "tingkat", "jurusan", "institusi", "tahun_lulus", "nomor_ijazah", "sumber"]
+    list_filter = ["tingkat", "sumber"]
+    search_fields = ["pegawai__nip", "pegawai__nama", "jurusan", "institusi", "nomor_ijazah"]
+    list_select_related = ["pegawai"]
+    autocomplete_fields = ["pegawai"]
 
 
 @admin.register(HukumanDisiplin)

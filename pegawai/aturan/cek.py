@@ -13,7 +13,7 @@ from inti.kalender import tahun_penuh, usia
 from .. import nip as nip_rules
 from ..models import PANGKAT_PNS, StatusAsn
 from .daftar import aturan
-from .data import golongan_maksimal, jenjang_pendidikan, urutan_golongan, usia_cpns
+from .data import golongan_maksimal, jenjang_pendidikan, urutan_golongan, usia_cpns, usia_lulus_minimum
 
 
 def tmt_cpns(nip: str, status: str) -> date | None:
@@ -109,4 +109,64 @@ def formasi_unit_jabatan(
     return _("jabatan ini hanya ada di unit berjenis %(j)s, bukan di unit berjenis %(u)s") % {
         "j": ", ".join(sorted(jenis_unit_jabatan)),
         "u": unit_jenis,
+    }
+
+
+@aturan("golongan_sebelum_cpns", gettext_lazy("TMT golongan tidak sebelum TMT CPNS"))
+def golongan_sebelum_cpns(*, nip: str, status: str, tmt: date | None) -> str | None:
+    awal = tmt_cpns(nip, status)
+    if awal is None or tmt is None or tmt >= awal:
+        return None
+    return _("TMT golongan %(m)s sebelum TMT CPNS di NIP (%(a)s)") % {"m": _tgl(tmt), "a": _tgl(awal)}
+
+
+@aturan("golongan_naik", gettext_lazy("Golongan naik seiring TMT"))
+def golongan_naik(*, golongan: str, tmt: date, lain: list[tuple[date, str]]) -> str | None:
+    """A rank history only rises: no lower rank at a later TMT, no higher one at an earlier TMT,
+    no two ranks on one day (PPPK and PNS ranks each by their own order)."""
+    urut = _urut_semua(golongan)
+    for t, g in sorted(lain):
+        if g == golongan and t == tmt:
+            continue
+        u = _urut_semua(g)
+        if t == tmt and g != golongan:
+            return _("golongan %(g)s dan %(h)s tercatat dengan TMT yang sama (%(t)s)") % {
+                "g": golongan,
+                "h": g,
+                "t": _tgl(tmt),
+            }
+        if (t < tmt and u > urut) or (t > tmt and u < urut):
+            return _("golongan %(g)s (TMT %(t)s) tidak naik dari golongan %(h)s (TMT %(s)s)") % {
+                "g": golongan if t < tmt else g,
+                "t": _tgl(tmt if t < tmt else t),
+                "h": g if t < tmt else golongan,
+                "s": _tgl(t if t < tmt else tmt),
+            }
+    return None
+
+
+def _urut_semua(golongan: str) -> int:
+    from ..models import GOLONGAN_PPPK
+
+    if golongan in GOLONGAN_PPPK:
+        return GOLONGAN_PPPK.index(golongan)
+    return urutan_golongan(golongan) if golongan in PANGKAT_PNS else -1
+
+
+@aturan("lulus_lampau", gettext_lazy("Tahun lulus sudah terjadi"), dilonggarkan=False)
+def lulus_lampau(*, tahun: int | None, hari_ini: date | None = None) -> str | None:
+    if tahun is None or tahun <= (hari_ini or timezone.localdate()).year:
+        return None
+    return _("tahun lulus %(t)s ada di masa depan") % {"t": tahun}
+
+
+@aturan("lulus_usia", gettext_lazy("Tahun lulus tidak sebelum usia sekolah"))
+def lulus_usia(*, tahun: int | None, lahir: date | None) -> str | None:
+    minimum = usia_lulus_minimum()
+    if tahun is None or lahir is None or tahun >= lahir.year + minimum:
+        return None
+    return _("tahun lulus %(t)s sebelum pegawai berusia %(u)s tahun (lahir %(l)s)") % {
+        "t": tahun,
+        "u": minimum,
+        "l": _tgl(lahir),
     }

@@ -25,6 +25,8 @@ GOLONGAN_MASUK = {
     "S2": "III/b",
     "S3": "III/c",
 }
+# No school is finished before this age (a graduation year before it is a typo).
+USIA_LULUS_MIN = 5
 # One regular promotion step per this many years of service, at most.
 TAHUN_PER_GOLONGAN = 4
 
@@ -48,6 +50,10 @@ def _atur(nama: str, bawaan):
 
 def usia_cpns() -> tuple[int, int]:
     return tuple(_atur("ATURAN_USIA_CPNS", USIA_CPNS))
+
+
+def usia_lulus_minimum() -> int:
+    return int(_atur("ATURAN_USIA_LULUS_MIN", USIA_LULUS_MIN))
 
 
 def jenjang_pendidikan(teks: str | None) -> str | None:

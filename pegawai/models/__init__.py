@@ -3,8 +3,9 @@ reference data (competences, retirement ages, sanctions, yearly performance, wor
 that the higher apps (mutasi, evaluasi) read.
 
 By topic: `pilihan` (vocabularies), `akun` (logins), `organisasi` (units, positions, retirement
-ages), `pegawai` (employees and their records), `pindah` (manual moves waiting for their TMT), `abk`
-(workload), `impor` (the import log), `siasn` (the outbox of changes pushed to BKN's SIASN).
+ages), `pegawai` (employees and their records), `riwayat` (rank and education history), `pindah`
+(manual moves waiting for their TMT), `abk` (workload), `impor` (the import log), `siasn` (the outbox
+of changes pushed to BKN's SIASN).
 Every name is importable from `pegawai.models`."""
 
 from .abk import TugasJabatan
@@ -18,15 +19,19 @@ from .pilihan import (
     PANGKAT_PNS,
     JenisJabatan,
     JenisKelamin,
+    JenisKenaikanPangkat,
     JenisKompetensi,
     JenisUnit,
     JenjangJabatan,
     Peran,
     Predikat,
     StatusAsn,
+    SumberData,
     TingkatHukuman,
+    TingkatPendidikan,
 )
 from .pindah import PindahTerjadwal, RiwayatStatusPindah, StatusPindah
+from .riwayat import RiwayatGolongan, RiwayatPendidikan
 from .siasn import JenisKiriman, KirimanSiasn, RiwayatStatusKiriman, StatusKiriman
 
 __all__ = [
@@ -39,6 +44,7 @@ __all__ = [
     "Jabatan",
     "JenisJabatan",
     "JenisKelamin",
+    "JenisKenaikanPangkat",
     "JenisKiriman",
     "JenisKompetensi",
     "JenisUnit",
@@ -52,14 +58,18 @@ __all__ = [
     "Peran",
     "PindahTerjadwal",
     "Predikat",
+    "RiwayatGolongan",
     "RiwayatImpor",
     "RiwayatJabatan",
+    "RiwayatPendidikan",
     "RiwayatStatusKiriman",
     "RiwayatStatusPindah",
     "StatusAsn",
     "StatusKiriman",
     "StatusPindah",
+    "SumberData",
     "TingkatHukuman",
+    "TingkatPendidikan",
     "TugasJabatan",
     "UnitKerja",
     "User",

@@ -130,3 +130,40 @@ class TingkatHukuman(models.TextChoices):
     RINGAN = "RINGAN", _("Ringan")
     SEDANG = "SEDANG", _("Sedang")
     BERAT = "BERAT", _("Berat")
+
+
+class TingkatPendidikan(models.TextChoices):
+    """Education levels, lowest first (the order is the ranking: the highest sets Pegawai.pendidikan)."""
+
+    SD = "SD", "SD"
+    SMP = "SMP", "SMP"
+    SMA = "SMA", "SMA/SMK"
+    D1 = "D1", "D-I"
+    D2 = "D2", "D-II"
+    D3 = "D3", "D-III"
+    D4 = "D4", "D-IV"
+    S1 = "S1", "S-1"
+    S2 = "S2", "S-2"
+    S3 = "S3", "S-3"
+
+    @classmethod
+    def urutan(cls, value: str) -> int:
+        return list(cls.values).index(value) if value in cls.values else -1
+
+
+class JenisKenaikanPangkat(models.TextChoices):
+    """How a rank was reached (SIASN's jenisKPNama, shortened)."""
+
+    PENGANGKATAN = "PENGANGKATAN", _("Pengangkatan CPNS/PNS")
+    REGULER = "REGULER", _("Reguler")
+    PILIHAN = "PILIHAN", _("Pilihan")
+    PENYESUAIAN_IJAZAH = "PENYESUAIAN_IJAZAH", _("Penyesuaian ijazah")
+    PENGABDIAN = "PENGABDIAN", _("Pengabdian")
+    ANUMERTA = "ANUMERTA", _("Anumerta")
+    LAINNYA = "LAINNYA", _("Lainnya")
+
+
+class SumberData(models.TextChoices):
+    MANUAL = "MANUAL", _("Diisi manual")
+    IMPOR = "IMPOR", _("Impor")
+    DEMO = "DEMO", _("Data demo")

@@ -7,10 +7,12 @@ level (kelas jabatan), highest first; years of service (from the TMT CPNS in the
 first; training (diklat) count, most first; education level, highest first; age, oldest first.
 The DUK lists active PNS only (PPPK have no pangkat).
 
-Rank history (and so the TMT golongan) is not recorded yet: the column stays empty and that key
-ties until a rank-history table exists. Training records belong to the `pelatihan` app, above
-this one: they come through the LAPORAN_DIKLAT_PEGAWAI hook (a dotted path to a callable taking
-employee ids and answering {id: (count, last training name, last date)}), empty when unset."""
+The TMT golongan is the TMT of the latest rank-history row (RiwayatGolongan) of the employee's
+current golongan on or before the DUK's date, read in the same query (a Subquery); an employee
+without such a row sorts after those of the same golongan who have one. Training records belong
+to the `pelatihan` app, above this one: they come through the LAPORAN_DIKLAT_PEGAWAI hook (a dotted
+path to a callable taking employee ids and answering {id: (count, last training name, last date)}),
+empty when unset."""
 
 from __future__ import annotations
 
@@ -21,11 +23,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.module_loading import import_string
 
 from inti.kalender import masa, masa_teks, usia
 
-from ..models import BatasUsiaPensiun, Pegawai, RiwayatJabatan, StatusAsn, UnitKerja
+from ..models import BatasUsiaPensiun, Pegawai, RiwayatGolongan, RiwayatJabatan, StatusAsn, UnitKerja
 from ..models.organisasi import bup_jabatan
 from ..models.pilihan import PANGKAT_PNS
 from ..pohon import unit_induk_map, unit_opd_id, unit_turunan_ids
@@ -62,6 +65,15 @@ def pangkat_teks(golongan: str) -> str:
     """'Penata Muda / III/a' (the rank name HR writes); the bare golongan for PPPK."""
     nama = PANGKAT_PNS.get(golongan)
     return f"{nama} / {golongan}" if nama else golongan
+
+
+def with_tmt_golongan(qs: QuerySet[Pegawai], hari: date) -> QuerySet[Pegawai]:
+    """Annotate `tmt_golongan`: since when the employee holds their current golongan, from the rank
+    history as it stood on `hari` (None without a matching row). One subquery, no extra query."""
+    terakhir = RiwayatGolongan.objects.filter(
+        pegawai=OuterRef("pk"), golongan=OuterRef("golongan"), tmt__lte=hari
+    ).order_by("-tmt")
+    return qs.annotate(tmt_golongan=Subquery(terakhir.values("tmt")[:1]))
 
 
 def diklat_per_pegawai(ids: list[int]) -> dict[int, tuple[int, str, date | None]]:
@@ -114,7 +126,7 @@ def duk(user: Pengguna, *, opd: UnitKerja | None = None, hari: date) -> list[Bar
     """The DUK of an OPD (with its sub-units) or, without one, of every unit the user may see
     (the city for HR and the PPK). A fixed number of queries whatever the size."""
     qs = pegawai_terlihat(user).with_posisi().filter(aktif=True, status=StatusAsn.PNS)
-    qs = qs.filter(golongan__in=list(PANGKAT_PNS))
+    qs = with_tmt_golongan(qs.filter(golongan__in=list(PANGKAT_PNS)), hari)
     induk = unit_induk_map()
     if opd is not None:
         qs = qs.filter(posisi__unit_id__in=unit_turunan_ids([opd.pk], induk))
@@ -132,7 +144,7 @@ def duk(user: Pengguna, *, opd: UnitKerja | None = None, hari: date) -> list[Bar
                 pegawai=p,
                 posisi=posisi,
                 opd=nama_unit.get(unit_opd_id(posisi.unit_id, induk), "") if posisi else "",
-                tmt_golongan=None,
+                tmt_golongan=p.tmt_golongan,
                 masa_kerja=masa(cpns, hari) if cpns else (0, 0),
                 diklat_jumlah=jumlah,
                 diklat_terakhir=terakhir,
@@ -205,6 +217,7 @@ def laporan_pegawai_kepala() -> list[str]:
         _("Nama"),
         _("Status"),
         _("Pangkat / Gol."),
+        _("TMT golongan"),
         _("OPD"),
         _("Unit kerja"),
         _("Jabatan"),
@@ -221,7 +234,7 @@ def laporan_pegawai_kepala() -> list[str]:
 
 
 def laporan_pegawai_baris(pegawai: Iterable[Pegawai], *, hari: date) -> Iterator[list]:
-    """Rows of the readable report for employees read with `with_posisi()` (the list's query):
+    """Rows of the readable report for employees read with `with_posisi()` and `with_tmt_golongan()`:
     names with titles, the OPD and unit by name, the rank name, service length by the calendar,
     the retirement (BUP) date. Unit names and the BUP table load once."""
     from django.utils.translation import gettext as _
@@ -239,6 +252,7 @@ def laporan_pegawai_baris(pegawai: Iterable[Pegawai], *, hari: date) -> Iterator
             p.nama_lengkap,
             p.get_status_display(),
             pangkat_teks(p.golongan),
+            getattr(p, "tmt_golongan", None),
             nama_unit.get(unit_opd_id(pos.unit_id, induk), "") if pos else "",
             pos.unit.nama if pos else "",
             pos.jabatan.nama if pos else "",

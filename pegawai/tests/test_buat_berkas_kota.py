@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from pegawai import nip as nip_rules
-from pegawai.models import Pegawai, RiwayatImpor, RiwayatJabatan, UnitKerja
+from pegawai.models import Pegawai, RiwayatGolongan, RiwayatImpor, RiwayatJabatan, RiwayatPendidikan, UnitKerja
 
 URUTAN = [
     ("01-unit.csv", "unit"),
@@ -17,6 +17,8 @@ URUTAN = [
     ("03-pegawai-riwayat-1.csv", "pegawai"),
     ("04-pegawai-riwayat-2.csv", "pegawai"),
     ("05-pegawai.csv", "pegawai"),
+    ("06-riwayat-golongan.csv", "riwayat_golongan"),
+    ("07-pendidikan.csv", "pendidikan"),
 ]
 
 
@@ -35,6 +37,11 @@ def test_generated_city_files_import_cleanly_through_the_cli_with_history(tmp_pa
         assert b["TMT Jabatan"] >= f"{info.tahun_masuk}-{info.bulan_masuk:02d}-01"
     lama = (tmp_path / "03-pegawai-riwayat-1.csv", tmp_path / "04-pegawai-riwayat-2.csv")
     riwayat = len(baris) + sum(len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in lama)
+    with open(tmp_path / "06-riwayat-golongan.csv", encoding="utf-8") as f:
+        pangkat = list(csv.DictReader(f))
+    with open(tmp_path / "07-pendidikan.csv", encoding="utf-8") as f:
+        sekolah = list(csv.DictReader(f))
+    golongan = {b["NIP"]: b["Golongan"] for b in baris}
 
     for nama, jenis in URUTAN:  # CommandError (a failing test) on any refused row
         call_command("impor", str(tmp_path / nama), "--jenis", jenis, stdout=StringIO(), stderr=StringIO())
@@ -43,6 +50,12 @@ def test_generated_city_files_import_cleanly_through_the_cli_with_history(tmp_pa
     assert Pegawai.objects.count() == 150 and UnitKerja.objects.count() > 800
     assert RiwayatJabatan.objects.count() == riwayat > 150  # earlier posts closed, not overwritten
     assert RiwayatJabatan.objects.filter(sampai__isnull=True).count() == 150
+    # rank history ends at each current golongan (unchanged by its import); education sets pendidikan
+    assert RiwayatGolongan.objects.count() == len(pangkat) > 150
+    assert dict(Pegawai.objects.values_list("nip", "golongan")) == golongan
+    assert RiwayatPendidikan.objects.count() == len(sekolah) > 150
+    assert not Pegawai.objects.filter(pendidikan__in=["SMA", "D3", "S1", "S2"]).exists()
+    assert Pegawai.objects.filter(pendidikan__startswith="S-1 ").exists()
 
 
 @pytest.mark.django_db

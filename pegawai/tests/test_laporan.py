@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from inti.kalender import tahun_penuh, tambah_tahun
-from pegawai.models import BatasUsiaPensiun, JenisJabatan, RiwayatJabatan, StatusAsn
+from pegawai.models import BatasUsiaPensiun, JenisJabatan, RiwayatGolongan, RiwayatJabatan, StatusAsn
 from pegawai.selectors.abk.rotasi import KategoriRotasi, pita_rotasi, q_pita
 from pegawai.selectors.laporan import duk, jenjang_pendidikan, pangkat_teks
 from pegawai.tests.factories import JabatanFactory, UnitKerjaFactory, nip_untuk, pegawai_di
@@ -147,6 +147,30 @@ def test_duk_order_golongan_level_service_education_age(org, duk_org):
     assert lama.usia == tahun_penuh(date(1980, 1, 1), HARI)
 
 
+def test_duk_tmt_golongan_from_the_rank_history_and_its_order(org, duk_org):
+    """TMT golongan: the latest row of the current golongan on or before the DUK's date; an earlier
+    TMT ranks first among one golongan, before the position level; no row sorts last."""
+    gol = RiwayatGolongan.objects.create
+    gol(pegawai=duk_org["baru"], golongan="III/c", tmt=date(2012, 4, 1))
+    gol(pegawai=duk_org["baru"], golongan="III/d", tmt=date(2016, 4, 1))
+    gol(pegawai=duk_org["baru"], golongan="IV/a", tmt=HARI + timedelta(days=1))  # after the DUK's date
+    gol(pegawai=duk_org["kelas9"], golongan="III/d", tmt=date(2020, 10, 1))
+    gol(pegawai=duk_org["lama"], golongan="III/c", tmt=date(2010, 4, 1))  # not the current golongan
+    baris = {b.pegawai.nama: b for b in duk(org.hr.akun, opd=org.unit, hari=HARI)}
+    assert baris["Baru Biasa"].tmt_golongan == date(2016, 4, 1)
+    assert baris["Kelas Sembilan"].tmt_golongan == date(2020, 10, 1)
+    assert baris["Masa Lama"].tmt_golongan is None
+    urut = [n for n in baris if n in ("Golongan Empat", "Baru Biasa", "Kelas Sembilan", "Masa Lama", "Baru S Dua")]
+    assert urut == ["Golongan Empat", "Baru Biasa", "Kelas Sembilan", "Masa Lama", "Baru S Dua"]
+    # on the page and in the spreadsheet
+    from django.test import Client
+
+    c = Client()
+    c.force_login(org.hr.akun)
+    html = c.get(reverse("pegawai:duk"), {"opd": org.unit.pk}).content.decode()
+    assert "TMT 01-04-2016" in html and "TMT 01-10-2020" in html
+
+
 def test_duk_of_an_opd_includes_its_sub_units_only(org, duk_org):
     ids = {b.pegawai.pk for b in duk(org.hr.akun, opd=org.unit, hari=HARI)}
     assert duk_org["iva"].pk in ids and org.kepala.pk in ids
@@ -210,12 +234,29 @@ def test_duk_query_count_does_not_grow_with_rows(clients, org, django_assert_max
         clients["hr"].get(reverse("pegawai:duk_xlsx"))
 
 
+def test_duk_page_query_count_with_rank_history(clients, org, django_assert_max_num_queries):
+    def tambah(n, gol):
+        for i in range(n):
+            p = _pns(org.unit, golongan=gol, nama=f"{gol} {i}")
+            RiwayatGolongan.objects.create(pegawai=p, golongan="III/a", tmt=date(2009, 4, 1))
+            RiwayatGolongan.objects.create(pegawai=p, golongan=gol, tmt=date(2013 + i % 5, 4, 1))
+
+    tambah(3, "III/b")
+    with django_assert_max_num_queries(30) as sedikit:
+        assert clients["hr"].get(reverse("pegawai:duk")).status_code == 200
+    tambah(40, "III/c")
+    with django_assert_max_num_queries(len(sedikit.captured_queries)):
+        r = clients["hr"].get(reverse("pegawai:duk"))
+    assert "TMT 01-04-2013" in r.content.decode()
+
+
 # --- The readable employee report ----------------------------------------------------------------
 
 
 def test_readable_report_beside_the_reimportable_export(clients, org):
     BatasUsiaPensiun.objects.update_or_create(jenis=JenisJabatan.PELAKSANA, jenjang="", defaults={"usia": 58})
     p = _pns(org.subunit, golongan="III/a", nama="Dewi Lestari", gelar_belakang="S.E.", lahir=date(1980, 5, 17))
+    RiwayatGolongan.objects.create(pegawai=p, golongan="III/a", tmt=date(2009, 4, 1))
     r = clients["hr"].get(reverse("pegawai:laporan_xlsx"), {"q": "Dewi Lestari, S.E."})
     assert r.status_code == 200
     baris = _baca(r)
@@ -224,6 +265,7 @@ def test_readable_report_beside_the_reimportable_export(clients, org):
     rec = dict(zip(kepala, data[0], strict=True))
     assert rec["Nama"] == "Dewi Lestari, S.E."
     assert rec["Pangkat / Gol."] == "Penata Muda / III/a"
+    assert rec["TMT golongan"].date() == date(2009, 4, 1)
     assert rec["OPD"] == "Kecamatan Mulyorejo" and rec["Unit kerja"] == "Kelurahan Kalisari"
     assert rec["BUP (usia)"] == 58
     assert rec["Tanggal pensiun (BUP)"].date() == date(2038, 6, 1)

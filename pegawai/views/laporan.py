@@ -28,6 +28,7 @@ from ..selectors.laporan import (
     pita_label,
     rotasi_baris,
     rotasi_kepala,
+    with_tmt_golongan,
 )
 from ..selectors.pegawai import unit_ambil
 from ..selectors.unit import unit_pilihan
@@ -118,8 +119,8 @@ def pegawai_laporan(request):
     tabel = Tabel(
         judul=_("Laporan pegawai"),
         kepala=laporan_pegawai_kepala(),
-        baris=laporan_pegawai_baris(pegawai.iterator(chunk_size=2000), hari=hari),
-        lebar=(6, 22, 34, 8, 24, 30, 30, 32, 12, 18, 18, 12, 6, 24, 8, 14, 6),
+        baris=laporan_pegawai_baris(with_tmt_golongan(pegawai, hari).iterator(chunk_size=2000), hari=hari),
+        lebar=(6, 22, 34, 8, 24, 12, 30, 30, 32, 12, 18, 18, 12, 6, 24, 8, 14, 6),
         pengantar=(_("Laporan pegawai"), _("Keadaan %(tgl)s") % {"tgl": hari.strftime("%d-%m-%Y")}),
     )
     return respons_xlsx(f"laporan-pegawai-{hari:%Y%m%d}.xlsx", tabel)

@@ -41,6 +41,7 @@ from ..selectors.pegawai import (
 )
 from ..selectors.pindah import mutasi_tertunda, pindah_terjadwal_pegawai
 from ..selectors.unit import unit_leluhur, unit_pilihan
+from ..services.pangkat import pendidikan_tertinggi
 from ..services.pegawai import pegawai_buat, pegawai_nonaktifkan, pegawai_ubah
 from ..services.pegawai_riwayat import hukuman_tambah
 from ..services.pindah import pindah_jabatan_catat
@@ -116,6 +117,24 @@ def daftar(request):
     )
 
 
+def _riwayat_golongan(pegawai: Pegawai, hari) -> list:
+    """Newest first; the row that gives the current golongan and those still waiting for their TMT marked."""
+    baris = list(pegawai.riwayat_golongan.order_by("-tmt", "-id"))
+    sekarang = next((r for r in baris if r.tmt <= hari), None)
+    for r in baris:
+        r.mendatang = r.tmt > hari
+        r.sekarang = r is sekarang
+    return baris
+
+
+def _riwayat_pendidikan(pegawai: Pegawai) -> list:
+    baris = list(pegawai.riwayat_pendidikan.order_by("-tahun_lulus", "-id"))
+    tertinggi = pendidikan_tertinggi(baris)
+    for r in baris:
+        r.tertinggi = r is tertinggi
+    return baris
+
+
 def _konteks_detail(request, pegawai: Pegawai) -> dict:
     hari = timezone.localdate()
     posisi = pegawai.posisi_sekarang
@@ -165,6 +184,9 @@ def _konteks_detail(request, pegawai: Pegawai) -> dict:
         "sisa_tahun": round(bulan_penuh(hari, pensiun) / 12, 1) if pensiun and pensiun > hari else None,
         "riwayat": riwayat,
         "hukuman": hukuman,
+        "riwayat_golongan": _riwayat_golongan(pegawai, hari),
+        "riwayat_pendidikan": _riwayat_pendidikan(pegawai),
+        "hari": hari,
         "kinerja": list(pegawai.kinerja_tahunan.all()),
         "kompetensi": kompetensi,
         "syarat_kompetensi": syarat_kompetensi,

@@ -3,6 +3,7 @@
 from ..dasar import JenisImpor
 from .abk import ImporKinerja, ImporTugas
 from .organisasi import ImporJabatan, ImporUnit
+from .pangkat import ImporPendidikan, ImporRiwayatGolongan
 from .pegawai import ImporPegawai
 from .riwayat import ImporHukuman, ImporKompetensi, ImporKontak, ImporRiwayatJabatan
 
@@ -13,6 +14,8 @@ JENIS: dict[str, type[JenisImpor]] = {
         ImporJabatan,
         ImporPegawai,
         ImporRiwayatJabatan,
+        ImporRiwayatGolongan,
+        ImporPendidikan,
         ImporKompetensi,
         ImporHukuman,
         ImporKinerja,

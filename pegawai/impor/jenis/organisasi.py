@@ -125,7 +125,8 @@ def tulis_massal(
             diubah.append(obj)
         pasangan.append((obj, r))
     model.objects.bulk_create(dibuat, batch_size=1000)
-    model.objects.bulk_update(diubah, fields, batch_size=500)
+    if diubah:
+        model.objects.bulk_update(diubah, fields, batch_size=500)
     audit_massal(pasangan, konteks, aksi)
 
 

@@ -10,12 +10,17 @@ runs, load tests and training, never for a server with real data):
   03-pegawai-riwayat-1.csv    the first post of employees with three posts in their career
   04-pegawai-riwayat-2.csv    the post before the current one (employees with two or three posts)
   05-pegawai.csv (or .xlsx)   every employee with the current post, rank, education and e-mail
+  06-riwayat-golongan.csv     the rank history: entry rank on the TMT CPNS, one step per four years
+  07-pendidikan.csv           the education history (secondary school, diploma/bachelor/master), in
+                              SIASN's rw-pendidikan field names
 
-Imported in that order (`manage.py impor FILE --jenis unit|jabatan|pegawai`, or the web import), the
-employee files build each employee's position history: a changed post closes the previous one the day
-before the new TMT. NIPs are valid (birth date, TMT CPNS, gender digit, sequence); TMT CPNS lies
-between ages 20 and 35, every post starts after it and none in the future; the rank follows education
-and years of service. The same --benih gives the same files."""
+Imported in that order (`manage.py impor FILE --jenis unit|jabatan|tugas|pegawai|riwayat_golongan|
+pendidikan`, or the web import), the employee files build each employee's position history: a changed
+post closes the previous one the day before the new TMT; the rank file ends at each employee's current
+golongan, and the education file's highest level becomes their pendidikan ('S-1 MANAJEMEN'). NIPs
+are valid (birth date, TMT CPNS, gender digit, sequence); TMT CPNS lies between ages 20 and 35, every
+post starts after it and none in the future; the rank follows education and years of service. The same
+--benih gives the same files."""
 
 import csv
 import random
@@ -25,200 +30,34 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from inti.kalender import tambah_tahun
 from pegawai.impor.jenis import JENIS
-
-KECAMATAN = [
-    "Asemrowo",
-    "Benowo",
-    "Bubutan",
-    "Bulak",
-    "Dukuh-Pakis",
-    "Gayungan",
-    "Genteng",
-    "Gubeng",
-    "Gunung-Anyar",
-    "Jambangan",
-    "Karang-Pilang",
-    "Kenjeran",
-    "Krembangan",
-    "Lakarsantri",
-    "Mulyorejo",
-    "Pabean-Cantian",
-    "Pakal",
-    "Rungkut",
-    "Sambikerep",
-    "Sawahan",
-    "Semampir",
-    "Simokerto",
-    "Sukolilo",
-    "Sukomanunggal",
-    "Tambaksari",
-    "Tandes",
-    "Tegalsari",
-    "Tenggilis-Mejoyo",
-    "Wiyung",
-    "Wonocolo",
-    "Wonokromo",
-]
-OPD = (
-    ("SETDA", "Sekretariat Daerah"),
-    ("SETWAN", "Sekretariat DPRD"),
-    ("INSPEKTORAT", "Inspektorat"),
-    ("BAPPEDALITBANG", "Badan Perencanaan Pembangunan Daerah"),
-    ("BPKAD", "Badan Pengelolaan Keuangan dan Aset Daerah"),
-    ("BAPENDA", "Badan Pendapatan Daerah"),
-    ("BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"),
-    ("BAKESBANGPOL", "Badan Kesatuan Bangsa dan Politik"),
-    ("BPBD", "Badan Penanggulangan Bencana Daerah"),
-    ("DISPENDIK", "Dinas Pendidikan"),
-    ("DINKES", "Dinas Kesehatan"),
-    ("DSDABM", "Dinas Sumber Daya Air dan Bina Marga"),
-    ("DPRKPP", "Dinas Perumahan Rakyat dan Kawasan Permukiman"),
-    ("SATPOLPP", "Satuan Polisi Pamong Praja"),
-    ("DINSOS", "Dinas Sosial"),
-    ("DP3APPKB", "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"),
-    ("DLH", "Dinas Lingkungan Hidup"),
-    ("DISPENDUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil"),
-    ("DISHUB", "Dinas Perhubungan"),
-    ("DISKOMINFO", "Dinas Komunikasi dan Informatika"),
-    ("DINKOPDAG", "Dinas Koperasi Usaha Kecil dan Menengah dan Perdagangan"),
-    ("DPMPTSP", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"),
-    ("DISBUDPORAPAR", "Dinas Kebudayaan Kepemudaan dan Olahraga serta Pariwisata"),
-    ("DISPERPUSIP", "Dinas Perpustakaan dan Kearsipan"),
-    ("DKPP", "Dinas Ketahanan Pangan dan Pertanian"),
-    ("DISPERINAKER", "Dinas Perindustrian dan Tenaga Kerja"),
-    ("DPKP", "Dinas Pemadam Kebakaran dan Penyelamatan"),
-    ("RSUD-SOEWANDHIE", "RSUD dr. Mohamad Soewandhie"),
-    ("RSUD-BDH", "RSUD Bhakti Dharma Husada"),
+from pegawai.management.kota_data import (
+    BELAKANG,
+    BOBOT,
+    DEPAN_L,
+    DEPAN_P,
+    GOLONGAN,
+    JABATAN,
+    JURUSAN,
+    KAMPUS,
+    KECAMATAN,
+    KELURAHAN_PER_KEC,
+    KEPALA,
+    OPD,
+    PENDIDIKAN,
+    PUSKESMAS,
+    SEKOLAH_SD,
+    SEKOLAH_SMP,
+    STAF_KANTOR,
+    STAF_PUSKESMAS,
 )
-SEKOLAH_SD, SEKOLAH_SMP, PUSKESMAS, KELURAHAN_PER_KEC = 250, 63, 63, 5
 
-# name: (kind, class, level, head of its unit)
-JABATAN = {
-    "Kepala Perangkat Daerah": ("JPT", 14, "JPT Pratama", True),
-    "Sekretaris Perangkat Daerah": ("Administrator", 12, "", True),
-    "Kepala Bidang": ("Administrator", 12, "", True),
-    "Kepala Seksi": ("Pengawas", 9, "", True),
-    "Camat": ("Administrator", 12, "", True),
-    "Lurah": ("Pengawas", 9, "", True),
-    "Kepala Puskesmas": ("Pengawas", 9, "", True),
-    "Kepala Sekolah": ("Fungsional", 11, "Ahli Muda", True),
-    "Pengadministrasi Umum": ("Pelaksana", 5, "", False),
-    "Pengolah Data": ("Pelaksana", 6, "", False),
-    "Pengadministrasi Keuangan": ("Pelaksana", 6, "", False),
-    "Penata Layanan Operasional": ("Pelaksana", 8, "", False),
-    "Analis Sumber Daya Manusia Aparatur Ahli Pertama": ("Fungsional", 8, "Ahli Pertama", False),
-    "Analis Sumber Daya Manusia Aparatur Ahli Muda": ("Fungsional", 9, "Ahli Muda", False),
-    "Perencana Ahli Pertama": ("Fungsional", 8, "Ahli Pertama", False),
-    "Perencana Ahli Muda": ("Fungsional", 9, "Ahli Muda", False),
-    "Pranata Komputer Ahli Pertama": ("Fungsional", 8, "Ahli Pertama", False),
-    "Arsiparis Terampil": ("Fungsional", 6, "Terampil", False),
-    "Guru Ahli Pertama": ("Fungsional", 8, "Ahli Pertama", False),
-    "Guru Ahli Muda": ("Fungsional", 9, "Ahli Muda", False),
-    "Guru Ahli Madya": ("Fungsional", 11, "Ahli Madya", False),
-    "Perawat Terampil": ("Fungsional", 6, "Terampil", False),
-    "Perawat Ahli Pertama": ("Fungsional", 8, "Ahli Pertama", False),
-    "Bidan Terampil": ("Fungsional", 6, "Terampil", False),
-    "Dokter Ahli Pertama": ("Fungsional", 9, "Ahli Pertama", False),
-    "Dokter Ahli Muda": ("Fungsional", 11, "Ahli Muda", False),
-}
-KEPALA = {
-    "OPD": "Kepala Perangkat Daerah",
-    "Sekretariat": "Sekretaris Perangkat Daerah",
-    "Bidang": "Kepala Bidang",
-    "Seksi": "Kepala Seksi",
-    "Kecamatan": "Camat",
-    "Kelurahan": "Lurah",
-    "Puskesmas": "Kepala Puskesmas",
-    "Sekolah": "Kepala Sekolah",
-}
-BOBOT = {"OPD": 8, "Sekretariat": 10, "Bidang": 8, "Seksi": 6, "Kecamatan": 15, "Kelurahan": 12}
-BOBOT.update({"Puskesmas": 40, "SD": 20, "SMP": 30})
-STAF_KANTOR = (
-    "Pengadministrasi Umum",
-    "Pengolah Data",
-    "Pengadministrasi Keuangan",
-    "Penata Layanan Operasional",
-    "Analis Sumber Daya Manusia Aparatur",
-    "Perencana",
-    "Pranata Komputer Ahli Pertama",
-    "Arsiparis Terampil",
-)
-STAF_PUSKESMAS = ("Perawat", "Bidan Terampil", "Dokter", "Pengadministrasi Umum", "Pengolah Data")
-DEPAN_L = [
-    "Agus",
-    "Ahmad",
-    "Andi",
-    "Bambang",
-    "Budi",
-    "Dedi",
-    "Eko",
-    "Fajar",
-    "Hadi",
-    "Hendra",
-    "Imam",
-    "Joko",
-    "Rizky",
-    "Slamet",
-    "Teguh",
-    "Wahyu",
-    "Yusuf",
-]
-DEPAN_P = [
-    "Ani",
-    "Dewi",
-    "Endang",
-    "Fitri",
-    "Indah",
-    "Kartika",
-    "Lestari",
-    "Maya",
-    "Nur",
-    "Putri",
-    "Ratna",
-    "Rina",
-    "Sari",
-    "Siti",
-    "Sri",
-    "Wulan",
-    "Yuni",
-]
-BELAKANG = [
-    "Santoso",
-    "Wijaya",
-    "Pratama",
-    "Hidayat",
-    "Saputra",
-    "Kurniawan",
-    "Setiawan",
-    "Nugroho",
-    "Rahmawati",
-    "Susanti",
-    "Handayani",
-]
-BELAKANG += [
-    "Wibowo",
-    "Purnomo",
-    "Utomo",
-    "Hartono",
-    "Rahayu",
-    "Permata",
-    "Lestari",
-    "Maulana",
-    "Firmansyah",
-    "Syahputra",
-    "Anggraini",
-]
-GOLONGAN = [f"{r}/{h}" for r in ("I", "II", "III", "IV") for h in "abcd"] + ["IV/e"]
-# education: (first rank, highest rank by promotion, title after the name, years of schooling after 18)
-PENDIDIKAN = {
-    "SMA": ("II/a", "III/b", "", 0),
-    "D3": ("II/c", "III/d", "A.Md.", 3),
-    "S1": ("III/a", "IV/b", "S.E.", 4),
-    "S2": ("III/b", "IV/c", "M.M.", 6),
-}
 JUDUL_PEGAWAI = ["NIP", "Nama", "Gelar Depan", "Gelar Belakang", "Jenis Kelamin", "Tanggal Lahir", "Status"]
 JUDUL_PEGAWAI += ["Golongan", "Jabatan", "Unit Kerja", "TMT Jabatan", "Pendidikan", "Email"]
+JUDUL_GOLONGAN = ["NIP", "Nama", "Golongan", "TMT Golongan", "Nomor SK", "Tanggal SK", "Jenis Kenaikan"]
+# the education file uses SIASN's rw-pendidikan field names, which the import accepts as aliases
+JUDUL_PENDIDIKAN = ["nipBaru", "nama", "tkPendidikanNama", "pendidikanNama", "namaSekolah", "tahunLulus", "nomorIjasah"]
 
 
 def _unit() -> list[dict]:
@@ -382,6 +221,38 @@ class Kota:
         return rows
 
 
+def baris_golongan(kota: "Kota") -> list[list]:
+    """Rank history: the entry golongan of the education on the TMT CPNS, one step per four calendar
+    years of service (as `_gol` counts them) up to the current golongan; every TMT has passed."""
+    rows = []
+    for p in kota.pegawai:
+        awal = GOLONGAN.index(PENDIDIKAN[p["pend"]][0])
+        for k in range(GOLONGAN.index(p["gol"]) - awal + 1):
+            tmt = tambah_tahun(p["tmt_cpns"], 4 * k) if k else p["tmt_cpns"]
+            tmt = min(tmt, kota.hari_ini)
+            jenis = "Pengangkatan" if k == 0 else "Reguler"
+            sk = f"823.3/{p['nip'][-6:]}{k:02d}/436.7.2/{tmt.year}"
+            rows.append([p["nip"], p["nama"], GOLONGAN[awal + k], tmt.isoformat(), sk, tmt.isoformat(), jenis])
+    return rows
+
+
+def baris_pendidikan(kota: "Kota") -> list[list]:
+    """Education: secondary school, then the level of the profile (a master's over a bachelor's)."""
+    label = {"SMA": "SLTA", "D3": "Diploma III", "S1": "S-1/Sarjana", "S2": "S-2"}
+    lulus = {"SMA": 18, "D3": 21, "S1": 22, "S2": 24}
+    rows = []
+    for p in kota.pegawai:
+        n = int(p["nip"][-9:])
+        jurusan = JURUSAN[p["pend"]][n % len(JURUSAN[p["pend"]])]
+        tingkat = ["SMA"] + (["S1"] if p["pend"] == "S2" else []) + ([p["pend"]] if p["pend"] != "SMA" else [])
+        for t in tingkat:
+            tahun = min(p["lahir"].year + lulus[t], p["tmt_cpns"].year)
+            nama_jurusan = "" if t == "SMA" else f"{label[t].split('/')[0]} {jurusan.upper()}"
+            kampus = KAMPUS[t][n % len(KAMPUS[t])]
+            rows.append([p["nip"], p["nama"], label[t], nama_jurusan, kampus, tahun, f"{t}/{tahun}/{n % 100000:05d}"])
+    return rows
+
+
 def _tulis(path: Path, judul: list[str], rows: list[list], fmt: str) -> Path:
     if fmt == "xlsx":
         import openpyxl
@@ -413,7 +284,7 @@ class Command(BaseCommand):
     def handle(self, *args, pegawai, ke, format, benih, **options):
         if pegawai < 1:
             raise CommandError("--pegawai minimal 1")
-        for jenis in ("unit", "jabatan", "pegawai"):
+        for jenis in ("unit", "jabatan", "pegawai", "riwayat_golongan", "pendidikan"):
             if jenis not in JENIS:
                 raise CommandError(f"Jenis impor {jenis} tidak ada")
         folder = Path(ke)
@@ -450,6 +321,11 @@ class Command(BaseCommand):
             (_tulis(folder / "03-pegawai-riwayat-1.csv", JUDUL_PEGAWAI, kota.baris_pegawai(2), "csv"), "pegawai"),
             (_tulis(folder / "04-pegawai-riwayat-2.csv", JUDUL_PEGAWAI, kota.baris_pegawai(1), "csv"), "pegawai"),
             (_tulis(folder / "05-pegawai.csv", JUDUL_PEGAWAI, kota.baris_pegawai(0), format), "pegawai"),
+            (
+                _tulis(folder / "06-riwayat-golongan.csv", JUDUL_GOLONGAN, baris_golongan(kota), "csv"),
+                "riwayat_golongan",
+            ),
+            (_tulis(folder / "07-pendidikan.csv", JUDUL_PENDIDIKAN, baris_pendidikan(kota), "csv"), "pendidikan"),
         ]
         urutan = "\n".join(f"manage.py impor {p} --jenis {j}" for p, j in berkas)
         (folder / "00-BACA.txt").write_text(

@@ -1,0 +1,394 @@
+"""Rank history (riwayat golongan) and education history (riwayat pendidikan): rows keyed by NIP
+(+ golongan + TMT, or + level + major), the employee already registered. After a batch is written
+the profile follows its histories (`services.pangkat.profil_sinkron`): the latest rank whose TMT
+has come sets the golongan, the highest education the pendidikan. SIASN's rw-golongan and
+rw-pendidikan field names are accepted as headers."""
+
+import re
+from datetime import date
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ...models import (
+    GOLONGAN_PPPK,
+    JenisKenaikanPangkat,
+    Pegawai,
+    RiwayatGolongan,
+    RiwayatPendidikan,
+    StatusAsn,
+    SumberData,
+    TingkatPendidikan,
+)
+from ...services.pangkat import profil_sinkron
+from ..dasar import BARU, SAMA, UBAH, Kolom, Konteks, Rencana, tampil
+from ..nilai import HAPUS, Bilangan, Pilihan, Teks, tanggal
+from .organisasi import _catatan, _oleh, _peta_pilihan, _tampil_pilihan, tulis_massal
+from .pegawai_nilai import golongan
+from .riwayat import KOLOM_NAMA, KOLOM_NIP, _PerPegawai
+from .rujukan import normal_nama
+
+T = TingkatPendidikan
+TINGKAT_PENDIDIKAN = Pilihan(
+    _peta_pilihan(
+        TingkatPendidikan,
+        {
+            # SIASN's tkPendidikanNama and common spellings
+            "Sekolah Dasar": T.SD,
+            "MI": T.SD,
+            "SLTP": T.SMP,
+            "SLTP Kejuruan": T.SMP,
+            "MTs": T.SMP,
+            "SMA": T.SMA,
+            "SMK": T.SMA,
+            "SLTA": T.SMA,
+            "SLTA Kejuruan": T.SMA,
+            "SMU": T.SMA,
+            "MA": T.SMA,
+            "Diploma I": T.D1,
+            "Diploma II": T.D2,
+            "Diploma III": T.D3,
+            "Diploma III/Sarjana Muda": T.D3,
+            "Sarjana Muda": T.D3,
+            "Diploma IV": T.D4,
+            "S1": T.S1,
+            "S-1/Sarjana": T.S1,
+            "Sarjana": T.S1,
+            "S2": T.S2,
+            "Magister": T.S2,
+            "S3": T.S3,
+            "S-3/Doktor": T.S3,
+            "Doktor": T.S3,
+        },
+    ),
+    _tampil_pilihan(TingkatPendidikan),
+)
+JENIS_KENAIKAN = Pilihan(
+    _peta_pilihan(
+        JenisKenaikanPangkat,
+        {
+            "Pengangkatan": JenisKenaikanPangkat.PENGANGKATAN,
+            "Gol. dari Pengadaan CPNS/PNS": JenisKenaikanPangkat.PENGANGKATAN,
+            "Pengadaan CPNS": JenisKenaikanPangkat.PENGANGKATAN,
+            "CPNS": JenisKenaikanPangkat.PENGANGKATAN,
+            "Pilihan (Jabatan Struktural)": JenisKenaikanPangkat.PILIHAN,
+            "Pilihan (Jabatan Fungsional Tertentu)": JenisKenaikanPangkat.PILIHAN,
+            "Penyesuaian": JenisKenaikanPangkat.PENYESUAIAN_IJAZAH,
+            "Penyesuaian Ijasah": JenisKenaikanPangkat.PENYESUAIAN_IJAZAH,
+        },
+    ),
+    _tampil_pilihan(JenisKenaikanPangkat),
+)
+# A major written with its level in front, as SIASN's pendidikanNama does ("S-1 ILMU HUKUM").
+_AWALAN_TINGKAT = re.compile(r"^(S\s*-?\s*[123]|D\s*-?\s*(I{1,3}|IV|[1-4])|SMA|SMK|SLTA|SMP|SLTP|SD)\b[\s.:-]*", re.I)
+
+
+def _lewat(konteks: Konteks) -> str:
+    return _catatan(konteks)
+
+
+class ImporRiwayatGolongan(_PerPegawai):
+    kode = "riwayat_golongan"
+    label = gettext_lazy("Riwayat golongan (pangkat)")
+    keterangan = gettext_lazy(
+        "Golongan/pangkat per pegawai dengan TMT dan SK; dicocokkan dengan NIP + golongan + TMT. "
+        "Golongan terakhir yang TMT-nya sudah tiba menjadi golongan pegawai."
+    )
+    kolom = (
+        KOLOM_NIP,
+        KOLOM_NAMA,
+        Kolom(
+            "Golongan",
+            "golongan",
+            golongan,
+            alias=("Gol", "Golongan Ruang", "Gol/Ruang", "Pangkat/Golongan", "golonganNama", "Nama Golongan", "Grade"),
+            wajib=True,
+            keterangan=gettext_lazy("PNS: I/a sampai IV/e; PPPK: I sampai XVII (sesuai status pegawai)."),
+            contoh="III/b",
+        ),
+        Kolom(
+            "TMT Golongan",
+            "tmt",
+            tanggal,
+            alias=("TMT", "tmtGolongan", "TMT Pangkat", "TMT Gol", "Rank Start Date"),
+            wajib=True,
+            keterangan=gettext_lazy("Tidak sebelum TMT CPNS (NIP) dan tidak di masa depan."),
+            contoh="2019-04-01",
+        ),
+        Kolom("Nomor SK", "nomor_sk", Teks(100), alias=("No SK", "skNomor", "SK Nomor", "Nomor SK Pangkat")),
+        Kolom("Tanggal SK", "tanggal_sk", tanggal, alias=("Tgl SK", "skTanggal", "SK Tanggal"), contoh="2019-03-15"),
+        Kolom(
+            "Jenis Kenaikan",
+            "jenis_kenaikan",
+            JENIS_KENAIKAN,
+            alias=("Jenis KP", "jenisKPNama", "Jenis Kenaikan Pangkat", "Jenis Kenaikan Pangkat Nama"),
+            contoh="Reguler",
+        ),
+    )
+    kunci = ("nip", "golongan", "tmt")
+
+    def siapkan(self) -> None:
+        self.terlihat: dict[int, list[tuple[date, str]]] = {}  # rows of earlier batches, per employee
+
+    def periksa(self, data, galat):
+        salah = self.lampau(galat, "TMT Golongan", data["tmt"])
+        if isinstance(data.get("tanggal_sk"), date):
+            salah |= self.lampau(galat, "Tanggal SK", data["tanggal_sk"])
+        return None if salah else data
+
+    def rencanakan(self, batch, galat) -> list[Rencana]:
+        nips = {d["nip"] for _b, d in batch}
+        ada = {
+            p["nip"]: p
+            for p in Pegawai.objects.filter(nip__in=nips).values("id", "nip", "status", "pendidikan", "nama")
+        }
+        for baris, d in batch:
+            if d["nip"] not in ada:
+                galat(baris, "NIP", _("pegawai dengan NIP %(n)s tidak terdaftar") % {"n": d["nip"]})
+        ids = [p["id"] for p in ada.values()]
+        lama: dict[int, dict[tuple[str, date], dict]] = {}
+        for r in RiwayatGolongan.objects.filter(pegawai_id__in=ids).values(
+            "id", "pegawai_id", "golongan", "tmt", "nomor_sk", "tanggal_sk", "jenis_kenaikan"
+        ):
+            lama.setdefault(r["pegawai_id"], {})[(r["golongan"], r["tmt"])] = r
+        sekolah: dict[int, list[tuple[int, int, str]]] = {}
+        for r in RiwayatPendidikan.objects.filter(pegawai_id__in=ids):
+            sekolah.setdefault(r.pegawai_id, []).append((r.tahun_lulus, T.urutan(r.tingkat), r.teks))
+        fields = [k for k in ("nomor_sk", "tanggal_sk", "jenis_kenaikan") if self.ada(k)]
+        nama = {k.kunci: k.nama for k in self.kolom}
+        hasil = []
+        for baris, d in batch:
+            p = ada.get(d["nip"])
+            if p is None:
+                continue
+            lapor = lambda k, m, aturan="", b=baris: galat(b, k, m, aturan)  # noqa: E731
+            pppk = d["golongan"] in GOLONGAN_PPPK
+            if (p["status"] == StatusAsn.PPPK) != pppk:
+                pesan = _("golongan PPPK adalah I sampai XVII, bukan %(g)s") if not pppk else None
+                pesan = pesan or _("golongan PNS adalah I/a sampai IV/e, bukan %(g)s")
+                lapor("Golongan", pesan % {"g": d["golongan"]})
+                continue
+            pid = p["id"]
+            lain = [(t, g) for (g, t) in lama.get(pid, {})] + self.terlihat.get(pid, [])
+            salah = self.cek(
+                lapor, "TMT Golongan", "golongan_sebelum_cpns", nip=d["nip"], status=p["status"], tmt=d["tmt"]
+            )
+            salah |= self.cek(lapor, "Golongan", "golongan_naik", golongan=d["golongan"], tmt=d["tmt"], lain=lain)
+            lulus = [x for x in sekolah.get(pid, []) if x[0] <= d["tmt"].year]
+            pendidikan = max(lulus, key=lambda x: (x[1], x[0]))[2] if lulus else p["pendidikan"]
+            salah |= self.cek(
+                lapor,
+                "Golongan",
+                "golongan_masa_kerja",
+                nip=d["nip"],
+                status=p["status"],
+                golongan=d["golongan"],
+                pendidikan=pendidikan,
+                pada=d["tmt"],
+            )
+            self.terlihat.setdefault(pid, []).append((d["tmt"], d["golongan"]))
+            if salah:
+                continue
+            d["pegawai_id"] = pid
+            r = lama.get(pid, {}).get((d["golongan"], d["tmt"]))
+            self.tetap(d, r, ["nomor_sk", "jenis_kenaikan"])
+            self.tetap(d, r, ["tanggal_sk"], kosong=None)
+            label = self.tanda(d, d["golongan"], d["tmt"])
+            if r is None:
+                hasil.append(Rencana(baris, BARU, label, {"Golongan": ("-", d["golongan"])}, d))
+                continue
+            perubahan = self.bandingkan(r, d, nama, fields)
+            hasil.append(
+                Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (RiwayatGolongan(pk=r["id"]), d))
+            )
+        return hasil
+
+    def terapkan(self, rencana, konteks: Konteks) -> None:
+        fields = [k for k in ("nomor_sk", "tanggal_sk", "jenis_kenaikan") if self.ada(k)]
+        tulis_massal(
+            RiwayatGolongan,
+            rencana,
+            fields,
+            konteks,
+            "riwayat_golongan.impor",
+            baru=lambda d: RiwayatGolongan(
+                pegawai_id=d["pegawai_id"],
+                golongan=d["golongan"],
+                tmt=d["tmt"],
+                nomor_sk=d.get("nomor_sk") or "",
+                tanggal_sk=d.get("tanggal_sk"),
+                jenis_kenaikan=d.get("jenis_kenaikan") or "",
+                sumber=SumberData.IMPOR,
+            ),
+        )
+        profil_sinkron(oleh=_oleh(konteks), pegawai_ids=_pegawai_ids(rencana), lewat=_lewat(konteks))
+
+
+class ImporPendidikan(_PerPegawai):
+    kode = "pendidikan"
+    label = gettext_lazy("Riwayat pendidikan")
+    keterangan = gettext_lazy(
+        "Pendidikan yang ditamatkan, satu baris per ijazah; dicocokkan dengan NIP + tingkat + jurusan. "
+        "Pendidikan tertinggi menjadi pendidikan terakhir pegawai."
+    )
+    kolom = (
+        KOLOM_NIP,
+        KOLOM_NAMA,
+        Kolom(
+            "Tingkat",
+            "tingkat",
+            TINGKAT_PENDIDIKAN,
+            alias=("Tingkat Pendidikan", "tkPendidikanNama", "Jenjang", "Jenjang Pendidikan", "Education Level"),
+            wajib=True,
+            keterangan=gettext_lazy("SD, SMP, SMA/SMK, D-I sampai D-IV, S-1, S-2, S-3."),
+            contoh="S-1",
+        ),
+        Kolom(
+            "Jurusan",
+            "jurusan",
+            Teks(150),
+            alias=("pendidikanNama", "Program Studi", "Prodi", "Nama Pendidikan", "Major"),
+            keterangan=gettext_lazy("Kosong untuk SD/SMP; awalan tingkat (S-1 ...) dibuang."),
+            contoh="Psikologi",
+        ),
+        Kolom(
+            "Institusi",
+            "institusi",
+            Teks(200),
+            alias=("namaSekolah", "Nama Sekolah", "Sekolah", "Perguruan Tinggi", "Universitas", "Institution"),
+            wajib=True,
+            contoh="Universitas Airlangga",
+        ),
+        Kolom(
+            "Tahun Lulus",
+            "tahun_lulus",
+            Bilangan(1940, 2100),
+            alias=("tahunLulus", "Lulus", "Graduation Year"),
+            wajib=True,
+            keterangan=gettext_lazy("Tidak di masa depan dan tidak sebelum pegawai berusia 5 tahun."),
+            contoh="2008",
+        ),
+        Kolom("Nomor Ijazah", "nomor_ijazah", Teks(100), alias=("nomorIjasah", "Nomor Ijasah", "No Ijazah")),
+        Kolom(
+            "Tanggal Lulus",
+            "tanggal_lulus",
+            tanggal,
+            alias=("tglLulus", "Tanggal Ijazah", "Tgl Lulus"),
+            contoh="2008-08-30",
+        ),
+    )
+    kunci = ("nip", "tingkat", "jurusan")
+
+    def kunci_baris(self, data):
+        if not data.get("nip") or not data.get("tingkat"):
+            return None
+        jurusan = data.get("jurusan")
+        return (data["nip"], data["tingkat"], normal_nama(jurusan) if isinstance(jurusan, str) else "")
+
+    def label_kunci(self, data):
+        return " / ".join(tampil(data.get(k)) for k in self.kunci)
+
+    def periksa(self, data, galat):
+        jurusan = data.get("jurusan")
+        jurusan = "" if jurusan is None or jurusan is HAPUS else _AWALAN_TINGKAT.sub("", jurusan).strip()
+        data["jurusan"] = jurusan
+        salah = self.cek(galat, "Tahun Lulus", "lulus_lampau", tahun=data["tahun_lulus"])
+        tgl = data.get("tanggal_lulus")
+        if isinstance(tgl, date):
+            salah |= self.lampau(galat, "Tanggal Lulus", tgl)
+            if tgl.year != data["tahun_lulus"]:
+                galat(
+                    "Tanggal Lulus",
+                    _("tanggal lulus %(t)s tidak di tahun lulus %(y)s") % {"t": tampil(tgl), "y": data["tahun_lulus"]},
+                )
+                salah = True
+        return None if salah else data
+
+    def rencanakan(self, batch, galat) -> list[Rencana]:
+        nips = {d["nip"] for _b, d in batch}
+        ada = {
+            p["nip"]: p
+            for p in Pegawai.objects.filter(nip__in=nips).values(
+                "id", "nip", "status", "tanggal_lahir", "golongan", "pendidikan"
+            )
+        }
+        for baris, d in batch:
+            if d["nip"] not in ada:
+                galat(baris, "NIP", _("pegawai dengan NIP %(n)s tidak terdaftar") % {"n": d["nip"]})
+        ids = [p["id"] for p in ada.values()]
+        lama: dict[tuple[int, str, str], dict] = {}
+        for r in RiwayatPendidikan.objects.filter(pegawai_id__in=ids).values(
+            "id", "pegawai_id", "tingkat", "jurusan", "institusi", "tahun_lulus", "nomor_ijazah", "tanggal_lulus"
+        ):
+            lama[(r["pegawai_id"], r["tingkat"], normal_nama(r["jurusan"]))] = r
+        puncak: dict[int, int] = {}  # employee -> highest level recorded
+        for pid, tingkat, _j in lama:
+            puncak[pid] = max(puncak.get(pid, -1), T.urutan(tingkat))
+        akhir = dict(puncak)  # ... and after this batch
+        for _b, d in batch:
+            if (p := ada.get(d["nip"])) is not None:
+                akhir[p["id"]] = max(akhir.get(p["id"], -1), T.urutan(d["tingkat"]))
+        fields = ["institusi", "tahun_lulus"] + [k for k in ("nomor_ijazah", "tanggal_lulus") if self.ada(k)]
+        nama = {k.kunci: k.nama for k in self.kolom}
+        hasil = []
+        for baris, d in batch:
+            p = ada.get(d["nip"])
+            if p is None:
+                continue
+            lapor = lambda k, m, aturan="", b=baris: galat(b, k, m, aturan)  # noqa: E731
+            pid = p["id"]
+            salah = self.cek(lapor, "Tahun Lulus", "lulus_usia", tahun=d["tahun_lulus"], lahir=p["tanggal_lahir"])
+            urut = T.urutan(d["tingkat"])
+            if urut == akhir[pid] > puncak.get(pid, -1):  # the new highest: the profile's rank must fit it
+                teks = " ".join(x for x in (TingkatPendidikan(d["tingkat"]).label, d["jurusan"]) if x)
+                salah |= self.cek(
+                    lapor,
+                    "Tingkat",
+                    "golongan_masa_kerja",
+                    nip=d["nip"],
+                    status=p["status"],
+                    golongan=p["golongan"],
+                    pendidikan=teks,
+                )
+            if salah:
+                continue
+            d["pegawai_id"] = pid
+            r = lama.get((pid, d["tingkat"], normal_nama(d["jurusan"])))
+            if r is not None:
+                d["jurusan"] = r["jurusan"]  # the key keeps its stored spelling
+            self.tetap(d, r, ["nomor_ijazah"])
+            self.tetap(d, r, ["tanggal_lulus"], kosong=None)
+            label = self.tanda(d, TingkatPendidikan(d["tingkat"]).label, d["jurusan"])
+            if r is None:
+                hasil.append(Rencana(baris, BARU, label, {"Institusi": ("-", d["institusi"])}, d))
+                continue
+            perubahan = self.bandingkan(r, d, nama, fields)
+            hasil.append(
+                Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (RiwayatPendidikan(pk=r["id"]), d))
+            )
+        return hasil
+
+    def terapkan(self, rencana, konteks: Konteks) -> None:
+        fields = ["institusi", "tahun_lulus"] + [k for k in ("nomor_ijazah", "tanggal_lulus") if self.ada(k)]
+        tulis_massal(
+            RiwayatPendidikan,
+            rencana,
+            fields,
+            konteks,
+            "riwayat_pendidikan.impor",
+            baru=lambda d: RiwayatPendidikan(
+                pegawai_id=d["pegawai_id"],
+                tingkat=d["tingkat"],
+                jurusan=d["jurusan"],
+                institusi=d["institusi"],
+                tahun_lulus=d["tahun_lulus"],
+                nomor_ijazah=d.get("nomor_ijazah") or "",
+                tanggal_lulus=d.get("tanggal_lulus"),
+                sumber=SumberData.IMPOR,
+            ),
+        )
+        profil_sinkron(oleh=_oleh(konteks), pegawai_ids=_pegawai_ids(rencana), lewat=_lewat(konteks))
+
+
+def _pegawai_ids(rencana: list[Rencana]) -> list[int]:
+    return [(r.data if r.aksi == BARU else r.data[1])["pegawai_id"] for r in rencana]
