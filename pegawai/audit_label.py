@@ -22,6 +22,8 @@ LABEL = {
     "pegawai.impor_ubah": _("Data pegawai diubah lewat impor"),
     "pegawai.kontrak_catat": _("Kontrak PPPK dicatat"),
     "pegawai.kontrak_perpanjang": _("Kontrak PPPK diperpanjang"),
+    "pegawai.pengganti_catat": _("Pejabat pengganti (Plh./Plt.) ditunjuk"),
+    "pegawai.pengganti_batal": _("Penunjukan pejabat pengganti dibatalkan"),
     "organisasi.unit_buat": _("Unit kerja dibuat"),
     "organisasi.unit_ubah": _("Unit kerja diubah"),
     "organisasi.unit_pindah": _("Unit kerja dipindah dalam struktur"),

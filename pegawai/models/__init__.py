@@ -4,7 +4,7 @@ that the higher apps (mutasi, evaluasi) read.
 
 By topic: `pilihan` (vocabularies), `akun` (logins), `organisasi` (units, positions, retirement
 ages), `pegawai` (employees and their records), `pindah` (manual moves waiting for their TMT), `abk`
-(workload), `impor` (the import log).
+(workload), `impor` (the import log), `pengganti` (acting officials, Plh./Plt.).
 Every name is importable from `pegawai.models`."""
 
 from .abk import TugasJabatan
@@ -12,6 +12,7 @@ from .akun import User, UserManager
 from .impor import RiwayatImpor
 from .organisasi import BatasUsiaPensiun, Formasi, Jabatan, Kompetensi, UnitKerja
 from .pegawai import HukumanDisiplin, KinerjaTahunan, KontrakPPPK, Pegawai, PegawaiQuerySet, RiwayatJabatan
+from .pengganti import JenisPengganti, PenggantiPejabat, PenggantiPejabatQuerySet, PeranPejabat
 from .pilihan import (
     GOLONGAN_CHOICES,
     GOLONGAN_PPPK,
@@ -39,6 +40,7 @@ __all__ = [
     "JenisJabatan",
     "JenisKelamin",
     "JenisKompetensi",
+    "JenisPengganti",
     "JenisUnit",
     "JenjangJabatan",
     "KinerjaTahunan",
@@ -46,7 +48,10 @@ __all__ = [
     "KontrakPPPK",
     "Pegawai",
     "PegawaiQuerySet",
+    "PenggantiPejabat",
+    "PenggantiPejabatQuerySet",
     "Peran",
+    "PeranPejabat",
     "PindahTerjadwal",
     "Predikat",
     "RiwayatImpor",
