@@ -282,6 +282,18 @@ def _dunia_bangun():
     w.evaluasi_final = evaluasi_final(pindah, bulan_ke=3, predikat="BAIK", penilai=o.kepala)
     w.evaluasi_terbuka = Evaluasi.objects.get(usulan=pindah, bulan_ke=6)  # overdue, still to be filled in
 
+    # Acting officials: kepala's absence covered by a colleague for a week; one cancelled (the 403 branch)
+    from pegawai.models import PeranPejabat
+    from pegawai.services.pengganti import pengganti_batalkan, pengganti_catat
+
+    ganti = {"yang_digantikan": o.kepala, "pengganti": pegawai_di(o.unit, akun=True), "peran": PeranPejabat.KEPALA}
+    ganti.update(unit=o.unit, dasar="800/1/2026")
+    w.pengganti = pengganti_catat(oleh=o.hr.akun, mulai=date.today(), selesai=date.today() + timedelta(days=7), **ganti)
+    w.pengganti_batal = pengganti_catat(
+        oleh=o.hr.akun, mulai=date.today() + timedelta(days=30), selesai=date.today() + timedelta(days=31), **ganti
+    )
+    pengganti_batalkan(oleh=o.hr.akun, pengganti=w.pengganti_batal, alasan="Tidak jadi.")
+
     # Last: a reset token is bound to the account's state at this moment.
     w.rekan.akun.refresh_from_db()
     w.uid_rekan = urlsafe_base64_encode(force_bytes(w.rekan.akun.pk))
@@ -325,6 +337,7 @@ def _objek(w) -> dict[str, list[dict]]:
             for n in ["detail", "ubah", "pindah_jabatan", "nonaktifkan", "hukuman_baru", "kinerja_baru"]
         },
         "pegawai:unit_detail": [{"pk": o.subunit.pk}, {"pk": o.unit.pk}, {"pk": o.lain.pk}],
+        "pegawai:pengganti_batal": [{"pk": w.pengganti.pk}, {"pk": w.pengganti_batal.pk}],
         # needs analysis
         "abk:rincian": [{"pk": o.unit.pk}, {"pk": o.lain.pk}],
         "abk:unit": [{"pk": o.subunit.pk}, {"pk": o.unit.pk}],
