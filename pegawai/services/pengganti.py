@@ -73,7 +73,7 @@ def pengganti_catat(
     if peran == PeranPejabat.PPK:
         unit = None
     # The official's row is the lock: delegations for one official are recorded one at a time.
-    yang_digantikan = Pegawai.objects.select_for_update().select_related("akun").get(pk=yang_digantikan.pk)
+    yang_digantikan = Pegawai.objects.select_for_update(of=("self",)).select_related("akun").get(pk=yang_digantikan.pk)
     if pengganti.pk == yang_digantikan.pk:
         raise PenggantiError(_("Pejabat tidak dapat menjadi pengganti dirinya sendiri."))
     if selesai < mulai:
@@ -152,7 +152,7 @@ def pengganti_batalkan(
     """End a delegation now (or withdraw one not begun): HR or the official, with a reason. From
     then on the acting person no longer acts; what they did stays on record."""
     d = (
-        PenggantiPejabat.objects.select_for_update()
+        PenggantiPejabat.objects.select_for_update(of=("self",))
         .select_related("pengganti", "yang_digantikan", "unit")
         .get(pk=pengganti.pk)
     )
