@@ -162,6 +162,9 @@ def test_plh_ppk_memutuskan_dan_menandatangani_sk(dunia, plh_ppk, tmp_path):
     assert (r.jenis_pengganti, r.atas_nama_id, r.sebagai) == ("Plh.", o.ppk.akun_id, "Plh. Pejabat Pembina Kepegawaian")
     assert u.diputuskan_oleh_id == plh_ppk.akun_id
     sk = sk_siapkan(oleh=o.hr.akun, usulan_ids=[u.pk], tmt=TMT)
+    halaman = _klien(plh_ppk).get(reverse("mutasi:sk_detail", args=[sk.pk])).content.decode()
+    assert "Anda menandatangani sebagai Plh. Pejabat Pembina Kepegawaian" in halaman
+    assert 'id="ttd-pengganti"' not in _klien(o.ppk).get(reverse("mutasi:sk_detail", args=[sk.pk])).content.decode()
     sk = sk_tandatangani(oleh=segar(plh_ppk), sk=sk, laksanakan_segera=False)
     assert sk.penandatangan_plh == "Plh." and sk.penandatangan_nip == plh_ppk.nip
     assert plh_ppk.nama.upper() in sk.penandatangan_nama
