@@ -10,13 +10,16 @@ clerks recording at once: the second waits and is refused)."""
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat
 from inti.galat import LayananError
+from inti.surel import alamat, setelah_commit, surel_kirim
 
 from ..akses import boleh_batalkan_pengganti, peran_user
 from ..models import JenisPengganti, Pegawai, PenggantiPejabat, PeranPejabat, UnitKerja, User
@@ -28,6 +31,24 @@ class PenggantiError(LayananError):
 
 def _tgl(d: date) -> str:
     return f"{d:%d-%m-%Y}"
+
+
+def pengganti_kabari(*, pengganti_id: int, jenis: str) -> int:
+    """Tell the acting person they were named ("ditunjuk") or are no longer ("dibatalkan"), copied to
+    the official; called after the commit. 1 when sent."""
+    d = PenggantiPejabat.objects.select_related(
+        "pengganti__akun", "yang_digantikan__akun", "unit", "dibuat_oleh", "dibatalkan_oleh"
+    ).get(pk=pengganti_id)
+    if jenis == "ditunjuk":
+        judul = _("Anda ditunjuk sebagai %(jenis)s %(jabatan)s")
+    else:
+        judul = _("Penunjukan %(jenis)s %(jabatan)s dibatalkan")
+    return surel_kirim(
+        kepada=alamat(d.pengganti, d.yang_digantikan),
+        judul=judul % {"jenis": d.jenis, "jabatan": d.jabatan_teks},
+        template=f"email/pengganti_{jenis}.txt",
+        konteks={"d": d, "tautan": settings.SITE_URL.rstrip("/") + reverse("beranda")},
+    )
 
 
 def _periksa_pejabat(*, yang_digantikan: Pegawai, peran: str, unit: UnitKerja | None) -> None:
@@ -142,6 +163,8 @@ def pengganti_catat(
             "dasar": d.dasar,
         },
     )
+    pk = d.pk
+    setelah_commit(lambda: pengganti_kabari(pengganti_id=pk, jenis="ditunjuk"))
     return d
 
 
@@ -174,4 +197,6 @@ def pengganti_batalkan(
         ringkasan=f"{d.jenis} {d.jabatan_teks} ({d.pengganti.nama_lengkap}) dibatalkan: {d.alasan_batal}",
         perubahan={"alasan": d.alasan_batal},
     )
+    pk = d.pk
+    setelah_commit(lambda: pengganti_kabari(pengganti_id=pk, jenis="dibatalkan"))
     return d

@@ -308,3 +308,18 @@ def test_pengganti_sendiri_tidak_dapat_membatalkan(org, plh, clients):
     url = reverse("pegawai:pengganti_batal", args=[d.pk])
     assert c.get(url).status_code == 403
     assert clients["kepala"].get(url).status_code == 200  # the official may
+
+
+def test_pengganti_dan_pejabat_dikabari(org, plh, mailoutbox, django_capture_on_commit_callbacks):
+    org.kepala.email, plh.email = "camat@surabaya.go.id", "sekcam@surabaya.go.id"
+    org.kepala.save(update_fields=["email"])
+    plh.save(update_fields=["email"])
+    with django_capture_on_commit_callbacks(execute=True):
+        d = catat(org, plh)
+    assert len(mailoutbox) == 1
+    m = mailoutbox[0]
+    assert sorted(m.to) == ["camat@surabaya.go.id", "sekcam@surabaya.go.id"]
+    assert "Plh. Kepala Kecamatan Mulyorejo" in m.subject and org.kepala.nama_lengkap in m.body
+    with django_capture_on_commit_callbacks(execute=True):
+        pengganti_batalkan(oleh=org.hr.akun, pengganti=d, alasan="Pejabat kembali.")
+    assert len(mailoutbox) == 2 and "dibatalkan" in mailoutbox[1].subject and "Pejabat kembali." in mailoutbox[1].body
