@@ -55,6 +55,30 @@ class RiwayatStatus(models.Model):
         return f"{self.dari} -> {self.ke} ({self.aksi})"
 
 
+class RiwayatStatusPengganti(RiwayatStatus):
+    """A history row that also says when the actor acted for an absent official (Plh./Plt.): the
+    official's account, their name as it was, and Plh./Plt. Written by `Alur.catat` from a
+    `inti.transisi.Sebagai` that carries them; empty when the actor acted in their own right."""
+
+    atas_nama = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("atas nama"),
+    )
+    atas_nama_nama = models.CharField(_("nama pejabat yang digantikan"), max_length=200, blank=True)
+    jenis_pengganti = models.CharField(_("Plh./Plt."), max_length=5, blank=True)
+
+    class Meta(RiwayatStatus.Meta):
+        abstract = True
+
+    @property
+    def pengganti(self) -> bool:
+        return bool(self.jenis_pengganti)
+
+
 # Background work's progress rows live beside their helpers (inti/tugas.py); imported here so Django
 # registers the model with the app.
 from .notifikasi.models import Notifikasi, PesanWhatsApp, PreferensiNotifikasi  # noqa: E402, F401

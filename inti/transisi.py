@@ -30,8 +30,25 @@ from django.utils.translation import gettext as _
 
 from .audit import audit_catat, label_daftarkan
 from .galat import LayananError
-from .models import RiwayatStatus
+from .models import RiwayatStatus, RiwayatStatusPengganti
 from .surel import setelah_commit
+
+
+class Sebagai(str):
+    """What the actor acts as (the history row's `sebagai`, as `hak()` returns it) and, when they act
+    for an absent official (Plh./Plt.), on whose behalf: `jenis` ("Plh."/"Plt."), `atas_nama` (the
+    official's account, may be None) and `nama` (the official's name). A plain `str` everywhere
+    else; `jalankan` writes the extra into the history row (when its table is a
+    `RiwayatStatusPengganti`) and into the audit row."""
+
+    jenis: str
+    atas_nama: Any
+    nama: str
+
+    def __new__(cls, teks: Any, *, jenis: str = "", atas_nama: Any = None, nama: str = "") -> "Sebagai":
+        s = super().__new__(cls, str(teks))
+        s.jenis, s.atas_nama, s.nama = jenis, atas_nama, nama
+        return s
 
 
 @dataclass(frozen=True)
@@ -135,6 +152,13 @@ class Alur:
         override or a review), or the object's creation (`dari=""`). `jalankan` writes its moves
         through here; the caller of a note writes its own audit row."""
         status = getattr(objek, self.field_status)
+        tambahan: dict[str, Any] = {}
+        if getattr(sebagai, "jenis", "") and issubclass(self.riwayat, RiwayatStatusPengganti):
+            tambahan = {
+                "jenis_pengganti": sebagai.jenis,
+                "atas_nama": sebagai.atas_nama,
+                "atas_nama_nama": sebagai.nama[:200],
+            }
         return self.riwayat.objects.create(
             **{self.riwayat_fk: objek},
             aksi=aksi,
@@ -143,6 +167,7 @@ class Alur:
             oleh=oleh if getattr(oleh, "is_authenticated", False) else None,
             sebagai=str(sebagai)[:300],
             catatan=catatan,
+            **tambahan,
         )
 
     def jalankan(
@@ -185,11 +210,20 @@ class Alur:
                 if catatan:
                     perubahan["catatan"] = catatan
                 perubahan.update(tambahan)
+                ringkasan = self.ringkasan(obj, lama, t)
+                if getattr(sebagai, "jenis", ""):
+                    # Acting for an absent official: the audit line says so and on whose behalf.
+                    perubahan["pengganti"] = {
+                        "jenis": sebagai.jenis,
+                        "atas_nama": sebagai.nama,
+                        "atas_nama_id": getattr(sebagai.atas_nama, "pk", None),
+                    }
+                    ringkasan = f"{ringkasan} [{sebagai.jenis} a.n. {sebagai.nama}]"
                 audit_catat(
                     oleh=oleh,
                     aksi=f"{self.awalan_audit}.{aksi}",
                     objek=obj,
-                    ringkasan=self.ringkasan(obj, lama, t),
+                    ringkasan=ringkasan,
                     perubahan=perubahan,
                 )
                 kirim = self.kabari(obj, t, catatan)

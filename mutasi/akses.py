@@ -14,6 +14,11 @@ Doing (an `Izin`: true when allowed, with the reason when not):
 - each workflow step by the actor its transition names (`hak_langkah`, the actor check of
   `mutasi.services.alur`): the sending or receiving head (escalated upward, or HR where no head
   is left), HR, the PPK; nobody on their own transfer; verifier and decider are two people;
+  on the days of a delegation (Plh./Plt., `pegawai.selectors.pengganti.bertindak_untuk`, read
+  once by `peran_user`) the acting person may do what the head or the PPK may, and the answer
+  carries the delegation (`Izin.pengganti`, `Izin.sebagai`) so the history and the audit say
+  "Plh. ... a.n. <official>"; the official keeps their own powers meanwhile (both may act: the
+  system records who did); an acting PPK never decides the official's own transfer;
 - HR overrides failed checks (one per check, until carried out; never on their own transfer),
   records the external decision of a transfer out of or into the city, reviews a changed record,
   notes the Minister's approval, issues decrees, makes batches, answers objections and the
@@ -29,8 +34,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.transisi import Sebagai
 from pegawai.akses import PeranUser, peran_user
-from pegawai.models import Pegawai
+from pegawai.models import Pegawai, PenggantiPejabat
 
 from .models import (
     STATUS_BERJALAN,
@@ -67,17 +73,38 @@ from .selectors.penyetuju import (
 
 @dataclass(frozen=True)
 class Izin:
-    """An answer: true when allowed. `pesan` says why not (for an allowed workflow step: as what)."""
+    """An answer: true when allowed. `pesan` says why not (for an allowed workflow step: as what).
+    `pengganti`: the user is allowed only as an acting official (Plh./Plt.) under this delegation."""
 
     boleh: bool
     pesan: str = ""
+    pengganti: PenggantiPejabat | None = None
 
     def __bool__(self) -> bool:
         return self.boleh
 
+    @property
+    def sebagai(self) -> str:
+        """As what, for the history row: with Plh./Plt. and on whose behalf when acting."""
+        d = self.pengganti
+        if d is None:
+            return self.pesan
+        official = d.yang_digantikan
+        return Sebagai(
+            self.pesan,
+            jenis=d.jenis,
+            atas_nama=official.akun if official.akun_id else None,
+            nama=official.nama_lengkap,
+        )
+
 
 def _ya(pesan: str = "") -> Izin:
     return Izin(True, str(pesan))
+
+
+def _plh(pesan: str, d: PenggantiPejabat) -> Izin:
+    """Allowed as the acting official under `d`: "Plh. <as what>"."""
+    return Izin(True, f"{d.jenis} {pesan}", pengganti=d)
 
 
 def _tidak(pesan: str) -> Izin:
@@ -183,7 +210,9 @@ def hak_langkah(user, u: UsulanMutasi, pelaku: str, *, aksi: str = "", peta: dic
             return _tidak(_("Langkah ini dilakukan oleh BKPSDM."))
         if penyetuju.unit_id in p.unit_dipimpin:
             sebagai = _("Kepala %(unit)s (%(sisi)s)") % {"unit": penyetuju.unit_nama, "sisi": sisi}
-            return _ya(f"{sebagai}. {penyetuju.pesan}" if penyetuju.diteruskan else sebagai)
+            sebagai = f"{sebagai}. {penyetuju.pesan}" if penyetuju.diteruskan else sebagai
+            d = p.plh_unit(penyetuju.unit_id)
+            return _plh(sebagai, d) if d is not None else _ya(sebagai)
         return _tidak(_("Langkah ini menunggu Kepala %(unit)s.") % {"unit": penyetuju.unit_nama})
     if pelaku == HR:
         if not p.hr:
@@ -196,7 +225,7 @@ def hak_langkah(user, u: UsulanMutasi, pelaku: str, *, aksi: str = "", peta: dic
             return _tidak(_("Hanya PPK yang dapat memutuskan."))
         if u.diverifikasi_oleh_id == user.pk:
             return _tidak(_("Anda sudah memverifikasi usulan ini; yang memutuskan harus orang lain."))
-        return _ya(_("Pejabat Pembina Kepegawaian"))
+        return _sebagai_ppk(p, [u.pegawai_id])
     if pelaku == SISTEM and p.hr:
         return _ya(_("staf BKPSDM"))
     if pelaku == SISTEM:
@@ -252,7 +281,7 @@ def boleh_konfirmasi_pengecualian(user, u: UsulanMutasi, pengecualian: Pengecual
             return _tidak(_("Pengecualian ini sudah dikonfirmasi."))
         if pengecualian.oleh_id == user.pk:
             return _tidak(_("Yang mencatat pengecualian tidak boleh juga mengonfirmasinya."))
-    return _ya(_("Pejabat Pembina Kepegawaian"))
+    return _sebagai_ppk(p, [u.pegawai_id])
 
 
 def boleh_catat_keputusan_eksternal(user, u: UsulanMutasi) -> Izin:
@@ -323,14 +352,26 @@ def boleh_kelola_sk(user) -> bool:
     return peran_user(user).lihat_semua
 
 
+def _sebagai_ppk(p: PeranUser, pegawai_ids: list[int]) -> Izin:
+    """The PPK's step (the caller checked `p.ppk`): as the PPK, or as the acting PPK (Plh./Plt.),
+    who never decides the transfer of the official they act for."""
+    d = p.plh_ppk
+    if d is None:
+        return _ya(_("Pejabat Pembina Kepegawaian"))
+    if d.yang_digantikan_id in pegawai_ids:
+        return _tidak(_("Pengganti PPK tidak dapat memutuskan mutasi pejabat yang digantikannya."))
+    return _plh(_("Pejabat Pembina Kepegawaian"), d)
+
+
 def boleh_tandatangani_sk(user, sk: SuratKeputusan) -> Izin:
-    """Decide and sign a draft, or return it: the PPK, never a decree covering their own transfer."""
+    """Decide and sign a draft, or return it: the PPK (or whoever acts for them today, Plh./Plt.),
+    never a decree covering their own transfer."""
     p = peran_user(user)
     if not p.ppk:
         return _tidak(_("Hanya PPK yang dapat menetapkan dan menandatangani SK."))
     if p.pegawai_id is not None and sk.cakupan.filter(pegawai_id=p.pegawai_id).exists():
         return _tidak(_("Tidak seorang pun boleh menetapkan SK mutasi dirinya sendiri."))
-    return _ya(_("Pejabat Pembina Kepegawaian"))
+    return _sebagai_ppk(p, list(sk.cakupan.values_list("pegawai_id", flat=True)) if p.plh_ppk else [])
 
 
 def boleh_tarik_sk(user, sk: SuratKeputusan) -> Izin:

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import wraps
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import UnitKerja
+from .models import PenggantiPejabat, PeranPejabat, UnitKerja
 from .pohon import unit_turunan_ids
+from .selectors.pengganti import bertindak_untuk
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -33,15 +36,37 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PeranUser:
+    """`ppk`, `unit_dipimpin` and `unit_wewenang` include what the user holds as an acting official
+    today (Plh./Plt., `pegawai.selectors.pengganti.bertindak_untuk`): whatever the official may do,
+    the acting person may do on those days. `plh_unit` / `plh_ppk` say whether a power is only
+    acting (the delegation, for "Plh. <name> a.n. <official>") or the user's own (None)."""
+
     hr: bool = False
     ppk: bool = False
     pegawai_id: int | None = None
-    unit_dipimpin: frozenset[int] = field(default_factory=frozenset)  # headed directly
+    unit_dipimpin: frozenset[int] = field(default_factory=frozenset)  # headed directly (own or acting)
     unit_wewenang: frozenset[int] = field(default_factory=frozenset)  # headed, with sub-units
+    unit_sendiri: frozenset[int] = field(default_factory=frozenset)  # headed directly as the official
+    ppk_sendiri: bool = False  # the PPK as the official (not acting)
+    pengganti: tuple[PenggantiPejabat, ...] = ()  # the delegations in force today
 
     @property
     def kepala(self) -> bool:
         return bool(self.unit_dipimpin)
+
+    def plh_unit(self, unit_id: int | None) -> PenggantiPejabat | None:
+        """The delegation under which the user heads `unit_id` today; None when they head it
+        themselves (or not at all)."""
+        if unit_id is None or unit_id in self.unit_sendiri:
+            return None
+        return next((d for d in self.pengganti if d.peran == PeranPejabat.KEPALA and d.unit_id == unit_id), None)
+
+    @property
+    def plh_ppk(self) -> PenggantiPejabat | None:
+        """The delegation under which the user acts as PPK today; None when they are the PPK."""
+        if self.ppk_sendiri:
+            return None
+        return next((d for d in self.pengganti if d.peran == PeranPejabat.PPK), None)
 
     @property
     def lihat_semua(self) -> bool:
@@ -64,15 +89,21 @@ def peran_user(user: Pengguna) -> PeranUser:
     if cached is not None:
         return cached
     pegawai = getattr(user, "pegawai", None)
-    dipimpin = frozenset()
+    sendiri: frozenset[int] = frozenset()
+    pengganti: tuple[PenggantiPejabat, ...] = ()
     if pegawai is not None and pegawai.aktif:
-        dipimpin = frozenset(UnitKerja.objects.filter(kepala=pegawai, aktif=True).values_list("id", flat=True))
+        sendiri = frozenset(UnitKerja.objects.filter(kepala=pegawai, aktif=True).values_list("id", flat=True))
+        pengganti = tuple(bertindak_untuk(user))
+    dipimpin = sendiri | {d.unit_id for d in pengganti if d.peran == PeranPejabat.KEPALA}
     peran = PeranUser(
         hr=user.is_hr,
-        ppk=user.is_ppk,
+        ppk=user.is_ppk or any(d.peran == PeranPejabat.PPK for d in pengganti),
         pegawai_id=pegawai.pk if pegawai is not None else None,
         unit_dipimpin=dipimpin,
         unit_wewenang=frozenset(unit_turunan_ids(dipimpin)) if dipimpin else frozenset(),
+        unit_sendiri=sendiri,
+        ppk_sendiri=user.is_ppk,
+        pengganti=pengganti,
     )
     user._peran_cache = peran
     return peran
@@ -221,3 +252,27 @@ def peran_required(*, hr=False, ppk=False, kepala=False):
     """Signed in and holding at least one of the named roles, else 403."""
     peran = tuple(r for r, ya in ((HR, hr), (PPK, ppk), (KEPALA, kepala)) if ya)
     return perlu(aturan(*peran)(lambda user: None))
+
+
+# --- Acting officials (Plh./Plt.) ---------------------------------------------------------------
+
+
+@aturan(HR)
+def boleh_kelola_pengganti(user: Pengguna) -> bool:
+    """The list of acting officials and recording one for any head or the PPK (HR)."""
+
+
+def boleh_berhalangan(user: Pengguna) -> bool:
+    """The "Saya berhalangan" page: an official (a unit head, the PPK) names who acts for them.
+    Only their own posts: acting powers are not passed on."""
+    p = peran_user(user)
+    return bool(p.unit_sendiri) or p.ppk_sendiri
+
+
+def boleh_batalkan_pengganti(user: Pengguna, d: PenggantiPejabat, hari_ini: date | None = None) -> bool:
+    """End a delegation early or withdraw it: HR, or the official it acts for; while not cancelled
+    and not over."""
+    p = peran_user(user)
+    if d.dibatalkan_pada is not None or d.selesai < (hari_ini or timezone.localdate()):
+        return False
+    return p.hr or (p.pegawai_id is not None and p.pegawai_id == d.yang_digantikan_id)

@@ -33,6 +33,8 @@ LABEL = {
     "pegawai.siasn_kiriman.terkirim": _("Terkirim ke SIASN"),
     "pegawai.siasn_kiriman.gagal": _("Ditolak SIASN"),
     "pegawai.siasn_kiriman.kirim_ulang": _("Kiriman SIASN dikirim ulang"),
+    "pegawai.pengganti_catat": _("Pejabat pengganti (Plh./Plt.) ditunjuk"),
+    "pegawai.pengganti_batal": _("Penunjukan pejabat pengganti dibatalkan"),
     "organisasi.unit_buat": _("Unit kerja dibuat"),
     "organisasi.unit_ubah": _("Unit kerja diubah"),
     "organisasi.unit_pindah": _("Unit kerja dipindah dalam struktur"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import kinerja, kontrak, laporan, organisasi, pegawai, siasn, unit
+from .views import kinerja, kontrak, laporan, organisasi, pegawai, pengganti, siasn, unit
 
 app_name = "pegawai"
 urlpatterns = [
@@ -38,6 +38,10 @@ urlpatterns = [
     path("unit/<int:pk>/ubah/", organisasi.unit_ubah_view, name="unit_ubah"),
     path("unit/<int:pk>/tutup/", organisasi.unit_tutup_view, name="unit_tutup"),
     path("unit/<int:pk>/formasi/", organisasi.formasi_simpan, name="formasi_simpan"),
+    path("pengganti/", pengganti.daftar, name="pengganti_daftar"),
+    path("pengganti/baru/", pengganti.baru, name="pengganti_baru"),
+    path("pengganti/<int:pk>/batal/", pengganti.batal, name="pengganti_batal"),
+    path("berhalangan/", pengganti.berhalangan, name="berhalangan"),
     path("jabatan/", organisasi.jabatan_daftar, name="jabatan_daftar"),
     path("jabatan/baru/", organisasi.jabatan_baru, name="jabatan_baru"),
     path("jabatan/<int:pk>/ubah/", organisasi.jabatan_ubah_view, name="jabatan_ubah"),

@@ -305,6 +305,17 @@ def _dunia_bangun():
         judul="Penugasan pelatihan baru",
         tautan="/pelatihan/saya/",
     )
+    # Acting officials: kepala's absence covered by a colleague for a week; one cancelled (the 403 branch)
+    from pegawai.models import PeranPejabat
+    from pegawai.services.pengganti import pengganti_batalkan, pengganti_catat
+
+    ganti = {"yang_digantikan": o.kepala, "pengganti": pegawai_di(o.unit, akun=True), "peran": PeranPejabat.KEPALA}
+    ganti.update(unit=o.unit, dasar="800/1/2026")
+    w.pengganti = pengganti_catat(oleh=o.hr.akun, mulai=date.today(), selesai=date.today() + timedelta(days=7), **ganti)
+    w.pengganti_batal = pengganti_catat(
+        oleh=o.hr.akun, mulai=date.today() + timedelta(days=30), selesai=date.today() + timedelta(days=31), **ganti
+    )
+    pengganti_batalkan(oleh=o.hr.akun, pengganti=w.pengganti_batal, alasan="Tidak jadi.")
 
     # Last: a reset token is bound to the account's state at this moment.
     w.rekan.akun.refresh_from_db()
@@ -354,6 +365,7 @@ def _objek(w) -> dict[str, list[dict]]:
         "pegawai:siasn_unit_hasil": [{"pk": w.banding.pk}],
         "pegawai:siasn_unit_xlsx": [{"pk": w.banding.pk}],
         "pegawai:siasn_kiriman_ulang": [{"pk": w.kiriman.pk}],
+        "pegawai:pengganti_batal": [{"pk": w.pengganti.pk}, {"pk": w.pengganti_batal.pk}],
         # needs analysis
         "abk:rincian": [{"pk": o.unit.pk}, {"pk": o.lain.pk}],
         "abk:unit": [{"pk": o.subunit.pk}, {"pk": o.unit.pk}],

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inti.models import RiwayatStatus
+from inti.models import RiwayatStatus, RiwayatStatusPengganti
 
 from .usulan import BatchUsulan
 
@@ -152,7 +152,7 @@ class SuratKeputusan(models.Model):
         return self.ditandatangani_pada is not None
 
 
-class RiwayatStatusSK(RiwayatStatus):
+class RiwayatStatusSK(RiwayatStatusPengganti):
     """A decree's history: prepared (`dari` empty), signed, returned or withdrawn."""
 
     sk = models.ForeignKey(SuratKeputusan, on_delete=models.CASCADE, related_name="riwayat_status")

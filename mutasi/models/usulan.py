@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inti.models import RiwayatStatus
+from inti.models import RiwayatStatus, RiwayatStatusPengganti
 from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 
 
@@ -329,7 +329,7 @@ class UsulanMutasi(models.Model):
         return diterima + timedelta(days=settings.KEBERATAN_BATAS_HARI) if diterima else None
 
 
-class RiwayatStatusUsulan(RiwayatStatus):
+class RiwayatStatusUsulan(RiwayatStatusPengganti):
     """One row per transition (the creation included, `dari` empty), and per note that is not one
     (an override, a review, the Minister's approval: `dari` = `ke`)."""
 

@@ -3,7 +3,7 @@
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import gettext as _
 
-from pegawai.akses import peran_user
+from pegawai.akses import PeranUser, peran_user
 
 from ..models import (
     Keberatan,
@@ -101,6 +101,12 @@ def _ttd_ppk(pegawai_id: int | None) -> Q:
     return Q(sk_cakupan__status=StatusSK.KONSEP) & ~Q(pegawai_id=pegawai_id)
 
 
+def _bukan_untuk_plh_ppk(p: PeranUser) -> Q:
+    """An acting PPK never decides the transfer of the official they act for (`mutasi.akses`)."""
+    d = p.plh_ppk
+    return Q(pegawai_id=d.yang_digantikan_id) if d is not None else Q(pk__in=[])
+
+
 def kotak_masuk(user) -> list[tuple[str, str, list]]:
     """Sections of the "waiting for me" page: (key, title, rows)."""
     p = peran_user(user)
@@ -127,10 +133,16 @@ def kotak_masuk(user) -> list[tuple[str, str, list]]:
             UsulanMutasi.objects.filter(status=S.DIVERIFIKASI)
             .exclude(diverifikasi_oleh=user)
             .exclude(pegawai_id=p.pegawai_id)
+            .exclude(_bukan_untuk_plh_ppk(p))
             .select_related(*_RELASI)
         )
         bagian.append(("putuskan", _("Menunggu keputusan PPK"), list(rows)))
-        ttd = UsulanMutasi.objects.filter(_ttd_ppk(p.pegawai_id)).select_related(*_RELASI).distinct()
+        ttd = (
+            UsulanMutasi.objects.filter(_ttd_ppk(p.pegawai_id))
+            .exclude(_bukan_untuk_plh_ppk(p))
+            .select_related(*_RELASI)
+            .distinct()
+        )
         bagian.append(("tandatangani", _("SK menunggu penetapan dan tanda tangan PPK"), list(ttd)))
     if getattr(user, "is_authenticated", False):
         sendiri = UsulanMutasi.objects.filter(diusulkan_oleh=user, status=S.DIKEMBALIKAN).select_related(*_RELASI)
@@ -163,8 +175,9 @@ def kotak_masuk_jumlah(user) -> int:
         for q in _syarat_hr().values():
             syarat |= q & ~Q(pegawai_id=p.pegawai_id)
     if p.ppk:
-        syarat |= Q(status=S.DIVERIFIKASI) & ~Q(diverifikasi_oleh=user) & ~Q(pegawai_id=p.pegawai_id)
-        syarat |= Q(pk__in=UsulanMutasi.objects.filter(_ttd_ppk(p.pegawai_id)).values("pk"))
+        ppk = Q(status=S.DIVERIFIKASI) & ~Q(diverifikasi_oleh=user) & ~Q(pegawai_id=p.pegawai_id)
+        ppk |= Q(pk__in=UsulanMutasi.objects.filter(_ttd_ppk(p.pegawai_id)).values("pk"))
+        syarat |= ppk & ~_bukan_untuk_plh_ppk(p)
     if not p.hr:
         jumlah = UsulanMutasi.objects.filter(syarat).count()
     else:

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from pegawai.akses import peran_user
 from pegawai.models import Pegawai, StatusAsn, UnitKerja, User
 
 from ..models import (
@@ -113,12 +114,19 @@ def _pangkat(p: Pegawai) -> str:
 
 def penandatangan_sk(user: User) -> Penandatangan | None:
     """The signature block of a decree signed by this PPK account, from its employee record and its
-    `PejabatPenandatangan` row (if any); None when the account has no employee record."""
+    `PejabatPenandatangan` row (if any); None when the account has no employee record.
+
+    Signed by whoever acts for the PPK today (Plh./Plt., `PeranUser.plh_ppk`): the position, and
+    whether on behalf of the regional head, are the official's (their row, else their post); the
+    block says "Plh."/"Plt." before the position (Permendagri 80/2015); name, rank and NIP are the
+    acting person's own."""
     p = getattr(user, "pegawai", None)
     if p is None:
         return None
-    profil = PejabatPenandatangan.objects.filter(akun=user).first()
-    posisi = p.posisi_sekarang
+    d = peran_user(user).plh_ppk
+    pejabat, akun = (d.yang_digantikan, d.yang_digantikan.akun) if d is not None else (p, user)
+    profil = PejabatPenandatangan.objects.filter(akun=akun).first()
+    posisi = pejabat.posisi_sekarang
     jabatan = (profil.jabatan_ttd if profil and profil.jabatan_ttd else (posisi.jabatan.nama if posisi else "")).upper()
     atas_nama = settings.KEPALA_DAERAH_JABATAN.upper() if (profil is None or profil.atas_nama) else ""
     if jabatan == settings.KEPALA_DAERAH_JABATAN.upper():
@@ -129,7 +137,7 @@ def penandatangan_sk(user: User) -> Penandatangan | None:
         pangkat=_pangkat(p),
         jabatan=jabatan,
         atas_nama=atas_nama,
-        plh=profil.plh if profil else "",
+        plh=d.jenis if d is not None else (profil.plh if profil else ""),
     )
 
 

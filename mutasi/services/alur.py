@@ -151,7 +151,7 @@ class AlurUsulan(Alur):
 
     def hak(self, t: Transisi, obj: UsulanMutasi, user: Any, **konteks: Any) -> tuple[bool, str]:
         izin = akses.hak_langkah(user, obj, t.pelaku, aksi=t.aksi, peta=konteks.get("peta"))
-        return izin.boleh, izin.pesan
+        return izin.boleh, izin.sebagai if izin.boleh else izin.pesan
 
     def pesan_status(self, obj: UsulanMutasi, t: Transisi) -> str:
         return _('Usulan berstatus "%(status)s": aksi "%(aksi)s" tidak dapat dilakukan.') % {

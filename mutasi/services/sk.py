@@ -180,7 +180,7 @@ class AlurSK(Alur):
 
     def hak(self, t: Transisi, obj: SuratKeputusan, user: Any, **konteks: Any) -> tuple[bool, str]:
         izin = akses.boleh_tandatangani_sk(user, obj) if t.pelaku == PPK else akses.boleh_tarik_sk(user, obj)
-        return izin.boleh, izin.pesan
+        return izin.boleh, izin.sebagai if izin.boleh else izin.pesan
 
     def pesan_status(self, obj: SuratKeputusan, t: Transisi) -> str:
         return _('SK ini berstatus "%(status)s": aksi "%(aksi)s" tidak dapat dilakukan.') % {
@@ -274,7 +274,7 @@ class AlurSK(Alur):
                     aksi="sk_perubahan",
                     oleh=oleh,
                     catatan=f"SK {sk.nomor}",
-                    sebagai=_("Pejabat Pembina Kepegawaian"),
+                    sebagai=akses.boleh_tandatangani_sk(oleh, sk).sebagai,
                 )
                 audit_catat(oleh=oleh, aksi="mutasi.sk_perubahan", objek=u, ringkasan=f"{u.nomor}: SK {sk.nomor}")
             else:

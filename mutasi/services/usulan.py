@@ -171,9 +171,10 @@ def pengecualian_konfirmasi(*, oleh: User, usulan: UsulanMutasi, kode: str) -> P
         u,
         "konfirmasi_pengecualian",
         oleh,
-        ringkasan=f"Pengecualian syarat {u.nomor} ({p.judul}) dikonfirmasi PPK",
+        ringkasan=f"Pengecualian syarat {u.nomor} ({p.judul}) dikonfirmasi PPK"
+        + (f" [{izin.pengganti.jenis} a.n. {izin.pengganti.yang_digantikan.nama_lengkap}]" if izin.pengganti else ""),
         catatan=f"{p.judul}: {p.alasan}",
-        sebagai=izin.pesan,
+        sebagai=izin.sebagai,
     )
     return p
 

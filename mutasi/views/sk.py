@@ -113,6 +113,7 @@ def sk_detail(request, pk):
             **konteks,
             "aksi": ALUR_SK.tersedia(sk, request.user),
             "boleh_ttd": ALUR_SK.boleh("tandatangani", sk, request.user),
+            "ttd_pengganti": akses.boleh_tandatangani_sk(request.user, sk).pengganti,  # signing as Plh./Plt.
             "ttd_form": TandatanganiForm(),
             "catatan_form": CatatanSKForm(),
             "bsre": pakai_bsre(),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
-from pegawai.akses import perlu
+from pegawai.akses import peran_user, perlu
 from pegawai.models import Jabatan, Pegawai, UnitKerja
 from pegawai.selectors.pegawai import pegawai_terlihat
 
@@ -150,7 +150,8 @@ def kotak(request):
     lain = kotak_masuk_hr_lain() if akses.boleh_kelola_permohonan(request.user) else {}
     # A proposal in two sections (say, to verify and flagged) counts once, as on the nav badge.
     total = len({u.pk for _kunci, _judul, rows in bagian for u in rows}) + sum(lain.values())
-    return render(request, "mutasi/kotak_masuk.html", {"bagian": bagian, "lain": lain, "total": total})
+    plh = peran_user(request.user).pengganti  # "Anda bertindak sebagai Plh. ... sampai ..."
+    return render(request, "mutasi/kotak_masuk.html", {"bagian": bagian, "lain": lain, "total": total, "plh": plh})
 
 
 def _awal_dari_query(request) -> tuple[dict, Pegawai | None, PermohonanMutasi | None]:

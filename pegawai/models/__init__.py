@@ -5,7 +5,7 @@ that the higher apps (mutasi, evaluasi) read.
 By topic: `pilihan` (vocabularies), `akun` (logins), `organisasi` (units, positions, retirement
 ages), `pegawai` (employees and their records), `riwayat` (rank and education history), `pindah`
 (manual moves waiting for their TMT), `abk` (workload), `impor` (the import log), `siasn` (the outbox
-of changes pushed to BKN's SIASN).
+of changes pushed to BKN's SIASN), `pengganti` (acting officials, Plh./Plt.).
 Every name is importable from `pegawai.models`."""
 
 from .abk import TugasJabatan
@@ -13,6 +13,7 @@ from .akun import User, UserManager
 from .impor import RiwayatImpor
 from .organisasi import BatasUsiaPensiun, Formasi, Jabatan, Kompetensi, UnitKerja
 from .pegawai import HukumanDisiplin, KinerjaTahunan, KontrakPPPK, Pegawai, PegawaiQuerySet, RiwayatJabatan
+from .pengganti import JenisPengganti, PenggantiPejabat, PenggantiPejabatQuerySet, PeranPejabat
 from .pilihan import (
     GOLONGAN_CHOICES,
     GOLONGAN_PPPK,
@@ -47,6 +48,7 @@ __all__ = [
     "JenisKenaikanPangkat",
     "JenisKiriman",
     "JenisKompetensi",
+    "JenisPengganti",
     "JenisUnit",
     "JenjangJabatan",
     "KinerjaTahunan",
@@ -55,7 +57,10 @@ __all__ = [
     "KontrakPPPK",
     "Pegawai",
     "PegawaiQuerySet",
+    "PenggantiPejabat",
+    "PenggantiPejabatQuerySet",
     "Peran",
+    "PeranPejabat",
     "PindahTerjadwal",
     "Predikat",
     "RiwayatGolongan",
