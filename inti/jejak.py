@@ -14,7 +14,7 @@ Each app registers its own models in its `AppConfig.ready()` with `daftarkan` (i
 Entries are append-only: nothing in the application edits or deletes them (docs/SECURITY.md).
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextvars import copy_context
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -159,6 +159,45 @@ def _pelaku(oleh) -> tuple[Any, str | None]:
     return (oleh if getattr(oleh, "is_authenticated", False) else None), alamat
 
 
+def jejak_baris(
+    model: type[models.Model],
+    entri: Iterable[Entri],
+    *,
+    oleh=None,
+    tambahan: Mapping[str, Any] | None = None,
+    cid: str | None = None,
+    waktu: datetime | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The LogEntry rows for `entri` as {attname: value} (an update without changes is skipped), for
+    `jejak_massal` or a faster INSERT of the caller's (the import's `sisip_massal`)."""
+    ct = ContentType.objects.get_for_model(model)
+    aktor, alamat = _pelaku(oleh)
+    umum = {
+        "content_type_id": ct.pk,
+        "actor_id": aktor.pk if aktor else None,
+        "actor_email": getattr(aktor, "email", None) or None,
+        "remote_addr": alamat,
+        "cid": cid or get_cid(),
+        "timestamp": waktu or timezone.now(),
+        "serialized_data": None,
+        "changes_text": "",
+        "remote_port": None,
+    }
+    nama = str(model._meta.verbose_name)
+    for e in entri:
+        if e.aksi == UBAH and not e.perubahan:
+            continue
+        yield {
+            **umum,
+            "object_pk": str(e.pk),
+            "object_id": e.pk if isinstance(e.pk, int) else None,
+            "object_repr": e.teks or f"{nama} #{e.pk}",
+            "action": e.aksi,
+            "changes": e.perubahan,
+            "additional_data": {**(tambahan or {}), **e.induk} or None,
+        }
+
+
 def jejak_massal(
     model: type[models.Model],
     entri: Iterable[Entri],
@@ -172,33 +211,7 @@ def jejak_massal(
     `tambahan` goes into every entry's additional_data (e.g. {"impor": run id}). Returns the count."""
     if not auditlog.contains(model):
         return 0
-    ct = ContentType.objects.get_for_model(model)
-    aktor, alamat = _pelaku(oleh)
-    surel = getattr(aktor, "email", None) or None
-    cid = cid or get_cid()
-    waktu = waktu or timezone.now()
-    nama = str(model._meta.verbose_name)
-    baris = []
-    for e in entri:
-        if e.aksi == UBAH and not e.perubahan:
-            continue
-        data = {**(tambahan or {}), **e.induk} or None
-        baris.append(
-            LogEntry(
-                content_type=ct,
-                object_pk=str(e.pk),
-                object_id=e.pk if isinstance(e.pk, int) else None,
-                object_repr=e.teks or f"{nama} #{e.pk}",
-                action=e.aksi,
-                changes=e.perubahan,
-                actor=aktor,
-                actor_email=surel,
-                remote_addr=alamat,
-                cid=cid,
-                timestamp=waktu,
-                additional_data=data,
-            )
-        )
+    baris = [LogEntry(**b) for b in jejak_baris(model, entri, oleh=oleh, tambahan=tambahan, cid=cid, waktu=waktu)]
     LogEntry.objects.bulk_create(baris, batch_size=1000)
     return len(baris)
 
@@ -230,6 +243,7 @@ def perbarui_massal(
     *,
     oleh=None,
     tambahan: Mapping[str, Any] | None = None,
+    cid: str | None = None,
     batch_size: int = 500,
 ) -> int:
     """`model.objects.bulk_update(objs, fields)` with one entry per row whose recorded fields
@@ -246,11 +260,11 @@ def perbarui_massal(
         lama.update({r["pk"]: r for r in model._default_manager.filter(pk__in=pks[i : i + 2000]).values("pk", *kolom)})
     n = model._default_manager.bulk_update(objs, fields, batch_size=batch_size)
     baru = {o.pk: {a: getattr(o, a) for a in attnames} for o in objs}
-    _tulis_selisih(model, lama, baru, attnames, oleh=oleh, tambahan=tambahan)
+    _tulis_selisih(model, lama, baru, attnames, oleh=oleh, tambahan=tambahan, cid=cid)
     return n
 
 
-def _tulis_selisih(model, lama, baru, attnames, *, oleh, tambahan) -> int:
+def _tulis_selisih(model, lama, baru, attnames, *, oleh, tambahan, cid=None) -> int:
     entri = []
     for pk, a in lama.items():
         b = baru.get(pk)
@@ -259,7 +273,7 @@ def _tulis_selisih(model, lama, baru, attnames, *, oleh, tambahan) -> int:
         perubahan = selisih(model, {k: a[k] for k in attnames}, {k: b[k] for k in attnames})
         if perubahan:
             entri.append(Entri(pk=pk, perubahan=perubahan, induk=_induk_dari(model, a)))
-    return jejak_massal(model, entri, oleh=oleh, tambahan=tambahan)
+    return jejak_massal(model, entri, oleh=oleh, tambahan=tambahan, cid=cid)
 
 
 def jejak_buat(
@@ -268,6 +282,7 @@ def jejak_buat(
     *,
     oleh=None,
     tambahan: Mapping[str, Any] | None = None,
+    cid: str | None = None,
 ) -> int:
     """One create entry per object `bulk_create` saved (their pk set): what auditlog's own create
     entry holds, every recorded field against "None"."""
@@ -277,4 +292,4 @@ def jejak_buat(
         nilai = {f.attname: getattr(o, f.attname) for f in fields}
         induk = {k: getattr(o, a) for k, a in _INDUK.get(model, {}).items() if getattr(o, a, None) is not None}
         entri.append(Entri(pk=o.pk, perubahan=selisih(model, None, nilai), teks=str(o), aksi=BUAT, induk=induk))
-    return jejak_massal(model, entri, oleh=oleh, tambahan=tambahan)
+    return jejak_massal(model, entri, oleh=oleh, tambahan=tambahan, cid=cid)
