@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import kinerja, kontrak, laporan, organisasi, pegawai, unit
+from .views import jejak, kinerja, kontrak, laporan, organisasi, pegawai, unit
 
 app_name = "pegawai"
 urlpatterns = [
@@ -31,6 +31,7 @@ urlpatterns = [
     path("unit/<int:pk>/ubah/", organisasi.unit_ubah_view, name="unit_ubah"),
     path("unit/<int:pk>/tutup/", organisasi.unit_tutup_view, name="unit_tutup"),
     path("unit/<int:pk>/formasi/", organisasi.formasi_simpan, name="formasi_simpan"),
+    path("riwayat-perubahan/", jejak.jejak_daftar, name="jejak"),
     path("jabatan/", organisasi.jabatan_daftar, name="jabatan_daftar"),
     path("jabatan/baru/", organisasi.jabatan_baru, name="jabatan_baru"),
     path("jabatan/<int:pk>/ubah/", organisasi.jabatan_ubah_view, name="jabatan_ubah"),
