@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "django_tasks_db",
+    # Field-level trail (inti/jejak.py); before inti, whose admin replaces auditlog's.
+    "auditlog",
     "inti",
     "pegawai",
     "mutasi",
@@ -62,6 +64,9 @@ MIDDLEWARE = [
     "pegawai.middleware.TolakKarakterNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # django-auditlog's middleware (actor and address on every field-level entry), reading the
+    # address from REMOTE_ADDR like the rest of the project (inti/jejak.py).
+    "inti.jejak.JejakMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -233,6 +238,14 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+
+# Field-level trail (django-auditlog, inti/jejak.py). Values as text (the default), the address kept;
+# no correlation id from a client's header (X-Correlation-ID would be written as given).
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+AUDITLOG_CID_HEADER = None
+# Shown on HR's pages: the latest entries on an object's page, then the full list.
+JEJAK_PER_HALAMAN = 50
+JEJAK_DI_HALAMAN_OBJEK = 10
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

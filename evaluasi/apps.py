@@ -7,6 +7,9 @@ class EvaluasiConfig(AppConfig):
     verbose_name = _("Evaluasi Pasca Mutasi")
 
     def ready(self):
+        from .auditlog_daftar import daftarkan_model
+
+        daftarkan_model()  # the field-level trail (inti/jejak.py)
         # mutasi announces a carried-out transfer; reviews are scheduled after it commits (the daily
         # `jadwalkan_evaluasi` command also catches any transfer the signal missed).
         from inti.notifikasi import jenis_daftarkan

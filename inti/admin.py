@@ -1,16 +1,20 @@
-"""Read-only admin pages of the shared layer: the WhatsApp message log (status from the webhook)."""
+"""Read-only admin pages of the shared layer: the WhatsApp message log (status from the webhook) and
+the field-level trail (django-auditlog's LogEntry).
 
+auditlog's own admin already refuses add and change; it allows delete when another admin's delete
+cascades. Here nothing is ever deleted or changed through the admin: the trail is append-only."""
+
+from auditlog.admin import LogEntryAdmin
+from auditlog.models import LogEntry
 from django.contrib import admin
 
 from .notifikasi.models import PesanWhatsApp
 
 
-@admin.register(PesanWhatsApp)
-class PesanWhatsAppAdmin(admin.ModelAdmin):
-    list_display = ["dibuat", "nomor", "templat", "status", "percobaan", "wamid", "galat"]
-    list_filter = ["status", "templat"]
-    search_fields = ["nomor", "wamid"]
-    date_hierarchy = "dibuat"
+class HanyaBaca:
+    """Nothing added, changed or deleted through the admin."""
+
+    actions = None
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -20,3 +24,20 @@ class PesanWhatsAppAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(PesanWhatsApp)
+class PesanWhatsAppAdmin(HanyaBaca, admin.ModelAdmin):
+    list_display = ["dibuat", "nomor", "templat", "status", "percobaan", "wamid", "galat"]
+    list_filter = ["status", "templat"]
+    search_fields = ["nomor", "wamid"]
+    date_hierarchy = "dibuat"
+
+
+class LogEntryHanyaBaca(HanyaBaca, LogEntryAdmin):
+    pass
+
+
+if admin.site.is_registered(LogEntry):
+    admin.site.unregister(LogEntry)
+admin.site.register(LogEntry, LogEntryHanyaBaca)

@@ -29,3 +29,7 @@ class MutasiConfig(AppConfig):
             _("Tanggapan permohonan"),
             keterangan=_("Tanggapan atas permohonan mutasi Anda"),
         )
+
+        from .auditlog_daftar import daftarkan_model
+
+        daftarkan_model()  # the field-level trail (inti/jejak.py)

@@ -177,7 +177,8 @@ def boleh_lihat_kandidat(user: Pengguna) -> bool:
 
 @aturan(HR)
 def boleh_lihat_audit(user: Pengguna) -> bool:
-    """The audit trail on an employee's page (HR)."""
+    """The audit trails (HR): the business actions on an employee's page, the field-level changes
+    ("Riwayat perubahan data") on the employee's, unit's and proposal's pages and their own page."""
 
 
 # --- Doing -------------------------------------------------------------------------------

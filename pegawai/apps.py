@@ -11,3 +11,6 @@ class PegawaiConfig(AppConfig):
         from .audit_label import daftarkan
 
         daftarkan()
+        from .auditlog_daftar import daftarkan_model
+
+        daftarkan_model()  # the field-level trail (inti/jejak.py)

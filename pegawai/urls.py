@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import kinerja, kontrak, laporan, organisasi, pegawai, pengganti, siasn, unit
+from .views import jejak, kinerja, kontrak, laporan, organisasi, pegawai, pengganti, siasn, unit
 
 app_name = "pegawai"
 urlpatterns = [
@@ -42,6 +42,7 @@ urlpatterns = [
     path("pengganti/baru/", pengganti.baru, name="pengganti_baru"),
     path("pengganti/<int:pk>/batal/", pengganti.batal, name="pengganti_batal"),
     path("berhalangan/", pengganti.berhalangan, name="berhalangan"),
+    path("riwayat-perubahan/", jejak.jejak_daftar, name="jejak"),
     path("jabatan/", organisasi.jabatan_daftar, name="jabatan_daftar"),
     path("jabatan/baru/", organisasi.jabatan_baru, name="jabatan_baru"),
     path("jabatan/<int:pk>/ubah/", organisasi.jabatan_ubah_view, name="jabatan_ubah"),

@@ -7,6 +7,9 @@ class PelatihanConfig(AppConfig):
     verbose_name = _("Pelatihan dan pendampingan")
 
     def ready(self):
+        from .auditlog_daftar import daftarkan_model
+
+        daftarkan_model()  # the field-level trail (inti/jejak.py)
         from inti.audit import label_daftarkan
 
         label_daftarkan({"pelatihan.pendampingan_berakhir": _("Pendampingan berakhir (mutasi dibatalkan)")})

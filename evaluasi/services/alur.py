@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 
 from inti.audit import audit_catat
 from inti.galat import LayananError
+from inti.jejak import ubah_massal
 from inti.surel import setelah_commit
 from inti.transisi import Alur, Transisi, tabel
 from pegawai.akses import peran_user
@@ -215,8 +216,10 @@ def evaluasi_tandai_dibaca(*, evaluasi: Evaluasi, oleh: User) -> bool:
     """The employee opened the sent feedback: the first time is recorded. True when recorded now."""
     if not akses.adalah_pegawai(oleh, evaluasi) or evaluasi.dibaca_pada is not None:
         return False
-    n = Evaluasi.objects.filter(pk=evaluasi.pk, dibaca_pada__isnull=True, status__in=STATUS_TERBUKA).update(
-        dibaca_pada=timezone.now()
+    n = ubah_massal(
+        Evaluasi.objects.filter(pk=evaluasi.pk, dibaca_pada__isnull=True, status__in=STATUS_TERBUKA),
+        oleh=oleh,
+        dibaca_pada=timezone.now(),
     )
     if n:
         evaluasi.refresh_from_db(fields=["dibaca_pada"])

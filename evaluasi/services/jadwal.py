@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from inti.audit import audit_catat
+from inti.jejak import ubah_massal
 from inti.kalender import tambah_bulan
 from mutasi.models import JenisMutasi, StatusUsulan, UsulanMutasi
 from mutasi.selectors.penyetuju import InfoUnit, penyetuju_cari, unit_peta
@@ -136,8 +137,10 @@ def evaluasi_perbarui_penilai(*, peta: dict[int, InfoUnit] | None = None) -> lis
         baru = penilai_bawaan(ev.usulan, peta)
         if baru != ev.penilai_id:
             lama = ev.penilai_id
-            Evaluasi.objects.filter(pk=ev.pk, status=StatusEvaluasi.TERJADWAL).update(
-                penilai_id=baru, diubah=timezone.now()
+            ubah_massal(
+                Evaluasi.objects.filter(pk=ev.pk, status=StatusEvaluasi.TERJADWAL),
+                penilai_id=baru,
+                diubah=timezone.now(),
             )
             audit_catat(
                 oleh=None,

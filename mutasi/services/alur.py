@@ -42,6 +42,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inti.jejak import ubah_massal
 from inti.transisi import Alur, Transisi, tabel
 from pegawai.models import User
 
@@ -233,7 +234,12 @@ class AlurUsulan(Alur):
             usulan_dibatalkan.send(sender=UsulanMutasi, usulan=u)
         if t.aksi in ("kembalikan", "revisi_tujuan"):
             # A fresh decision: the PPK confirms the hard overrides again (the history keeps the first).
-            u.pengecualian.exclude(dikonfirmasi_pada=None).update(dikonfirmasi_oleh=None, dikonfirmasi_pada=None)
+            ubah_massal(
+                u.pengecualian.exclude(dikonfirmasi_pada=None),
+                oleh=oleh,
+                dikonfirmasi_oleh=None,
+                dikonfirmasi_pada=None,
+            )
 
     def ringkasan(self, u: UsulanMutasi, lama: str, t: Transisi) -> str:
         return f"Usulan {u.nomor} ({u.pegawai.nama}): {S(lama).label} -> {S(t.ke).label}"

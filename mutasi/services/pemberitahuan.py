@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat
+from inti.jejak import ubah_massal
 from inti.ttd import Penanda, TtdError, sertifikat
 from pegawai.models import User
 
@@ -133,8 +134,10 @@ def pemberitahuan_serahkan(*, oleh: User, usulan: UsulanMutasi, tanggal: date, h
 def pemberitahuan_buka(*, oleh: User, usulan: UsulanMutasi) -> None:
     """Note when the employee first opened their notice (anyone else opening it changes nothing)."""
     if akses.mutasi_sendiri(oleh, usulan) and usulan.pemberitahuan_dibuka is None:
-        UsulanMutasi.objects.filter(pk=usulan.pk, pemberitahuan_dibuka__isnull=True).update(
-            pemberitahuan_dibuka=timezone.now()
+        ubah_massal(
+            UsulanMutasi.objects.filter(pk=usulan.pk, pemberitahuan_dibuka__isnull=True),
+            oleh=oleh,
+            pemberitahuan_dibuka=timezone.now(),
         )
 
 
@@ -144,8 +147,11 @@ def pemberitahuan_konfirmasi(*, oleh: User, usulan: UsulanMutasi) -> bool:
     False when they had already done so."""
     pastikan(akses.boleh_konfirmasi(oleh, usulan))
     sekarang = timezone.now()
-    n = UsulanMutasi.objects.filter(pk=usulan.pk, pemberitahuan_dikonfirmasi__isnull=True).update(
-        pemberitahuan_dikonfirmasi=sekarang, pemberitahuan_dibuka=usulan.pemberitahuan_dibuka or sekarang
+    n = ubah_massal(
+        UsulanMutasi.objects.filter(pk=usulan.pk, pemberitahuan_dikonfirmasi__isnull=True),
+        oleh=oleh,
+        pemberitahuan_dikonfirmasi=sekarang,
+        pemberitahuan_dibuka=usulan.pemberitahuan_dibuka or sekarang,
     )
     if n:
         audit_catat(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat, selisih
+from inti.jejak import ubah_massal
 from pegawai.models import Jabatan, Pegawai, UnitKerja, User
 
 from .. import akses
@@ -255,8 +256,10 @@ def usulan_tandai_perubahan(*, usulan: UsulanMutasi) -> bool:
     if not alasan:
         return False
     with transaction.atomic():
-        n = UsulanMutasi.objects.filter(pk=usulan.pk, perlu_tinjauan=False).update(
-            perlu_tinjauan=True, tinjauan_alasan=alasan[:300]
+        n = ubah_massal(
+            UsulanMutasi.objects.filter(pk=usulan.pk, perlu_tinjauan=False),
+            perlu_tinjauan=True,
+            tinjauan_alasan=alasan[:300],
         )
         if n:
             audit_catat(

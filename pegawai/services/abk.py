@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat, selisih
 from inti.galat import LayananError
+from inti.jejak import jejak_buat
 
 from .. import aturan
 from ..models import Jabatan, TugasJabatan, UnitKerja, User
@@ -113,6 +114,7 @@ def tugas_salin(*, oleh: User, dari_unit: UnitKerja, ke_unit: UnitKerja, jabatan
     if not baru:
         raise LayananError(_("Tidak ada uraian tugas baru untuk disalin dari unit itu."))
     TugasJabatan.objects.bulk_create(baru)
+    jejak_buat(TugasJabatan, baru, oleh=oleh)
     audit_catat(
         oleh=oleh,
         aksi="abk.tugas_salin",

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from inti.audit import audit_catat
 from inti.galat import LayananError
+from inti.jejak import jejak_buat, perbarui_massal
 from inti.models import CatatanAudit
 from inti.surel import surel_buat, surel_kirim_banyak
 from inti.tugas import tugas_mulai
@@ -238,9 +239,10 @@ def akun_buat_massal(*, oleh: User, pegawai_ids: Iterable[int], base_url: str) -
                 ids_akun = dict(User.objects.filter(nip__in=[u.nip for u in akun]).values_list("nip", "pk"))
                 for u in akun:
                     u.pk = ids_akun[u.nip]
+            jejak_buat(User, akun, oleh=oleh)
             for p, u in zip(siap, akun, strict=True):
                 p.akun = u
-            Pegawai.objects.bulk_update(siap, ["akun"], batch_size=500)
+            perbarui_massal(Pegawai, siap, ["akun"], oleh=oleh)
             CatatanAudit.objects.bulk_create(
                 [
                     CatatanAudit(

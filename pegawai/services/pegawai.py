@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat, selisih
 from inti.galat import LayananError
+from inti.jejak import ubah_massal
 
 from ..models import Jabatan, Pegawai, PindahTerjadwal, RiwayatJabatan, UnitKerja, User
 from .pindah_terjadwal import pindah_terjadwal_gugurkan
@@ -46,7 +47,7 @@ def pegawai_ubah(*, oleh: User, pegawai: Pegawai, data: dict[str, Any]) -> Pegaw
         pegawai.kompetensi.set(kompetensi)
     if "nip" in perubahan and pegawai.akun_id:
         # A NIP correction carries through to the login, which signs in with it.
-        type(pegawai.akun).objects.filter(pk=pegawai.akun_id).update(nip=pegawai.nip)
+        ubah_massal(type(pegawai.akun).objects.filter(pk=pegawai.akun_id), oleh=oleh, nip=pegawai.nip)
     if perubahan:
         audit_catat(oleh=oleh, aksi="pegawai.ubah", objek=pegawai, ringkasan="Data pegawai diubah", perubahan=perubahan)
     return pegawai
@@ -75,7 +76,7 @@ def _buka_riwayat(
     riwayat.save()
     if jabatan.kepala_unit:
         # The holder of a head post becomes the unit's head.
-        UnitKerja.objects.filter(pk=unit.pk).update(kepala=pegawai)
+        ubah_massal(UnitKerja.objects.filter(pk=unit.pk), kepala=pegawai)
     return riwayat
 
 
@@ -112,7 +113,7 @@ def pegawai_pindah_jabatan(
             )
         lama.sampai = tmt - timedelta(days=1)
         lama.save(update_fields=["sampai"])
-        UnitKerja.objects.filter(pk=lama.unit_id, kepala=pegawai).update(kepala=None)
+        ubah_massal(UnitKerja.objects.filter(pk=lama.unit_id, kepala=pegawai), oleh=oleh, kepala=None)
     baru = _buka_riwayat(
         pegawai=pegawai,
         unit=unit,
@@ -144,13 +145,13 @@ def pegawai_pindah_jabatan(
 def pegawai_nonaktifkan(*, oleh: User | None, pegawai: Pegawai, alasan: str, tanggal: date) -> Pegawai:
     """Retired, died, left: the post closes and any headship ends, a move waiting for its TMT is
     cancelled; history stays."""
-    RiwayatJabatan.objects.filter(pegawai=pegawai, sampai__isnull=True).update(sampai=tanggal)
+    ubah_massal(RiwayatJabatan.objects.filter(pegawai=pegawai, sampai__isnull=True), oleh=oleh, sampai=tanggal)
     pindah_terjadwal_gugurkan(pegawai=pegawai, alasan=_("Pegawai dinonaktifkan: %(alasan)s") % {"alasan": alasan})
-    UnitKerja.objects.filter(kepala=pegawai).update(kepala=None)
+    ubah_massal(UnitKerja.objects.filter(kepala=pegawai), oleh=oleh, kepala=None)
     pegawai.aktif = False
     pegawai.alasan_nonaktif = alasan
     pegawai.save(update_fields=["aktif", "alasan_nonaktif", "diubah"])
     if pegawai.akun_id:
-        type(pegawai.akun).objects.filter(pk=pegawai.akun_id).update(is_active=False)
+        ubah_massal(type(pegawai.akun).objects.filter(pk=pegawai.akun_id), oleh=oleh, is_active=False)
     audit_catat(oleh=oleh, aksi="pegawai.nonaktif", objek=pegawai, ringkasan=f"Dinonaktifkan: {alasan}")
     return pegawai

@@ -300,6 +300,26 @@ class TestDetail:
                 assert clients["hr"].get(self.url(org.anggota)).status_code == 200
             return len(ctx)
 
+        def satu_tahun(tahun):
+            KinerjaTahunan.objects.create(pegawai=org.anggota, tahun=tahun, predikat=Predikat.BAIK)
+            HukumanDisiplin.objects.create(
+                pegawai=org.anggota,
+                tingkat="RINGAN",
+                jenis="Teguran",
+                mulai=date(tahun, 1, 1),
+                selesai=date(tahun, 2, 1),
+            )
+            RiwayatJabatanFactory(
+                pegawai=org.anggota, unit=org.lain, mulai=date(tahun - 10, 1, 1), sampai=date(tahun - 10, 12, 31)
+            )
+
+        # A record already: the "Riwayat perubahan data" section (its 10 latest changes) names the
+        # records they link to with one query per kind of record linked (unit, position...), not per
+        # record; so the page is measured with the same kinds of latest changes, then with more.
+        for tahun in range(2000, 2010):
+            satu_tahun(tahun)
+        org.anggota.kompetensi.set([Kompetensi.objects.create(nama="K-awal", jenis="TEKNIS")])
+        hitung()  # content types are cached after the first page
         sedikit = hitung()
         for tahun in range(2015, 2025):
             KinerjaTahunan.objects.create(pegawai=org.anggota, tahun=tahun, predikat=Predikat.BAIK)

@@ -8,10 +8,12 @@ from django.db.models import Model
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
+from inti.jejak import jejak_buat, perbarui_massal
 from inti.models import CatatanAudit
 
 from ...models import Jabatan, JenisJabatan, JenisUnit, JenjangJabatan, UnitKerja
 from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
+from ..jejak import jejak_impor
 from ..nilai import HAPUS, Bilangan, Pilihan, Teks, ya_tidak
 
 
@@ -125,8 +127,8 @@ def tulis_massal(
             diubah.append(obj)
         pasangan.append((obj, r))
     model.objects.bulk_create(dibuat, batch_size=1000)
-    if diubah:
-        model.objects.bulk_update(diubah, fields, batch_size=500)
+    perbarui_massal(model, diubah, fields, **jejak_impor(konteks))
+    jejak_buat(model, dibuat, **jejak_impor(konteks))
     audit_massal(pasangan, konteks, aksi)
 
 
@@ -240,6 +242,7 @@ class ImporUnit(JenisImpor):
             if r.aksi == BARU
         ]
         UnitKerja.objects.bulk_create(baru)
+        jejak_buat(UnitKerja, baru, **jejak_impor(konteks))
         per_kode = dict(UnitKerja.objects.values_list("kode", "pk"))
         objek = {u.kode: u for u in baru}
         ubah = []
@@ -256,7 +259,7 @@ class ImporUnit(JenisImpor):
                 u.induk_id = per_kode[d["kode_induk"]] if d.get("kode_induk") else None
                 if r.aksi == BARU and u.induk_id:
                     ubah.append(u)
-        UnitKerja.objects.bulk_update(ubah, ["nama", "jenis", "induk"], batch_size=500)
+        perbarui_massal(UnitKerja, ubah, ["nama", "jenis", "induk"], **jejak_impor(konteks))
         audit_massal(
             [(objek[(r.data if r.aksi == BARU else r.data[1])["kode"]], r) for r in rencana], konteks, "unit.impor"
         )

@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inti.jejak import perbarui_massal
 from inti.models import CatatanAudit
 
 from ... import nip as nip_rules
 from ...models import GOLONGAN_PPPK, Pegawai, RiwayatJabatan, StatusAsn, UnitKerja
 from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
+from ..jejak import JejakImpor, baris_baru, tambahan
 from ..nilai import Teks, nip, tanggal
 from ..sisip import sisip_massal
 from .pegawai_nilai import JENIS_KELAMIN, STATUS, email, golongan
@@ -289,7 +291,7 @@ class ImporPegawai(JenisImpor):
                 hasil.append(Rencana(baris, BARU, label, perubahan, {"baru": d}))
                 continue
             perubahan = self.bandingkan(p, d, nama_kolom, profil)
-            data = {"id": p["id"], "field": [k for k in profil if p[k] != d[k]], "d": d, "posisi": None}
+            data = {"id": p["id"], "field": [k for k in profil if p[k] != d[k]], "d": d, "posisi": None, "lama": p}
             r = posisi.get(p["id"])
             if ada_posisi:
                 pindah = r is None or r["unit_id"] != d["unit_id"] or r["jabatan_id"] != d["jabatan_id"]
@@ -373,6 +375,7 @@ class ImporPegawai(JenisImpor):
         baru: list[Rencana] = []
         pindah: list[tuple[int, dict]] = []
         tutup, koreksi = [], []
+        jejak = JejakImpor(konteks, self.unit.per_id, self.jabatan.per_id)
         per_field: dict[tuple[str, ...], list[Pegawai]] = defaultdict(list)
         catatan = f"Impor #{konteks.impor.pk}" if konteks.impor else "Impor"
         for r in rencana:
@@ -384,40 +387,26 @@ class ImporPegawai(JenisImpor):
                 # A bare instance carrying only what changes: bulk_update writes just these fields.
                 fields = (*r.data["field"], "diubah")
                 per_field[fields].append(Pegawai(pk=pid, diubah=sekarang, **{k: d[k] for k in r.data["field"]}))
+                jejak.pegawai_ubah(pid, r.data["lama"], d, r.data["field"])
             if r.data["posisi"]:
                 jenis, lama = r.data["posisi"]
                 if jenis == "koreksi":
                     koreksi.append(RiwayatJabatan(pk=lama["id"], mulai=d["tmt"]))
+                    jejak.riwayat_ubah(lama, pid, {"mulai": lama["mulai"]}, {"mulai": d["tmt"]})
                     continue
                 if lama is not None:
                     tutup.append(RiwayatJabatan(pk=lama["id"], sampai=d["tmt"] - timedelta(days=1)))
+                    jejak.riwayat_ubah(lama, pid, {"sampai": None}, {"sampai": tutup[-1].sampai})
                     if self.unit.per_id[lama["unit_id"]].kepala_id == pid:
                         self.kepala_lepas.add(lama["unit_id"])
                 pindah.append((pid, d))
         # New rows go through the fast INSERT (see ..sisip): bulk_create's per-value work dominated.
-        sisip_massal(
-            Pegawai,
-            (
-                {
-                    "nip": d["nip"],
-                    "nama": d["nama"],
-                    "gelar_depan": d.get("gelar_depan") or "",
-                    "gelar_belakang": d.get("gelar_belakang") or "",
-                    "jenis_kelamin": d["jenis_kelamin"],
-                    "tanggal_lahir": d["tanggal_lahir"],
-                    "status": d["status"],
-                    "golongan": d["golongan"],
-                    "pendidikan": d.get("pendidikan") or "",
-                    "email": d.get("email") or "",
-                }
-                for d in (r.data["baru"] for r in baru)
-            ),
-            waktu=sekarang,
-        )
+        sisip_massal(Pegawai, (baris_baru(r.data["baru"]) for r in baru), waktu=sekarang)
         if baru:
             ids = dict(Pegawai.objects.filter(nip__in=[r.data["baru"]["nip"] for r in baru]).values_list("nip", "id"))
             for r in baru:
                 r.data["id"] = ids[r.data["baru"]["nip"]]
+                jejak.pegawai_baru(r.data["id"], r.data["baru"])
         for fields, objs in per_field.items():
             Pegawai.objects.bulk_update(objs, fields, batch_size=500)
         # Close before opening: at most one open row per employee (a database constraint).
@@ -441,6 +430,9 @@ class ImporPegawai(JenisImpor):
         for pid, d in buka:
             if self.jabatan.per_id[d["jabatan_id"]].kepala_unit:
                 self.kepala_set[d["unit_id"]] = pid
+        # The field-level trail: one entry per record created or changed, tied to the run.
+        jejak.riwayat_baru(buka, catatan)
+        jejak.tulis()
         oleh_id = konteks.oleh.pk if getattr(konteks.oleh, "is_authenticated", False) else None
         dibuat, diubah = _("Dibuat lewat %(c)s") % {"c": catatan}, _("Diubah lewat %(c)s") % {"c": catatan}
         sisip_massal(
@@ -464,8 +456,12 @@ class ImporPegawai(JenisImpor):
         """Head-of-unit rule: the holder of a head post heads the unit; a head who moves away stops."""
         ubah = dict.fromkeys(self.kepala_lepas)
         ubah.update(self.kepala_set)
-        UnitKerja.objects.bulk_update(
-            [UnitKerja(pk=uid, kepala_id=pid) for uid, pid in ubah.items()], ["kepala"], batch_size=500
+        perbarui_massal(
+            UnitKerja,
+            [UnitKerja(pk=uid, kepala_id=pid) for uid, pid in ubah.items()],
+            ["kepala"],
+            oleh=konteks.oleh,
+            tambahan=tambahan(konteks),
         )
 
 

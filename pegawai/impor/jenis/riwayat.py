@@ -9,8 +9,11 @@ from django.db.models import Model
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inti.jejak import Entri, jejak_massal, perbarui_massal
+
 from ...models import HukumanDisiplin, Kompetensi, Pegawai, RiwayatJabatan, TingkatHukuman
 from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
+from ..jejak import jejak_impor
 from ..nilai import Pilihan, Teks, nip, tanggal
 from .organisasi import audit_massal, tulis_massal
 from .pegawai_nilai import email
@@ -109,7 +112,7 @@ class ImporKontak(_PerPegawai):
     def terapkan(self, rencana, konteks: Konteks) -> None:
         fields = [k for k in ("email", "telepon") if self.ada(k)]
         objs = [Pegawai(pk=pid, **{k: d[k] for k in fields}) for pid, d in (r.data for r in rencana)]
-        Pegawai.objects.bulk_update(objs, fields, batch_size=500)
+        perbarui_massal(Pegawai, objs, fields, **jejak_impor(konteks))
         audit_massal(list(zip(objs, rencana, strict=True)), konteks, "pegawai.impor_kontak")
 
 
@@ -408,6 +411,16 @@ class ImporKompetensi(_PerPegawai):
             [Lewat(pegawai_id=r.data["pegawai_id"], kompetensi_id=r.data["kompetensi_id"]) for r in rencana],
             batch_size=1000,
             ignore_conflicts=True,
+        )
+        # The trail as auditlog writes a many-to-many addition (the through rows bypass its signal).
+        tambah = [{"type": "m2m", "operation": "add", "objects": [r.data["kompetensi"]]} for r in rencana]
+        jejak_massal(
+            Pegawai,
+            [
+                Entri(pk=r.data["pegawai_id"], perubahan={"kompetensi": t}, induk={"pegawai": r.data["pegawai_id"]})
+                for r, t in zip(rencana, tambah, strict=True)
+            ],
+            **jejak_impor(konteks),
         )
         objs: list[Model] = [Pegawai(pk=r.data["pegawai_id"]) for r in rencana]
         audit_massal(list(zip(objs, rencana, strict=True)), konteks, "pegawai.impor_kompetensi")
