@@ -25,6 +25,16 @@ class MutasiConfig(AppConfig):
             "mutasi.permohonan", _("Permohonan mutasi pegawai"), keterangan=_("Permohonan mutasi baru (BKPSDM)")
         )
         jenis_daftarkan(
+            "mutasi.sk",
+            _("Surat keputusan (SK)"),
+            keterangan=_("Konsep SK menunggu tanda tangan PPK, dikembalikan, atau ditandatangani"),
+        )
+        jenis_daftarkan(
+            "mutasi.tertahan",
+            _("Mutasi tertahan pada TMT"),
+            keterangan=_("Mutasi yang tidak dilaksanakan pada TMT-nya karena syarat tidak lagi terpenuhi (BKPSDM)"),
+        )
+        jenis_daftarkan(
             "mutasi.permohonan_tolak",
             _("Tanggapan permohonan"),
             keterangan=_("Tanggapan atas permohonan mutasi Anda"),

@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat
 from inti.galat import LayananError
-from inti.surel import alamat, setelah_commit, surel_kirim
+from inti.notifikasi import beri_tahu
+from inti.surel import setelah_commit
 from pegawai.models import Peran, User
 from pegawai.services.pegawai import pegawai_nonaktifkan, pegawai_pindah_jabatan
 from pegawai.services.siasn import siasn_antrekan_jabatan
@@ -74,16 +75,17 @@ def _kabari_hr_tertahan(*, usulan_id: int, pesan: str) -> int:
         pk=usulan_id
     )
     judul = _("Mutasi tidak dilaksanakan pada TMT: %(nama)s") % {"nama": u.pegawai.nama_lengkap}
-    return surel_kirim(
-        kepada=alamat(User.objects.filter(peran=Peran.HR, is_active=True).select_related("pegawai")),
-        judul=judul,
-        template="email/mutasi_tertahan.txt",
-        konteks={
-            "u": u,
-            "judul": judul,
-            "pesan": pesan,
-            "tautan": settings.SITE_URL.rstrip("/") + reverse("mutasi:detail", args=[u.pk]),
-        },
+    tautan = settings.SITE_URL.rstrip("/") + reverse("mutasi:detail", args=[u.pk])
+    return len(
+        beri_tahu(
+            penerima=User.objects.filter(peran=Peran.HR, is_active=True).select_related("pegawai"),
+            jenis="mutasi.tertahan",
+            judul=judul,
+            isi=u.nomor,
+            template="email/mutasi_tertahan.txt",
+            konteks={"u": u, "judul": judul, "pesan": pesan, "tautan": tautan},
+            tautan=tautan,
+        )
     )
 
 
