@@ -10,7 +10,13 @@ invariants the database can hold.
 from .keberatan import Keberatan, KeputusanKeberatan, RiwayatStatusKeberatan, StatusKeberatan
 from .kelayakan import KODE_BERAT, PengecualianSyarat
 from .naskah import DasarHukum, PejabatPenandatangan, Plh, TembusanSK
-from .permohonan import STATUS_PERMOHONAN_TERBUKA, LampiranPermohonan, PermohonanMutasi, StatusPermohonan
+from .permohonan import (
+    STATUS_PERMOHONAN_TERBUKA,
+    LampiranPermohonan,
+    PermohonanMutasi,
+    RiwayatStatusPermohonan,
+    StatusPermohonan,
+)
 from .sk import (
     JenisNomor,
     JenisSK,
@@ -74,6 +80,7 @@ __all__ = [
     "PermohonanMutasi",
     "Plh",
     "RiwayatStatusKeberatan",
+    "RiwayatStatusPermohonan",
     "RiwayatStatusSK",
     "RiwayatStatusUsulan",
     "StatusKeberatan",

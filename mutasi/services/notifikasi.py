@@ -7,7 +7,8 @@ whatever the acting user browses in, after the commit of the step (the workflow 
   proposer); from the decision on, the employee hears of the decision, the decree, the carrying
   out and a cancellation too;
 - an objection raised: to HR; answered: to the employee;
-- a request made: to HR; declined: to the employee.
+- a request made: to HR, and its receipt with the registration number to the employee; declined
+  or made a proposal of: to the employee.
 
 Each function reads what it sends from the database when it runs (after the commit).
 """
@@ -121,6 +122,27 @@ def permohonan_diajukan(*, permohonan_id: int) -> int:
         judul=_("Permohonan mutasi baru: %(nama)s") % {"nama": p.pegawai.nama_lengkap},
         template="email/mutasi_permohonan.txt",
         konteks={"p": p},
+    )
+
+
+def permohonan_tanda_terima(*, permohonan_id: int) -> int:
+    """The employee's receipt: the registration number to quote, and where to follow the request."""
+    p = PermohonanMutasi.objects.select_related("pegawai__akun").get(pk=permohonan_id)
+    return surel_kirim(
+        kepada=alamat(p.pegawai),
+        judul=_("Permohonan mutasi Anda terdaftar: %(nomor)s") % {"nomor": p.nomor},
+        template="email/mutasi_permohonan_terima.txt",
+        konteks={"p": p, "tautan": _tautan("mutasi:saya")},
+    )
+
+
+def permohonan_diproses(*, permohonan_id: int) -> int:
+    p = PermohonanMutasi.objects.select_related("pegawai__akun").get(pk=permohonan_id)
+    return surel_kirim(
+        kepada=alamat(p.pegawai),
+        judul=_("Permohonan mutasi Anda diproses: %(nomor)s") % {"nomor": p.nomor or "-"},
+        template="email/mutasi_permohonan_proses.txt",
+        konteks={"p": p, "tautan": _tautan("mutasi:saya")},
     )
 
 

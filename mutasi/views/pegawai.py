@@ -69,9 +69,10 @@ def permohonan_baru(request):
     form = PermohonanForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
+        hasil = {}
 
         def buat():
-            permohonan_buat(
+            hasil["p"] = permohonan_buat(
                 oleh=request.user,
                 jenis=d["jenis"],
                 alasan=d["alasan"],
@@ -81,7 +82,11 @@ def permohonan_baru(request):
             )
 
         if jalankan_form(form, buat):
-            messages.success(request, _("Permohonan terkirim ke BKPSDM."))
+            messages.success(
+                request,
+                _("Permohonan terkirim ke BKPSDM dengan nomor registrasi %(nomor)s. Ikuti tahapannya di halaman ini.")
+                % {"nomor": hasil["p"].nomor},
+            )
             return redirect("mutasi:saya")
     return render(request, "mutasi/permohonan_form.html", {"form": form})
 
