@@ -20,6 +20,7 @@ from ..selectors import (
     permohonan_ambil,
     permohonan_lampiran_ambil,
     permohonan_terlihat,
+    tahapan_permohonan,
 )
 from ..services.keberatan import keberatan_jawab
 from ..services.kelayakan import cek_sepuluh_tahun
@@ -49,6 +50,7 @@ def permohonan_detail(request, pk):
         "mutasi/permohonan_detail.html",
         {
             "p": obj,
+            "tahapan": tahapan_permohonan(obj),
             "tolak_form": TolakPermohonanForm(),
             "cek10": cek_sepuluh_tahun(obj.pegawai, timezone.localdate()) if obj.jenis == JenisMutasi.KELUAR else None,
         },
