@@ -201,3 +201,14 @@ def test_halaman_permohonan_nomor_dan_tahapan(dunia, clients):
     sendiri = clients["anggota"].get(reverse("mutasi:permohonan_detail", args=[p.pk])).content.decode()
     # Undecided: the proposal's page is not theirs yet; the link leads to its stages on their page.
     assert f"#tahapan-{u.pk}" in sendiri and reverse("mutasi:detail", args=[u.pk]) + '"' not in sendiri
+
+
+def test_hr_mencari_nomor_registrasi(dunia, clients):
+    o = dunia.org
+    a = permohonan_buat(oleh=o.anggota.akun, jenis="DALAM", alasan=ALASAN, unit_pilihan=[])
+    b = permohonan_buat(oleh=o.orang_luar.akun, jenis="DALAM", alasan=ALASAN, unit_pilihan=[])
+    permohonan_tolak(oleh=o.hr.akun, permohonan=a, alasan="Formasi unit tujuan sudah penuh.")
+    url = reverse("mutasi:permohonan_daftar")
+    hasil = clients["hr"].get(url, {"q": a.nomor.lower()}).content.decode()  # answered: found all the same
+    assert a.nomor in hasil and b.nomor not in hasil
+    assert clients["anggota"].get(url, {"q": a.nomor}).status_code in (302, 403, 404)
