@@ -298,6 +298,11 @@ SK_NOMOR_POLA = env.str("SK_NOMOR_POLA", default="800/{seq}/436.7.2/{year}")
 PEMBERITAHUAN_NOMOR_POLA = env.str("PEMBERITAHUAN_NOMOR_POLA", default="800.1.6/{seq}/436.7.2/{year}")
 # Days a decree's TMT may lie before the decree's date (0: the TMT is on or after it).
 SK_TMT_SEBELUM_HARI = env.int("SK_TMT_SEBELUM_HARI", default=0)
+# From which stage an employee sees, on "Mutasi saya", a transfer HR or a unit head proposed for them
+# (a status of mutasi.models.TAHAPAN_USULAN: DIAJUKAN, DILEPAS, DITERIMA, DIVERIFIKASI, DIPUTUSKAN,
+# SK_TERBIT, DILAKSANAKAN). A proposal made from their own request they follow from the start. The
+# proposal's own page (with the approvers' notes) opens to them from the decision on, never earlier.
+MUTASI_PEGAWAI_LIHAT_SEJAK = env.str("MUTASI_PEGAWAI_LIHAT_SEJAK", default="DIPUTUSKAN")
 # Days the employee has to raise an objection (keberatan) after being given the notice.
 KEBERATAN_BATAS_HARI = env.int("KEBERATAN_BATAS_HARI", default=14)
 # Needs analysis (PermenPANRB 1/2020): effective working hours per year and rounding of people.

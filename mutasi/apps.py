@@ -35,6 +35,11 @@ class MutasiConfig(AppConfig):
             keterangan=_("Mutasi yang tidak dilaksanakan pada TMT-nya karena syarat tidak lagi terpenuhi (BKPSDM)"),
         )
         jenis_daftarkan(
+            "mutasi.permohonan_saya",
+            _("Permohonan mutasi saya"),
+            keterangan=_("Nomor pendaftaran permohonan Anda, dan saat permohonan itu dibuatkan usulan"),
+        )
+        jenis_daftarkan(
             "mutasi.permohonan_tolak",
             _("Tanggapan permohonan"),
             keterangan=_("Tanggapan atas permohonan mutasi Anda"),

@@ -39,7 +39,7 @@ from .services.keberatan import keberatan_ajukan, keberatan_jawab
 from .services.kelayakan import kelayakan_usulan
 from .services.pelaksanaan import usulan_laksanakan
 from .services.pemberitahuan import pemberitahuan_serahkan
-from .services.permohonan import permohonan_buat
+from .services.permohonan import permohonan_buat, permohonan_tautkan
 from .services.sk import sk_tandatangani
 from .services.sk_konsep import sk_siapkan
 from .services.usulan import batch_baca_daftar, batch_buat, pengecualian_konfirmasi, usulan_buat, usulan_pengecualian
@@ -217,17 +217,27 @@ def _isi(d: _Demo) -> None:
     )
     d.maju(u, S.DIPUTUSKAN)  # its decree: `keputusan`, after the review step's history
 
-    # The demo employee: decided; the decree (`keputusan`) waits for their acknowledgement.
+    # The demo employee asked for it (their request, with its registration number); HR made the
+    # proposal of it; decided; the decree (`keputusan`) waits for their acknowledgement. Their page
+    # shows both timelines.
     ahmad = Pegawai.objects.get(nip=AKUN["pegawai"])
     d.dipakai.add(ahmad.pk)
+    permohonan = permohonan_buat(
+        oleh=d.user_untuk(ahmad.pk),
+        jenis=JenisMutasi.DALAM,
+        alasan="Saya ingin mengembangkan kemampuan pengolahan data kependudukan di kelurahan yang lebih padat.",
+        unit_pilihan=UnitKerja.objects.filter(kode="KEL-MLY-MS"),
+    )
     u = d.usulan(
         ahmad,
         "KEL-MLY-MS",
+        dasar=DasarMutasi.PERMINTAAN,
         alasan="Kelurahan Manyar Sabrangan membutuhkan pengolah data untuk pemutakhiran data kependudukan.",
         manfaat_pegawai=(
             "Pengalaman mengelola data wilayah yang lebih padat penduduk; menjadi bekal promosi ke jabatan fungsional."
         ),
     )
+    permohonan_tautkan(oleh=d.akun["hr"], permohonan=permohonan, usulan=u)
     d.maju(u, S.DIPUTUSKAN)  # its decree: `keputusan`
 
     # Inbox of the Camat (AKUN kepala): a lurah moved (escalates to the Camat) and a newcomer to the Kecamatan.

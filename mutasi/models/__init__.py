@@ -10,7 +10,13 @@ invariants the database can hold.
 from .keberatan import Keberatan, KeputusanKeberatan, RiwayatStatusKeberatan, StatusKeberatan
 from .kelayakan import KODE_BERAT, PengecualianSyarat
 from .naskah import DasarHukum, PejabatPenandatangan, Plh, TembusanSK
-from .permohonan import STATUS_PERMOHONAN_TERBUKA, LampiranPermohonan, PermohonanMutasi, StatusPermohonan
+from .permohonan import (
+    STATUS_PERMOHONAN_TERBUKA,
+    LampiranPermohonan,
+    PermohonanMutasi,
+    RiwayatStatusPermohonan,
+    StatusPermohonan,
+)
 from .sk import (
     JenisNomor,
     JenisSK,
@@ -31,6 +37,7 @@ from .usulan import (
     STATUS_SK_BERLAKU,
     STATUS_TERBUKA,
     STATUS_TERLIHAT_PEGAWAI,
+    TAHAPAN_USULAN,
     BatchUsulan,
     DasarMutasi,
     JenisLampiran,
@@ -55,6 +62,7 @@ __all__ = [
     "STATUS_SK_BERLAKU",
     "STATUS_TERBUKA",
     "STATUS_TERLIHAT_PEGAWAI",
+    "TAHAPAN_USULAN",
     "BatchUsulan",
     "DasarHukum",
     "DasarMutasi",
@@ -74,6 +82,7 @@ __all__ = [
     "PermohonanMutasi",
     "Plh",
     "RiwayatStatusKeberatan",
+    "RiwayatStatusPermohonan",
     "RiwayatStatusSK",
     "RiwayatStatusUsulan",
     "StatusKeberatan",

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.models import RiwayatStatus
 from pegawai.models import Pegawai, UnitKerja
 
 from .usulan import JenisMutasi, UsulanMutasi
@@ -26,6 +27,9 @@ class PermohonanMutasi(models.Model):
     """The employee's own request for a transfer (atas permintaan sendiri)."""
 
     pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="permohonan_mutasi")
+    # The registration number the employee quotes (PMH-2026-00001): gap-free per year, taken in the
+    # creating transaction under the counter's row lock (`mutasi.services.penomoran`).
+    nomor = models.CharField(_("nomor registrasi"), max_length=20, unique=True, null=True, blank=True, editable=False)
     jenis = models.CharField(_("jenis mutasi"), max_length=8, choices=JenisMutasi.choices, default=JenisMutasi.DALAM)
     alasan = models.TextField(_("alasan permohonan"))
     unit_pilihan = models.ManyToManyField(
@@ -59,7 +63,24 @@ class PermohonanMutasi(models.Model):
         ]
 
     def __str__(self):
-        return f"Permohonan {self.pegawai.nama_lengkap} ({self.dibuat:%d-%m-%Y})"
+        nomor = f"{self.nomor} " if self.nomor else ""
+        return f"Permohonan {nomor}{self.pegawai.nama_lengkap} ({self.dibuat:%d-%m-%Y})"
+
+
+class RiwayatStatusPermohonan(RiwayatStatus):
+    """The request's history: submitted (`dari` empty), withdrawn, declined, made a proposal of
+    (`mutasi.services.permohonan.AlurPermohonan` is its one writer)."""
+
+    permohonan = models.ForeignKey(PermohonanMutasi, on_delete=models.CASCADE, related_name="riwayat_status")
+    dari = models.CharField(_("dari status"), max_length=20, choices=StatusPermohonan.choices, blank=True)
+    ke = models.CharField(_("ke status"), max_length=20, choices=StatusPermohonan.choices)
+
+    class Meta(RiwayatStatus.Meta):
+        verbose_name = _("riwayat status permohonan")
+        verbose_name_plural = _("riwayat status permohonan")
+
+    def __str__(self):
+        return f"{self.permohonan_id}: {self.dari} -> {self.ke}"
 
 
 class LampiranPermohonan(models.Model):

@@ -24,6 +24,7 @@ def lokasi_dokumen(instance, filename: str) -> str:
 class JenisNomor(models.TextChoices):
     SK = "SK", _("Surat keputusan")
     PEMBERITAHUAN = "PEMBERITAHUAN", _("Surat pemberitahuan")
+    PERMOHONAN = "PERMOHONAN", _("Permohonan mutasi pegawai")
 
 
 class NomorUrutSK(models.Model):

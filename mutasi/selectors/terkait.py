@@ -91,8 +91,12 @@ def permohonan_ambil(user, pk: int) -> PermohonanMutasi:
 
 
 def permohonan_saya(user) -> QuerySet[PermohonanMutasi]:
-    """The employee's own requests, newest first."""
-    return PermohonanMutasi.objects.filter(pegawai_id=peran_user(user).pegawai_id or 0).select_related("usulan")
+    """The employee's own requests, newest first, with what their timelines read."""
+    return (
+        PermohonanMutasi.objects.filter(pegawai_id=peran_user(user).pegawai_id or 0)
+        .select_related("usulan")
+        .prefetch_related("riwayat_status")
+    )
 
 
 def permohonan_lampiran_ambil(user, pk: int) -> LampiranPermohonan:

@@ -4,7 +4,9 @@ filtered list, the employee's own transfers, the timeline, and what changed in t
 from datetime import date
 from itertools import chain
 
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -17,19 +19,45 @@ from ..models import (
     STATUS_SELESAI,
     STATUS_SK_BERLAKU,
     STATUS_TERBUKA,
+    TAHAPAN_USULAN,
     JenisMutasi,
     LampiranUsulan,
     RiwayatStatusKeberatan,
+    RiwayatStatusUsulan,
     StatusUsulan,
     UsulanMutasi,
 )
 from .penyetuju import KEPALA_TUJUAN, InfoUnit, penyetuju_langkah
 
 
+def tahap_terlihat_pegawai() -> tuple[str, ...]:
+    """The stages from MUTASI_PEGAWAI_LIHAT_SEJAK on."""
+    sejak = settings.MUTASI_PEGAWAI_LIHAT_SEJAK
+    if sejak not in TAHAPAN_USULAN:
+        raise ImproperlyConfigured(
+            f"MUTASI_PEGAWAI_LIHAT_SEJAK={sejak!r}: gunakan salah satu dari {', '.join(TAHAPAN_USULAN)}."
+        )
+    return TAHAPAN_USULAN[TAHAPAN_USULAN.index(sejak) :]
+
+
+def syarat_terlihat_pegawai() -> Q:
+    """A proposal that has reached the setting's stage (now or once: a cancelled or revised one
+    stays in the employee's view). The employee's page (`tahapan.mutasi_saya`) and, from the
+    decision on, the proposal's own page follow it."""
+    tahap = tahap_terlihat_pegawai()
+    q = Q(status__in=tahap) | Q(Exists(RiwayatStatusUsulan.objects.filter(usulan=OuterRef("pk"), ke__in=tahap)))
+    if StatusUsulan.DIPUTUSKAN in tahap:
+        q |= Q(diputuskan_pada__isnull=False)
+    if StatusUsulan.DIAJUKAN in tahap:
+        q |= Q(diajukan_pada__isnull=False)
+    return q
+
+
 def _syarat_terlihat(user) -> Q | None:
     """Who sees which proposal (None = everything): HR staff all; the PPK every submitted one;
     unit heads those touching their units from submission on, never their own transfer; the
-    proposer their own; the employee their transfer from the decision on."""
+    proposer their own; the employee their transfer's page from the decision on (or from the later
+    stage MUTASI_PEGAWAI_LIHAT_SEJAK names: `syarat_terlihat_pegawai`)."""
     p = peran_user(user)
     if p.hr:
         return None
@@ -44,7 +72,7 @@ def _syarat_terlihat(user) -> Q | None:
     if p.pegawai_id:
         # Once decided, the employee follows their transfer to its end, including a cancellation
         # or a revision after their objection that goes back through the approvals.
-        cond |= Q(pegawai_id=p.pegawai_id, diputuskan_pada__isnull=False)
+        cond |= Q(pegawai_id=p.pegawai_id, diputuskan_pada__isnull=False) & syarat_terlihat_pegawai()
     return cond
 
 
@@ -124,16 +152,6 @@ def usulan_cari(
     desc = urut.startswith("-")
     fields = URUTAN_USULAN.get(urut.lstrip("-"), URUTAN_USULAN["dibuat"])
     return qs.order_by(*[f"-{f}" if desc else f for f in fields])
-
-
-def mutasi_saya(user) -> QuerySet[UsulanMutasi]:
-    """The employee's own transfers, from the decision on."""
-    p = peran_user(user)
-    return (
-        dengan_relasi(UsulanMutasi.objects.filter(pegawai_id=p.pegawai_id or 0, diputuskan_pada__isnull=False))
-        .prefetch_related("keberatan")
-        .order_by("-diputuskan_pada")
-    )
 
 
 def riwayat_mutasi_pegawai(user, pegawai_id: int) -> QuerySet[UsulanMutasi]:

@@ -6,7 +6,8 @@ worker), muted by `inti.surel.tanpa_notifikasi`.
   proposer); from the decision on, the employee hears of the decision, the decree, the carrying
   out and a cancellation too;
 - an objection raised: to HR; answered: to the employee;
-- a request made: to HR; declined: to the employee.
+- a request made: to HR, and its receipt with the registration number to the employee; declined
+  or made a proposal of: to the employee.
 
 The workflow's steps call `notifikasi_transisi` after the commit (Alur.kabari); objections and
 requests call theirs inside the service's transaction. Each reads what it tells from the database.
@@ -147,6 +148,37 @@ def permohonan_diajukan(*, permohonan_id: int) -> int:
             template="email/mutasi_permohonan.txt",
             konteks={"p": p},
             tautan=_tautan("mutasi:permohonan_detail", p.pk),
+        )
+    )
+
+
+def permohonan_tanda_terima(*, permohonan_id: int) -> int:
+    """The employee's receipt: the registration number to quote, and where to follow the request."""
+    p = PermohonanMutasi.objects.select_related("pegawai__akun").get(pk=permohonan_id)
+    return len(
+        beri_tahu(
+            penerima=p.pegawai,
+            jenis="mutasi.permohonan_saya",
+            judul=_("Permohonan mutasi Anda terdaftar: %(nomor)s") % {"nomor": p.nomor},
+            isi=p.get_jenis_display(),
+            template="email/mutasi_permohonan_terima.txt",
+            konteks={"p": p, "tautan": _tautan("mutasi:saya")},
+            tautan=_tautan("mutasi:saya"),
+        )
+    )
+
+
+def permohonan_diproses(*, permohonan_id: int) -> int:
+    p = PermohonanMutasi.objects.select_related("pegawai__akun").get(pk=permohonan_id)
+    return len(
+        beri_tahu(
+            penerima=p.pegawai,
+            jenis="mutasi.permohonan_saya",
+            judul=_("Permohonan mutasi Anda diproses: %(nomor)s") % {"nomor": p.nomor or "-"},
+            isi=p.get_jenis_display(),
+            template="email/mutasi_permohonan_proses.txt",
+            konteks={"p": p, "tautan": _tautan("mutasi:saya")},
+            tautan=_tautan("mutasi:saya"),
         )
     )
 

@@ -1,6 +1,7 @@
 """Numbers and verification codes of the documents: one gap-free sequence per year for decrees
-(SK_NOMOR_POLA) and one for notices (PEMBERITAHUAN_NOMOR_POLA); a random code for each document
-(the QR code on it leads to the public verification page)."""
+(SK_NOMOR_POLA), one for notices (PEMBERITAHUAN_NOMOR_POLA) and one for the employees' requests
+(their registration number, POLA_PERMOHONAN); a random code for each document (the QR code on it
+leads to the public verification page)."""
 
 import secrets
 
@@ -8,6 +9,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from ..models import JenisNomor, NomorUrutSK, SuratKeputusan, SuratPemberitahuan
+
+# A request's registration number: the employee quotes it (PMH-2026-00001).
+POLA_PERMOHONAN = "PMH-{year}-{seq:05d}"
 
 
 def nomor_berikut(tahun: int, jenis: str = JenisNomor.SK) -> tuple[int, str]:
@@ -23,7 +27,11 @@ def nomor_berikut(tahun: int, jenis: str = JenisNomor.SK) -> tuple[int, str]:
     baris = NomorUrutSK.objects.select_for_update().get(jenis=jenis, tahun=tahun)
     baris.terakhir += 1
     baris.save(update_fields=["terakhir"])
-    pola = settings.SK_NOMOR_POLA if jenis == JenisNomor.SK else settings.PEMBERITAHUAN_NOMOR_POLA
+    pola = {
+        JenisNomor.SK: settings.SK_NOMOR_POLA,
+        JenisNomor.PEMBERITAHUAN: settings.PEMBERITAHUAN_NOMOR_POLA,
+        JenisNomor.PERMOHONAN: POLA_PERMOHONAN,
+    }[jenis]
     return baris.terakhir, pola.format(seq=baris.terakhir, year=tahun, tahun=tahun)
 
 

@@ -1,7 +1,16 @@
 """The employee's own request for a transfer: made from their page, answered by HR (turned
-into a proposal with basis "own request", or declined with a reason the employee reads)."""
+into a proposal with basis "own request", or declined with a reason the employee reads).
 
-from collections.abc import Iterable
+A request is a workflow of its own (`inti.transisi.Alur`, `AlurPermohonan`): its submission is
+the first row of its history (`Alur.catat`), then one move: withdrawn by the employee, declined by
+HR with a reason, or made a proposal of by HR ("proses", performed when HR creates the proposal
+from it). Each move locks the row, checks state and actor (`mutasi.akses`), writes a
+RiwayatStatusPermohonan row and an audit row in one transaction, and queues its mail for after the
+commit. On submission the request gets its registration number (PMH-2026-00001, gap-free per
+year) in the same transaction, under the year counter's row lock."""
+
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -11,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from inti.audit import audit_catat
 from inti.surel import setelah_commit
+from inti.transisi import Alur, Transisi, tabel
 from pegawai.akses import peran_user
 from pegawai.models import Pegawai, UnitKerja, User
 
@@ -18,17 +28,93 @@ from .. import akses
 from ..models import (
     STATUS_PERMOHONAN_TERBUKA,
     JenisMutasi,
+    JenisNomor,
     LampiranPermohonan,
     PermohonanMutasi,
+    RiwayatStatusPermohonan,
     StatusPermohonan,
     UsulanMutasi,
 )
+from ..selectors.penyetuju import HR
 from . import AlurError, pastikan
 from .kelayakan import cek_sepuluh_tahun
 from .lampiran import berkas_periksa
-from .notifikasi import permohonan_diajukan, permohonan_ditolak
+from .notifikasi import permohonan_diajukan, permohonan_diproses, permohonan_ditolak, permohonan_tanda_terima
+from .penomoran import nomor_berikut
 
 PESAN_MASIH_TERBUKA = gettext_lazy("Anda masih punya permohonan yang menunggu tanggapan.")
+PEMOHON = "pemohon"  # the employee who made the request
+ALASAN_TOLAK_MIN = 10
+
+P = StatusPermohonan
+
+
+class AlurPermohonan(Alur):
+    model = PermohonanMutasi
+    riwayat = RiwayatStatusPermohonan
+    riwayat_fk = "permohonan"
+    awalan_audit = "mutasi.permohonan"
+    galat = AlurError
+    select_related = ("pegawai",)
+    transisi = tabel(
+        Transisi(
+            "tarik",
+            (P.DIAJUKAN,),
+            P.DITARIK,
+            gettext_lazy("Tarik permohonan"),
+            PEMOHON,
+            gaya="outline-danger",
+            konfirmasi=gettext_lazy("Tarik permohonan ini?"),
+        ),
+        Transisi(
+            "tolak", (P.DIAJUKAN,), P.DITOLAK, gettext_lazy("Tolak permohonan"), HR, wajib_catatan=True, gaya="danger"
+        ),
+        # HR made a proposal of it (`permohonan_tautkan`, from the new-proposal page): never a button.
+        Transisi("proses", (P.DIAJUKAN,), P.DIPROSES, gettext_lazy("Buat usulan dari permohonan"), HR, internal=True),
+    )
+
+    def hak(self, t: Transisi, obj: PermohonanMutasi, user: Any, **konteks: Any) -> tuple[bool, str]:
+        if t.pelaku == PEMOHON:
+            izin = akses.boleh_tarik_permohonan(user, obj)
+            return izin.boleh, izin.pesan or _("pemohon")
+        izin = akses.boleh_tanggapi_permohonan(user, obj)
+        return izin.boleh, izin.pesan or _("staf BKPSDM")
+
+    def pesan_status(self, obj: PermohonanMutasi, t: Transisi) -> str:
+        return _('Permohonan berstatus "%(status)s": aksi "%(aksi)s" tidak dapat dilakukan.') % {
+            "status": obj.get_status_display(),
+            "aksi": t.label,
+        }
+
+    def syarat(self, t: Transisi, obj: PermohonanMutasi, oleh: Any, catatan: str, **data: Any) -> dict[str, Any]:
+        tambahan: dict[str, Any] = {}
+        if t.aksi == "tolak":
+            if len(catatan) < ALASAN_TOLAK_MIN:
+                raise AlurError(_("Tulis alasan penolakan untuk pegawai (minimal 10 karakter)."))
+            obj.alasan_tolak = catatan
+        if t.aksi == "proses":
+            usulan: UsulanMutasi = data["usulan"]
+            if usulan.pegawai_id != obj.pegawai_id:
+                raise AlurError(_("Usulan ini bukan untuk pemohon permohonan tersebut."))
+            obj.usulan = usulan
+            tambahan["usulan"] = usulan.nomor
+        if t.aksi in ("tolak", "proses"):
+            obj.ditangani_oleh, obj.ditangani_pada = oleh, timezone.now()
+        return tambahan
+
+    def ringkasan(self, obj: PermohonanMutasi, lama: str, t: Transisi) -> str:
+        return f"Permohonan {obj.nomor or obj.pk} ({obj.pegawai.nama}): {P(lama).label} -> {P(t.ke).label}"
+
+    def kabari(self, obj: PermohonanMutasi, t: Transisi, catatan: str) -> Callable[[], Any] | None:
+        pk = obj.pk
+        if t.aksi == "tolak":
+            return lambda: permohonan_ditolak(permohonan_id=pk)
+        if t.aksi == "proses":
+            return lambda: permohonan_diproses(permohonan_id=pk)
+        return None
+
+
+ALUR = AlurPermohonan()
 
 
 @transaction.atomic
@@ -56,6 +142,9 @@ def permohonan_buat(
     periksa = [(f, berkas_periksa(f)) for f in berkas]
     obj = PermohonanMutasi(pegawai=pegawai, jenis=jenis, alasan=alasan.strip(), instansi_tujuan=instansi_tujuan.strip())
     obj.full_clean(validate_constraints=False)
+    # The number under the year counter's lock, in this transaction: a refused submission gives
+    # it back (no gap), a simultaneous one waits for it (no duplicate).
+    _urut, obj.nomor = nomor_berikut(timezone.localtime(obj.dibuat).year, JenisNomor.PERMOHONAN)
     try:
         # Exactly once: the database allows one open request per employee; of simultaneous
         # identical submissions one is saved and the others get the message.
@@ -67,46 +156,34 @@ def permohonan_buat(
         obj.unit_pilihan.set(unit_pilihan)
     for f, tipe in periksa:
         LampiranPermohonan.objects.create(permohonan=obj, berkas=f, nama_asli=f.name[:255], tipe=tipe, ukuran=f.size)
-    audit_catat(oleh=oleh, aksi="mutasi.permohonan", objek=obj, ringkasan=f"Permohonan mutasi {pegawai.nama}")
+    ALUR.catat(objek=obj, aksi="ajukan", oleh=oleh, dari="", sebagai=_("pemohon"))
+    audit_catat(
+        oleh=oleh,
+        aksi="mutasi.permohonan",
+        objek=obj,
+        ringkasan=f"Permohonan mutasi {obj.nomor} {pegawai.nama}",
+        perubahan={"status": ["", P.DIAJUKAN], "nomor": obj.nomor},
+    )
     setelah_commit(lambda: permohonan_diajukan(permohonan_id=obj.pk))
+    setelah_commit(lambda: permohonan_tanda_terima(permohonan_id=obj.pk))
     return obj
 
 
-def _kunci(permohonan: PermohonanMutasi) -> PermohonanMutasi:
-    return PermohonanMutasi.objects.select_for_update().get(pk=permohonan.pk)
-
-
-@transaction.atomic
 def permohonan_tolak(*, oleh: User, permohonan: PermohonanMutasi, alasan: str) -> PermohonanMutasi:
-    obj = _kunci(permohonan)
-    pastikan(akses.boleh_tanggapi_permohonan(oleh, obj))
-    if len(alasan.strip()) < 10:
-        raise AlurError(_("Tulis alasan penolakan untuk pegawai (minimal 10 karakter)."))
-    obj.status, obj.alasan_tolak = StatusPermohonan.DITOLAK, alasan.strip()
-    obj.ditangani_oleh, obj.ditangani_pada = oleh, timezone.now()
-    obj.save()
-    audit_catat(oleh=oleh, aksi="mutasi.permohonan_tolak", objek=obj, ringkasan=f"Permohonan ditolak: {alasan}")
-    setelah_commit(lambda: permohonan_ditolak(permohonan_id=obj.pk))
-    return obj
+    """HR declines the request with a reason the employee reads."""
+    return ALUR.jalankan(objek=permohonan, aksi="tolak", oleh=oleh, catatan=alasan)
 
 
-@transaction.atomic
 def permohonan_tautkan(*, oleh: User, permohonan: PermohonanMutasi, usulan: UsulanMutasi) -> PermohonanMutasi:
-    """The request became a proposal."""
-    obj = _kunci(permohonan)
-    pastikan(akses.boleh_tanggapi_permohonan(oleh, obj))
-    obj.status, obj.usulan = StatusPermohonan.DIPROSES, usulan
-    obj.ditangani_oleh, obj.ditangani_pada = oleh, timezone.now()
-    obj.save()
-    audit_catat(oleh=oleh, aksi="mutasi.permohonan_proses", objek=obj, ringkasan=f"Dibuatkan usulan {usulan.nomor}")
-    return obj
+    """The request became a proposal (HR made it from the request)."""
+    return ALUR.jalankan(objek=permohonan, aksi="proses", oleh=oleh, usulan=usulan)
 
 
-@transaction.atomic
 def permohonan_tarik(*, oleh: User, permohonan: PermohonanMutasi) -> PermohonanMutasi:
-    obj = _kunci(permohonan)
-    pastikan(akses.boleh_tarik_permohonan(oleh, obj))
-    obj.status = StatusPermohonan.DITARIK
-    obj.save()
-    audit_catat(oleh=oleh, aksi="mutasi.permohonan_tarik", objek=obj, ringkasan="Permohonan ditarik pemohon")
-    return obj
+    """The employee withdraws the request while it waits."""
+    return ALUR.jalankan(objek=permohonan, aksi="tarik", oleh=oleh)
+
+
+def permohonan_aksi_tersedia(permohonan: PermohonanMutasi, user: User) -> list[Transisi]:
+    """The buttons this user gets on this request (exactly the moves the workflow accepts)."""
+    return ALUR.tersedia(permohonan, user)

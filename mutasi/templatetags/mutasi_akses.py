@@ -22,6 +22,7 @@ for _nama in (
     "boleh_ajukan_permohonan",
     "boleh_kelola_sk",
     # (user, object)
+    "boleh_lihat_usulan",
     "boleh_ubah_usulan",
     "boleh_lampir",
     "boleh_hapus_lampiran",

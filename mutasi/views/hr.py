@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from ..selectors import (
     permohonan_ambil,
     permohonan_lampiran_ambil,
     permohonan_terlihat,
+    tahapan_permohonan,
 )
 from ..services.keberatan import keberatan_jawab
 from ..services.kelayakan import cek_sepuluh_tahun
@@ -30,14 +32,17 @@ from ._umum import berkas_response, jalankan, jalankan_form
 @perlu(akses.boleh_kelola_permohonan)
 def permohonan_daftar(request):
     status = request.GET.get("status", StatusPermohonan.DIAJUKAN)
+    q = request.GET.get("q", "").strip()[:100]
     qs = permohonan_terlihat(request.user).prefetch_related("unit_pilihan")
-    if status in StatusPermohonan.values:
+    if q:  # the number the employee quotes (or a name), whatever the request's state
+        qs = qs.filter(Q(nomor__iexact=q) | Q(pegawai__nama__icontains=q))
+    elif status in StatusPermohonan.values:
         qs = qs.filter(status=status)
     page = halaman(request, qs.order_by("-dibuat"), 25)
     return render(
         request,
         "mutasi/permohonan_daftar.html",
-        {"page_obj": page, "status": status, "status_list": StatusPermohonan.choices},
+        {"page_obj": page, "status": status, "status_list": StatusPermohonan.choices, "q": q},
     )
 
 
@@ -49,6 +54,7 @@ def permohonan_detail(request, pk):
         "mutasi/permohonan_detail.html",
         {
             "p": obj,
+            "tahapan": tahapan_permohonan(obj),
             "tolak_form": TolakPermohonanForm(),
             "cek10": cek_sepuluh_tahun(obj.pegawai, timezone.localdate()) if obj.jenis == JenisMutasi.KELUAR else None,
         },

@@ -8,7 +8,15 @@ from django.views.decorators.http import require_POST
 
 from .. import akses
 from ..forms import KeberatanForm, PermohonanForm
-from ..selectors import mutasi_saya, permohonan_ambil, permohonan_saya, usulan_ambil
+from ..selectors import (
+    mutasi_saya,
+    permohonan_ambil,
+    permohonan_saya,
+    tahapan_permohonan,
+    tahapan_usulan,
+    unit_peta,
+    usulan_ambil,
+)
 from ..services.keberatan import keberatan_ajukan
 from ..services.pemberitahuan import pemberitahuan_konfirmasi
 from ..services.permohonan import permohonan_buat, permohonan_tarik
@@ -17,12 +25,20 @@ from ._umum import jalankan, jalankan_form
 
 @login_required
 def saya(request):
+    """The employee's own case: each transfer and request with its stages, dates and who acts next."""
+    peta = unit_peta()
+    daftar = list(mutasi_saya(request.user))
+    for u in daftar:
+        u.tahapan = tahapan_usulan(u, peta)
+    permohonan = list(permohonan_saya(request.user))
+    for p in permohonan:
+        p.tahapan = tahapan_permohonan(p)
     return render(
         request,
         "mutasi/saya.html",
         {
-            "daftar": list(mutasi_saya(request.user)),
-            "permohonan": permohonan_saya(request.user),
+            "daftar": daftar,
+            "permohonan": permohonan,
             "keberatan_form": KeberatanForm(),
             "punya_data": bool(akses.boleh_ajukan_permohonan(request.user)),
         },
@@ -69,9 +85,10 @@ def permohonan_baru(request):
     form = PermohonanForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
+        hasil = {}
 
         def buat():
-            permohonan_buat(
+            hasil["p"] = permohonan_buat(
                 oleh=request.user,
                 jenis=d["jenis"],
                 alasan=d["alasan"],
@@ -81,7 +98,11 @@ def permohonan_baru(request):
             )
 
         if jalankan_form(form, buat):
-            messages.success(request, _("Permohonan terkirim ke BKPSDM."))
+            messages.success(
+                request,
+                _("Permohonan terkirim ke BKPSDM dengan nomor registrasi %(nomor)s. Ikuti tahapannya di halaman ini.")
+                % {"nomor": hasil["p"].nomor},
+            )
             return redirect("mutasi:saya")
     return render(request, "mutasi/permohonan_form.html", {"form": form})
 

@@ -4,6 +4,7 @@ action."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -201,6 +202,7 @@ def baru(request):
             data = {k: v for k, v in form.cleaned_data.items() if k not in ("pegawai", "nip")}
             hasil = {}
 
+            @transaction.atomic  # the proposal and the request's move together, or neither
             def buat():
                 hasil["u"] = usulan_buat(oleh=request.user, pegawai=form.cleaned_data["pegawai"], data=data)
                 if permohonan is not None and permohonan.pegawai_id == hasil["u"].pegawai_id:
