@@ -1,4 +1,4 @@
-"""Migrations 0011-0012: requests made before registration numbers and their own history get their
+"""Migrations 0012-0013: requests made before registration numbers and their own history get their
 number (in the order made, per year) and the history row of their submission (and of HR's answer)."""
 
 import pytest
@@ -26,7 +26,7 @@ def test_nomor_dan_riwayat_permohonan_lama(org):
     permohonan_tarik(oleh=org.orang_luar.akun, permohonan=ditarik)
     terbuka = permohonan_buat(oleh=org.anggota.akun, jenis="DALAM", alasan=ALASAN, unit_pilihan=[])
     try:
-        _migrasi([("mutasi", "0010_sk_dasar_hukum_tembusan_data")])  # before numbers and history
+        _migrasi([("mutasi", "0011_riwayat_pengganti")])  # before numbers and history
     finally:
         _migrasi(MigrationExecutor(connection).loader.graph.leaf_nodes())
     tahun = timezone.localdate().year
