@@ -30,5 +30,7 @@ def nama_acak(nama: str) -> str:
 class PenyimpananPrivat(FileSystemStorage):
     """FileSystemStorage that stores every new file under a random name (see the module docstring)."""
 
-    def get_available_name(self, name: str, max_length: int | None = None) -> str:
-        return super().get_available_name(nama_acak(name), max_length=max_length)
+    def generate_filename(self, filename: str) -> str:
+        """What a FileField asks for on upload (after `upload_to`); a path saved directly (a backup
+        being restored, say) keeps its name."""
+        return super().generate_filename(nama_acak(filename))

@@ -27,7 +27,7 @@ from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import DatabaseError, models
 from django.utils import timezone
 from django.utils.encoding import smart_str
 
@@ -55,6 +55,15 @@ class JejakMiddleware(AuditlogMiddleware):
     @staticmethod
     def _get_remote_port(request):
         return None
+
+    @staticmethod
+    def _get_actor(request):
+        """The signed-in user, or None. A database out of reach while the session is read is not
+        this middleware's to answer: the view meets it again and inti.middleware answers 503."""
+        try:
+            return AuditlogMiddleware._get_actor(request)
+        except DatabaseError:
+            return None
 
     def __call__(self, request):
         return copy_context().run(super().__call__, request)

@@ -29,7 +29,9 @@ def test_two_uploads_with_one_name_get_different_unrelated_names():
 def test_default_storage_stores_under_a_random_name(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     assert isinstance(default_storage, PenyimpananPrivat)
-    nama = default_storage.save("pelatihan/bukti/penugasan-12.pdf", ContentFile(b"%PDF-1.4"))
+    nama = default_storage.save(
+        default_storage.generate_filename("pelatihan/bukti/penugasan-12.pdf"), ContentFile(b"%PDF-1.4")
+    )
     assert re.fullmatch(rf"pelatihan/bukti/{ACAK}\.pdf", nama)
     assert "penugasan" not in nama
     assert (tmp_path / nama).read_bytes() == b"%PDF-1.4"

@@ -466,8 +466,8 @@ def test_lampiran_menyamar_ditolak(w, sasaran, nama, isi, pesan, settings):
     assert r.status_code == 302 and any(pesan in m for m in _pesan(r))
     assert _jejak() == sebelum
     folder = settings.MEDIA_ROOT / "mutasi" / "lampiran"
-    tersimpan = [p.name for p in folder.rglob("*") if p.is_file()] if folder.exists() else []
-    assert tersimpan == ["anjab.pdf"]  # only the fixture's own attachment
+    tersimpan = [p.relative_to(settings.MEDIA_ROOT).as_posix() for p in folder.rglob("*") if p.is_file()]
+    assert tersimpan == [sasaran["lampiran"].berkas.name]  # only the fixture's own attachment (a random name)
 
 
 def test_lampiran_terlalu_besar_dan_kosong_ditolak(w, sasaran, settings):

@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -105,11 +106,11 @@ ALUR = AlurKiriman()
 
 def _kirim_nanti() -> None:
     """Wake the worker after the commit (the cron command catches up when no worker runs)."""
-    from ..tasks import siasn_kirim_tugas
 
     def antre():
         try:
-            siasn_kirim_tugas.enqueue()
+            # By its dotted path, as inti.tugas does: the tasks module imports this one.
+            import_string("pegawai.tasks.siasn_kirim_tugas").enqueue()
         except Exception:  # the queue is a convenience; the row is safe and cron sends it
             log.warning("SIASN: the send task could not be queued; kirim_siasn will send it", exc_info=True)
 

@@ -64,6 +64,7 @@ def pendampingan_tetapkan(*, usulan: UsulanMutasi, mentor: Pegawai, oleh: User) 
         )
         pid = pd.pk
         _kabari_mentor(pid)
+    usulan.pendampingan = pd  # the caller's instance may hold an earlier "no mentor yet" in its cache
     return pd
 
 
