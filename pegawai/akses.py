@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from .models import PenggantiPejabat, PeranPejabat, UnitKerja
 from .pohon import unit_turunan_ids
-from .selectors.pengganti import bertindak_untuk
+from .selectors.pengganti import kepala_dan_pengganti
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -92,8 +92,8 @@ def peran_user(user: Pengguna) -> PeranUser:
     sendiri: frozenset[int] = frozenset()
     pengganti: tuple[PenggantiPejabat, ...] = ()
     if pegawai is not None and pegawai.aktif:
-        sendiri = frozenset(UnitKerja.objects.filter(kepala=pegawai, aktif=True).values_list("id", flat=True))
-        pengganti = tuple(bertindak_untuk(user))
+        sendiri, daftar = kepala_dan_pengganti(pegawai.pk)  # one query unless acting for someone
+        pengganti = tuple(daftar)
     dipimpin = sendiri | {d.unit_id for d in pengganti if d.peran == PeranPejabat.KEPALA}
     peran = PeranUser(
         hr=user.is_hr,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, IntegerField, Q, QuerySet, Value
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,23 +19,43 @@ if TYPE_CHECKING:
 _RELASI = ("yang_digantikan", "yang_digantikan__akun", "pengganti", "pengganti__akun", "unit", "dibuat_oleh")
 
 
-def bertindak_untuk(user: User | None, pada: date | None = None) -> list[PenggantiPejabat]:
-    """The delegations `user` acts under on `pada` (default today): recorded, not cancelled, the day
-    within mulai..selesai, and still meaning something: for a unit head, the official still heads the
-    (active) unit; for the PPK, the official's account is still an active PPK. The acting person is
-    an active employee with an active account. One query."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return []
-    pada = pada or timezone.localdate()
+def _berlaku_untuk(pegawai_id: int, pada: date) -> QuerySet[PenggantiPejabat]:
+    """The rule: recorded, not cancelled, `pada` within mulai..selesai, the acting person active, and
+    the delegation still meaning something: for a unit head, the official still heads the (active)
+    unit; for the PPK, the official's account is still an active PPK."""
     masih = Q(peran=PeranPejabat.KEPALA, unit__aktif=True, unit__kepala_id=F("yang_digantikan_id")) | Q(
         peran=PeranPejabat.PPK, yang_digantikan__akun__is_active=True, yang_digantikan__akun__peran=Peran.PPK
     )
-    return list(
-        PenggantiPejabat.objects.berlaku(pada)
-        .filter(masih, pengganti__akun=user, pengganti__aktif=True)
-        .select_related(*_RELASI)
-        .order_by("selesai", "id")
+    return PenggantiPejabat.objects.berlaku(pada).filter(masih, pengganti_id=pegawai_id, pengganti__aktif=True)
+
+
+def _dengan_relasi(ids: list[int]) -> list[PenggantiPejabat]:
+    return list(PenggantiPejabat.objects.filter(pk__in=ids).select_related(*_RELASI).order_by("selesai", "id"))
+
+
+def bertindak_untuk(user: User | None, pada: date | None = None) -> list[PenggantiPejabat]:
+    """The delegations `user` (an active account of an employee) acts under on `pada` (default
+    today), by `_berlaku_untuk`."""
+    pegawai = getattr(user, "pegawai", None) if getattr(user, "is_authenticated", False) else None
+    if pegawai is None or not user.is_active:
+        return []
+    return _dengan_relasi(list(_berlaku_untuk(pegawai.pk, pada or timezone.localdate()).values_list("id", flat=True)))
+
+
+def kepala_dan_pengganti(pegawai_id: int, pada: date | None = None) -> tuple[frozenset[int], list[PenggantiPejabat]]:
+    """For `peran_user`: the active units this employee heads as the official, and the delegations
+    they act under on `pada` (`bertindak_untuk`'s rule). One query (a UNION) for everyone who acts
+    for nobody; one more, for the delegations' details, for those who do."""
+    unit = UnitKerja.objects.filter(kepala_id=pegawai_id, aktif=True).order_by()
+    delegasi = _berlaku_untuk(pegawai_id, pada or timezone.localdate()).order_by()
+    baris = list(
+        unit.annotate(j=Value(0, output_field=IntegerField()))
+        .values_list("id", "j")
+        .union(delegasi.annotate(j=Value(1, output_field=IntegerField())).values_list("id", "j"), all=True)
+        .order_by()
     )
+    ids = [i for i, j in baris if j == 1]
+    return frozenset(i for i, j in baris if j == 0), (_dengan_relasi(ids) if ids else [])
 
 
 def pengganti_daftar(status: str = "aktif", pada: date | None = None) -> QuerySet[PenggantiPejabat]:
