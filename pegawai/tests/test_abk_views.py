@@ -294,7 +294,7 @@ def test_rotation_search(clients, org, abk):
 def test_rotation_watch_queries_are_constant(clients, org, abk, django_assert_max_num_queries):
     url = reverse("abk:rotasi") + "?kategori=semua"
     clients["hr"].get(url)
-    with django_assert_max_num_queries(11) as ctx:  # 9 + the bell's unread COUNT + today's acting officials
+    with django_assert_max_num_queries(10) as ctx:  # 9 + the notice bell's unread COUNT
         clients["hr"].get(url)
     n = len(ctx.captured_queries)
     for _ in range(60):

@@ -216,7 +216,7 @@ def test_run_log_lists_filters_and_runs_constant_queries(clients, org, django_as
     for i in range(30):
         RiwayatImpor.objects.create(jenis="unit" if i % 2 else "pegawai", nama_file=f"f{i}.csv", oleh=org.hr.akun)
     RiwayatImpor.objects.create(jenis="pegawai", nama_file="gagal.csv", oleh=org.hr.akun, berhasil=False)
-    with django_assert_max_num_queries(10):  # 8 + the notice bell's unread COUNT + today's acting officials
+    with django_assert_max_num_queries(9):  # 8 + the notice bell's unread COUNT
         r = clients["hr"].get(reverse("impor:riwayat"))
     assert r.status_code == 200 and len(r.context["page_obj"]) == 25
     r = clients["hr"].get(reverse("impor:riwayat") + "?hasil=ditolak")

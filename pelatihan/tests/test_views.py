@@ -70,7 +70,7 @@ def test_katalog_cari_dan_saring(c, dp):
 def test_katalog_query_tetap(c, dp, django_assert_max_num_queries):
     for i in range(30):
         PelatihanFactory(nama=f"Tambahan {i}", kompetensi=[dp.k_data])
-    with django_assert_max_num_queries(11):  # incl. the bell and today's acting officials
+    with django_assert_max_num_queries(10):
         c["anggota"].get(reverse("pelatihan:katalog"))
 
 

@@ -25,7 +25,7 @@ def hapus(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("inti", "0002_tugas"),
+        ("inti", "0003_notifikasi"),
         ("auditlog", "0017_add_actor_email"),
     ]
 
