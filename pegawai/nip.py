@@ -53,7 +53,8 @@ def normalisasi(nip: str) -> str:
 def parse(nip: str, status: str = PNS) -> InfoNip:
     """Parse a PNS NIP or an NI PPPK; raise ValidationError with an Indonesian message."""
     nip = normalisasi(nip)
-    if not nip.isdigit() or len(nip) != PANJANG:
+    # ASCII only: "²".isdigit() is True but int("²") raises, and Arabic-Indic digits would be stored as such.
+    if not (nip.isascii() and nip.isdigit()) or len(nip) != PANJANG:
         raise ValidationError(_("NIP harus terdiri dari 18 angka"), code="nip_format")
     lahir = _tanggal(nip[:8])
     if status == PPPK:
