@@ -38,3 +38,9 @@ def nomor_halaman(page: Page, sisi: int = 2) -> list[int | None]:
         hasil.append(i)
         sebelum = i
     return hasil
+
+
+def teks_cari(request, kunci: str = "q", maks: int = 100) -> str:
+    """A list page's search text from the query string: trimmed, at most `maks` characters, without
+    NUL (PostgreSQL refuses a NUL in a query; a junk `?q=%00` must not become a server error)."""
+    return request.GET.get(kunci, "").replace("\x00", "").strip()[:maks]

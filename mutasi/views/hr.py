@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inti.halaman import halaman
+from inti.halaman import halaman, teks_cari
 from pegawai.akses import perlu
 
 from .. import akses
@@ -32,7 +32,7 @@ from ._umum import berkas_response, jalankan, jalankan_form
 @perlu(akses.boleh_kelola_permohonan)
 def permohonan_daftar(request):
     status = request.GET.get("status", StatusPermohonan.DIAJUKAN)
-    q = request.GET.get("q", "").strip()[:100]
+    q = teks_cari(request)
     qs = permohonan_terlihat(request.user).prefetch_related("unit_pilihan")
     if q:  # the number the employee quotes (or a name), whatever the request's state
         qs = qs.filter(Q(nomor__iexact=q) | Q(pegawai__nama__icontains=q))

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from inti.galat import LayananError
+from inti.halaman import teks_cari
 
 from ..akses import boleh_kelola_organisasi, perlu
 from ..forms.organisasi import FormasiForm, JabatanForm, TutupForm, UnitForm
@@ -106,7 +107,7 @@ def jabatan_daftar(request):
     status = request.GET.get("status", "aktif")
     if status not in {"aktif", "ditutup", "semua"}:
         status = "aktif"
-    q = request.GET.get("q", "").replace("\x00", "")[:100]  # PostgreSQL refuses a NUL in a query
+    q = teks_cari(request)
     page = Paginator(jabatan_cari(status=status, q=q), JABATAN_PER_HALAMAN).get_page(request.GET.get("page"))
     return render(request, "pegawai/jabatan_daftar.html", {"page_obj": page, "status": status, "q": q})
 
