@@ -1,4 +1,4 @@
-"""Read-only admin pages of the shared layer: the WhatsApp message log (status from the webhook) and
+"""Read-only admin pages of the shared layer: the WhatsApp message log (with each message's status history) and
 the field-level trail (django-auditlog's LogEntry).
 
 auditlog's own admin already refuses add and change; it allows delete when another admin's delete
@@ -8,7 +8,7 @@ from auditlog.admin import LogEntryAdmin
 from auditlog.models import LogEntry
 from django.contrib import admin
 
-from .notifikasi.models import PesanWhatsApp
+from .notifikasi.models import PesanWhatsApp, RiwayatStatusPesanWa
 
 
 class HanyaBaca:
@@ -26,8 +26,15 @@ class HanyaBaca:
         return False
 
 
+class RiwayatPesanWaInline(HanyaBaca, admin.TabularInline):
+    model = RiwayatStatusPesanWa
+    fields = readonly_fields = ["waktu", "aksi", "dari", "ke", "sebagai", "catatan"]
+    extra = 0
+
+
 @admin.register(PesanWhatsApp)
 class PesanWhatsAppAdmin(HanyaBaca, admin.ModelAdmin):
+    inlines = [RiwayatPesanWaInline]
     list_display = ["dibuat", "nomor", "templat", "status", "percobaan", "wamid", "galat"]
     list_filter = ["status", "templat"]
     search_fields = ["nomor", "wamid"]
