@@ -31,6 +31,8 @@ from django.db import DatabaseError, models
 from django.utils import timezone
 from django.utils.encoding import smart_str
 
+from .audit import Pelaku
+
 BUAT, UBAH, HAPUS = LogEntry.Action.CREATE, LogEntry.Action.UPDATE, LogEntry.Action.DELETE
 
 # model -> {key in additional_data: attname}: the parent an entry is also filed under (an employee's
@@ -156,7 +158,7 @@ class Entri:
     induk: dict[str, Any] = field(default_factory=dict)
 
 
-def _pelaku(oleh) -> tuple[Any, str | None]:
+def _pelaku(oleh: Pelaku) -> tuple[Any, str | None]:
     """The actor and address: `oleh` when given, else the request's (JejakMiddleware)."""
     try:
         konteks = auditlog_value.get() or {}
@@ -172,7 +174,7 @@ def jejak_baris(
     model: type[models.Model],
     entri: Iterable[Entri],
     *,
-    oleh=None,
+    oleh: Pelaku = None,
     tambahan: Mapping[str, Any] | None = None,
     cid: str | None = None,
     waktu: datetime | None = None,
@@ -211,7 +213,7 @@ def jejak_massal(
     model: type[models.Model],
     entri: Iterable[Entri],
     *,
-    oleh=None,
+    oleh: Pelaku = None,
     tambahan: Mapping[str, Any] | None = None,
     cid: str | None = None,
     waktu: datetime | None = None,
@@ -229,7 +231,7 @@ def _induk_dari(model: type[models.Model], baris: Mapping[str, Any]) -> dict[str
     return {k: baris[a] for k, a in _INDUK.get(model, {}).items() if baris.get(a) is not None}
 
 
-def ubah_massal(qs: models.QuerySet, *, oleh=None, tambahan: Mapping[str, Any] | None = None, **nilai) -> int:
+def ubah_massal(qs: models.QuerySet, *, oleh: Pelaku = None, tambahan: Mapping[str, Any] | None = None, **nilai) -> int:
     """`qs.update(**nilai)` with one entry per row whose recorded fields changed. Old values are read
     before and new ones after (expressions such as F() or Now() welcome); returns update()'s count."""
     model = qs.model
@@ -250,7 +252,7 @@ def perbarui_massal(
     objs: Sequence[models.Model],
     fields: Sequence[str],
     *,
-    oleh=None,
+    oleh: Pelaku = None,
     tambahan: Mapping[str, Any] | None = None,
     cid: str | None = None,
     batch_size: int = 500,
@@ -273,7 +275,7 @@ def perbarui_massal(
     return n
 
 
-def _tulis_selisih(model, lama, baru, attnames, *, oleh, tambahan, cid=None) -> int:
+def _tulis_selisih(model, lama, baru, attnames, *, oleh: Pelaku, tambahan, cid=None) -> int:
     entri = []
     for pk, a in lama.items():
         b = baru.get(pk)
@@ -289,7 +291,7 @@ def jejak_buat(
     model: type[models.Model],
     objs: Iterable[models.Model],
     *,
-    oleh=None,
+    oleh: Pelaku = None,
     tambahan: Mapping[str, Any] | None = None,
     cid: str | None = None,
 ) -> int:

@@ -33,6 +33,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .audit import Pelaku
 from .galat import LayananError
 from .models import RiwayatStatus
 from .transisi import Alur, Transisi, tabel
@@ -153,7 +154,9 @@ class AlurTugas(Alur):
 ALUR = AlurTugas()
 
 
-def tugas_mulai(*, fungsi: str, jenis: str, argumen: dict[str, Any], oleh=None, kunci: str = "", total: int = 0):
+def tugas_mulai(
+    *, fungsi: str, jenis: str, argumen: dict[str, Any], oleh: Pelaku = None, kunci: str = "", total: int = 0
+) -> ProgresTugas:
     """Record the work and put it in the queue: `fungsi` (the dotted path of a django.tasks Task taking
     `progres_id` and `argumen` as keywords, JSON values only) runs in the worker. A path, not the
     task, so a service can name the task module that imports it without an import circle."""
