@@ -13,7 +13,8 @@ whose URL name is in `REPLIKA_HALAMAN`, and of code inside `dari_replika()`. Eve
   seconds (5): the list they return to after saving shows what they saved;
 - within a request, once it wrote, its later reads go to `default`;
 - inside `transaction.atomic()` every read goes to `default` (a row read to be changed, a check before
-  a write: they must see the primary's latest state and the transaction's own writes).
+  a write: they must see the primary's latest state and the transaction's own writes);
+- sessions are always read from `default`.
 
 `REPLIKA_TANDA=true` adds the header `X-Simutasi-Basis-Data` (the aliases the request read from), so a
 setup can be checked from outside (scripts/scaleout_demo.sh).
@@ -36,6 +37,8 @@ UTAMA = "default"
 COOKIE = "simutasi_primer"
 HEADER = "X-Simutasi-Basis-Data"
 _METODE_BACA = ("GET", "HEAD")
+# Sessions are read from the primary always: one just written at sign-in must be found at once.
+_SELALU_UTAMA = frozenset({"sessions"})
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +83,7 @@ class RuterReplika:
             and not k.primer
             and not k.ditulis
             and ada_replika()
+            and model._meta.app_label not in _SELALU_UTAMA
             and not connections[UTAMA].in_atomic_block
         ):
             alias = ALIAS

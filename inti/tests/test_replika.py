@@ -134,6 +134,14 @@ def test_dalam_atomic_dibaca_dari_utama(ada_replika):
     assert dilihat == [ALIAS, "default", ALIAS]
 
 
+def test_sesi_selalu_dari_utama(ada_replika):
+    from django.contrib.sessions.models import Session
+
+    with dari_replika():
+        assert RUTER.db_for_read(Session) == "default"
+        assert _baca() == ALIAS
+
+
 def test_dari_replika_di_luar_permintaan(ada_replika):
     with dari_replika():
         assert _baca() == ALIAS
