@@ -86,11 +86,11 @@ rm -rf "$VAR" && mkdir -p "$VAR/media"
 langkah "Lingkungan Python ($VENV: requirements.txt dengan redis; .venv-load: locust)"
 if ! "$VENV/bin/python" -c "import django, redis, gunicorn" 2>/dev/null; then
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r requirements.txt
+  "$VENV/bin/pip" install -qq --disable-pip-version-check -r requirements.txt
 fi
 if [ ! -x .venv-load/bin/locust ]; then
   python3 -m venv .venv-load
-  .venv-load/bin/pip install --quiet --disable-pip-version-check -r requirements-load.txt
+  .venv-load/bin/pip install -qq --disable-pip-version-check -r requirements-load.txt
 fi
 PY=$VENV/bin/python
 
@@ -271,6 +271,12 @@ LOADTEST_URL=http://127.0.0.1:8300 LOADTEST_USERS=$PENGGUNA LOADTEST_TIME=$DURAS
   LOADTEST_PY=$PY loadtest/run.sh >"$VAR/loadtest.log" 2>&1 || rc_beban=$?
 sed -n '/>> Total/,$p' "$VAR/loadtest.log"
 [ $rc_beban = 0 ] || echo "   locust keluar dengan $rc_beban (ada kegagalan): lihat $VAR/loadtest.log"
+"$PY" - "$VAR/loadtest/hasil_stats.csv" <<'PYEOF'
+import csv, sys
+print(f"   {'permintaan':<26}{'jumlah':>7}{'gagal':>6}{'p50':>8}{'p95':>8}  (ms)")
+for r in csv.DictReader(open(sys.argv[1])):
+    print(f"   {r['Name']:<26}{r['Request Count']:>7}{r['Failure Count']:>6}{r['50%']:>8}{r['95%']:>8}")
+PYEOF
 replika_sesudah=$(stat_r)
 echo "   transaksi baca di replika ($DB): +$((replika_sesudah - replika_sebelum)) selama uji beban" \
   "(+$((replika_sebelum - baca_sebelum)) pada langkah sebelumnya)"
