@@ -23,8 +23,15 @@ JUMLAH = 24
 
 @task
 def tugas_hitung(*, progres_id: int) -> int:
-    """Counts its own runs on its row; a short pause lets the two workers interleave."""
-    time.sleep(0.15)
+    """Counts its own runs on its row. Waits (at most 30 s) until both workers have claimed a task, so the
+    two really run side by side however late one of them starts; then a short pause to interleave."""
+    batas = time.monotonic() + 30
+    while time.monotonic() < batas:
+        diklaim = DBTaskResult.objects.exclude(status="READY").values_list("worker_ids", flat=True)
+        if len({w for ids in diklaim for w in ids}) >= 2:
+            break
+        time.sleep(0.05)
+    time.sleep(0.05)
     ProgresTugas.objects.filter(pk=progres_id).update(selesai=F("selesai") + 1)
     return progres_id
 
