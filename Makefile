@@ -109,7 +109,7 @@ bench: $(STAMP) ## Time the main pages at 100,000 employees on PostgreSQL; write
 loadtest: $(STAMP) .venv-load/.terpasang ## Locust, 50 users for 60 s, against gunicorn (2 workers) on 127.0.0.1 with PostgreSQL
 	loadtest/run.sh
 
-scaleout-demo: .venv-load/.terpasang ## As root: PG streaming replica, 2 gunicorns behind nginx, Redis, 2 workers; load test through nginx; torn down after
+scaleout-demo: ## As root: PG streaming replica, 2 gunicorns behind nginx, Redis, 2 workers; load test through nginx; torn down after
 	scripts/scaleout_demo.sh
 
 lint: $(STAMP_DEV) ## ruff check, ruff format --check and the import contracts (lint-imports)
