@@ -38,6 +38,10 @@ else
 fi
 # A clean lockout table: earlier runs must not leave an account locked.
 $PY manage.py axes_reset >/dev/null 2>&1 || true
+# Sessions made beforehand for all but LOADTEST_MASUK users (loadtest/sesi.py says why).
+mkdir -p "$OUT"
+$PY loadtest/sesi.py "$OUT/sesi.json" "$USERS"
+export LOADTEST_SESI=$OUT/sesi.json
 
 mkdir -p "$OUT"
 .venv/bin/gunicorn config.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 --timeout 120 \
