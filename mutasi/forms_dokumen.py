@@ -37,10 +37,10 @@ class JenisDokumenForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         lama = {a.jenis_mutasi: a for a in self.instance.aturan.all()} if self.instance.pk else {}
-        for nilai, label in JenisMutasi.choices:
+        for nilai in JenisMutasi.values:
             a = lama.get(nilai)
             self.fields[f"langkah_{nilai}"] = forms.ChoiceField(
-                label=label,
+                label=_("wajib ada"),
                 choices=[("", _("Tidak wajib")), *LangkahDokumen.choices],
                 required=False,
                 initial=a.langkah if a else "",
@@ -53,8 +53,8 @@ class JenisDokumenForm(forms.ModelForm):
             )
 
     @property
-    def baris_aturan(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
-        return [(self[f"langkah_{n}"], self[f"dasar_{n}"]) for n in JenisMutasi.values]
+    def baris_aturan(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
+        return [(label, self[f"langkah_{n}"], self[f"dasar_{n}"]) for n, label in JenisMutasi.choices]
 
     def aturan(self) -> dict[str, dict[str, str]]:
         d = self.cleaned_data
