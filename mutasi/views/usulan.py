@@ -52,6 +52,7 @@ from ..services.usulan import (
     usulan_ubah,
 )
 from ._umum import berkas_response, id_aman, jalankan, jalankan_dari_form
+from .dokumen_syarat import konteks_dokumen
 from .syarat import konteks_syarat
 
 PER_HALAMAN = 25
@@ -258,6 +259,7 @@ def detail(request, pk):
         "u": u,
         "pegawai_sendiri": akses.mutasi_sendiri(request.user, u),
         **konteks_syarat(u, request.user),
+        **konteks_dokumen(u, request.user, aksi),
         "aksi": aksi,
         # The step's own action up front; return, reject, withdraw and cancel one click away.
         "aksi_utama": [t for t in aksi if t.gaya in ("primary", "success")],
