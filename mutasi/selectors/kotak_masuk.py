@@ -11,6 +11,7 @@ from operator import or_
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from inti.tembolok import agregat
 from pegawai.akses import PeranUser, peran_user
 
 from ..models import (
@@ -153,12 +154,13 @@ def kotak_masuk_baris(user, kunci: str | None = None, urut: str = "lama") -> Que
 
 
 def penyetuju_lampirkan(rows) -> list[UsulanMutasi]:
-    """Set `u.penyetuju` (who acts and why, for the "forwarded" note) on the rows at a head step;
-    the unit map is read only when there are such rows."""
+    """Set `u.penyetuju` (who acts and why, for the "forwarded" note) on the rows at a head step,
+    from the unit map kept in the cache (`inti.tembolok`, topic "pegawai": units and heads), so a
+    page with such rows costs no more queries than one without."""
     rows = list(rows)
     kepala = [u for u in rows if u.status in LANGKAH_KEPALA]
     if kepala:
-        peta = unit_peta()
+        peta = agregat("unit_peta", ("pegawai",), unit_peta)
         for u in kepala:
             u.penyetuju = penyetuju_langkah(u, MENUNGGU[u.status], peta)
     return rows
