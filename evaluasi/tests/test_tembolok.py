@@ -79,3 +79,15 @@ def test_beranda_jumlah_kueri_tetap_saat_hangat(org, clients, hari_ini, peran):
     tambah(4)
     dingin2, hangat2, _r = _dua_kali(clients[peran], reverse("beranda"))
     assert (dingin1, hangat1) == (dingin2, hangat2)
+
+
+def test_laporan_dampak_jumlah_kueri_tetap(org, clients, hari_ini):
+    url = reverse("evaluasi:laporan")
+    usulan_buat(org.orang_luar, tujuan_unit=org.subunit, tmt=hari_ini - timedelta(days=60))
+    dingin1, hangat1, _r = _dua_kali(clients["hr"], url)
+    for i in range(5):
+        u = usulan_buat(pegawai_di(org.lain), tujuan_unit=org.unit, tmt=hari_ini - timedelta(days=30 + i))
+        evaluasi_jadwalkan(usulan=u)
+    dingin2, hangat2, r = _dua_kali(clients["hr"], url)
+    assert r.context["laporan"].total.jumlah == 6
+    assert (dingin1, hangat1) == (dingin2, hangat2) and hangat2 < dingin2

@@ -52,9 +52,21 @@ URUTAN = {
 
 
 def menunggu_dasar() -> QuerySet[UsulanMutasi]:
-    """Proposals with `penyetuju_unit`: for a head step, the unit whose head approves (NULL:
-    BKPSDM). The filters of `syarat_menunggu` apply to this queryset."""
-    return UsulanMutasi.objects.annotate(penyetuju_unit=penyetuju_unit_sql())
+    """The proposals the filters of `syarat_menunggu` apply to."""
+    return UsulanMutasi.objects.all()
+
+
+def dengan_penyetuju(qs: QuerySet[UsulanMutasi]) -> QuerySet[UsulanMutasi]:
+    """`qs` with `penyetuju_unit`: for a head step, the unit whose head approves (NULL: BKPSDM)."""
+    return qs.annotate(penyetuju_unit=penyetuju_unit_sql())
+
+
+def _langkah_kepala(syarat: Q, **penyetuju) -> Q:
+    """Proposals at a head step matching `syarat` (which the status and unit indexes narrow) whose
+    approver matches `penyetuju`. The approver's walk up the tree then runs for those few rows
+    only, and the planner's estimate stays small (a large one makes PostgreSQL JIT-compile the
+    query, which cost seconds for milliseconds of work)."""
+    return Q(pk__in=dengan_penyetuju(UsulanMutasi.objects.filter(syarat)).filter(**penyetuju).values("pk"))
 
 
 def _sk_konsep() -> QuerySet:
@@ -82,12 +94,18 @@ def syarat_menunggu(user) -> dict[str, Q]:
         # (escalated) head of the sending or receiving unit: the unit filter is what the
         # approver implies and lets the database skip the walk up for other proposals
         dipimpin, wewenang = sorted(p.unit_dipimpin), sorted(p.unit_wewenang)
-        syarat["lepas"] = Q(status=S.DIAJUKAN, asal_unit_id__in=wewenang, penyetuju_unit__in=dipimpin) & bukan_sendiri
-        syarat["terima"] = Q(status=S.DILEPAS, tujuan_unit_id__in=wewenang, penyetuju_unit__in=dipimpin) & bukan_sendiri
+        syarat["lepas"] = _langkah_kepala(
+            Q(status=S.DIAJUKAN, asal_unit_id__in=wewenang) & bukan_sendiri, penyetuju_unit__in=dipimpin
+        )
+        syarat["terima"] = _langkah_kepala(
+            Q(status=S.DILEPAS, tujuan_unit_id__in=wewenang) & bukan_sendiri, penyetuju_unit__in=dipimpin
+        )
     if p.hr:
         # head steps no head is left for (another instansi, vacant posts up to the OPD, the only
         # head is the person moved, into an OPD's own head post)
-        syarat["langkah_kepala"] = Q(status__in=LANGKAH_KEPALA, penyetuju_unit__isnull=True) & bukan_sendiri
+        syarat["langkah_kepala"] = _langkah_kepala(
+            Q(status__in=LANGKAH_KEPALA) & bukan_sendiri, penyetuju_unit__isnull=True
+        )
         syarat["verifikasi"] = Q(status=S.DITERIMA) & bukan_sendiri
         syarat["sk"] = Q(status=S.DIPUTUSKAN) & ~Q(pk__in=_sk_konsep()) & bukan_sendiri
         syarat["tinjauan"] = (
@@ -138,7 +156,7 @@ def kotak_masuk_hitung(user) -> tuple[dict[str, int], int]:
     if not syarat:
         return {}, 0
     hitung = {k: Count("pk", filter=q) for k, q in syarat.items()}
-    hasil = menunggu_dasar().aggregate(_semua=Count("pk", filter=reduce(or_, syarat.values())), **hitung)
+    hasil = menunggu_dasar().filter(reduce(or_, syarat.values())).aggregate(_semua=Count("pk"), **hitung)
     semua = hasil.pop("_semua")
     return hasil, semua
 

@@ -164,8 +164,9 @@ def penyetuju_unit_sql() -> Case:
     approves, NULL when BKPSDM does (as `penyetuju_langkah`: an inter-instansi side, no head left,
     or into a head post, where the search starts at the parent unit)."""
     pegawai = F("pegawai_id")
-    kepala_unit = Subquery(Jabatan.objects.filter(pk=OuterRef("tujuan_jabatan_id")).values("kepala_unit")[:1])
-    induk_tujuan = Subquery(UnitKerja.objects.filter(pk=OuterRef("tujuan_unit_id")).values("induk_id")[:1])
+    jabatan = Jabatan.objects.filter(pk=OuterRef("tujuan_jabatan_id")).order_by()
+    kepala_unit = Subquery(jabatan.values("kepala_unit")[:1])
+    induk_tujuan = Subquery(UnitKerja.objects.filter(pk=OuterRef("tujuan_unit_id")).order_by().values("induk_id")[:1])
     return Case(
         When(status=S.DIAJUKAN, then=_UnitPenyetuju(F("asal_unit_id"), pegawai)),
         When(

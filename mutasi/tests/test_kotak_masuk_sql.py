@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from mutasi.models import StatusUsulan, UsulanMutasi
 from mutasi.selectors import kotak_masuk, kotak_masuk_hr_lain, kotak_masuk_jumlah
-from mutasi.selectors.kotak_masuk import kotak_masuk_hitung, menunggu_dasar
+from mutasi.selectors.kotak_masuk import dengan_penyetuju, kotak_masuk_hitung
 from mutasi.selectors.penyetuju import MENUNGGU, penyetuju_langkah
 from pegawai.models import JenisPengganti, JenisUnit, PenggantiPejabat, PeranPejabat, UnitKerja, User
 from pegawai.tests.factories import UnitKerjaFactory, pegawai_di
@@ -54,7 +54,11 @@ def _aneka(dunia):
 
 def test_penyetuju_sql_sama_dengan_python(dunia):
     _aneka(dunia)
-    kepala = list(menunggu_dasar().filter(status__in=[S.DIAJUKAN, S.DILEPAS]).select_related("tujuan_jabatan"))
+    kepala = list(
+        dengan_penyetuju(UsulanMutasi.objects.filter(status__in=[S.DIAJUKAN, S.DILEPAS])).select_related(
+            "tujuan_jabatan"
+        )
+    )
     assert len(kepala) >= 10
     for u in kepala:
         assert u.penyetuju_unit == penyetuju_langkah(u, MENUNGGU[u.status]).unit_id, u.nomor
