@@ -76,3 +76,15 @@ def test_jumlah_kueri_tetap(org, clients, django_assert_max_num_queries):
     assert len(r.context["akar"]) == 13 and len(akhir.captured_queries) == len(awal.captured_queries)
     with django_assert_max_num_queries(len(awal.captured_queries)):
         clients["hr"].get(reverse("pegawai:unit_anak", args=[org.unit.pk]))
+
+
+def test_tulis_massal_membuat_angka_tembolok_basi(org, clients):
+    """A bulk write through inti.jejak (no signals) still makes the cached counts stale."""
+    from inti.jejak import ubah_massal
+    from pegawai.models import RiwayatJabatan
+
+    r = clients["hr"].get(reverse(URL))
+    assert {s.unit.pk: s.jumlah_total for s in r.context["akar"]}[org.unit.pk] == 2
+    ubah_massal(RiwayatJabatan.objects.filter(pegawai=org.anggota, sampai__isnull=True), sampai=date(2024, 1, 1))
+    r = clients["hr"].get(reverse(URL))
+    assert {s.unit.pk: s.jumlah_total for s in r.context["akar"]}[org.unit.pk] == 1
