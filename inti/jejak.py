@@ -31,6 +31,7 @@ from django.db import DatabaseError, models
 from django.utils import timezone
 from django.utils.encoding import smart_str
 
+from . import tembolok
 from .audit import Pelaku
 
 BUAT, UBAH, HAPUS = LogEntry.Action.CREATE, LogEntry.Action.UPDATE, LogEntry.Action.DELETE
@@ -180,7 +181,9 @@ def jejak_baris(
     waktu: datetime | None = None,
 ) -> Iterator[dict[str, Any]]:
     """The LogEntry rows for `entri` as {attname: value} (an update without changes is skipped), for
-    `jejak_massal` or a faster INSERT of the caller's (the import's `sisip_massal`)."""
+    `jejak_massal` or a faster INSERT of the caller's (the import's `sisip_massal`). A bulk write
+    records its trail here, so this is also where its cached aggregates go stale (`inti.tembolok`)."""
+    tembolok.berubah(model)
     ct = ContentType.objects.get_for_model(model)
     aktor, alamat = _pelaku(oleh)
     umum = {
@@ -235,6 +238,7 @@ def ubah_massal(qs: models.QuerySet, *, oleh: Pelaku = None, tambahan: Mapping[s
     """`qs.update(**nilai)` with one entry per row whose recorded fields changed. Old values are read
     before and new ones after (expressions such as F() or Now() welcome); returns update()'s count."""
     model = qs.model
+    tembolok.berubah(model)
     if not auditlog.contains(model):
         return qs.update(**nilai)
     fields = [model._meta.get_field(k) for k in nilai]
@@ -261,6 +265,7 @@ def perbarui_massal(
     changed (old values read in one query per 2,000 rows)."""
     if not objs:
         return 0
+    tembolok.berubah(model)
     if not auditlog.contains(model):
         return model._default_manager.bulk_update(objs, fields, batch_size=batch_size)
     attnames = [model._meta.get_field(k).attname for k in fields]

@@ -361,7 +361,10 @@ def _objek(w) -> dict[str, list[dict]]:
             f"pegawai:{n}": pegawai
             for n in ["detail", "ubah", "pindah_jabatan", "nonaktifkan", "hukuman_baru", "kinerja_baru"]
         },
-        "pegawai:unit_detail": [{"pk": o.subunit.pk}, {"pk": o.unit.pk}, {"pk": o.lain.pk}],
+        **{
+            n: [{"pk": o.subunit.pk}, {"pk": o.unit.pk}, {"pk": o.lain.pk}]
+            for n in ["pegawai:unit_detail", "pegawai:unit_anak"]
+        },
         "pegawai:siasn_banding": pegawai,
         "pegawai:siasn_ambil": pegawai,
         "pegawai:siasn_unit_hasil": [{"pk": w.banding.pk}],
