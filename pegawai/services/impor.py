@@ -289,15 +289,34 @@ def impor_jalankan(
     return impor_catat_ditolak(jenis=jenis, nama_file=nama_file, oleh=oleh, hasil=hasil), hasil
 
 
+def _klaim(u: Unggahan) -> Path:
+    """Only one confirm step applies a file: the first moves the upload's metadata aside (a rename
+    is atomic on one filesystem, whichever worker process runs the request); a second click at the
+    same moment then finds no upload and gets the 404 a click after the save gets. Returns where
+    the metadata went, to put it back when nothing was saved."""
+    klaim = u.path_meta.with_suffix(".jalan")
+    try:
+        os.rename(u.path_meta, klaim)
+    except FileNotFoundError:
+        raise Http404 from None
+    return klaim
+
+
 def impor_konfirmasi(*, token: str, oleh: User) -> tuple[RiwayatImpor, Hasil]:
     """The confirm step of the web flow. Raises ImporDitolak when the second check finds
     errors (the preview then shows the new ones)."""
     u = unggahan_ambil(token=token, oleh=oleh)
     if not u.bisa_dikonfirmasi:
         raise LayananError(_("File ini tidak dapat disimpan. Perbaiki kesalahannya lalu unggah ulang."))
-    riwayat, hasil = impor_jalankan(
-        path=u.path, nama_file=u.nama_file, jenis=u.jenis, oleh=oleh, longgar=u.longgar or None
-    )
+    klaim = _klaim(u)
+    try:
+        riwayat, hasil = impor_jalankan(
+            path=u.path, nama_file=u.nama_file, jenis=u.jenis, oleh=oleh, longgar=u.longgar or None
+        )
+    except BaseException:
+        os.replace(klaim, u.path_meta)  # nothing was saved: the upload waits for confirmation again
+        raise
+    klaim.unlink(missing_ok=True)
     if not hasil.ok:
         u.hasil, u.riwayat_id = hasil, riwayat.pk
         u.path.unlink(missing_ok=True)
