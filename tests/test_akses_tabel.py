@@ -22,7 +22,9 @@ Per URL and role:
   answer 405 to anyone's GET: that leaks nothing);
 - POST (empty body, the action URL itself): a role outside `aksi` gets 403/404 (405 for a page that
   takes no POST) and the request writes nothing: no audit row, no field-level trail entry, no
-  status history row (counted before and after, inside the rolled-back savepoint).
+  status history row (counted before and after, inside the rolled-back savepoint);
+- what a page shows: no HTML or CSV page that pegawai_lain or kepala_lain may open (lists, exports,
+  their own pages) contains the NIP of anggota, an employee of kepala's sub-unit (public pages aside).
 
 Requests run in savepoints rolled back afterwards (`_minta`), so a POST does not change what the next
 request sees. The world is built once per class, as in test_semua_url.
@@ -161,8 +163,9 @@ def _semua_model():
     return apps.get_models()
 
 
-def _minta(klien: Client, method: str, url: str) -> tuple[int, str, bool]:
-    """One request in a savepoint rolled back afterwards: (status, Location, wrote something)."""
+def _minta(klien: Client, method: str, url: str) -> tuple[int, str, bool, str]:
+    """One request in a savepoint rolled back afterwards: (status, Location, wrote something, the
+    text of an HTML or CSV answer)."""
     sid = transaction.savepoint_create()
     try:
         sebelum = _jejak() if method == "POST" else ()
@@ -171,7 +174,19 @@ def _minta(klien: Client, method: str, url: str) -> tuple[int, str, bool]:
     finally:
         transaction.savepoint_rollback(sid)
         transaction.set_rollback(False)
-    return r.status_code, r.get("Location", ""), menulis
+    teks = ""
+    if r.status_code == 200 and not r.streaming and r.get("Content-Type", "").startswith(("text/html", "text/csv")):
+        teks = r.content.decode("utf-8", "replace")
+    return r.status_code, r.get("Location", ""), menulis, teks
+
+
+def _nip_bocor(w, peran: str, teks: str) -> bool:
+    """A page another employee or another unit's head may open names anggota (an employee of
+    kepala's sub-unit, nothing to either of them): its NIP, as stored or as shown."""
+    if peran not in ("pegawai_lain", "kepala_lain") or not teks:
+        return False
+    p = w.org.anggota
+    return p.nip in teks or p.nip_tampil in teks
 
 
 def _klien_semua(w) -> dict[int, Client]:
@@ -254,15 +269,26 @@ class TestTabelAkses:
             for peran in PERAN:
                 if method == "POST" and (aturan.umum or (peran != "anon" and peran in aturan.boleh_aksi)):
                     continue  # an allowed POST's answer is test_semua_url's (never a 5xx); the refusals are here
-                status, lokasi, menulis = _minta(klien[peran], method, url)
+                status, lokasi, menulis, teks = _minta(klien[peran], method, url)
                 baris.append(f"{method:<5}{peran:<13}{status} {lokasi}")
                 alasan = _nilai(aturan, peran, status, lokasi, method)
                 if alasan is None and method == "POST" and menulis and peran not in aturan.boleh_aksi:
                     alasan = "POST yang ditolak tetap menulis sesuatu"
+                if alasan is None and not aturan.umum and _nip_bocor(dunia_akses, peran, teks):
+                    alasan = "halaman menampilkan NIP pegawai yang bukan urusannya"
                 if alasan:
                     gagal.append(f"{method} {url} sebagai {peran} -> {status} {lokasi}: {alasan}")
         if gagal:
             pytest.fail(f"{pola.nama} ({aturan})\n" + "\n".join(gagal) + "\n\n" + "\n".join(baris), pytrace=False)
+
+    def test_pemeriksa_nip_melihat_yang_boleh(self, dunia_akses, settings, senyap):
+        """The NIP check is not vacuous: kepala's employee list names anggota, kepala_lain's does not."""
+        settings.MEDIA_ROOT = dunia_akses.media
+        klien = _klien(dunia_akses, "pegawai:daftar")
+        _s, _l, _m, teks = _minta(klien["kepala"], "GET", reverse("pegawai:daftar"))
+        assert _nip_bocor(dunia_akses, "kepala_lain", teks)  # what the check would see, were it there
+        _s, _l, _m, teks = _minta(klien["kepala_lain"], "GET", reverse("pegawai:daftar"))
+        assert teks and not _nip_bocor(dunia_akses, "kepala_lain", teks)
 
 
 def test_pemeriksa_menangkap_kebocoran():
