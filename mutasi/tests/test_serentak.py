@@ -17,7 +17,8 @@ Already covered elsewhere, not repeated here:
 Here: the same proposal made twice at once (by the service, and from an employee's request through
 the new-proposal page), one step POSTed by ten browser tabs at once (the PPK's decision), one
 draft decree prepared twice for the same proposal, one draft signed twice, an objection filed
-twice, the notice acknowledged twice by the employee and its handing-over recorded twice by HR.
+twice, the notice acknowledged twice by the employee and its handing-over recorded twice by HR,
+an objection answered and a request declined by two HR staff at once.
 Each time: exactly one row, one history row, one audit row; the others get a clear refusal.
 """
 
@@ -38,6 +39,7 @@ from mutasi.models import (
     Keberatan,
     NomorUrutSK,
     RiwayatStatusUsulan,
+    StatusKeberatan,
     StatusPermohonan,
     StatusSK,
     SuratKeputusan,
@@ -46,9 +48,9 @@ from mutasi.models import (
 )
 from mutasi.models import StatusUsulan as S
 from mutasi.services.alur import usulan_transisi
-from mutasi.services.keberatan import keberatan_ajukan
+from mutasi.services.keberatan import keberatan_ajukan, keberatan_jawab
 from mutasi.services.pemberitahuan import pemberitahuan_konfirmasi, pemberitahuan_serahkan
-from mutasi.services.permohonan import permohonan_buat
+from mutasi.services.permohonan import permohonan_buat, permohonan_tolak
 from mutasi.services.sk import sk_tandatangani
 from mutasi.services.sk_konsep import sk_siapkan
 from mutasi.services.usulan import usulan_buat
@@ -205,3 +207,29 @@ def test_langkah_sama_oleh_banyak_serentak_sekali(dunia):
     hasil = serentak(lambda i: usulan_transisi(usulan=u.pk, aksi="lepas", oleh=o.kepala.akun))
     assert len(_berhasil(hasil)) == 1
     assert RiwayatStatusUsulan.objects.filter(usulan=u, dari=S.DIAJUKAN).count() == 1
+
+
+def test_keberatan_dijawab_serentak_sekali(dunia):
+    """Two HR staff answer the same objection at once: one answer, one history row."""
+    o = dunia.org
+    u = dunia.sampai(S.SK_TERBIT)
+    k = keberatan_ajukan(oleh=o.anggota.akun, usulan=u, isi="Mohon ditinjau kembali karena keluarga saya sakit.")
+    staf = [o.hr.akun, dunia.hr2.akun]
+    hasil = serentak(
+        lambda i: keberatan_jawab(oleh=staf[i % 2], keberatan=k, jawaban="Tetap dilaksanakan.", keputusan="TETAP")
+    )
+    assert len(_berhasil(hasil)) == 1
+    k.refresh_from_db()
+    assert k.status == StatusKeberatan.DIJAWAB
+    assert k.riwayat_status.filter(ke=StatusKeberatan.DIJAWAB).count() == 1
+
+
+def test_permohonan_ditolak_serentak_sekali(dunia):
+    o = dunia.org
+    p = permohonan_buat(oleh=o.anggota.akun, jenis="DALAM", alasan="Dekat dengan keluarga.", unit_pilihan=[])
+    staf = [o.hr.akun, dunia.hr2.akun]
+    hasil = serentak(lambda i: permohonan_tolak(oleh=staf[i % 2], permohonan=p, alasan="Formasi penuh."))
+    assert len(_berhasil(hasil)) == 1
+    p.refresh_from_db()
+    assert p.status == StatusPermohonan.DITOLAK
+    assert p.riwayat_status.filter(ke=StatusPermohonan.DITOLAK).count() == 1
