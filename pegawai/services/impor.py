@@ -289,26 +289,19 @@ def impor_jalankan(
     return impor_catat_ditolak(jenis=jenis, nama_file=nama_file, oleh=oleh, hasil=hasil), hasil
 
 
-def _klaim(u: Unggahan) -> Path:
-    """Only one confirm step applies a file: the first moves the upload's metadata aside (a rename
-    is atomic on one filesystem, whichever worker process runs the request); a second click at the
-    same moment then finds no upload and gets the 404 a click after the save gets. Returns where
-    the metadata went, to put it back when nothing was saved."""
-    klaim = u.path_meta.with_suffix(".jalan")
-    try:
-        os.rename(u.path_meta, klaim)
-    except FileNotFoundError:
-        raise Http404 from None
-    return klaim
-
-
 def impor_konfirmasi(*, token: str, oleh: User) -> tuple[RiwayatImpor, Hasil]:
     """The confirm step of the web flow. Raises ImporDitolak when the second check finds
     errors (the preview then shows the new ones)."""
     u = unggahan_ambil(token=token, oleh=oleh)
     if not u.bisa_dikonfirmasi:
         raise LayananError(_("File ini tidak dapat disimpan. Perbaiki kesalahannya lalu unggah ulang."))
-    klaim = _klaim(u)
+    # One confirm applies a file: the first renames its metadata aside (atomic, whichever process
+    # runs the request); a simultaneous second click finds no upload: 404, as after the save.
+    klaim = u.path_meta.with_suffix(".jalan")
+    try:
+        os.rename(u.path_meta, klaim)
+    except FileNotFoundError:
+        raise Http404 from None
     try:
         riwayat, hasil = impor_jalankan(
             path=u.path, nama_file=u.nama_file, jenis=u.jenis, oleh=oleh, longgar=u.longgar or None
