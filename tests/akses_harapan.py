@@ -161,9 +161,10 @@ HARAPAN: dict[str, Aturan] = {
     ),
     "pegawai:formasi_simpan": halaman(HR_SAJA, alih=True),  # GET goes back to the unit page
     "abk:jabatan_pilih": halaman(HR_SAJA, alih=True),  # GET goes on to the chosen post's workload
-    # No contract / scheduled move exists in this world: HR gets 404, everyone else 403 before that.
-    "pegawai:kontrak_perpanjang": halaman(KOSONG, aksi=HR_SAJA, catatan="objek tidak ada: HR 404"),
-    "pegawai:pindah_terjadwal_batal": post(HR_SAJA, alih=True, catatan="objek tidak ada: HR 404"),
+    "pegawai:kontrak_perpanjang": halaman(HR_SAJA),  # boleh_pantau_kontrak, on anggota's contract
+    # No scheduled move exists in this world: everyone but HR is refused before the lookup; HR's GET
+    # goes back to the employee's page (the cancel is a POST with a reason).
+    "pegawai:pindah_terjadwal_batal": post(HR_SAJA, alih=True, catatan="objek tidak ada"),
     **dict.fromkeys(
         [
             "akun_buat",

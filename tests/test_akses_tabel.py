@@ -33,6 +33,7 @@ request sees. The world is built once per class, as in test_semua_url.
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 import pytest
 from django.core.files.base import ContentFile
@@ -85,7 +86,7 @@ def _sasaran(w) -> dict[str, dict]:
         "mutasi:pengecualian_konfirmasi": {"pk": u[S.DIAJUKAN].pk, "kode": "masa_kerja"},
         "impor:tugas": {"pk": w.banding.pk},
         "impor:tugas_status": {"pk": w.banding.pk},
-        "pegawai:kontrak_perpanjang": {"pk": w.org.anggota.pk, "kontrak_pk": 999999},
+        "pegawai:kontrak_perpanjang": {"pk": w.org.anggota.pk, "kontrak_pk": w.kontrak.pk},
         "pegawai:pindah_terjadwal_batal": {"pk": w.org.anggota.pk, "pindah_pk": 999999},
         "pegawai:unit_ubah": {"pk": w.org.subunit.pk},
         "pegawai:unit_tutup": {"pk": w.org.subunit.pk},
@@ -111,6 +112,7 @@ def _sasaran(w) -> dict[str, dict]:
 
 @pytest.fixture(scope="class")
 def dunia_akses(django_db_setup, django_db_blocker, tmp_path_factory):
+    from pegawai.models import KontrakPPPK
     from pegawai.tests.factories import kepala_dari, pegawai_di
 
     media = tmp_path_factory.mktemp("media_akses")
@@ -123,6 +125,7 @@ def dunia_akses(django_db_setup, django_db_blocker, tmp_path_factory):
         o = w.org
         w.kepala_lain = kepala_dari(o.lain)
         w.pegawai_lain = pegawai_di(o.lain, akun=True)
+        w.kontrak = KontrakPPPK.objects.create(pegawai=o.anggota, mulai=date(2024, 1, 1), selesai=date(2029, 1, 1))
         bukti = w.penugasan[0]
         bukti.bukti.save("sertifikat.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
         bukti.bukti_nama, bukti.bukti_tipe = "sertifikat.pdf", "application/pdf"
