@@ -267,3 +267,22 @@ HARAPAN: dict[str, Aturan] = {
     "evaluasi:isi": halaman(_r(KP)),  # boleh_isi
     "evaluasi:penilai": halaman(HR_SAJA),  # boleh_ganti_penilai
 }
+
+# The same URL on other objects or steps (test_akses_tabel's `_sasaran_varian` names the objects).
+# The proposals are those of employees (without accounts) of kepala's sub-unit into another OPD
+# whose head is none of the roles; HR proposed them.
+VARIAN: dict[str, dict[str, Aturan]] = {
+    "mutasi:aksi": {
+        # the receiving head's step: none of the roles may (hak_langkah: KEPALA_TUJUAN)
+        "terima": post(KOSONG, pesan=KEPALA_HR_PPK),
+        "verifikasi": post(HR_SAJA, pesan=_r(KP, PPK)),
+        "putuskan": post(PPK_SAJA, pesan=_r(KP, HR)),
+        "tarik": post(HR_SAJA, pesan=_r(KP, PPK)),  # the proposer (HR) withdraws
+    },
+    "mutasi:sk_aksi": {"tarik": post(HR_SAJA)},  # boleh_tarik_sk (the PPK sees the draft: 403)
+    "mutasi:detail": {
+        "draf": halaman(HR_SAJA),  # a draft: its proposer and HR only
+        "diajukan": halaman(KEPALA_HR_PPK),  # from submission: heads touching it, the PPK
+    },
+    "mutasi:sk_detail": {"konsep": halaman(HR_PPK)},  # drafts are HR's and the PPK's
+}

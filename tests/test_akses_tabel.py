@@ -11,7 +11,8 @@ Roles, each relative to the object the URL names (one object per URL, chosen in 
 - kepala_lain: the head of another OPD, whose units the object does not touch;
 - hr: BKPSDM staff; ppk: the official who decides.
 So "belongs" is tested by pegawai and kepala, "does not belong" by pegawai_lain and kepala_lain, on
-the same object.
+the same object. `VARIAN` adds rows for the same URL on other objects (a draft, a submitted proposal,
+a draft decree) and other workflow steps (each approval step has its own actor).
 
 The URL names come from the resolver, walked by `tests/test_semua_url.py` (whose world, object ids
 and request helper are reused here): a URL missing from the table fails `test_tabel_lengkap`, naming it.
@@ -41,10 +42,11 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from tests.akses_harapan import HARAPAN, PERAN, Aturan
+from tests.akses_harapan import HARAPAN, PERAN, VARIAN, Aturan
 from tests.test_semua_url import FAST_HASHER, POLA, _dunia_bangun, _objek
 
 LOGIN = "/akun/masuk/"
+VARIAN_DAFTAR = [(n, v) for n, semua in VARIAN.items() for v in semua]
 
 
 # --- The world -------------------------------------------------------------------------------------
@@ -108,6 +110,23 @@ def _sasaran(w) -> dict[str, dict]:
         elif pola.nama in objek:
             hasil[pola.nama] = objek[pola.nama][0]
     return hasil
+
+
+def _sasaran_varian(w) -> dict[tuple[str, str], dict]:
+    """The objects of the `VARIAN` rows: a proposal at each approval step, the draft decree."""
+    from mutasi.models import StatusUsulan as S
+
+    u = w.usulan
+    return {
+        ("mutasi:aksi", "terima"): {"pk": u[S.DILEPAS].pk, "nama": "terima"},
+        ("mutasi:aksi", "verifikasi"): {"pk": u[S.DITERIMA].pk, "nama": "verifikasi"},
+        ("mutasi:aksi", "putuskan"): {"pk": u[S.DIVERIFIKASI].pk, "nama": "putuskan"},
+        ("mutasi:aksi", "tarik"): {"pk": u[S.DIAJUKAN].pk, "nama": "tarik"},
+        ("mutasi:sk_aksi", "tarik"): {"pk": w.konsep.pk, "nama": "tarik"},
+        ("mutasi:detail", "draf"): {"pk": u[S.DRAFT].pk},
+        ("mutasi:detail", "diajukan"): {"pk": u[S.DIAJUKAN].pk},
+        ("mutasi:sk_detail", "konsep"): {"pk": w.konsep.pk},
+    }
 
 
 @pytest.fixture(scope="class")
@@ -255,6 +274,29 @@ def test_tabel_lengkap():
     assert not usang, f"baris HARAPAN untuk URL yang tidak ada lagi: {usang}"
 
 
+def _periksa(w, settings, nama: str, aturan: Aturan, kwargs: dict) -> None:
+    """Every role's GET and refused POST on the URL against the row; fails with the whole table."""
+    settings.MEDIA_ROOT = w.media  # only refused requests write: nothing to copy afresh
+    url = reverse(nama, kwargs=kwargs)
+    klien = _klien(w, nama)
+    gagal, baris = [], []
+    for method in ("GET", "POST"):
+        for peran in PERAN:
+            if method == "POST" and (aturan.umum or (peran != "anon" and peran in aturan.boleh_aksi)):
+                continue  # an allowed POST's answer is test_semua_url's (never a 5xx); the refusals are here
+            status, lokasi, menulis, teks = _minta(klien[peran], method, url)
+            baris.append(f"{method:<5}{peran:<13}{status} {lokasi}")
+            alasan = _nilai(aturan, peran, status, lokasi, method)
+            if alasan is None and method == "POST" and menulis and peran not in aturan.boleh_aksi:
+                alasan = "POST yang ditolak tetap menulis sesuatu"
+            if alasan is None and not aturan.umum and _nip_bocor(w, peran, teks):
+                alasan = "halaman menampilkan NIP pegawai yang bukan urusannya"
+            if alasan:
+                gagal.append(f"{method} {url} sebagai {peran} -> {status} {lokasi}: {alasan}")
+    if gagal:
+        pytest.fail(f"{nama} ({aturan})\n" + "\n".join(gagal) + "\n\n" + "\n".join(baris), pytrace=False)
+
+
 @pytest.mark.django_db
 class TestTabelAkses:
     @pytest.mark.parametrize("pola", POLA, ids=[p.nama for p in POLA])
@@ -264,25 +306,12 @@ class TestTabelAkses:
             pytest.fail(f"{pola.nama}: tidak ada di tabel HARAPAN (tests/akses_harapan.py)", pytrace=False)
         kwargs = dunia_akses.sasaran.get(pola.nama)
         assert kwargs is not None, f"{pola.nama}: tidak ada objek di _sasaran()"
-        settings.MEDIA_ROOT = dunia_akses.media  # only refused requests write: nothing to copy afresh
-        url = reverse(pola.nama, kwargs=kwargs)
-        klien = _klien(dunia_akses, pola.nama)
-        gagal, baris = [], []
-        for method in ("GET", "POST"):
-            for peran in PERAN:
-                if method == "POST" and (aturan.umum or (peran != "anon" and peran in aturan.boleh_aksi)):
-                    continue  # an allowed POST's answer is test_semua_url's (never a 5xx); the refusals are here
-                status, lokasi, menulis, teks = _minta(klien[peran], method, url)
-                baris.append(f"{method:<5}{peran:<13}{status} {lokasi}")
-                alasan = _nilai(aturan, peran, status, lokasi, method)
-                if alasan is None and method == "POST" and menulis and peran not in aturan.boleh_aksi:
-                    alasan = "POST yang ditolak tetap menulis sesuatu"
-                if alasan is None and not aturan.umum and _nip_bocor(dunia_akses, peran, teks):
-                    alasan = "halaman menampilkan NIP pegawai yang bukan urusannya"
-                if alasan:
-                    gagal.append(f"{method} {url} sebagai {peran} -> {status} {lokasi}: {alasan}")
-        if gagal:
-            pytest.fail(f"{pola.nama} ({aturan})\n" + "\n".join(gagal) + "\n\n" + "\n".join(baris), pytrace=False)
+        _periksa(dunia_akses, settings, pola.nama, aturan, kwargs)
+
+    @pytest.mark.parametrize(("nama", "label"), VARIAN_DAFTAR, ids=[f"{n}[{v}]" for n, v in VARIAN_DAFTAR])
+    def test_varian_sesuai_tabel(self, nama, label, dunia_akses, settings, senyap):
+        """The same URL on other objects or steps, with their own rows (`VARIAN`)."""
+        _periksa(dunia_akses, settings, nama, VARIAN[nama][label], _sasaran_varian(dunia_akses)[nama, label])
 
     def test_pemeriksa_nip_melihat_yang_boleh(self, dunia_akses, settings, senyap):
         """The NIP check is not vacuous: kepala's employee list names anggota, kepala_lain's does not."""
