@@ -139,11 +139,12 @@ REPLIKA_HALAMAN = [
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and sessions -----------------------------------------------------------
-# CACHE_URL: empty = local memory of each process; redis://127.0.0.1:6379/1 = Redis shared by every app
-# server (Django's RedisCache). SESSION_ENGINE: db | cached_db | cache (default: cached_db with
-# CACHE_URL, else db). Either way a session survives a switch of app server. See config/skala.py.
+# CACHE_URL: empty = files under var/tembolok, shared by the processes of one server;
+# redis://127.0.0.1:6379/1 = Redis shared by every app server (Django's RedisCache).
+# SESSION_ENGINE: db | cached_db | cache (default: cached_db with CACHE_URL, else db). Either way a
+# session survives a switch of app server. See config/skala.py.
 _cache_url = env.str("CACHE_URL", default="")
-CACHES = {"default": skala.cache_dari_url(_cache_url)}
+CACHES = {"default": skala.cache_dari_url(_cache_url, str(BASE_DIR / "var" / "tembolok"))}
 SESSION_ENGINE = skala.sesi_engine(env.str("SESSION_ENGINE", default=""), ada_cache=bool(_cache_url))
 
 # --- Accounts -----------------------------------------------------------------

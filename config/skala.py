@@ -2,7 +2,9 @@
 
 Plain functions of the variables' values, so tests can check the parsing without reloading settings:
 
-- `cache_dari_url(CACHE_URL)`: empty -> local memory (one process; the default); `redis://host:6379/1`
+- `cache_dari_url(CACHE_URL, folder)`: empty -> files in `folder` (var/tembolok: shared by the app
+  processes of one server, so a cached figure made stale by a write in one worker is stale in all;
+  the default); `redis://host:6379/1`
   or `rediss://` -> Django's own `RedisCache` (needs the `redis` package); any other django-environ
   cache URL (`locmemcache://`, `dummycache://`, `filecache:///path`) as django-environ reads it.
 - `sesi_engine(SESSION_ENGINE, ada_cache)`: `db` (the default without a shared cache), `cached_db` (the
@@ -24,7 +26,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 
 REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
-LOKAL_BACKEND = "django.core.cache.backends.locmem.LocMemCache"
+BERKAS_BACKEND = "django.core.cache.backends.filebased.FileBasedCache"
 SESI_ENGINE = {
     "db": "django.contrib.sessions.backends.db",
     "cached_db": "django.contrib.sessions.backends.cached_db",
@@ -35,10 +37,12 @@ FS_BACKEND = "inti.berkas.PenyimpananPrivat"
 _S3_OPSI = {"endpoint_url", "region_name", "addressing_style", "signature_version", "custom_domain"}
 
 
-def cache_dari_url(url: str) -> dict[str, Any]:
-    """The `default` entry of CACHES for CACHE_URL (see the module docstring)."""
+def cache_dari_url(url: str, folder: str = "") -> dict[str, Any]:
+    """The `default` entry of CACHES for CACHE_URL (see the module docstring). Not process-local
+    memory by default: gunicorn runs several processes, and `inti.tembolok`'s version keys must be
+    seen by all of them."""
     if not url:
-        return {"BACKEND": LOKAL_BACKEND, "LOCATION": "simutasi"}
+        return {"BACKEND": BERKAS_BACKEND, "LOCATION": folder, "OPTIONS": {"MAX_ENTRIES": 20000}}
     skema = urlparse(url).scheme
     if skema not in environ.Env.CACHE_SCHEMES:
         raise ImproperlyConfigured(

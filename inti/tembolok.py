@@ -11,9 +11,10 @@ delete of one bumps its topics (signals), and the bulk writers that skip signals
 A bump happens at once and again after the commit, so a reader that computed from the old rows
 during the write cannot keep its value under the new version.
 
-Django's cache framework (`django.core.cache.cache`): local memory by default (per process: with
-several worker processes the figures may lag by up to `WAKTU` seconds until the cache is shared,
-e.g. Redis by `CACHE_URL`), Redis when configured. A cache outage falls back to computing."""
+Django's cache framework (`django.core.cache.cache`): files under var/tembolok by default (shared by
+the worker processes of one server, so a bump in one is seen by all), Redis by `CACHE_URL` for
+several servers. Never per-process memory outside tests: a write in one gunicorn worker would leave
+the others' figures stale. A cache outage falls back to computing."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
 log = logging.getLogger(__name__)
-WAKTU = 600  # seconds a value is kept at most (bounds the lag of a per-process cache)
+WAKTU = 600  # seconds a value is kept at most (bounds the lag should a bump be lost)
 _TOPIK: dict[type[Model], set[str]] = defaultdict(set)
 _KOSONG = object()
 
