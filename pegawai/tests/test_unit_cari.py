@@ -179,3 +179,30 @@ def test_proposal_list_queries_are_constant(clients, org):
             dunia.usulan(pegawai=pegawai_di(org.unit, jab))
         assert _hitung(clients["hr"], reverse("mutasi:daftar")) == 9, n
         assert _hitung(clients["hr"], reverse("mutasi:daftar"), {"unit": org.unit.pk}) == 11, n
+
+
+# --- PostgreSQL: the searches and the sorted page can use their indexes -----------------------------
+
+
+def _rencana(qs, *, tanpa_sort: bool = False) -> str:
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as c:
+        # Tiny test tables: make the planner show what it would do with 100,000 rows.
+        c.execute("SET LOCAL enable_seqscan = off")
+        if tanpa_sort:
+            c.execute("SET LOCAL enable_sort = off")
+        c.execute("EXPLAIN " + sql, params)
+        return "\n".join(r[0] for r in c.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes of PostgreSQL only")
+def test_searches_and_the_proposal_sort_use_their_indexes(org):
+    from mutasi.selectors import usulan_cari
+    from pegawai.selectors.pegawai import pegawai_cari
+
+    hr = org.hr.akun
+    assert "pegawai_nama_trgm" in _rencana(pegawai_cari(hr, q="Fauzi")[:25])
+    assert "pegawai_nip_trgm" in _rencana(pegawai_cari(hr, q="201503")[:25])
+    rencana = _rencana(pegawai_cari(hr, q=org.anggota.nip)[:25])
+    assert "nip" in rencana and "pegawai_nama_trgm" not in rencana  # the exact NIP, never OR-ed with the name
+    assert "usulan_dibuat_idx" in _rencana(usulan_cari(hr, urut="-dibuat")[:25], tanpa_sort=True)
