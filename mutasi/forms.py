@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from pegawai.forms.unit_cari import UnitCariField
+from pegawai.forms.unit_cari import UnitCariBanyakField, UnitCariField
 from pegawai.models import Jabatan, Pegawai, UnitKerja
 
 from .models import (
@@ -23,20 +23,6 @@ from .models import (
 )
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class PilihanBanyakField(forms.ModelMultipleChoiceField):
-    """A multiple choice of rows whose ids are checked before the query: a 20-digit or
-    non-ASCII "number" is an invalid choice, not a database overflow."""
-
-    def _check_values(self, value):
-        for pk in value:
-            teks = str(pk)
-            if not (teks.isascii() and teks.isdigit() and 0 < len(teks) <= 18):
-                raise forms.ValidationError(
-                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
-                )
-        return super()._check_values(value)
 
 
 class UsulanForm(forms.ModelForm):
@@ -189,12 +175,13 @@ class PermohonanForm(forms.Form):
         ],
     )
     alasan = forms.CharField(label=_("Alasan permohonan"), widget=forms.Textarea(attrs={"rows": 4}), min_length=20)
-    unit_pilihan = PilihanBanyakField(
+    unit_pilihan = UnitCariBanyakField(
         label=_("Unit kerja yang diinginkan"),
         required=False,
-        queryset=UnitKerja.objects.filter(aktif=True).order_by("nama"),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Boleh lebih dari satu (tahan Ctrl)."),
+        queryset=UnitKerja.objects.filter(aktif=True),
+        cakupan="semua",
+        aktif=True,
+        help_text=_("Ketik nama unit lalu pilih; boleh lebih dari satu."),
     )
     instansi_tujuan = forms.CharField(label=_("Instansi tujuan"), required=False, max_length=200)
     berkas = forms.FileField(

@@ -168,3 +168,88 @@ class UnitSaringForm(forms.Form):
     def unit(self) -> UnitKerja | None:
         """The chosen unit; None when none is chosen or the value names none (shown on the form)."""
         return self.cleaned_data.get(self.nama) if self.is_valid() else None
+
+
+class UnitCariBanyakWidget(UnitCariWidget):
+    """Several units: each chosen one is a checked checkbox (unticking drops it, with or without the
+    script), and the text input adds one more (the script adds a checkbox per pick)."""
+
+    template_name = "pegawai/widgets/unit_cari_banyak.html"
+    allow_multiple_selected = True
+
+    def value_from_datadict(self, data, files, name):
+        ids = data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+        if name + AKHIRAN not in data:
+            return ids
+        return (ids or [], data.get(name + AKHIRAN))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        w = context["widget"]
+        w["terpilih"] = w.pop("id_nilai")  # [(id, path)] from UnitCariBanyakField._tampilkan
+        return context
+
+
+class UnitCariBanyakField(UnitCariField):
+    """Several units of `queryset`: the ticked ids plus the one the text names; cleans to a list."""
+
+    widget = UnitCariBanyakWidget
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "widget", UnitCariBanyakWidget(cakupan=kwargs.get("cakupan", "terlihat"), aktif=kwargs.get("aktif", False))
+        )
+        super().__init__(**kwargs)
+
+    def _pecah_banyak(self, value) -> tuple[list[str], str]:
+        ids, teks = value if isinstance(value, tuple) else (value, "")
+        if isinstance(ids, str | int):
+            ids = [ids]
+        return [str(i).strip() for i in ids or [] if str(i).strip()], (teks or "").strip()
+
+    def _units(self, ids: list[str]) -> list[UnitKerja]:
+        pk = [id_aman(i) for i in ids]
+        if None in pk:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        units = list(dengan_jalur(self.queryset).filter(pk__in=pk)) if pk else []
+        if len(units) != len(set(pk)):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return sorted(units, key=lambda u: pk.index(u.pk))
+
+    def _selesaikan(self, value) -> list[UnitKerja]:
+        ids, teks = self._pecah_banyak(value)
+        kunci = (tuple(ids), teks)
+        if kunci not in self._hasil:
+            try:
+                units = self._units(ids)
+                if teks:
+                    units.append(self._cari("", teks))
+                self._hasil[kunci] = list({u.pk: u for u in units}.values())
+            except forms.ValidationError as e:
+                self._hasil[kunci] = e
+        hasil = self._hasil[kunci]
+        if isinstance(hasil, forms.ValidationError):
+            raise hasil
+        return hasil
+
+    def _tampilkan(self, value) -> tuple[list[tuple[int, str]], str]:
+        ids, teks = self._pecah_banyak(value)
+        try:
+            return [(u.pk, unit_jalur(u)) for u in self._selesaikan(value)], ""
+        except forms.ValidationError:
+            sah = [i for i in ids if id_aman(i)]
+            units = dengan_jalur(self.queryset).filter(pk__in=[id_aman(i) for i in sah]) if sah else []
+            return [(u.pk, unit_jalur(u)) for u in units], teks
+
+    def clean(self, value):
+        units = self._selesaikan(value)
+        if not units and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return units
+
+    def has_changed(self, initial, data) -> bool:
+        try:
+            baru = {u.pk for u in self._selesaikan(data)}
+        except forms.ValidationError:
+            return True
+        return {getattr(u, "pk", u) for u in initial or []} != baru

@@ -1,16 +1,20 @@
 // The unit field (pegawai/forms/unit_cari.py): a text input that searches units as you type.
 // <div class="unit-cari" data-unit-cari="URL" data-cakupan=".." [data-aktif="1"]> holds a hidden
 // input with the unit's id and the visible text input. Matches come from URL?q=... as JSON
-// {hasil: [{id, text}], lebih}; picking one puts its id in the hidden input, typing clears it.
+// {hasil: [{id, text}], lebih}; picking one puts its id in the hidden input, typing clears it
+// (several units, data-banyak: picking adds a ticked checkbox).
 // Without this script the text input is a plain search by unit name, resolved by the server.
 (() => {
   const JEDA_MS = 200;
   let nomor = 0;
 
   function pasang(kotak) {
+    // One unit: a hidden input holds its id. Several (data-banyak="<name>"): a ticked checkbox each.
+    const banyak = kotak.dataset.banyak;
+    const terpilih = kotak.querySelector(".unit-cari-terpilih");
     const id = kotak.querySelector("input[data-unit-id]");
     const teks = kotak.querySelector("input[type=search]");
-    if (!id || !teks) return;
+    if (!teks || (banyak ? !terpilih : !id)) return;
     const daftar = document.createElement("ul");
     nomor += 1;
     daftar.id = `unit-cari-daftar-${nomor}`;
@@ -44,9 +48,35 @@
       }
     };
 
+    const tambah = (u) => {
+      const ada = terpilih.querySelector(`input[value="${u.id}"]`);
+      if (ada) { ada.checked = true; return; }
+      const div = document.createElement("div");
+      div.className = "form-check";
+      const kotakCentang = document.createElement("input");
+      kotakCentang.type = "checkbox";
+      kotakCentang.className = "form-check-input";
+      kotakCentang.name = banyak;
+      kotakCentang.value = u.id;
+      kotakCentang.id = `${teks.id}_${u.id}`;
+      kotakCentang.checked = true;
+      const label = document.createElement("label");
+      label.className = "form-check-label";
+      label.htmlFor = kotakCentang.id;
+      label.textContent = u.text;
+      div.append(kotakCentang, label);
+      terpilih.appendChild(div);
+    };
+
     const pilih = (i) => {
       const u = hasil[i];
       if (!u) return;
+      if (banyak) {
+        tambah(u);
+        teks.value = "";
+        tutup();
+        return;
+      }
       id.value = u.id;
       teks.value = u.text;
       tutup();
@@ -100,11 +130,11 @@
     };
 
     teks.addEventListener("input", () => {
-      id.value = "";
+      if (!banyak) id.value = "";
       clearTimeout(penghitung);
       penghitung = setTimeout(muat, JEDA_MS);
     });
-    teks.addEventListener("focus", () => { if (!id.value) muat(); });
+    teks.addEventListener("focus", () => { if (banyak || !id.value) muat(); });
     teks.addEventListener("blur", () => setTimeout(tutup, 150));
     teks.addEventListener("keydown", (e) => {
       const buka = daftar.classList.contains("show");
