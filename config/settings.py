@@ -106,6 +106,11 @@ TEMPLATES = [
 # PostgreSQL (psycopg 3). DB_POOL=true turns on Django's psycopg connection pool.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'mutasi.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # JIT compiles a query whose *estimated* cost is high: on this app's page queries (a few ms of
+    # work) it spent seconds compiling (the inbox's approver filter at 100,000 employees). DB_JIT=true
+    # leaves the server's own setting.
+    if not env.bool("DB_JIT", default=False):
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
     if env.bool("DB_POOL", default=False):
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
     else:
