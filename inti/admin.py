@@ -8,7 +8,8 @@ from auditlog.admin import LogEntryAdmin
 from auditlog.models import LogEntry
 from django.contrib import admin
 
-from .notifikasi.models import PesanWhatsApp, RiwayatStatusPesanWa
+from .models import RiwayatStatusPesanWa
+from .notifikasi.models import PesanWhatsApp
 from .tugas import ProgresTugas, RiwayatStatusTugas
 
 

@@ -1,4 +1,9 @@
-"""The shared layer's tables: the audit trail, and the abstract history row every workflow keeps."""
+"""The shared layer's tables: the audit trail, the abstract history row every workflow keeps, background
+work's progress (helpers in inti/tugas.py), and the status history of background work and WhatsApp
+messages. This module imports nothing of the project but the notice centre's tables, so any module
+of `inti` may import it without a circle."""
+
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -79,7 +84,97 @@ class RiwayatStatusPengganti(RiwayatStatus):
         return bool(self.jenis_pengganti)
 
 
-# Background work's progress rows live beside their helpers (inti/tugas.py); imported here so Django
-# registers the model with the app.
-from .notifikasi.models import Notifikasi, PesanWhatsApp, PreferensiNotifikasi, RiwayatStatusPesanWa  # noqa: E402, F401
-from .tugas import ProgresTugas, RiwayatStatusTugas  # noqa: E402, F401
+class ProgresTugas(models.Model):
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", _("Menunggu giliran")
+        BERJALAN = "berjalan", _("Berjalan")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    jenis = models.CharField(_("jenis"), max_length=40)
+    kunci = models.CharField(_("kunci"), max_length=100, blank=True, db_index=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.MENUNGGU)
+    tahap = models.CharField(_("tahap"), max_length=100, blank=True)
+    total = models.PositiveIntegerField(_("total"), default=0)
+    selesai = models.PositiveIntegerField(_("selesai"), default=0)
+    pesan = models.TextField(_("pesan"), blank=True)
+    hasil = models.JSONField(_("hasil"), default=dict, blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat = models.DateTimeField(_("dibuat"), default=timezone.now)
+    dimulai = models.DateTimeField(_("dimulai"), null=True, blank=True)
+    berakhir = models.DateTimeField(_("berakhir"), null=True, blank=True)
+    detak = models.DateTimeField(_("detak terakhir"), null=True, blank=True)
+    tugas_path = models.CharField(_("fungsi tugas"), max_length=200, blank=True)  # blank: run inline
+    argumen = models.JSONField(_("argumen"), default=dict, blank=True)
+    tugas_id = models.CharField(_("id antrean"), max_length=64, blank=True)
+    percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+
+    class Meta:
+        app_label = "inti"
+        verbose_name = _("progres tugas")
+        verbose_name_plural = _("progres tugas")
+        ordering = ["-dibuat", "-id"]
+        indexes = [models.Index(fields=["status", "detak"], name="progres_status_detak_idx")]
+
+    def __str__(self):
+        return f"{self.jenis} #{self.pk} ({self.status})"
+
+    @property
+    def berakhir_sudah(self) -> bool:
+        return self.status in (self.Status.SELESAI, self.Status.GAGAL)
+
+    @property
+    def persen(self) -> int:
+        if self.status == self.Status.SELESAI:
+            return 100
+        return min(100, int(self.selesai * 100 / self.total)) if self.total else 0
+
+    def ke_json(self) -> dict[str, Any]:
+        """What the polling page needs (no personal data beyond what its owner already sees)."""
+        return {
+            "id": self.pk,
+            "status": self.status,
+            "status_label": str(self.get_status_display()),
+            "tahap": self.tahap,
+            "total": self.total,
+            "selesai": self.selesai,
+            "persen": self.persen,
+            "pesan": self.pesan,
+            "berakhir": self.berakhir_sudah,
+            "url": self.hasil.get("url", "") if isinstance(self.hasil, dict) else "",
+        }
+
+
+class RiwayatStatusTugas(RiwayatStatus):
+    """Each status a piece of background work went through (queued, running, done, failed, queued
+    again after a dead worker), written by `ALUR`."""
+
+    progres = models.ForeignKey(ProgresTugas, on_delete=models.CASCADE, related_name="riwayat_status")
+    dari = models.CharField(_("dari status"), max_length=20, choices=ProgresTugas.Status, blank=True)
+    ke = models.CharField(_("ke status"), max_length=20, choices=ProgresTugas.Status)
+
+    class Meta(RiwayatStatus.Meta):
+        app_label = "inti"
+        verbose_name = _("riwayat status tugas")
+        verbose_name_plural = _("riwayat status tugas")
+
+
+# The notice centre's tables live beside their helpers (inti/notifikasi/); imported here so Django
+# registers them with the app. They import nothing of this module (no import circle).
+from .notifikasi.models import Notifikasi, PesanWhatsApp, PreferensiNotifikasi, StatusWa  # noqa: E402, F401
+
+
+class RiwayatStatusPesanWa(RiwayatStatus):
+    """Each status a message went through (sent by the worker, delivered/read/failed by the webhook),
+    written by `inti.notifikasi.whatsapp.ALUR`."""
+
+    pesan = models.ForeignKey("inti.PesanWhatsApp", on_delete=models.CASCADE, related_name="riwayat_status")
+    dari = models.CharField(_("dari status"), max_length=20, choices=StatusWa.choices, blank=True)
+    ke = models.CharField(_("ke status"), max_length=20, choices=StatusWa.choices)
+
+    class Meta(RiwayatStatus.Meta):
+        app_label = "inti"
+        verbose_name = _("riwayat status pesan WhatsApp")
+        verbose_name_plural = _("riwayat status pesan WhatsApp")

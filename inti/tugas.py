@@ -27,7 +27,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, connections, models, transaction
+from django.db import connection, connections, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -35,88 +35,11 @@ from django.utils.translation import gettext_lazy
 
 from .audit import Pelaku
 from .galat import LayananError
-from .models import RiwayatStatus
+from .models import ProgresTugas, RiwayatStatusTugas
 from .transisi import Alur, Transisi, tabel
 
 MAKS_PERCOBAAN = 3
 JEDA_LAPOR_DETIK = 0.5  # at most two progress writes a second
-
-
-class ProgresTugas(models.Model):
-    class Status(models.TextChoices):
-        MENUNGGU = "menunggu", gettext_lazy("Menunggu giliran")
-        BERJALAN = "berjalan", gettext_lazy("Berjalan")
-        SELESAI = "selesai", gettext_lazy("Selesai")
-        GAGAL = "gagal", gettext_lazy("Gagal")
-
-    jenis = models.CharField(gettext_lazy("jenis"), max_length=40)
-    kunci = models.CharField(gettext_lazy("kunci"), max_length=100, blank=True, db_index=True)
-    status = models.CharField(gettext_lazy("status"), max_length=10, choices=Status, default=Status.MENUNGGU)
-    tahap = models.CharField(gettext_lazy("tahap"), max_length=100, blank=True)
-    total = models.PositiveIntegerField(gettext_lazy("total"), default=0)
-    selesai = models.PositiveIntegerField(gettext_lazy("selesai"), default=0)
-    pesan = models.TextField(gettext_lazy("pesan"), blank=True)
-    hasil = models.JSONField(gettext_lazy("hasil"), default=dict, blank=True)
-    dibuat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    dibuat = models.DateTimeField(gettext_lazy("dibuat"), default=timezone.now)
-    dimulai = models.DateTimeField(gettext_lazy("dimulai"), null=True, blank=True)
-    berakhir = models.DateTimeField(gettext_lazy("berakhir"), null=True, blank=True)
-    detak = models.DateTimeField(gettext_lazy("detak terakhir"), null=True, blank=True)
-    tugas_path = models.CharField(gettext_lazy("fungsi tugas"), max_length=200, blank=True)  # blank: run inline
-    argumen = models.JSONField(gettext_lazy("argumen"), default=dict, blank=True)
-    tugas_id = models.CharField(gettext_lazy("id antrean"), max_length=64, blank=True)
-    percobaan = models.PositiveSmallIntegerField(gettext_lazy("percobaan"), default=0)
-
-    class Meta:
-        app_label = "inti"
-        verbose_name = gettext_lazy("progres tugas")
-        verbose_name_plural = gettext_lazy("progres tugas")
-        ordering = ["-dibuat", "-id"]
-        indexes = [models.Index(fields=["status", "detak"], name="progres_status_detak_idx")]
-
-    def __str__(self):
-        return f"{self.jenis} #{self.pk} ({self.status})"
-
-    @property
-    def berakhir_sudah(self) -> bool:
-        return self.status in (self.Status.SELESAI, self.Status.GAGAL)
-
-    @property
-    def persen(self) -> int:
-        if self.status == self.Status.SELESAI:
-            return 100
-        return min(100, int(self.selesai * 100 / self.total)) if self.total else 0
-
-    def ke_json(self) -> dict[str, Any]:
-        """What the polling page needs (no personal data beyond what its owner already sees)."""
-        return {
-            "id": self.pk,
-            "status": self.status,
-            "status_label": str(self.get_status_display()),
-            "tahap": self.tahap,
-            "total": self.total,
-            "selesai": self.selesai,
-            "persen": self.persen,
-            "pesan": self.pesan,
-            "berakhir": self.berakhir_sudah,
-            "url": self.hasil.get("url", "") if isinstance(self.hasil, dict) else "",
-        }
-
-
-class RiwayatStatusTugas(RiwayatStatus):
-    """Each status a piece of background work went through (queued, running, done, failed, queued
-    again after a dead worker), written by `ALUR`."""
-
-    progres = models.ForeignKey(ProgresTugas, on_delete=models.CASCADE, related_name="riwayat_status")
-    dari = models.CharField(gettext_lazy("dari status"), max_length=20, choices=ProgresTugas.Status, blank=True)
-    ke = models.CharField(gettext_lazy("ke status"), max_length=20, choices=ProgresTugas.Status)
-
-    class Meta(RiwayatStatus.Meta):
-        app_label = "inti"
-        verbose_name = gettext_lazy("riwayat status tugas")
-        verbose_name_plural = gettext_lazy("riwayat status tugas")
 
 
 S = ProgresTugas.Status

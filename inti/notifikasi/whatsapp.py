@@ -32,8 +32,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..galat import LayananError
+from ..models import RiwayatStatusPesanWa
 from ..transisi import Alur, Transisi, tabel
-from .models import PesanWhatsApp, RiwayatStatusPesanWa, StatusWa
+from .models import PesanWhatsApp, StatusWa
 
 log = logging.getLogger(__name__)
 
