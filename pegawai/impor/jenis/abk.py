@@ -80,6 +80,7 @@ class ImporTugas(TulisMassal):
     aksi_audit = "tugas.impor"
     tulis = ("volume", "norma_waktu")
     tulis_bila_ada = ("satuan_hasil",)
+    isi_baru = ("unit_id", "jabatan_id", "uraian", "satuan_hasil", "volume", "norma_waktu")
 
     def siapkan(self) -> None:
         self.unit = RujukanUnit()
@@ -124,16 +125,6 @@ class ImporTugas(TulisMassal):
             else:
                 hasil.append(self.rencana_ada(baris, label, t, d, fields, t))
         return hasil
-
-    def baru(self, d: dict[str, Any]) -> TugasJabatan:
-        return TugasJabatan(
-            unit_id=d["unit_id"],
-            jabatan_id=d["jabatan_id"],
-            uraian=d["uraian"],
-            satuan_hasil=d.get("satuan_hasil") or "",
-            volume=d["volume"],
-            norma_waktu=d["norma_waktu"],
-        )
 
 
 def _peta_predikat() -> dict[str, str]:
@@ -205,6 +196,7 @@ class ImporKinerja(TulisMassal):
     aksi_audit = "kinerja.impor"
     tulis = ("predikat",)
     tulis_bila_ada = ("keterangan",)
+    isi_baru = ("pegawai_id", "tahun", "predikat", "keterangan")
 
     def periksa(self, data: dict[str, Any], galat) -> dict[str, Any] | None:
         if self.cek(galat, "Tahun", "tahun_lampau", tahun=data["tahun"], hari_ini=timezone.localdate()):
@@ -233,11 +225,3 @@ class ImporKinerja(TulisMassal):
                 rencana.perubahan["Predikat"] = (str(Predikat(k.predikat).label), str(Predikat(d["predikat"]).label))
             hasil.append(rencana)
         return hasil
-
-    def baru(self, d: dict[str, Any]) -> KinerjaTahunan:
-        return KinerjaTahunan(
-            pegawai_id=d["pegawai_id"],
-            tahun=d["tahun"],
-            predikat=d["predikat"],
-            keterangan=d.get("keterangan") or "",
-        )

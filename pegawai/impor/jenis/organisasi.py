@@ -132,6 +132,9 @@ def tulis_massal(
     audit_massal(pasangan, konteks, aksi)
 
 
+_TEKS = {"CharField", "TextField", "EmailField"}
+
+
 class TulisMassal(JenisImpor):
     """A kind whose rows each make or change one record of `model`: `terapkan` writes a batch with
     `tulis_massal`. A changed record gets `fields_tulis()` (`tulis`, and each of `tulis_bila_ada` the
@@ -142,12 +145,19 @@ class TulisMassal(JenisImpor):
     aksi_audit = ""
     tulis: tuple[str, ...] = ()
     tulis_bila_ada: tuple[str, ...] = ()
+    isi_baru: tuple[str, ...] = ()  # the row's values a new record is made of
+    tetap_baru: dict[str, Any] = {}  # ... and its fixed values, e.g. the data source
 
     def fields_tulis(self) -> list[str]:
         return [*self.tulis, *(k for k in self.tulis_bila_ada if self.ada(k))]
 
     def baru(self, d: dict[str, Any]) -> Model:
-        raise NotImplementedError
+        """A new record of the row's `isi_baru` values; an empty text is stored as "" (no NULL text)."""
+        nilai = {k: d.get(k) for k in self.isi_baru}
+        for k, v in nilai.items():
+            if v is None and self.model._meta.get_field(k).get_internal_type() in _TEKS:
+                nilai[k] = ""
+        return self.model(**nilai, **self.tetap_baru)
 
     def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
         tulis_massal(self.model, rencana, self.fields_tulis(), konteks, self.aksi_audit, baru=self.baru)

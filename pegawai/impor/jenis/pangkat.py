@@ -6,7 +6,6 @@ rw-pendidikan field names are accepted as headers."""
 
 import re
 from datetime import date
-from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -129,6 +128,8 @@ class ImporRiwayatGolongan(TulisMassal, _PerPegawai):
     model = RiwayatGolongan
     aksi_audit = "riwayat_golongan.impor"
     tulis_bila_ada = ("nomor_sk", "tanggal_sk", "jenis_kenaikan")
+    isi_baru = ("pegawai_id", "golongan", "tmt", "nomor_sk", "tanggal_sk", "jenis_kenaikan")
+    tetap_baru = {"sumber": SumberData.IMPOR}
 
     def siapkan(self) -> None:
         self.terlihat: dict[int, list[tuple[date, str]]] = {}  # rows of earlier batches, per employee
@@ -190,17 +191,6 @@ class ImporRiwayatGolongan(TulisMassal, _PerPegawai):
                 continue
             hasil.append(self.rencana_ada(baris, label, r, d, fields, RiwayatGolongan(pk=r["id"])))
         return hasil
-
-    def baru(self, d: dict[str, Any]) -> RiwayatGolongan:
-        return RiwayatGolongan(
-            pegawai_id=d["pegawai_id"],
-            golongan=d["golongan"],
-            tmt=d["tmt"],
-            nomor_sk=d.get("nomor_sk") or "",
-            tanggal_sk=d.get("tanggal_sk"),
-            jenis_kenaikan=d.get("jenis_kenaikan") or "",
-            sumber=SumberData.IMPOR,
-        )
 
     def terapkan(self, rencana, konteks: Konteks) -> None:
         super().terapkan(rencana, konteks)
@@ -265,6 +255,8 @@ class ImporPendidikan(TulisMassal, _PerPegawai):
     aksi_audit = "riwayat_pendidikan.impor"
     tulis = ("institusi", "tahun_lulus")
     tulis_bila_ada = ("nomor_ijazah", "tanggal_lulus")
+    isi_baru = ("pegawai_id", "tingkat", "jurusan", "institusi", "tahun_lulus", "nomor_ijazah", "tanggal_lulus")
+    tetap_baru = {"sumber": SumberData.IMPOR}
 
     def kunci_baris(self, data):
         if not data.get("nip") or not data.get("tingkat"):
@@ -337,18 +329,6 @@ class ImporPendidikan(TulisMassal, _PerPegawai):
                 continue
             hasil.append(self.rencana_ada(baris, label, r, d, fields, RiwayatPendidikan(pk=r["id"])))
         return hasil
-
-    def baru(self, d: dict[str, Any]) -> RiwayatPendidikan:
-        return RiwayatPendidikan(
-            pegawai_id=d["pegawai_id"],
-            tingkat=d["tingkat"],
-            jurusan=d["jurusan"],
-            institusi=d["institusi"],
-            tahun_lulus=d["tahun_lulus"],
-            nomor_ijazah=d.get("nomor_ijazah") or "",
-            tanggal_lulus=d.get("tanggal_lulus"),
-            sumber=SumberData.IMPOR,
-        )
 
     def terapkan(self, rencana, konteks: Konteks) -> None:
         super().terapkan(rencana, konteks)

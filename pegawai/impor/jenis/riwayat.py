@@ -167,6 +167,7 @@ class ImporHukuman(TulisMassal, _PerPegawai):
     aksi_audit = "hukuman.impor"
     tulis = ("tingkat", "selesai")
     tulis_bila_ada = ("nomor_sk",)
+    isi_baru = ("pegawai_id", "tingkat", "jenis", "mulai", "selesai", "nomor_sk")
 
     def periksa(self, data, galat):
         if self.lampau(galat, "Mulai", data["mulai"]):
@@ -194,16 +195,6 @@ class ImporHukuman(TulisMassal, _PerPegawai):
                 continue
             hasil.append(self.rencana_ada(baris, label, h, d, fields, h))
         return hasil
-
-    def baru(self, d: dict[str, Any]) -> HukumanDisiplin:
-        return HukumanDisiplin(
-            pegawai_id=d["pegawai_id"],
-            tingkat=d["tingkat"],
-            jenis=d["jenis"],
-            mulai=d["mulai"],
-            selesai=d["selesai"],
-            nomor_sk=d.get("nomor_sk") or "",
-        )
 
 
 class ImporRiwayatJabatan(TulisMassal, _PerPegawai):
@@ -246,6 +237,7 @@ class ImporRiwayatJabatan(TulisMassal, _PerPegawai):
     aksi_audit = "riwayat_jabatan.impor"
     tulis = ("unit_id", "jabatan_id", "sampai")
     tulis_bila_ada = ("nomor_sk",)
+    isi_baru = ("pegawai_id", "unit_id", "jabatan_id", "mulai", "sampai", "nomor_sk")
 
     def siapkan(self) -> None:
         self.unit = RujukanUnit()
@@ -322,16 +314,6 @@ class ImporRiwayatJabatan(TulisMassal, _PerPegawai):
                 perubahan["Nomor SK"] = (tampil(r["nomor_sk"]), tampil(d["nomor_sk"]))
             hasil.append(Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (RiwayatJabatan(pk=r["id"]), d)))
         return hasil
-
-    def baru(self, d: dict[str, Any]) -> RiwayatJabatan:
-        return RiwayatJabatan(
-            pegawai_id=d["pegawai_id"],
-            unit_id=d["unit_id"],
-            jabatan_id=d["jabatan_id"],
-            mulai=d["mulai"],
-            sampai=d["selesai"],
-            nomor_sk=d.get("nomor_sk") or "",
-        )
 
 
 class ImporKompetensi(_PerPegawai):
