@@ -1,16 +1,12 @@
 from django.contrib import admin
 
+from inti.admin import RiwayatStatusInline
+
 from .models import Evaluasi, RiwayatStatusEvaluasi
 
 
-class RiwayatInline(admin.TabularInline):
+class RiwayatInline(RiwayatStatusInline):
     model = RiwayatStatusEvaluasi
-    extra = 0
-    can_delete = False
-    readonly_fields = ["aksi", "dari", "ke", "oleh", "sebagai", "catatan", "waktu"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
     def has_change_permission(self, request, obj=None):
         return False

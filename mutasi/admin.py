@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from inti.admin import RiwayatStatusInline
+
 from .models import (
     BatchUsulan,
     DasarHukum,
@@ -24,16 +26,8 @@ class MasaTenangAdmin(admin.ModelAdmin):
     date_hierarchy = "mulai"
 
 
-class RiwayatInline(admin.TabularInline):
-    """A workflow's history rows, read only (they are written by the workflow itself)."""
-
+class RiwayatInline(RiwayatStatusInline):
     model = RiwayatStatusUsulan
-    extra = 0
-    can_delete = False
-    readonly_fields = ["aksi", "dari", "ke", "oleh", "sebagai", "catatan", "waktu"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 class RiwayatKeberatanInline(RiwayatInline):
