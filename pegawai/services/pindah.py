@@ -13,6 +13,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -40,6 +41,24 @@ def pesan_mutasi_tertunda(tertunda: tuple[str, str]) -> str:
 
 def _posisi(pegawai: Pegawai) -> RiwayatJabatan | None:
     return RiwayatJabatan.objects.filter(pegawai=pegawai, sampai__isnull=True).select_related("unit", "jabatan").first()
+
+
+_TUJUAN = ("unit", "jabatan", "tmt", "nomor_sk", "tanggal_sk")  # where a move goes, and on which decree
+
+
+def _pindahkan(
+    *,
+    oleh: User | None,
+    pegawai: Pegawai,
+    tujuan: dict[str, Any],
+    keterangan: str,
+    sumber: str,
+    terjadwal: PindahTerjadwal | None = None,
+) -> RiwayatJabatan:
+    """Apply a move now (`tujuan`: the `_TUJUAN` values) and queue the new post for SIASN."""
+    riwayat = pegawai_pindah_jabatan(oleh=oleh, pegawai=pegawai, keterangan=keterangan, terjadwal=terjadwal, **tujuan)
+    siasn_antrekan_jabatan(pegawai=pegawai, sumber=sumber, **tujuan)
+    return riwayat
 
 
 def pindah_jabatan_catat(
@@ -78,37 +97,12 @@ def pindah_jabatan_catat(
                     )
                     % {"jabatan": terjadwal.jabatan, "unit": terjadwal.unit, "tmt": f"{terjadwal.tmt:%d-%m-%Y}"}
                 )
+            tujuan = {"unit": unit, "jabatan": jabatan, "tmt": tmt, "nomor_sk": nomor_sk, "tanggal_sk": tanggal_sk}
             if tmt <= hari_ini:
-                baru = pegawai_pindah_jabatan(
-                    oleh=oleh,
-                    pegawai=p,
-                    unit=unit,
-                    jabatan=jabatan,
-                    tmt=tmt,
-                    nomor_sk=nomor_sk,
-                    tanggal_sk=tanggal_sk,
-                    keterangan=keterangan,
+                return _pindahkan(
+                    oleh=oleh, pegawai=p, tujuan=tujuan, keterangan=keterangan, sumber=_("Pindah jabatan manual")
                 )
-                siasn_antrekan_jabatan(
-                    pegawai=p,
-                    unit=unit,
-                    jabatan=jabatan,
-                    nomor_sk=nomor_sk,
-                    tanggal_sk=tanggal_sk,
-                    tmt=tmt,
-                    sumber=_("Pindah jabatan manual"),
-                )
-                return baru
-            return _jadwalkan(
-                oleh=oleh,
-                pegawai=p,
-                unit=unit,
-                jabatan=jabatan,
-                tmt=tmt,
-                nomor_sk=nomor_sk,
-                tanggal_sk=tanggal_sk,
-                keterangan=keterangan,
-            )
+            return _jadwalkan(oleh=oleh, pegawai=p, keterangan=keterangan, **tujuan)
     except IntegrityError as exc:  # another move was scheduled at the same moment
         raise LayananError(_("Perpindahan lain untuk pegawai ini baru saja dijadwalkan. Muat ulang halaman.")) from exc
 
@@ -198,25 +192,13 @@ def pindah_terapkan(*, pindah: PindahTerjadwal, hari_ini: date | None = None) ->
             return "ditahan", pesan_mutasi_tertunda(tertunda)
 
         def terapkan(obj: PindahTerjadwal) -> None:
-            obj.riwayat = pegawai_pindah_jabatan(
+            obj.riwayat = _pindahkan(
                 oleh=None,
                 pegawai=obj.pegawai,
-                unit=obj.unit,
-                jabatan=obj.jabatan,
-                tmt=obj.tmt,
-                nomor_sk=obj.nomor_sk,
-                tanggal_sk=obj.tanggal_sk,
+                tujuan={k: getattr(obj, k) for k in _TUJUAN},
                 keterangan=obj.keterangan,
-                terjadwal=obj,
-            )
-            siasn_antrekan_jabatan(
-                pegawai=obj.pegawai,
-                unit=obj.unit,
-                jabatan=obj.jabatan,
-                nomor_sk=obj.nomor_sk,
-                tanggal_sk=obj.tanggal_sk,
-                tmt=obj.tmt,
                 sumber=_("Pindah jabatan terjadwal #%(id)s") % {"id": obj.pk},
+                terjadwal=obj,
             )
 
         ALUR.jalankan(objek=p, aksi="terapkan", oleh=None, ubah=terapkan)
