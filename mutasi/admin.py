@@ -79,6 +79,7 @@ class DasarHukumAdmin(admin.ModelAdmin):
     """The decree's "Mengingat", kept by HR: order, kind of transfer and status it applies to."""
 
     list_display = ["urutan", "teks", "jenis_mutasi", "status_asn", "aktif"]
+    fields = ["teks", "urutan", "aktif", "jenis_mutasi", "status_asn"]
     list_display_links = ["teks"]
     list_editable = ["urutan", "aktif"]
     list_filter = ["aktif", "jenis_mutasi", "status_asn"]
@@ -89,6 +90,7 @@ class TembusanSKAdmin(admin.ModelAdmin):
     """The decree's copies ("Tembusan Yth."); {opd_asal}, {opd_tujuan}, {instansi_lain} filled per decree."""
 
     list_display = ["urutan", "teks", "jenis_mutasi", "aktif"]
+    fields = ["teks", "urutan", "aktif", "jenis_mutasi"]
     list_display_links = ["teks"]
     list_editable = ["urutan", "aktif"]
     list_filter = ["aktif", "jenis_mutasi"]
