@@ -102,22 +102,14 @@ def pindah_jabatan_catat(
                 return _pindahkan(
                     oleh=oleh, pegawai=p, tujuan=tujuan, keterangan=keterangan, sumber=_("Pindah jabatan manual")
                 )
-            return _jadwalkan(oleh=oleh, pegawai=p, keterangan=keterangan, **tujuan)
+            return _jadwalkan(oleh=oleh, pegawai=p, tujuan=tujuan, keterangan=keterangan)
     except IntegrityError as exc:  # another move was scheduled at the same moment
         raise LayananError(_("Perpindahan lain untuk pegawai ini baru saja dijadwalkan. Muat ulang halaman.")) from exc
 
 
-def _jadwalkan(
-    *,
-    oleh: User,
-    pegawai: Pegawai,
-    unit: UnitKerja,
-    jabatan: Jabatan,
-    tmt: date,
-    nomor_sk: str,
-    tanggal_sk: date | None,
-    keterangan: str,
-) -> PindahTerjadwal:
+def _jadwalkan(*, oleh: User, pegawai: Pegawai, tujuan: dict[str, Any], keterangan: str) -> PindahTerjadwal:
+    """Schedule a move (`tujuan`: the `_TUJUAN` values) from the current post, for the daily job."""
+    unit, jabatan, tmt = tujuan["unit"], tujuan["jabatan"], tujuan["tmt"]
     posisi = _posisi(pegawai)
     if posisi is not None:
         if posisi.unit_id == unit.pk and posisi.jabatan_id == jabatan.pk:
@@ -127,17 +119,7 @@ def _jadwalkan(
                 _("TMT baru (%(baru)s) harus sesudah TMT jabatan sekarang (%(lama)s).")
                 % {"baru": f"{tmt:%d-%m-%Y}", "lama": f"{posisi.mulai:%d-%m-%Y}"}
             )
-    pindah = PindahTerjadwal(
-        pegawai=pegawai,
-        unit=unit,
-        jabatan=jabatan,
-        tmt=tmt,
-        nomor_sk=nomor_sk,
-        tanggal_sk=tanggal_sk,
-        keterangan=keterangan,
-        asal=posisi,
-        dibuat_oleh=oleh,
-    )
+    pindah = PindahTerjadwal(pegawai=pegawai, keterangan=keterangan, asal=posisi, dibuat_oleh=oleh, **tujuan)
     pindah.full_clean(validate_constraints=False)
     pindah.save()
     ALUR.catat(objek=pindah, aksi="jadwalkan", oleh=oleh, catatan=keterangan, sebagai=_("staf BKPSDM"), dari="")
