@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 WORKERS     ?= auto
 CHROMIUM    ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
 
-.PHONY: help run test bench loadtest lint format demo migrate backup restore reset-db clean
+.PHONY: help run test bench loadtest scaleout-demo lint format demo migrate backup restore reset-db clean
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -108,6 +108,9 @@ bench: $(STAMP) ## Time the main pages at 100,000 employees on PostgreSQL; write
 
 loadtest: $(STAMP) .venv-load/.terpasang ## Locust, 50 users for 60 s, against gunicorn (2 workers) on 127.0.0.1 with PostgreSQL
 	loadtest/run.sh
+
+scaleout-demo: ## As root: PG streaming replica, 2 gunicorns behind nginx, Redis, 2 workers; load test through nginx; torn down after
+	scripts/scaleout_demo.sh
 
 lint: $(STAMP_DEV) ## ruff check, ruff format --check and the import contracts (lint-imports)
 	@gagal=0; \

@@ -83,6 +83,10 @@ def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # A request in English activates it for the thread; start every test in the site's language.
     translation.activate(settings.LANGUAGE_CODE)
+    # Cached aggregates (inti.tembolok) of one test's data must not outlive its rolled-back database.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

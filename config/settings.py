@@ -12,6 +12,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from config import skala
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "pegawai.middleware.TolakKarakterNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Read-your-writes for the read replica (only with DATABASE_REPLICA_URL; else it steps aside).
+    "inti.replika.ReplikaMiddleware",
     # django-auditlog's middleware (actor and address on every field-level entry), reading the
     # address from REMOTE_ADDR like the rest of the project (inti/jejak.py).
     "inti.jejak.JejakMiddleware",
@@ -112,7 +116,36 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
     )
+# A read replica (docs/DEPLOY.md "Scaling out"): DATABASE_REPLICA_URL adds the `replika` entry, and a
+# router sends the reads of report and list pages (REPLIKA_HALAMAN) there, except for a user who wrote
+# in the last REPLIKA_JEDA_DETIK seconds and inside transactions (read-your-writes, inti/replika.py).
+_replika = skala.replika_dari_url(env.str("DATABASE_REPLICA_URL", default=""), DATABASES["default"])
+if _replika:
+    DATABASES["replika"] = _replika
+    DATABASE_ROUTERS = ["inti.replika.RuterReplika"]
+REPLIKA_JEDA_DETIK = env.int("REPLIKA_JEDA_DETIK", default=5)
+# Adds the header X-Simutasi-Basis-Data (the database aliases a page read from): for checking a setup.
+REPLIKA_TANDA = env.bool("REPLIKA_TANDA", default=False)
+# Pages (URL names) whose GET reads may come from the replica: reports and lists, never a form.
+REPLIKA_HALAMAN = [
+    "beranda",
+    *("pegawai:" + n for n in ("daftar", "laporan_xlsx", "duk", "duk_xlsx", "duk_pdf", "kontrak_pantau")),
+    *("pegawai:unit_daftar", "impor:riwayat", "impor:ekspor_pegawai"),
+    *("abk:" + n for n in ("ikhtisar", "rincian", "kandidat", "rotasi", "rotasi_ekspor")),
+    *("mutasi:daftar", "mutasi:ekspor", "mutasi:kotak_masuk"),
+    *("pelatihan:penugasan", "pelatihan:penugasan_ekspor", "pelatihan:jp"),
+    *("evaluasi:" + n for n in ("daftar", "laporan", "laporan_cetak", "laporan_ekspor", "kinerja")),
+]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache and sessions -----------------------------------------------------------
+# CACHE_URL: empty = files under var/tembolok, shared by the processes of one server;
+# redis://127.0.0.1:6379/1 = Redis shared by every app server (Django's RedisCache).
+# SESSION_ENGINE: db | cached_db | cache (default: cached_db with CACHE_URL, else db). Either way a
+# session survives a switch of app server. See config/skala.py.
+_cache_url = env.str("CACHE_URL", default="")
+CACHES = {"default": skala.cache_dari_url(_cache_url, str(BASE_DIR / "var" / "tembolok"))}
+SESSION_ENGINE = skala.sesi_engine(env.str("SESSION_ENGINE", default=""), ada_cache=bool(_cache_url))
 
 # --- Accounts -----------------------------------------------------------------
 AUTH_USER_MODEL = "pegawai.User"
@@ -154,8 +187,14 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 STORAGES = {
-    # Uploads under random names (inti.berkas): a stored path gives nothing away.
-    "default": {"BACKEND": "inti.berkas.PenyimpananPrivat"},
+    # Uploads under random names (inti.berkas): a stored path gives nothing away. On the file system
+    # under MEDIA_ROOT, or with STORAGE_URL=s3://BUCKET/PREFIX?endpoint_url=... on S3-compatible object
+    # storage (django-storages; keys AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY; config/skala.py).
+    "default": skala.penyimpanan_dari_url(
+        env.str("STORAGE_URL", default=""),
+        kunci_akses=env.str("AWS_ACCESS_KEY_ID", default=""),
+        kunci_rahasia=env.str("AWS_SECRET_ACCESS_KEY", default=""),
+    ),
     "staticfiles": {
         # Hashed, compressed files in production (needs collectstatic); plain in development and tests.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -10,6 +10,8 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("STATIC_MANIFEST", "false")
 os.environ.setdefault("EMAIL_URL", "memorymail://")
 os.environ.setdefault("NOTIFIKASI_TUGAS_BACKEND", "segera")  # notices sent at once (after the commit)
+os.environ.setdefault("CACHE_URL", "locmemcache://")  # per test process: parallel workers must not share it
+os.environ.setdefault("SESSION_ENGINE", "db")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 # Whitenoise warns on every request when STATIC_ROOT does not exist (collectstatic never ran here).

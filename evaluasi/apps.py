@@ -10,6 +10,11 @@ class EvaluasiConfig(AppConfig):
         from .auditlog_daftar import daftarkan_model
 
         daftarkan_model()  # the field-level trail (inti/jejak.py)
+        from inti import tembolok
+
+        from .models import Evaluasi
+
+        tembolok.daftarkan(Evaluasi, "evaluasi")  # dashboard, impact report
         # mutasi announces a carried-out transfer; reviews are scheduled after it commits (the daily
         # `jadwalkan_evaluasi` command also catches any transfer the signal missed).
         from inti.notifikasi import jenis_daftarkan

@@ -158,6 +158,7 @@ class Evaluasi(models.Model):
         indexes = [
             models.Index(fields=["status", "jatuh_tempo"], name="evaluasi_status_tempo_idx"),
             models.Index(fields=["penilai", "status"], name="evaluasi_penilai_idx"),
+            models.Index(fields=["jatuh_tempo", "id"], name="evaluasi_tempo_idx"),  # the list's default sort
         ]
 
     def __str__(self):

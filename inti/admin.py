@@ -1,5 +1,5 @@
-"""Read-only admin pages of the shared layer: the WhatsApp message log (status from the webhook) and
-the field-level trail (django-auditlog's LogEntry).
+"""Read-only admin pages of the shared layer: the WhatsApp message log and background work's progress
+(each with its status history), and the field-level trail (django-auditlog's LogEntry).
 
 auditlog's own admin already refuses add and change; it allows delete when another admin's delete
 cascades. Here nothing is ever deleted or changed through the admin: the trail is append-only."""
@@ -8,7 +8,8 @@ from auditlog.admin import LogEntryAdmin
 from auditlog.models import LogEntry
 from django.contrib import admin
 
-from .notifikasi.models import PesanWhatsApp
+from .notifikasi.models import PesanWhatsApp, RiwayatStatusPesanWa
+from .tugas import ProgresTugas, RiwayatStatusTugas
 
 
 class HanyaBaca:
@@ -38,11 +39,32 @@ class RiwayatStatusInline(admin.TabularInline):
         return False
 
 
+class RiwayatPesanWaInline(HanyaBaca, admin.TabularInline):
+    model = RiwayatStatusPesanWa
+    fields = readonly_fields = ["waktu", "aksi", "dari", "ke", "sebagai", "catatan"]
+    extra = 0
+
+
 @admin.register(PesanWhatsApp)
 class PesanWhatsAppAdmin(HanyaBaca, admin.ModelAdmin):
+    inlines = [RiwayatPesanWaInline]
     list_display = ["dibuat", "nomor", "templat", "status", "percobaan", "wamid", "galat"]
     list_filter = ["status", "templat"]
     search_fields = ["nomor", "wamid"]
+    date_hierarchy = "dibuat"
+
+
+class RiwayatTugasInline(HanyaBaca, admin.TabularInline):
+    model = RiwayatStatusTugas
+    fields = readonly_fields = ["waktu", "aksi", "dari", "ke", "sebagai", "catatan"]
+    extra = 0
+
+
+@admin.register(ProgresTugas)
+class ProgresTugasAdmin(HanyaBaca, admin.ModelAdmin):
+    inlines = [RiwayatTugasInline]
+    list_display = ["dibuat", "jenis", "status", "selesai", "total", "percobaan", "dibuat_oleh"]
+    list_filter = ["status", "jenis"]
     date_hierarchy = "dibuat"
 
 

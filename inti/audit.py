@@ -3,9 +3,13 @@
 from collections.abc import Mapping
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Model
 
 from .models import CatatanAudit
+
+# Who performed a write: a signed-in account, or None for the system (a job, the worker, a webhook).
+type Pelaku = AbstractBaseUser | None
 
 # Plain words for the action codes (`pegawai.ubah` -> "Data pegawai diubah"). Each app registers its
 # own in its AppConfig.ready() with `label_daftarkan`; inti knows no app. A workflow's steps
@@ -13,7 +17,9 @@ from .models import CatatanAudit
 _LABEL: dict[str, Any] = {}
 
 
-def audit_catat(*, oleh, aksi: str, objek: Model, ringkasan: str, perubahan: dict[str, Any] | None = None) -> None:
+def audit_catat(
+    *, oleh: Pelaku, aksi: str, objek: Model, ringkasan: str, perubahan: dict[str, Any] | None = None
+) -> None:
     """Record that `oleh` (a user, or None/anonymous for the system) did `aksi` to `objek`."""
     CatatanAudit.objects.create(
         oleh=oleh if getattr(oleh, "is_authenticated", False) else None,

@@ -27,10 +27,15 @@ def nama_acak(nama: str) -> str:
     return os.path.join(folder, f"{secrets.token_urlsafe(24)}{ekstensi}")
 
 
-class PenyimpananPrivat(FileSystemStorage):
-    """FileSystemStorage that stores every new file under a random name (see the module docstring)."""
+class NamaAcakMixin:
+    """Any Django storage that stores every new file under a random name (see the module docstring):
+    the file system here, S3-compatible object storage in inti.berkas_s3 (STORAGE_URL)."""
 
     def generate_filename(self, filename: str) -> str:
         """What a FileField asks for on upload (after `upload_to`); a path saved directly (a backup
         being restored, say) keeps its name."""
         return super().generate_filename(nama_acak(filename))
+
+
+class PenyimpananPrivat(NamaAcakMixin, FileSystemStorage):
+    """FileSystemStorage under MEDIA_ROOT, every new file under a random name (the default storage)."""

@@ -18,10 +18,14 @@ def ukuran_halaman(request, bawaan: int = UKURAN[0]) -> int:
     return per if per in UKURAN else bawaan
 
 
-def halaman(request, daftar: Sequence[Any], bawaan: int = UKURAN[0]) -> Page:
+def halaman(request, daftar: Sequence[Any], bawaan: int = UKURAN[0], *, jumlah: int | None = None) -> Page:
     """The page of `daftar` the query string asks for (out of range: the last). The page carries
-    `ukuran_pilihan`, so the include offers the size choice."""
-    page = Paginator(daftar, ukuran_halaman(request, bawaan)).get_page(request.GET.get("page"))
+    `ukuran_pilihan`, so the include offers the size choice. `jumlah`: the number of rows when the
+    caller already counted them (saves the paginator's COUNT)."""
+    paginator = Paginator(daftar, ukuran_halaman(request, bawaan))
+    if jumlah is not None:
+        paginator.count = jumlah  # a cached_property: set, it is not computed
+    page = paginator.get_page(request.GET.get("page"))
     page.ukuran_pilihan = UKURAN
     return page
 

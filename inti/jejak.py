@@ -31,6 +31,9 @@ from django.db import DatabaseError, models
 from django.utils import timezone
 from django.utils.encoding import smart_str
 
+from . import tembolok
+from .audit import Pelaku
+
 BUAT, UBAH, HAPUS = LogEntry.Action.CREATE, LogEntry.Action.UPDATE, LogEntry.Action.DELETE
 
 # model -> {key in additional_data: attname}: the parent an entry is also filed under (an employee's
@@ -156,7 +159,7 @@ class Entri:
     induk: dict[str, Any] = field(default_factory=dict)
 
 
-def _pelaku(oleh) -> tuple[Any, str | None]:
+def _pelaku(oleh: Pelaku) -> tuple[Any, str | None]:
     """The actor and address: `oleh` when given, else the request's (JejakMiddleware)."""
     try:
         konteks = auditlog_value.get() or {}
@@ -172,13 +175,15 @@ def jejak_baris(
     model: type[models.Model],
     entri: Iterable[Entri],
     *,
-    oleh=None,
+    oleh: Pelaku = None,
     tambahan: Mapping[str, Any] | None = None,
     cid: str | None = None,
     waktu: datetime | None = None,
 ) -> Iterator[dict[str, Any]]:
     """The LogEntry rows for `entri` as {attname: value} (an update without changes is skipped), for
-    `jejak_massal` or a faster INSERT of the caller's (the import's `sisip_massal`)."""
+    `jejak_massal` or a faster INSERT of the caller's (the import's `sisip_massal`). A bulk write
+    records its trail here, so this is also where its cached aggregates go stale (`inti.tembolok`)."""
+    tembolok.berubah(model)
     ct = ContentType.objects.get_for_model(model)
     aktor, alamat = _pelaku(oleh)
     umum = {
@@ -211,7 +216,7 @@ def jejak_massal(
     model: type[models.Model],
     entri: Iterable[Entri],
     *,
-    oleh=None,
+    oleh: Pelaku = None,
     tambahan: Mapping[str, Any] | None = None,
     cid: str | None = None,
     waktu: datetime | None = None,
@@ -229,10 +234,11 @@ def _induk_dari(model: type[models.Model], baris: Mapping[str, Any]) -> dict[str
     return {k: baris[a] for k, a in _INDUK.get(model, {}).items() if baris.get(a) is not None}
 
 
-def ubah_massal(qs: models.QuerySet, *, oleh=None, tambahan: Mapping[str, Any] | None = None, **nilai) -> int:
+def ubah_massal(qs: models.QuerySet, *, oleh: Pelaku = None, tambahan: Mapping[str, Any] | None = None, **nilai) -> int:
     """`qs.update(**nilai)` with one entry per row whose recorded fields changed. Old values are read
     before and new ones after (expressions such as F() or Now() welcome); returns update()'s count."""
     model = qs.model
+    tembolok.berubah(model)
     if not auditlog.contains(model):
         return qs.update(**nilai)
     fields = [model._meta.get_field(k) for k in nilai]
@@ -250,7 +256,7 @@ def perbarui_massal(
     objs: Sequence[models.Model],
     fields: Sequence[str],
     *,
-    oleh=None,
+    oleh: Pelaku = None,
     tambahan: Mapping[str, Any] | None = None,
     cid: str | None = None,
     batch_size: int = 500,
@@ -259,6 +265,7 @@ def perbarui_massal(
     changed (old values read in one query per 2,000 rows)."""
     if not objs:
         return 0
+    tembolok.berubah(model)
     if not auditlog.contains(model):
         return model._default_manager.bulk_update(objs, fields, batch_size=batch_size)
     attnames = [model._meta.get_field(k).attname for k in fields]
@@ -273,7 +280,7 @@ def perbarui_massal(
     return n
 
 
-def _tulis_selisih(model, lama, baru, attnames, *, oleh, tambahan, cid=None) -> int:
+def _tulis_selisih(model, lama, baru, attnames, *, oleh: Pelaku, tambahan, cid=None) -> int:
     entri = []
     for pk, a in lama.items():
         b = baru.get(pk)
@@ -289,7 +296,7 @@ def jejak_buat(
     model: type[models.Model],
     objs: Iterable[models.Model],
     *,
-    oleh=None,
+    oleh: Pelaku = None,
     tambahan: Mapping[str, Any] | None = None,
     cid: str | None = None,
 ) -> int:

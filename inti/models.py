@@ -81,5 +81,5 @@ class RiwayatStatusPengganti(RiwayatStatus):
 
 # Background work's progress rows live beside their helpers (inti/tugas.py); imported here so Django
 # registers the model with the app.
-from .notifikasi.models import Notifikasi, PesanWhatsApp, PreferensiNotifikasi  # noqa: E402, F401
-from .tugas import ProgresTugas  # noqa: E402, F401
+from .notifikasi.models import Notifikasi, PesanWhatsApp, PreferensiNotifikasi, RiwayatStatusPesanWa  # noqa: E402, F401
+from .tugas import ProgresTugas, RiwayatStatusTugas  # noqa: E402, F401

@@ -1,6 +1,10 @@
 """Background tasks of the shared layer (Django's tasks API; the worker is `manage.py db_worker`).
 Queued on settings.NOTIFIKASI_TUGAS_BACKEND: the database queue, or "segera" (run at once, tests)."""
 
+import os
+import socket
+import time
+
 from django.tasks import task
 
 from .notifikasi.kirim import notifikasi_kirim
@@ -17,3 +21,11 @@ def notifikasi_kirim_tugas(
 @task
 def whatsapp_kirim_tugas(*, pesan_id: int) -> str:
     return pesan_kirim(pesan_id)
+
+
+@task
+def periksa_pekerja(*, nomor: int) -> dict:
+    """Does nothing but say which worker process ran it: for checking that several workers share the queue
+    and run each task once (scripts/scaleout_demo.sh queues a batch of these)."""
+    time.sleep(0.05)
+    return {"nomor": nomor, "host": socket.gethostname(), "pid": os.getpid()}

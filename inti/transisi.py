@@ -191,7 +191,8 @@ class Alur:
         pk = objek.pk if isinstance(objek, models.Model) else objek
         try:
             with transaction.atomic():
-                obj = self.model.objects.select_for_update(of=("self",)).select_related(*self.select_related).get(pk=pk)
+                qs = self.model.objects.select_for_update(of=("self",))
+                obj = (qs.select_related(*self.select_related) if self.select_related else qs).get(pk=pk)
                 boleh, sebagai = self.periksa(aksi, obj, oleh)
                 if not boleh:
                     raise self.galat(sebagai)

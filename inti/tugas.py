@@ -33,6 +33,11 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .audit import Pelaku
+from .galat import LayananError
+from .models import RiwayatStatus
+from .transisi import Alur, Transisi, tabel
+
 MAKS_PERCOBAAN = 3
 JEDA_LAPOR_DETIK = 0.5  # at most two progress writes a second
 
@@ -59,7 +64,7 @@ class ProgresTugas(models.Model):
     dimulai = models.DateTimeField(gettext_lazy("dimulai"), null=True, blank=True)
     berakhir = models.DateTimeField(gettext_lazy("berakhir"), null=True, blank=True)
     detak = models.DateTimeField(gettext_lazy("detak terakhir"), null=True, blank=True)
-    tugas_path = models.CharField(gettext_lazy("fungsi tugas"), max_length=200)
+    tugas_path = models.CharField(gettext_lazy("fungsi tugas"), max_length=200, blank=True)  # blank: run inline
     argumen = models.JSONField(gettext_lazy("argumen"), default=dict, blank=True)
     tugas_id = models.CharField(gettext_lazy("id antrean"), max_length=64, blank=True)
     percobaan = models.PositiveSmallIntegerField(gettext_lazy("percobaan"), default=0)
@@ -100,7 +105,58 @@ class ProgresTugas(models.Model):
         }
 
 
-def tugas_mulai(*, fungsi: str, jenis: str, argumen: dict[str, Any], oleh=None, kunci: str = "", total: int = 0):
+class RiwayatStatusTugas(RiwayatStatus):
+    """Each status a piece of background work went through (queued, running, done, failed, queued
+    again after a dead worker), written by `ALUR`."""
+
+    progres = models.ForeignKey(ProgresTugas, on_delete=models.CASCADE, related_name="riwayat_status")
+    dari = models.CharField(gettext_lazy("dari status"), max_length=20, choices=ProgresTugas.Status, blank=True)
+    ke = models.CharField(gettext_lazy("ke status"), max_length=20, choices=ProgresTugas.Status)
+
+    class Meta(RiwayatStatus.Meta):
+        app_label = "inti"
+        verbose_name = gettext_lazy("riwayat status tugas")
+        verbose_name_plural = gettext_lazy("riwayat status tugas")
+
+
+S = ProgresTugas.Status
+
+
+class AlurTugas(Alur):
+    """Background work moves only by the worker (and the recovery of a dead worker's work)."""
+
+    model = ProgresTugas
+    riwayat = RiwayatStatusTugas
+    riwayat_fk = "progres"
+    awalan_audit = "inti.tugas"
+    transisi = tabel(
+        # A re-run (after a crash, or the queue running it again) starts over; done work is never re-run.
+        Transisi(
+            "mulai", (S.MENUNGGU, S.BERJALAN, S.GAGAL), S.BERJALAN, gettext_lazy("Mulai"), "sistem", internal=True
+        ),
+        Transisi("selesai", (S.BERJALAN,), S.SELESAI, gettext_lazy("Selesai"), "sistem", internal=True),
+        Transisi("gagal", (S.MENUNGGU, S.BERJALAN), S.GAGAL, gettext_lazy("Gagal"), "sistem", internal=True),
+        Transisi("ulang", (S.BERJALAN,), S.MENUNGGU, gettext_lazy("Diantrekan ulang"), "sistem", internal=True),
+    )
+
+    def hak(self, t: Transisi, obj: ProgresTugas, user: Any, **konteks: Any) -> tuple[bool, str]:
+        if user is None:
+            return True, _("sistem")
+        return False, _("Status tugas latar hanya diubah oleh pekerja latar.")
+
+    def pesan_status(self, obj: ProgresTugas, t: Transisi) -> str:
+        return _("Tugas ini sudah %(status)s.") % {"status": obj.get_status_display().lower()}
+
+    def ringkasan(self, obj: ProgresTugas, lama: str, t: Transisi) -> str:
+        return f"Tugas {obj.jenis} #{obj.pk}: {t.label}"
+
+
+ALUR = AlurTugas()
+
+
+def tugas_mulai(
+    *, fungsi: str, jenis: str, argumen: dict[str, Any], oleh: Pelaku = None, kunci: str = "", total: int = 0
+) -> ProgresTugas:
     """Record the work and put it in the queue: `fungsi` (the dotted path of a django.tasks Task taking
     `progres_id` and `argumen` as keywords, JSON values only) runs in the worker. A path, not the
     task, so a service can name the task module that imports it without an import circle."""
@@ -114,6 +170,7 @@ def tugas_mulai(*, fungsi: str, jenis: str, argumen: dict[str, Any], oleh=None, 
             tugas_path=fungsi,
             argumen=argumen,
         )
+        ALUR.catat(objek=p, aksi="antre", oleh=oleh, dari="")
         _antrekan(p)
     return p
 
@@ -134,17 +191,21 @@ class Pelapor:
 
     @classmethod
     def mulai(cls, progres_id: int, *, tahap: str = "", total: int | None = None) -> "Pelapor | None":
-        with transaction.atomic():
-            p = ProgresTugas.objects.select_for_update().filter(pk=progres_id).first()
-            if p is None or p.status == ProgresTugas.Status.SELESAI:
-                return None
-            sekarang = timezone.now()
-            p.status, p.dimulai, p.detak, p.berakhir = ProgresTugas.Status.BERJALAN, sekarang, sekarang, None
+        if not ProgresTugas.objects.filter(pk=progres_id).exclude(status=S.SELESAI).exists():
+            return None
+
+        def ubah(p: ProgresTugas) -> None:
+            p.dimulai = p.detak = timezone.now()
+            p.berakhir = None
             p.percobaan += 1
             p.selesai, p.pesan, p.tahap = 0, "", tahap
             if total is not None:
                 p.total = total
-            p.save()
+
+        try:
+            p = ALUR.jalankan(objek=progres_id, aksi="mulai", oleh=None, ubah=ubah)
+        except LayananError:  # finished or gone meanwhile
+            return None
         return cls(p)
 
     def maju(self, selesai: int, *, tahap: str | None = None, total: int | None = None, paksa: bool = False) -> None:
@@ -171,13 +232,20 @@ class Pelapor:
 
     def _akhiri(self, status: str, hasil: dict[str, Any] | None, pesan: str) -> None:
         p = self.progres
-        p.status, p.pesan, p.berakhir = status, pesan, timezone.now()
-        p.detak = p.berakhir
-        if status == ProgresTugas.Status.SELESAI and p.total:
-            p.selesai = p.total
-        if hasil is not None:
-            p.hasil = hasil
-        p.save(update_fields=["status", "pesan", "berakhir", "detak", "selesai", "hasil"])
+        maju = {"selesai": p.selesai, "total": p.total, "tahap": p.tahap}
+
+        def ubah(o: ProgresTugas) -> None:
+            for k, v in maju.items():
+                setattr(o, k, v)
+            o.pesan, o.berakhir = pesan, timezone.now()
+            o.detak = o.berakhir
+            if status == S.SELESAI and o.total:
+                o.selesai = o.total
+            if hasil is not None:
+                o.hasil = hasil
+
+        aksi = "selesai" if status == S.SELESAI else "gagal"
+        ALUR.jalankan(objek=p, aksi=aksi, oleh=None, catatan=pesan if aksi == "gagal" else "", ubah=ubah)
         _tutup_samping()
 
 
@@ -260,20 +328,27 @@ def tugas_pulihkan(*, basi_menit: int | None = None) -> tuple[list[ProgresTugas]
                     traceback=f"No heartbeat since {p.detak:%Y-%m-%d %H:%M:%S%z}; worker presumed dead.",
                 )
             if p.percobaan < MAKS_PERCOBAAN:
-                p.status = ProgresTugas.Status.MENUNGGU
-                p.pesan = _(
+                pesan = _(
                     "Pekerja latar berhenti di tengah jalan; tidak ada yang setengah tersimpan. "
                     "Tugas dijalankan ulang dari awal."
                 )
-                p.save(update_fields=["status", "pesan"])
+                p = ALUR.jalankan(objek=p.pk, aksi="ulang", oleh=None, catatan=pesan, ubah=_pesan(pesan))
                 _antrekan(p)
                 ulang.append(p)
             else:
-                p.status, p.berakhir = ProgresTugas.Status.GAGAL, timezone.now()
-                p.pesan = _(
+                pesan = _(
                     "Pekerja latar berhenti %(n)s kali di tengah tugas ini; tidak ada yang setengah tersimpan. "
                     "Silakan mulai lagi, atau hubungi admin sistem bila terus terjadi."
                 ) % {"n": p.percobaan}
-                p.save(update_fields=["status", "pesan", "berakhir"])
+                p = ALUR.jalankan(objek=p.pk, aksi="gagal", oleh=None, catatan=pesan, ubah=_pesan(pesan, akhir=True))
                 menyerah.append(p)
     return ulang, menyerah
+
+
+def _pesan(pesan: str, *, akhir: bool = False):
+    def ubah(p: ProgresTugas) -> None:
+        p.pesan = pesan
+        if akhir:
+            p.berakhir = timezone.now()
+
+    return ubah

@@ -1,26 +1,41 @@
 """Load test (`make loadtest`): HR staff, unit heads and employees sign in with the demo accounts
 (pegawai/demo/akun.py) and browse the main pages. Run against gunicorn on 127.0.0.1 only.
 
-The mix: 2 in 10 users are HR, 1 in 10 the PPK, 3 in 10 unit heads, 4 in 10 employees; each signs in
-once (the right password: django-axes locks an account after 5 failures) and then browses with a
-think time of 1-3 s. Pages that need an id (an employee, a proposal) take it from the lists they see.
+The mix: 2 in 10 users are HR, 1 in 10 the PPK, 3 in 10 unit heads, 4 in 10 employees; each browses
+with a think time of 1-3 s. With LOADTEST_SESI (a file of sessions `loadtest/sesi.py` made; run.sh
+does), all but the first LOADTEST_MASUK users start with a session of their own, and those sign in
+through the form (the right password: django-axes locks an account after 5 failures): a sign-in costs
+~1.6 s of CPU by design, and 50 at once would measure the password hasher, not the pages.
+Pages that need an id (an employee, a proposal) take it from the lists they see.
 """
 
+import json
+import os
 import re
 
+from akun import NIP, PASSWORD, SESI_COOKIE
 from locust import HttpUser, between, task
 
-PASSWORD = "demo12345"  # noqa: S105 - the published demo password (pegawai/demo/akun.py)
-NIP = {
-    "hr": "198503152010012003",
-    "ppk": "196807121994031005",
-    "kepala": "197604222000121002",
-    "kepala_pkm": "198011052006042009",
-    "pegawai": "199002172015031004",
-}
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PEGAWAI_URL = re.compile(r'href="(/pegawai/\d+/)"')
 USULAN_URL = re.compile(r'href="(/mutasi/\d+/)"')
+
+
+_SESI: dict[str, list[str]] = {}
+_MASUK = {"sisa": int(os.environ.get("LOADTEST_MASUK", "5"))}
+if os.environ.get("LOADTEST_SESI"):
+    with open(os.environ["LOADTEST_SESI"]) as f:
+        _SESI = json.load(f)
+
+
+def _sesi_ambil(user: "Pengguna") -> bool:
+    """Give the user a session made beforehand (True), or leave it to sign in through the form."""
+    if _MASUK["sisa"] > 0 or not _SESI.get(user.nip):
+        _MASUK["sisa"] -= 1
+        return False
+    host = user.host.split("://", 1)[-1].split("/")[0].split(":")[0]
+    user.client.cookies.set(SESI_COOKIE, _SESI[user.nip].pop(), domain=host)
+    return True
 
 
 class Pengguna(HttpUser):
@@ -29,6 +44,8 @@ class Pengguna(HttpUser):
     nip = ""
 
     def on_start(self):
+        if _sesi_ambil(self):
+            return
         r = self.client.get("/akun/masuk/", name="sign-in page")
         self._cookie_tanpa_tls()
         m = CSRF.search(r.text)

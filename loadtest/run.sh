@@ -2,9 +2,11 @@
 # `make loadtest`: gunicorn (2 workers, DEBUG=false) on 127.0.0.1 against PostgreSQL, then locust
 # headless (50 users, 10/s, 60 s). Data: the bench database if it has employees (make bench), else a
 # database of its own with the demo data. Everything listens on and talks to 127.0.0.1 only.
+# LOADTEST_URL=http://127.0.0.1:8300 runs locust against a site already running there (its data, its
+# servers: scripts/scaleout_demo.sh puts nginx and two app servers behind it) and starts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=.venv/bin/python
+PY=${LOADTEST_PY:-.venv/bin/python}
 LOCUST=.venv-load/bin/locust
 PORT=${LOADTEST_PORT:-$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')}
 USERS=${LOADTEST_USERS:-50}
@@ -18,6 +20,9 @@ export DEBUG=false STATIC_MANIFEST=false SECURE_SSL_REDIRECT=false LOG_LEVEL=WAR
 export SECRET_KEY=${SECRET_KEY:-loadtest-only-secret-key-not-used-anywhere-else-0123456789}
 export ALLOWED_HOSTS=127.0.0.1,localhost EMAIL_URL=memorymail://
 
+if [ -n "${LOADTEST_URL:-}" ]; then
+  TARGET=${LOADTEST_URL%/}
+else
 jumlah() { DATABASE_URL=$1 $PY -c 'import os,django;os.environ.setdefault("DJANGO_SETTINGS_MODULE","config.settings");django.setup();from pegawai.models import Pegawai;print(Pegawai.objects.count())' 2>/dev/null || echo 0; }
 
 if [ "$(jumlah "$BENCH_DB")" -gt 0 ] 2>/dev/null; then
@@ -33,6 +38,10 @@ else
 fi
 # A clean lockout table: earlier runs must not leave an account locked.
 $PY manage.py axes_reset >/dev/null 2>&1 || true
+# Sessions made beforehand for all but LOADTEST_MASUK users (loadtest/sesi.py says why).
+mkdir -p "$OUT"
+$PY loadtest/sesi.py "$OUT/sesi.json" "$USERS"
+export LOADTEST_SESI=$OUT/sesi.json
 
 mkdir -p "$OUT"
 .venv/bin/gunicorn config.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 --timeout 120 \
@@ -46,9 +55,12 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 [ $siap = 1 ] || { echo "gunicorn not answering on 127.0.0.1:$PORT" >&2; exit 1; }
-echo ">> locust: $USERS users, $RATE/s, $TIME against http://127.0.0.1:$PORT"
+TARGET=http://127.0.0.1:$PORT
+fi
+mkdir -p "$OUT"
+echo ">> locust: $USERS users, $RATE/s, $TIME against $TARGET"
 rc=0
-timeout 600 "$LOCUST" -f loadtest/locustfile.py --host "http://127.0.0.1:$PORT" --headless \
+timeout 600 "$LOCUST" -f loadtest/locustfile.py --host "$TARGET" --headless \
   -u "$USERS" -r "$RATE" -t "$TIME" --csv "$OUT/hasil" --only-summary || rc=$?
 echo
 echo ">> Total (from $OUT/hasil_stats.csv):"

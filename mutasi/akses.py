@@ -11,6 +11,8 @@ Doing (an `Izin`: true when allowed, with the reason when not):
 - a proposal is made by HR, or by the head of the sending or the receiving unit, never for
   oneself; edited while a draft by its proposer or HR; its attachments are added by HR, the
   proposer or whoever the current step waits for, and removed while a draft by the uploader or HR;
+  so are the required documents (replaced at any step, removed only while a draft); HR keeps
+  their catalogue;
 - each workflow step by the actor its transition names (`hak_langkah`, the actor check of
   `mutasi.services.alur`): the sending or receiving head (escalated upward, or HR where no head
   is left), HR, the PPK; nobody on their own transfer; verifier and decider are two people;
@@ -246,6 +248,25 @@ def boleh_hapus_lampiran(user, lampiran: LampiranUsulan) -> Izin:
     if lampiran.usulan.status in STATUS_DRAF and (lampiran.diunggah_oleh_id == user.pk or peran_user(user).hr):
         return _ya()
     return _tidak(_("Lampiran hanya dapat dihapus pengunggahnya selama usulan masih draf."))
+
+
+def boleh_unggah_dokumen(user, u: UsulanMutasi) -> Izin:
+    """Upload or replace a required document: HR, the proposer, or whoever the step waits for."""
+    if boleh_lampir(user, u):
+        return _ya()
+    return _tidak(_("Anda tidak dapat mengunggah dokumen syarat pada usulan ini."))
+
+
+def boleh_hapus_dokumen(user, u: UsulanMutasi) -> Izin:
+    """Remove one: while a draft (later a document is replaced, never removed)."""
+    if u.status in STATUS_DRAF and boleh_lampir(user, u):
+        return _ya()
+    return _tidak(_("Dokumen syarat hanya dapat dihapus selama usulan masih draf; setelah itu unggah penggantinya."))
+
+
+def boleh_kelola_dokumen_syarat(user) -> bool:
+    """The catalogue of required documents and its rules (HR)."""
+    return peran_user(user).hr
 
 
 def boleh_kecualikan(user, u: UsulanMutasi) -> Izin:

@@ -48,3 +48,9 @@ class MutasiConfig(AppConfig):
         from .auditlog_daftar import daftarkan_model
 
         daftarkan_model()  # the field-level trail (inti/jejak.py)
+        from inti import tembolok
+
+        from .models import RiwayatStatusUsulan, UsulanMutasi
+
+        tembolok.daftarkan(UsulanMutasi, "mutasi")  # dashboard, impact report
+        tembolok.daftarkan(RiwayatStatusUsulan, "mutasi")

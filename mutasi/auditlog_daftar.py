@@ -10,8 +10,11 @@ from inti.jejak import daftarkan
 
 def daftarkan_model() -> None:
     from .models import (
+        AturanDokumenSyarat,
         BatchUsulan,
         DasarHukum,
+        DokumenUsulan,
+        JenisDokumenSyarat,
         Keberatan,
         LampiranPermohonan,
         LampiranUsulan,
@@ -28,6 +31,7 @@ def daftarkan_model() -> None:
     usulan = {"usulan": "usulan_id"}
     daftarkan(UsulanMutasi, kecuali=("hasil_cek", "diubah"), induk={"usulan": "id", "pegawai": "pegawai_id"})
     daftarkan(LampiranUsulan, induk=usulan)
+    daftarkan(DokumenUsulan, induk=usulan)
     daftarkan(PengecualianSyarat, induk=usulan)
     daftarkan(SuratPemberitahuan, induk=usulan)
     daftarkan(Keberatan, induk=usulan)
@@ -38,4 +42,6 @@ def daftarkan_model() -> None:
     daftarkan(MasaTenang)
     daftarkan(DasarHukum)
     daftarkan(TembusanSK)
+    daftarkan(JenisDokumenSyarat)
+    daftarkan(AturanDokumenSyarat)
     daftarkan(PejabatPenandatangan)

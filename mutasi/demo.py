@@ -14,6 +14,7 @@ months ago, loaded after it); the last step, after the reviews, signs this month
 import contextlib
 from datetime import date, timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Q
 from django.utils import timezone
 
@@ -33,8 +34,10 @@ from .models import (
     SuratKeputusan,
     UsulanMutasi,
 )
+from .selectors.dokumen_syarat import daftar_dokumen
 from .selectors.penyetuju import KEPALA_ASAL, KEPALA_TUJUAN, penyetuju_langkah
 from .services.alur import usulan_transisi
+from .services.dokumen_syarat import dokumen_unggah
 from .services.keberatan import keberatan_ajukan, keberatan_jawab
 from .services.kelayakan import kelayakan_usulan
 from .services.pelaksanaan import usulan_laksanakan
@@ -117,7 +120,10 @@ class _Demo:
     def maju(self, u: UsulanMutasi, sampai: str, *, tmt_sk: date | None = None, tanggal_sk: date | None = None):
         """Move a proposal along the normal path up to `sampai`, each step by whoever's turn it is."""
         urutan = [S.DRAFT, S.DIAJUKAN, S.DILEPAS, S.DITERIMA, S.DIVERIFIKASI, S.DIPUTUSKAN, S.SK_TERBIT, S.DILAKSANAKAN]
+        langkah = {S.DRAFT: "ajukan", S.DIAJUKAN: "lepas", S.DILEPAS: "terima", S.DITERIMA: "verifikasi"}
         while urutan.index(u.status) < urutan.index(sampai):
+            if u.status in langkah:  # the documents the step needs, uploaded by HR just before it
+                dokumen_contoh(u, self.akun["hr"], sampai=langkah[u.status])
             if u.status == S.DRAFT:
                 for c in kelayakan_usulan(u):  # each failed check its own override (HR)
                     if c.gagal and not u.pengecualian.filter(kode=c.kode).exists():
@@ -168,6 +174,25 @@ class _Demo:
         )
         for i, r in enumerate(RiwayatStatusUsulan.objects.filter(usulan=u).order_by("id")):
             RiwayatStatusUsulan.objects.filter(pk=r.pk).update(waktu=waktu - timedelta(days=45 - 5 * i))
+
+
+# A one-page PDF standing in for a scanned letter (the demo's uploads of required documents).
+PDF_CONTOH = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def dokumen_contoh(u: UsulanMutasi, oleh: User, *, sampai: str = "putuskan") -> None:
+    """Upload a sample file for each document the proposal needs by step `sampai` that nobody
+    gives in the application (the demo's, and the tests' proposals that go past that step)."""
+    from .models import URUTAN_LANGKAH_DOKUMEN
+
+    batas = URUTAN_LANGKAH_DOKUMEN.index(sampai)
+    for b in daftar_dokumen(u):
+        if b.langkah and b.perlu_unggah and URUTAN_LANGKAH_DOKUMEN.index(b.langkah) <= batas:
+            berkas = SimpleUploadedFile(f"{b.jenis.kode}.pdf", PDF_CONTOH, content_type="application/pdf")
+            dokumen_unggah(oleh=oleh, usulan=u, jenis=b.jenis, berkas=berkas)
 
 
 def usulan(stdout) -> None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from pegawai.forms.unit_cari import UnitCariBanyakField, UnitCariField
 from pegawai.models import Jabatan, Pegawai, UnitKerja
 
 from .models import (
@@ -22,20 +23,6 @@ from .models import (
 )
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class PilihanBanyakField(forms.ModelMultipleChoiceField):
-    """A multiple choice of rows whose ids are checked before the query: a 20-digit or
-    non-ASCII "number" is an invalid choice, not a database overflow."""
-
-    def _check_values(self, value):
-        for pk in value:
-            teks = str(pk)
-            if not (teks.isascii() and teks.isdigit() and 0 < len(teks) <= 18):
-                raise forms.ValidationError(
-                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
-                )
-        return super()._check_values(value)
 
 
 class UsulanForm(forms.ModelForm):
@@ -57,9 +44,16 @@ class UsulanForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tujuan_unit"].queryset = UnitKerja.objects.filter(aktif=True).order_by("nama")
+        bawaan = self.fields["tujuan_unit"]
+        self.fields["tujuan_unit"] = UnitCariField(
+            label=bawaan.label,
+            help_text=bawaan.help_text,
+            required=False,
+            queryset=UnitKerja.objects.filter(aktif=True),
+            cakupan="semua",
+            aktif=True,
+        )
         self.fields["tujuan_jabatan"].queryset = Jabatan.objects.order_by("nama")
-        self.fields["tujuan_unit"].required = False
         self.fields["tujuan_jabatan"].required = False
 
     def clean(self):
@@ -165,9 +159,7 @@ class FilterForm(forms.Form):
     )
     jenis = forms.ChoiceField(label=_("Jenis"), required=False, choices=[("", _("Semua jenis")), *JenisMutasi.choices])
     dasar = forms.ChoiceField(label=_("Dasar"), required=False, choices=[("", _("Semua dasar")), *DasarMutasi.choices])
-    unit = forms.ModelChoiceField(
-        label=_("Unit"), required=False, queryset=UnitKerja.objects.order_by("nama"), empty_label=_("Semua unit")
-    )
+    unit = UnitCariField(label=_("Unit"), required=False, queryset=UnitKerja.objects.all(), cakupan="semua")
     dari = forms.DateField(label=_("TMT dari"), required=False, widget=TANGGAL)
     sampai = forms.DateField(label=_("TMT sampai"), required=False, widget=TANGGAL)
     batch = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
@@ -183,12 +175,13 @@ class PermohonanForm(forms.Form):
         ],
     )
     alasan = forms.CharField(label=_("Alasan permohonan"), widget=forms.Textarea(attrs={"rows": 4}), min_length=20)
-    unit_pilihan = PilihanBanyakField(
+    unit_pilihan = UnitCariBanyakField(
         label=_("Unit kerja yang diinginkan"),
         required=False,
-        queryset=UnitKerja.objects.filter(aktif=True).order_by("nama"),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Boleh lebih dari satu (tahan Ctrl)."),
+        queryset=UnitKerja.objects.filter(aktif=True),
+        cakupan="semua",
+        aktif=True,
+        help_text=_("Ketik nama unit lalu pilih; boleh lebih dari satu."),
     )
     instansi_tujuan = forms.CharField(label=_("Instansi tujuan"), required=False, max_length=200)
     berkas = forms.FileField(
@@ -215,10 +208,12 @@ class JawabKeberatanForm(forms.Form):
     keputusan = forms.ChoiceField(label=_("Keputusan"), choices=KeputusanKeberatan.choices, widget=forms.RadioSelect)
     jawaban = forms.CharField(label=_("Jawaban untuk pegawai"), widget=forms.Textarea(attrs={"rows": 4}))
     tmt_baru = forms.DateField(label=_("TMT baru (bila direvisi)"), required=False, widget=TANGGAL)
-    tujuan_unit = forms.ModelChoiceField(
+    tujuan_unit = UnitCariField(
         label=_("Unit tujuan baru (bila direvisi)"),
         required=False,
-        queryset=UnitKerja.objects.filter(aktif=True).order_by("nama"),
+        queryset=UnitKerja.objects.filter(aktif=True),
+        cakupan="semua",
+        aktif=True,
         help_text=_("Mengubah unit atau jabatan tujuan mengembalikan usulan ke persetujuan kepala unit tujuan baru."),
     )
     tujuan_jabatan = forms.ModelChoiceField(

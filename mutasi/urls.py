@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import batch, dokumen, hr, pegawai, sk, syarat, usulan
+from .views import batch, dokumen, dokumen_syarat, hr, pegawai, sk, syarat, usulan
 
 app_name = "mutasi"
 urlpatterns = [
@@ -23,6 +23,12 @@ urlpatterns = [
     path("<int:pk>/lampiran/", usulan.lampiran_tambah_view, name="lampiran_tambah"),
     path("lampiran/<int:pk>/", usulan.lampiran_unduh, name="lampiran_unduh"),
     path("lampiran/<int:pk>/hapus/", usulan.lampiran_hapus_view, name="lampiran_hapus"),
+    path("<int:pk>/dokumen/", dokumen_syarat.unggah, name="dokumen_unggah"),
+    path("dokumen/<int:pk>/", dokumen_syarat.unduh, name="dokumen_unduh"),
+    path("dokumen/<int:pk>/hapus/", dokumen_syarat.hapus, name="dokumen_hapus"),
+    path("dokumen-syarat/", dokumen_syarat.katalog, name="dokumen_syarat_daftar"),
+    path("dokumen-syarat/baru/", dokumen_syarat.jenis_baru, name="dokumen_syarat_baru"),
+    path("dokumen-syarat/<int:pk>/", dokumen_syarat.jenis_ubah, name="dokumen_syarat_ubah"),
     path("<int:pk>/sk/", sk.terbitkan, name="sk_terbitkan"),
     path("<int:pk>/sk/ubah/", sk.ubah, name="sk_ubah"),
     path("<int:pk>/pemberitahuan/", dokumen.pemberitahuan, name="pemberitahuan"),

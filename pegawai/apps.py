@@ -14,3 +14,9 @@ class PegawaiConfig(AppConfig):
         from .auditlog_daftar import daftarkan_model
 
         daftarkan_model()  # the field-level trail (inti/jejak.py)
+        from inti import tembolok
+
+        from .models import Jabatan, KinerjaTahunan, Pegawai, RiwayatJabatan, TugasJabatan, UnitKerja
+
+        for model in (Pegawai, RiwayatJabatan, UnitKerja, Jabatan, TugasJabatan, KinerjaTahunan):
+            tembolok.daftarkan(model, "pegawai")  # needs analysis, dashboard, impact report

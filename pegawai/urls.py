@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import jejak, kinerja, kontrak, laporan, organisasi, pegawai, pengganti, siasn, unit
+from .views import jejak, kinerja, kontrak, laporan, organisasi, pegawai, pengganti, siasn, unit, unit_cari
 
 app_name = "pegawai"
 urlpatterns = [
@@ -34,6 +34,8 @@ urlpatterns = [
     path("<int:pk>/kontrak/<int:kontrak_pk>/perpanjang/", kontrak.kontrak_perpanjang_view, name="kontrak_perpanjang"),
     path("unit/", unit.unit_daftar, name="unit_daftar"),
     path("unit/<int:pk>/", unit.unit_detail, name="unit_detail"),
+    path("unit/<int:pk>/anak/", unit.unit_anak_bagian, name="unit_anak"),
+    path("unit/cari/", unit_cari.unit_cari_json, name="unit_cari"),
     path("unit/baru/", organisasi.unit_baru, name="unit_baru"),
     path("unit/<int:pk>/ubah/", organisasi.unit_ubah_view, name="unit_ubah"),
     path("unit/<int:pk>/tutup/", organisasi.unit_tutup_view, name="unit_tutup"),

@@ -10,6 +10,11 @@ class PelatihanConfig(AppConfig):
         from .auditlog_daftar import daftarkan_model
 
         daftarkan_model()  # the field-level trail (inti/jejak.py)
+        from inti import tembolok
+
+        from .models import PenugasanPelatihan
+
+        tembolok.daftarkan(PenugasanPelatihan, "pelatihan")  # impact report (training vs outcome)
         from inti.audit import label_daftarkan
 
         label_daftarkan({"pelatihan.pendampingan_berakhir": _("Pendampingan berakhir (mutasi dibatalkan)")})

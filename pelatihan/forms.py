@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pegawai.forms.fields import PilihanBanyakField
-from pegawai.models import Kompetensi, Pegawai
+from pegawai.forms.unit_cari import UnitCariField
+from pegawai.models import Kompetensi, Pegawai, UnitKerja
 
 from .models import STATUS_AKTIF, JenisPelatihan, ModePelatihan, Pelatihan, PenugasanPelatihan, StatusPenugasan
 from .services.penugasan import Pilihan, tenggat_bawaan
@@ -80,7 +81,7 @@ class PenugasanFilterForm(forms.Form):
 
     q = _kolom_cari(_("Cari"), _("NIP, nama atau pelatihan"))
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_FILTER)
-    unit = forms.TypedChoiceField(label=_("Unit kerja (termasuk sub-unit)"), required=False, coerce=int)
+    unit = UnitCariField(label=_("Unit kerja (termasuk sub-unit)"), required=False, queryset=UnitKerja.objects.none())
     pelatihan = forms.TypedChoiceField(label=_("Pelatihan"), required=False, coerce=int)
     sumber = forms.ChoiceField(
         label=_("Sumber"),
@@ -89,9 +90,9 @@ class PenugasanFilterForm(forms.Form):
     )
     terlambat = forms.BooleanField(label=_("Hanya yang melewati tenggat"), required=False)
 
-    def __init__(self, *args, unit_pilihan, pelatihan_pilihan, **kwargs):
+    def __init__(self, *args, unit_qs, pelatihan_pilihan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", _("Semua unit")), *unit_pilihan]
+        self.fields["unit"].queryset = unit_qs
         self.fields["pelatihan"].choices = [("", _("Semua pelatihan")), *pelatihan_pilihan]
 
     def filter(self) -> dict:
@@ -99,7 +100,7 @@ class PenugasanFilterForm(forms.Form):
         return {
             "q": d.get("q") or "",
             "status": d.get("status") or "",
-            "unit": d.get("unit") or None,
+            "unit": d["unit"].pk if d.get("unit") else None,
             "pelatihan": d.get("pelatihan") or None,
             "terlambat": bool(d.get("terlambat")),
             "usulan": {"mutasi": True, "lain": False}.get(d.get("sumber") or ""),
@@ -268,22 +269,22 @@ class CheckInForm(forms.Form):
 
 class JpFilterForm(forms.Form):
     tahun = forms.TypedChoiceField(label=_("Tahun"), coerce=int, required=False)
-    unit = forms.TypedChoiceField(label=_("OPD / unit kerja"), required=False, coerce=int)
+    unit = UnitCariField(label=_("OPD / unit kerja"), required=False, queryset=UnitKerja.objects.none())
     q = _kolom_cari(_("Cari pegawai"), _("NIP atau nama"))
     kurang = forms.BooleanField(label=_("Hanya yang belum memenuhi"), required=False)
 
-    def __init__(self, *args, unit_pilihan, **kwargs):
+    def __init__(self, *args, unit_qs, **kwargs):
         super().__init__(*args, **kwargs)
         ini = timezone.localdate().year
         self.fields["tahun"].choices = [(t, str(t)) for t in range(ini, ini - 5, -1)]
-        self.fields["unit"].choices = [("", _("Semua unit")), *unit_pilihan]
+        self.fields["unit"].queryset = unit_qs
         self.fields["kurang"].label = _("Hanya yang di bawah %(n)d JP") % {"n": settings.PELATIHAN_JP_MINIMAL}
 
     def filter(self) -> dict:
         d = self.cleaned_data if self.is_valid() else {}
         return {
             "tahun": d.get("tahun") or timezone.localdate().year,
-            "unit": d.get("unit") or None,
+            "unit": d["unit"].pk if d.get("unit") else None,
             "q": d.get("q") or "",
             "hanya_kurang": bool(d.get("kurang")),
         }
@@ -291,19 +292,19 @@ class JpFilterForm(forms.Form):
 
 class AdaptasiFilterForm(forms.Form):
     q = _kolom_cari(_("Cari pegawai"), _("NIP atau nama"))
-    unit = forms.TypedChoiceField(label=_("Unit tujuan"), required=False, coerce=int)
+    unit = UnitCariField(label=_("Unit tujuan"), required=False, queryset=UnitKerja.objects.none())
     kesulitan = forms.BooleanField(label=_("Melaporkan kesulitan"), required=False)
     tanpa_mentor = forms.BooleanField(label=_("Belum ada pendamping"), required=False)
 
-    def __init__(self, *args, unit_pilihan, **kwargs):
+    def __init__(self, *args, unit_qs, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", _("Semua unit")), *unit_pilihan]
+        self.fields["unit"].queryset = unit_qs
 
     def filter(self) -> dict:
         d = self.cleaned_data if self.is_valid() else {}
         return {
             "q": d.get("q") or "",
-            "unit": d.get("unit") or None,
+            "unit": d["unit"].pk if d.get("unit") else None,
             "kesulitan": bool(d.get("kesulitan")),
             "tanpa_mentor": bool(d.get("tanpa_mentor")),
         }

@@ -162,6 +162,7 @@ class PenugasanPelatihan(models.Model):
         indexes = [
             models.Index(fields=["status", "tenggat"], name="penugasan_status_tenggat_idx"),
             models.Index(fields=["pegawai", "status"], name="penugasan_pegawai_status_idx"),
+            models.Index(fields=["tenggat", "id"], name="penugasan_tenggat_idx"),  # the list's sort by due date
         ]
 
     def __str__(self):

@@ -327,6 +327,7 @@ def _dunia_bangun():
 def _objek(w) -> dict[str, list[dict]]:
     """Real URL kwargs per URL name: one dict per variant. Names not listed get id 1 (a guess) and
     a warning; add them here."""
+    from mutasi.models import JenisDokumenSyarat
     from mutasi.models import StatusUsulan as S
     from mutasi.services.alur import TRANSISI
     from pegawai.impor.jenis import JENIS
@@ -346,6 +347,7 @@ def _objek(w) -> dict[str, list[dict]]:
     tugas = {"unit": o.subunit.pk, "jabatan": w.jabatan.pk}
     tugas_kosong = {"unit": o.subunit.pk, "jabatan": w.jabatan_kosong.pk}
     adaptasi = [{"pk": w.dp.u.pk}]
+    dokumen = [{"pk": u[S.DRAFT].dokumen.first().pk}, {"pk": u[S.SK_TERBIT].dokumen.first().pk}]
     return {
         # accounts
         "password_reset_confirm": [{"uidb64": w.uid_rekan, "token": w.token_reset}],
@@ -359,7 +361,10 @@ def _objek(w) -> dict[str, list[dict]]:
             f"pegawai:{n}": pegawai
             for n in ["detail", "ubah", "pindah_jabatan", "nonaktifkan", "hukuman_baru", "kinerja_baru"]
         },
-        "pegawai:unit_detail": [{"pk": o.subunit.pk}, {"pk": o.unit.pk}, {"pk": o.lain.pk}],
+        **{
+            n: [{"pk": o.subunit.pk}, {"pk": o.unit.pk}, {"pk": o.lain.pk}]
+            for n in ["pegawai:unit_detail", "pegawai:unit_anak"]
+        },
         "pegawai:siasn_banding": pegawai,
         "pegawai:siasn_ambil": pegawai,
         "pegawai:siasn_unit_hasil": [{"pk": w.banding.pk}],
@@ -385,6 +390,9 @@ def _objek(w) -> dict[str, list[dict]]:
         **{f"mutasi:{n}": usulan_dua for n in ["pengecualian", "tinjau", "menteri", "lampiran_tambah"]},
         "mutasi:sk_terbitkan": [{"pk": u[S.DIPUTUSKAN].pk}, {"pk": u[S.DRAFT].pk}],
         **{f"mutasi:{n}": usulan_sk for n in ["pemberitahuan", "pemberitahuan_pdf", "konfirmasi", "keberatan_ajukan"]},
+        "mutasi:dokumen_unggah": usulan_dua,
+        **{f"mutasi:dokumen_{n}": dokumen for n in ["unduh", "hapus"]},
+        "mutasi:dokumen_syarat_ubah": [{"pk": JenisDokumenSyarat.objects.order_by("pk").first().pk}],
         "mutasi:lampiran_unduh": [{"pk": w.lampiran.pk}],
         "mutasi:lampiran_hapus": [{"pk": w.lampiran.pk}],
         **{f"mutasi:batch_{n}": [{"pk": w.batch.pk}] for n in ["detail", "aksi", "sk"]},

@@ -22,11 +22,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import CharField, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import CharField, Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inti.tembolok import agregat
 from mutasi.models import DasarMutasi, JenisMutasi, StatusUsulan, UsulanMutasi
 from pegawai.models import KinerjaTahunan, Predikat, RiwayatJabatan, UnitKerja
 from pegawai.selectors.abk import abk_posisi
@@ -309,7 +310,18 @@ KOLOM_RINCIAN = [
 
 
 def laporan_dampak(**filter_) -> LaporanDampak:
-    """Outcome shares by receiving unit, basis and year; staffing gap; training vs outcome."""
+    """Outcome shares by receiving unit, basis and year; staffing gap; training vs outcome. Kept in
+    the cache per filter until a write changes transfers, reviews, trainings or employees
+    (`inti.tembolok`)."""
+    return agregat(
+        "laporan_dampak",
+        ("pegawai", "mutasi", "evaluasi", "pelatihan"),
+        lambda: _laporan_dampak(**filter_),
+        bagian=sorted(filter_.items()),
+    )
+
+
+def _laporan_dampak(**filter_) -> LaporanDampak:
     baris = list(dengan_dampak(usulan_laporan(**filter_)).order_by("tmt", "id").values(*KOLOM_RINCIAN))
     total = Kelompok("semua", _("Semua mutasi"))
     # Without an OPD filter the receiving units are grouped by their OPD (a city has hundreds of
@@ -347,21 +359,24 @@ def laporan_dampak(**filter_) -> LaporanDampak:
 
 
 def bezetting_pada(pasangan_tanggal: dict[int, date], unit_ids: set[int]) -> dict[tuple[int, int], int]:
-    """{(unit, jabatan): head-count} on each unit's own date, from the position history. One query."""
-    if not unit_ids:
+    """{(unit, jabatan): head-count} on each unit's own date, from the position history: one
+    GROUP BY query (units sharing a date share a condition), only the counts leave the database."""
+    per_tanggal: dict[date, list[int]] = defaultdict(list)
+    for uid in unit_ids:
+        per_tanggal[pasangan_tanggal[uid]].append(uid)
+    if not per_tanggal:
         return {}
-    awal, akhir = min(pasangan_tanggal.values()), max(pasangan_tanggal.values())
+    syarat = Q()
+    for pada, uids in per_tanggal.items():
+        syarat |= Q(unit_id__in=uids, mulai__lte=pada) & (Q(sampai__isnull=True) | Q(sampai__gte=pada))
     rows = (
-        RiwayatJabatan.objects.filter(unit_id__in=unit_ids, mulai__lte=akhir)
-        .filter(Q(sampai__isnull=True) | Q(sampai__gte=awal))
-        .values_list("unit_id", "jabatan_id", "mulai", "sampai")
+        RiwayatJabatan.objects.filter(syarat)
+        .order_by()  # the model's default ordering (by employee) would make the database sort
+        .values("unit_id", "jabatan_id")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "jabatan_id", "n")
     )
-    hasil: dict[tuple[int, int], int] = defaultdict(int)
-    for unit_id, jabatan_id, mulai, sampai in rows:
-        pada = pasangan_tanggal[unit_id]
-        if mulai <= pada and (sampai is None or sampai >= pada):
-            hasil[unit_id, jabatan_id] += 1
-    return hasil
+    return {(unit_id, jabatan_id): n for unit_id, jabatan_id, n in rows}
 
 
 def formasi_unit(baris: list[dict]) -> list[FormasiUnit]:
@@ -409,7 +424,6 @@ PELATIHAN_KATEGORI = {
 def pelatihan_vs_hasil(baris: list[dict]) -> list[Kelompok] | None:
     """Training completion of the transferred employees (assignments made for the transfer,
     cancelled ones left out) against their outcome. One aggregate query."""
-    from django.db.models import Count
 
     from pelatihan.models import PenugasanPelatihan as model
 

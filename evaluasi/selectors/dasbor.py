@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from inti.tembolok import agregat
 from mutasi.models import STATUS_TERBUKA, StatusUsulan, UsulanMutasi
 from pegawai.models import User
 from pegawai.selectors.abk import BarisRekap, abk_ikhtisar
@@ -62,7 +63,18 @@ class Dasbor:
 
 
 def dasbor_pimpinan(user: User, *, batas: int = 5) -> Dasbor:
-    """The figures for HR staff and the PPK (who read everything)."""
+    """The figures for HR staff and the PPK (who read everything: the same for all of them), kept
+    in the cache for the day until a write changes employees, proposals, reviews or the workload
+    (`inti.tembolok`)."""
+    return agregat(
+        "dasbor_pimpinan",
+        ("pegawai", "mutasi", "evaluasi"),
+        lambda: _dasbor_pimpinan(user, batas=batas),
+        bagian=(timezone.localdate(), batas),
+    )
+
+
+def _dasbor_pimpinan(user: User, *, batas: int) -> Dasbor:
     sekarang = timezone.now()
     d = Dasbor(batas_hari=settings.DASBOR_PERSETUJUAN_TERLAMBAT_HARI)
 

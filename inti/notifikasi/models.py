@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..models import RiwayatStatus
+
 
 class Saluran(models.TextChoices):
     """Where a kind of notice reaches a person, besides the notice centre (always on)."""
@@ -77,10 +79,6 @@ class StatusWa(models.TextChoices):
     GAGAL = "failed", _("gagal")
 
 
-# A later webhook status never goes back (Meta may report "read" before "delivered").
-URUTAN_STATUS_WA = {StatusWa.ANTRE: 0, StatusWa.TERKIRIM: 1, StatusWa.DITERIMA: 2, StatusWa.DIBACA: 3}
-
-
 class PesanWhatsApp(models.Model):
     notifikasi = models.ForeignKey(
         Notifikasi, null=True, blank=True, on_delete=models.SET_NULL, related_name="pesan_wa"
@@ -103,3 +101,17 @@ class PesanWhatsApp(models.Model):
 
     def __str__(self):
         return f"WA {self.nomor} {self.templat} ({self.status})"
+
+
+class RiwayatStatusPesanWa(RiwayatStatus):
+    """Each status a message went through (sent by the worker, delivered/read/failed by the webhook),
+    written by `inti.notifikasi.whatsapp.ALUR`."""
+
+    pesan = models.ForeignKey(PesanWhatsApp, on_delete=models.CASCADE, related_name="riwayat_status")
+    dari = models.CharField(_("dari status"), max_length=20, choices=StatusWa.choices, blank=True)
+    ke = models.CharField(_("ke status"), max_length=20, choices=StatusWa.choices)
+
+    class Meta(RiwayatStatus.Meta):
+        app_label = "inti"
+        verbose_name = _("riwayat status pesan WhatsApp")
+        verbose_name_plural = _("riwayat status pesan WhatsApp")

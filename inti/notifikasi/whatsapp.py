@@ -28,8 +28,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import URUTAN_STATUS_WA, PesanWhatsApp, StatusWa
+from ..galat import LayananError
+from ..transisi import Alur, Transisi, tabel
+from .models import PesanWhatsApp, RiwayatStatusPesanWa, StatusWa
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +118,47 @@ def kirim_api(*, nomor: str, templat: str, parameter: list[str]) -> str:
         raise WaGalat(f"Jawaban Graph API tanpa id pesan: {str(isi)[:200]}", sementara=False) from e
 
 
+SISTEM = "sistem"
+
+
+class AlurPesanWa(Alur):
+    """A message's delivery, moved by the worker (sent / failed) and by Meta's webhook (delivered,
+    read, failed). The table says the order: a status never goes back (read may arrive before
+    delivered, and a late "delivered" is then refused), and failed is final."""
+
+    model = PesanWhatsApp
+    riwayat = RiwayatStatusPesanWa
+    riwayat_fk = "pesan"
+    awalan_audit = "inti.pesan_wa"
+    W = StatusWa
+    transisi = tabel(
+        Transisi("terkirim", (W.ANTRE,), W.TERKIRIM, gettext_lazy("Terkirim"), SISTEM, internal=True),
+        Transisi("diterima", (W.ANTRE, W.TERKIRIM), W.DITERIMA, gettext_lazy("Diterima"), SISTEM, internal=True),
+        Transisi("dibaca", (W.ANTRE, W.TERKIRIM, W.DITERIMA), W.DIBACA, gettext_lazy("Dibaca"), SISTEM, internal=True),
+        Transisi(
+            "gagal", (W.ANTRE, W.TERKIRIM, W.DITERIMA, W.DIBACA), W.GAGAL, gettext_lazy("Gagal"), SISTEM, internal=True
+        ),
+    )
+
+    def hak(self, t: Transisi, obj: PesanWhatsApp, user: Any, **konteks: Any) -> tuple[bool, str]:
+        if user is None:
+            return True, _("sistem")
+        return False, _("Status pesan WhatsApp hanya diubah oleh pengirim dan webhook.")
+
+    def ringkasan(self, obj: PesanWhatsApp, lama: str, t: Transisi) -> str:
+        return f"WhatsApp #{obj.pk} ke {obj.nomor[:-4]}****: {t.label}"
+
+
+ALUR = AlurPesanWa()
+# Meta's webhook status -> the move it asks for.
+AKSI_WEBHOOK = {
+    StatusWa.TERKIRIM: "terkirim",
+    StatusWa.DITERIMA: "diterima",
+    StatusWa.DIBACA: "dibaca",
+    StatusWa.GAGAL: "gagal",
+}
+
+
 def pesan_kirim(pesan_id: int) -> str:
     """One attempt at a queued message (the worker's task body); schedules the next on a passing
     failure. Returns the row's status. Idempotent: a message no longer queued is left alone."""
@@ -124,22 +169,31 @@ def pesan_kirim(pesan_id: int) -> str:
         p.percobaan += 1
         p.diubah = timezone.now()
         p.save(update_fields=["percobaan", "diubah"])
-    ulang = False
     try:
-        p.wamid = kirim_api(nomor=p.nomor, templat=p.templat, parameter=p.parameter)
-        p.status, p.galat = StatusWa.TERKIRIM, ""
+        wamid = kirim_api(nomor=p.nomor, templat=p.templat, parameter=p.parameter)
     except WaGalat as e:
-        p.galat = str(e)
         log.warning("WhatsApp ke %s gagal (percobaan %s): %s", p.nomor[:-4] + "****", p.percobaan, e)
         if e.sementara and p.percobaan < settings.WA_MAKS_PERCOBAAN:
-            ulang = True
-        else:
-            p.status = StatusWa.GAGAL
-    p.diubah = timezone.now()
-    p.save(update_fields=["wamid", "status", "galat", "diubah"])
-    if ulang:
-        _ulangi(p)
-    return p.status
+            # A failure that may pass is not a move: the row stays queued with the error.
+            PesanWhatsApp.objects.filter(pk=p.pk).update(galat=str(e), diubah=timezone.now())
+            _ulangi(p)
+            return StatusWa.ANTRE
+        return _pindah(p.pk, "gagal", galat=str(e))
+    return _pindah(p.pk, "terkirim", wamid=wamid)
+
+
+def _pindah(pesan_id: int, aksi: str, *, galat: str = "", wamid: str = "") -> str:
+    """Move a message through its workflow; returns its status after (unchanged when refused)."""
+
+    def ubah(p: PesanWhatsApp) -> None:
+        p.galat, p.diubah = galat[:1000], timezone.now()
+        if wamid:
+            p.wamid = wamid
+
+    try:
+        return ALUR.jalankan(objek=pesan_id, aksi=aksi, oleh=None, catatan=galat[:1000], ubah=ubah).status
+    except LayananError:
+        return PesanWhatsApp.objects.values_list("status", flat=True).get(pk=pesan_id)
 
 
 def _ulangi(p: PesanWhatsApp) -> None:
@@ -175,18 +229,13 @@ def status_terima(data: Any) -> int:
 
 
 def _status_satu(wamid: str, status: str, s: dict) -> bool:
-    if not wamid or status not in StatusWa.values or status == StatusWa.ANTRE:
+    aksi = AKSI_WEBHOOK.get(status)
+    p = PesanWhatsApp.objects.filter(wamid=wamid).only("pk", "status").first() if wamid and aksi else None
+    if p is None:
         return False
-    with transaction.atomic():
-        p = PesanWhatsApp.objects.select_for_update().filter(wamid=wamid).first()
-        if p is None or p.status == StatusWa.GAGAL:
-            return False
-        if status == StatusWa.GAGAL:
-            galat = s.get("errors") or []
-            g = galat[0] if isinstance(galat, list) and galat and isinstance(galat[0], dict) else {}
-            p.galat = f"({g.get('code', '?')}) {g.get('title', '')} {g.get('message', '')}".strip()[:1000]
-        elif URUTAN_STATUS_WA[status] <= URUTAN_STATUS_WA.get(p.status, 0):
-            return False
-        p.status, p.diubah = status, timezone.now()
-        p.save(update_fields=["status", "galat", "diubah"])
-    return True
+    galat = ""
+    if aksi == "gagal":
+        daftar = s.get("errors") or []
+        g = daftar[0] if isinstance(daftar, list) and daftar and isinstance(daftar[0], dict) else {}
+        galat = f"({g.get('code', '?')}) {g.get('title', '')} {g.get('message', '')}".strip()
+    return _pindah(p.pk, aksi, galat=galat) != p.status

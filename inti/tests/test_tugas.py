@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from inti import tugas as modul
+from inti.models import CatatanAudit
 from inti.tugas import MAKS_PERCOBAAN, Pelapor, ProgresTugas, tugas_jalankan, tugas_mulai, tugas_pulihkan
 
 JEJAK: list[str] = []
@@ -68,6 +69,14 @@ def test_the_worker_runs_it_and_the_row_shows_progress_then_the_result():
     assert p.status == ProgresTugas.Status.SELESAI and p.percobaan == 1
     assert (p.selesai, p.total, p.persen, p.pesan) == (4, 4, 100, "beres")
     assert p.ke_json()["url"] == "/selesai/" and p.ke_json()["berakhir"] is True
+    # Each status through the one transition mechanism: a history row and an audit row per move.
+    S = ProgresTugas.Status
+    riwayat = list(p.riwayat_status.values_list("aksi", "dari", "ke"))
+    assert riwayat == [("antre", "", S.MENUNGGU), ("mulai", S.MENUNGGU, S.BERJALAN), ("selesai", S.BERJALAN, S.SELESAI)]
+    assert set(CatatanAudit.objects.filter(objek_id=str(p.pk)).values_list("aksi", flat=True)) >= {
+        "inti.tugas.mulai",
+        "inti.tugas.selesai",
+    }
     assert DBTaskResult.objects.get(pk=p.tugas_id).status == "SUCCESSFUL"
     assert [f"jalan {p.pk}"] == JEJAK
 
@@ -161,6 +170,7 @@ def test_a_killed_task_is_queued_again_and_then_completes_once(settings):
     p.refresh_from_db()
     assert p.status == ProgresTugas.Status.SELESAI and p.percobaan == 2
     assert [f"jalan {p.pk}"] == JEJAK
+    assert list(p.riwayat_status.values_list("aksi", flat=True)) == ["antre", "ulang", "mulai", "selesai"]
 
 
 @pytest.mark.django_db
@@ -173,6 +183,7 @@ def test_after_the_last_attempt_the_task_is_marked_failed_for_the_user_to_restar
     p.refresh_from_db()
     assert p.status == ProgresTugas.Status.GAGAL and p.berakhir is not None
     assert "Silakan mulai lagi" in p.pesan
+    assert p.riwayat_status.last().catatan == p.pesan
     assert DBTaskResult.objects.filter(status="READY").count() == 0
 
 

@@ -11,6 +11,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from inti.models import CatatanAudit
 from inti.notifikasi import beri_tahu, jenis_daftarkan, preferensi_simpan
 from inti.notifikasi.models import Notifikasi, PesanWhatsApp, Saluran, StatusSurel, StatusWa
 from inti.notifikasi.whatsapp import kirim_api, nomor_normal, pesan_kirim, status_terima
@@ -57,6 +58,10 @@ def _beri(p, capture):
         beri_tahu(penerima=p, jenis=JENIS, judul="Usulan\nmenunggu Anda", isi="x", tautan="/mutasi/7/")
 
 
+def _riwayat(pesan):
+    return list(pesan.riwayat_status.values_list("aksi", "dari", "ke"))
+
+
 @pytest.mark.parametrize(
     ("nomor", "hasil"),
     [
@@ -96,6 +101,7 @@ def test_template_error_is_final_with_metas_message(graph, penerima, django_capt
     pesan = PesanWhatsApp.objects.get()
     assert pesan.status == StatusWa.GAGAL and pesan.percobaan == 1
     assert "132001" in pesan.galat and "does not exist" in pesan.galat
+    assert _riwayat(pesan) == [("gagal", StatusWa.ANTRE, StatusWa.GAGAL)]
     assert len(graph.permintaan) == 1  # a 4xx is not tried again
 
 
@@ -105,6 +111,9 @@ def test_outage_then_retry_succeeds(graph, penerima, django_capture_on_commit_ca
     pesan = PesanWhatsApp.objects.get()
     assert pesan.status == StatusWa.TERKIRIM and pesan.percobaan == 3
     assert len(graph.permintaan) == 3
+    # Passing failures are not moves: one history row, queued -> sent, with its audit row.
+    assert _riwayat(pesan) == [("terkirim", StatusWa.ANTRE, StatusWa.TERKIRIM)]
+    assert CatatanAudit.objects.filter(aksi="inti.pesan_wa.terkirim", objek_id=str(pesan.pk)).count() == 1
 
 
 def test_outage_gives_up_after_the_last_attempt(graph, penerima, django_capture_on_commit_callbacks):
@@ -198,8 +207,14 @@ def test_webhook_signed_status_updates_without_going_back(graph):
     pesan.refresh_from_db()
     assert pesan.status == StatusWa.DIBACA
     assert _post(_status("wamid.A", "delivered")).status_code == 200  # late, out of order
+    assert _post(_status("wamid.A", "read")).status_code == 200  # repeated
     pesan.refresh_from_db()
     assert pesan.status == StatusWa.DIBACA
+    assert _riwayat(pesan) == [("dibaca", StatusWa.TERKIRIM, StatusWa.DIBACA)]
+    assert _post(_status("wamid.A", "failed")).status_code == 200  # failed wins, then is final
+    assert _post(_status("wamid.A", "read")).status_code == 200
+    pesan.refresh_from_db()
+    assert pesan.status == StatusWa.GAGAL and len(_riwayat(pesan)) == 2
 
 
 def test_webhook_failed_status_keeps_the_error(graph):
@@ -208,6 +223,7 @@ def test_webhook_failed_status_keeps_the_error(graph):
     assert _post(_status("wamid.B", "failed", errors=galat)).status_code == 200
     pesan.refresh_from_db()
     assert pesan.status == StatusWa.GAGAL and "131026" in pesan.galat
+    assert pesan.riwayat_status.get().catatan == pesan.galat
 
 
 def test_webhook_bad_signature_is_refused(graph):

@@ -7,6 +7,14 @@ The workflows themselves (which state may follow which, and who may move it) liv
 invariants the database can hold.
 """
 
+from .dokumen import (
+    URUTAN_LANGKAH_DOKUMEN,
+    AturanDokumenSyarat,
+    DokumenUsulan,
+    JenisDokumenSyarat,
+    LangkahDokumen,
+    SumberDokumen,
+)
 from .keberatan import Keberatan, KeputusanKeberatan, RiwayatStatusKeberatan, StatusKeberatan
 from .kelayakan import KODE_BERAT, PengecualianSyarat
 from .naskah import DasarHukum, PejabatPenandatangan, Plh, TembusanSK
@@ -63,9 +71,13 @@ __all__ = [
     "STATUS_TERBUKA",
     "STATUS_TERLIHAT_PEGAWAI",
     "TAHAPAN_USULAN",
+    "URUTAN_LANGKAH_DOKUMEN",
+    "AturanDokumenSyarat",
     "BatchUsulan",
     "DasarHukum",
     "DasarMutasi",
+    "DokumenUsulan",
+    "JenisDokumenSyarat",
     "JenisLampiran",
     "JenisMutasi",
     "JenisNomor",
@@ -74,6 +86,7 @@ __all__ = [
     "KeputusanKeberatan",
     "LampiranPermohonan",
     "LampiranUsulan",
+    "LangkahDokumen",
     "LingkupEksternal",
     "MasaTenang",
     "NomorUrutSK",
@@ -89,6 +102,7 @@ __all__ = [
     "StatusPermohonan",
     "StatusSK",
     "StatusUsulan",
+    "SumberDokumen",
     "SuratKeputusan",
     "SuratPemberitahuan",
     "TembusanSK",

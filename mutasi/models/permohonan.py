@@ -53,6 +53,7 @@ class PermohonanMutasi(models.Model):
         verbose_name = _("permohonan mutasi")
         verbose_name_plural = _("permohonan mutasi")
         ordering = ["-dibuat", "-id"]
+        indexes = [models.Index(fields=["dibuat", "id"], name="permohonan_dibuat_idx")]  # the list's sort
         constraints = [
             models.UniqueConstraint(
                 fields=["pegawai"],

@@ -292,6 +292,8 @@ class UsulanMutasi(models.Model):
         indexes = [
             models.Index(fields=["status", "asal_unit"], name="usulan_status_asal_idx"),
             models.Index(fields=["status", "tujuan_unit"], name="usulan_status_tujuan_idx"),
+            # The proposal list's default sort (newest first), read backwards.
+            models.Index(fields=["dibuat", "id"], name="usulan_dibuat_idx"),
         ]
 
     def __str__(self):

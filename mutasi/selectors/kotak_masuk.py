@@ -1,8 +1,17 @@
-"""The "waiting for me" inbox and the number on the navigation badge."""
+"""The "waiting for me" inbox and the number on the navigation badge.
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
-from django.utils.translation import gettext as _
+`syarat_menunggu(user)` is the one definition of "waiting for this user": a filter per inbox
+section on proposals annotated by `menunggu_dasar()` (the approving unit of a head step, worked
+out in SQL). The badge counts the union in one query; the inbox counts each section in one query
+and pages through the section asked for; so the two cannot disagree, whatever the data size."""
 
+from functools import reduce
+from operator import or_
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from inti.tembolok import agregat
 from pegawai.akses import PeranUser, peran_user
 
 from ..models import (
@@ -12,93 +21,59 @@ from ..models import (
     StatusPermohonan,
     StatusSK,
     StatusUsulan,
+    SuratKeputusan,
     UsulanMutasi,
 )
-from .penyetuju import MENUNGGU, InfoUnit, Penyetuju, penyetuju_langkah, unit_peta
+from .penyetuju import MENUNGGU, penyetuju_langkah, penyetuju_unit_sql, unit_peta
 
 S = StatusUsulan
 LANGKAH_KEPALA = (S.DIAJUKAN, S.DILEPAS)
-_KOLOM_RINGAN = ("id", "status", "jenis", "asal_unit_id", "pegawai_id", "tujuan_unit_id", "tujuan_jabatan__kepala_unit")
 _RELASI = ("pegawai", "asal_unit", "asal_jabatan", "tujuan_unit", "tujuan_jabatan", "batch")
 
-
-def _kepala_menunggu(user, kolom: tuple[str, ...] = ()) -> list[UsulanMutasi]:
-    """Proposals waiting for this user as (escalated) head of the sending or receiving unit."""
-    p = peran_user(user)
-    if not p.unit_wewenang:
-        return []
-    qs = UsulanMutasi.objects.filter(
-        Q(status=S.DIAJUKAN, asal_unit_id__in=p.unit_wewenang) | Q(status=S.DILEPAS, tujuan_unit_id__in=p.unit_wewenang)
-    ).exclude(pegawai_id=p.pegawai_id)
-    kandidat = list(qs.select_related(*kolom) if kolom else qs.select_related("tujuan_jabatan"))
-    if not kandidat:
-        return []
-    peta = unit_peta()
-    hasil = []
-    for u in kandidat:
-        penyetuju = penyetuju_langkah(u, MENUNGGU[u.status], peta)
-        if penyetuju.unit_id in p.unit_dipimpin:
-            u.penyetuju = penyetuju
-            hasil.append(u)
-    return hasil
-
-
-def _syarat_hr() -> dict[str, Q]:
-    return {
-        "verifikasi": Q(status=S.DITERIMA),
-        "sk": Q(status=S.DIPUTUSKAN) & ~Q(sk_cakupan__status=StatusSK.KONSEP),
-        "tinjauan": Q(
-            perlu_tinjauan=True, status__in=[S.DIAJUKAN, S.DILEPAS, S.DITERIMA, S.DIVERIFIKASI, S.DIPUTUSKAN]
-        ),
-    }
+JUDUL = {
+    "lepas": _("Menunggu persetujuan pelepasan Anda"),
+    "terima": _("Menunggu persetujuan penerimaan Anda"),
+    "langkah_kepala": _("Pelepasan/penerimaan yang dilakukan BKPSDM (tidak ada kepala unit yang berwenang)"),
+    "verifikasi": _("Menunggu verifikasi BKPSDM"),
+    "sk": _("Sudah diputuskan, menunggu SK"),
+    "tinjauan": _("Data pegawai berubah, perlu ditinjau"),
+    "putuskan": _("Menunggu keputusan PPK"),
+    "tandatangani": _("SK menunggu penetapan dan tanda tangan PPK"),
+    "dikembalikan": _("Usulan Anda yang dikembalikan untuk perbaikan"),
+    "baca": _("Pemberitahuan mutasi yang belum Anda konfirmasi"),
+}
+# Sort orders the inbox offers (`?urut=`): the oldest first by default, as a queue.
+URUTAN = {
+    "lama": ("dibuat", "id"),
+    "baru": ("-dibuat", "-id"),
+    "tmt": ("tmt_usulan", "id"),
+    "nama": ("pegawai__nama", "id"),
+}
 
 
-def _oleh_bkpsdm(rows, peta: dict[int, InfoUnit] | None = None) -> dict[int, Penyetuju]:
-    """Of proposals at a head step, those whose step BKPSDM performs, with the reason."""
-    rows = [u for u in rows if u.status in LANGKAH_KEPALA]
-    if not rows:
-        return {}
-    peta = unit_peta() if peta is None else peta
-    hasil = {}
-    for u in rows:
-        penyetuju = penyetuju_langkah(u, MENUNGGU[u.status], peta)
-        if penyetuju.oleh_bkpsdm:
-            hasil[u.pk] = penyetuju
-    return hasil
+def menunggu_dasar() -> QuerySet[UsulanMutasi]:
+    """The proposals the filters of `syarat_menunggu` apply to."""
+    return UsulanMutasi.objects.all()
 
 
-def _langkah_kepala_oleh_bkpsdm(user, kolom: tuple[str, ...] = ()) -> list[UsulanMutasi]:
-    """Head steps (release, acceptance) that BKPSDM performs: the other side is another instansi,
-    or no head is left up to the OPD (vacant posts, the only head is the person moved, or the
-    destination is an OPD's own head post).
+def dengan_penyetuju(qs: QuerySet[UsulanMutasi]) -> QuerySet[UsulanMutasi]:
+    """`qs` with `penyetuju_unit`: for a head step, the unit whose head approves (NULL: BKPSDM)."""
+    return qs.annotate(penyetuju_unit=penyetuju_unit_sql())
 
-    Which proposals these are depends on the unit tree and on who is moved, so it is computed
-    from the proposals waiting at a head step: one light query, the unit map, and one query
-    for the rows shown. The HR user's own transfer is left out (nobody approves their own)."""
-    p = peran_user(user)
-    ringan = (
-        UsulanMutasi.objects.filter(status__in=LANGKAH_KEPALA)
-        .exclude(pegawai_id=p.pegawai_id)
-        .select_related("tujuan_jabatan")
-        .only(*_KOLOM_RINGAN)
+
+def _langkah_kepala(syarat: Q, **penyetuju) -> Q:
+    """Proposals at a head step matching `syarat` (which the status and unit indexes narrow) whose
+    approver matches `penyetuju`. The approver's walk up the tree then runs for those few rows
+    only, and the planner's estimate stays small (a large one makes PostgreSQL JIT-compile the
+    query, which cost seconds for milliseconds of work)."""
+    return Q(pk__in=dengan_penyetuju(UsulanMutasi.objects.filter(syarat)).filter(**penyetuju).values("pk"))
+
+
+def _sk_konsep() -> QuerySet:
+    """Proposals covered by a draft decree (also amending or revoking)."""
+    return SuratKeputusan.cakupan.through.objects.filter(suratkeputusan__status=StatusSK.KONSEP).values(
+        "usulanmutasi_id"
     )
-    penyetuju = _oleh_bkpsdm(list(ringan))
-    if not penyetuju:
-        return []
-    rows = list(UsulanMutasi.objects.filter(pk__in=list(penyetuju)).select_related(*kolom).order_by("dibuat", "id"))
-    for u in rows:
-        u.penyetuju = penyetuju[u.pk]
-    return rows
-
-
-def _baca_pemberitahuan(pegawai_id: int) -> Q:
-    """The employee's notices in force that they have not acknowledged yet."""
-    return Q(pegawai_id=pegawai_id, status__in=[S.SK_TERBIT, S.DILAKSANAKAN], pemberitahuan_dikonfirmasi__isnull=True)
-
-
-def _ttd_ppk(pegawai_id: int | None) -> Q:
-    """Proposals whose draft decree (also amending or revoking) waits for the PPK's signature."""
-    return Q(sk_cakupan__status=StatusSK.KONSEP) & ~Q(pegawai_id=pegawai_id)
 
 
 def _bukan_untuk_plh_ppk(p: PeranUser) -> Q:
@@ -107,50 +82,47 @@ def _bukan_untuk_plh_ppk(p: PeranUser) -> Q:
     return Q(pegawai_id=d.yang_digantikan_id) if d is not None else Q(pk__in=[])
 
 
-def kotak_masuk(user) -> list[tuple[str, str, list]]:
-    """Sections of the "waiting for me" page: (key, title, rows)."""
+def syarat_menunggu(user) -> dict[str, Q]:
+    """What waits for `user`, per inbox section (in display order), as filters on
+    `menunggu_dasar()`. Nobody acts on their own transfer."""
     p = peran_user(user)
-    bagian = []
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    bukan_sendiri = ~Q(pegawai_id=p.pegawai_id) if p.pegawai_id else Q()
+    syarat: dict[str, Q] = {}
     if p.kepala:
-        rows = _kepala_menunggu(user, _RELASI)
-        bagian.append(("lepas", _("Menunggu persetujuan pelepasan Anda"), [u for u in rows if u.status == S.DIAJUKAN]))
-        bagian.append(("terima", _("Menunggu persetujuan penerimaan Anda"), [u for u in rows if u.status == S.DILEPAS]))
+        # (escalated) head of the sending or receiving unit: the unit filter is what the
+        # approver implies and lets the database skip the walk up for other proposals
+        dipimpin, wewenang = sorted(p.unit_dipimpin), sorted(p.unit_wewenang)
+        syarat["lepas"] = _langkah_kepala(
+            Q(status=S.DIAJUKAN, asal_unit_id__in=wewenang) & bukan_sendiri, penyetuju_unit__in=dipimpin
+        )
+        syarat["terima"] = _langkah_kepala(
+            Q(status=S.DILEPAS, tujuan_unit_id__in=wewenang) & bukan_sendiri, penyetuju_unit__in=dipimpin
+        )
     if p.hr:
-        syarat = _syarat_hr()
-        base = UsulanMutasi.objects.select_related(*_RELASI).exclude(pegawai_id=p.pegawai_id).order_by("dibuat", "id")
-        bagian.append(
-            (
-                "langkah_kepala",
-                _("Pelepasan/penerimaan yang dilakukan BKPSDM (tidak ada kepala unit yang berwenang)"),
-                _langkah_kepala_oleh_bkpsdm(user, _RELASI),
-            )
+        # head steps no head is left for (another instansi, vacant posts up to the OPD, the only
+        # head is the person moved, into an OPD's own head post)
+        syarat["langkah_kepala"] = _langkah_kepala(
+            Q(status__in=LANGKAH_KEPALA) & bukan_sendiri, penyetuju_unit__isnull=True
         )
-        bagian.append(("verifikasi", _("Menunggu verifikasi BKPSDM"), list(base.filter(syarat["verifikasi"]))))
-        bagian.append(("sk", _("Sudah diputuskan, menunggu SK"), list(base.filter(syarat["sk"]))))
-        bagian.append(("tinjauan", _("Data pegawai berubah, perlu ditinjau"), list(base.filter(syarat["tinjauan"]))))
+        syarat["verifikasi"] = Q(status=S.DITERIMA) & bukan_sendiri
+        syarat["sk"] = Q(status=S.DIPUTUSKAN) & ~Q(pk__in=_sk_konsep()) & bukan_sendiri
+        syarat["tinjauan"] = (
+            Q(perlu_tinjauan=True, status__in=[S.DIAJUKAN, S.DILEPAS, S.DITERIMA, S.DIVERIFIKASI, S.DIPUTUSKAN])
+            & bukan_sendiri
+        )
     if p.ppk:
-        rows = (
-            UsulanMutasi.objects.filter(status=S.DIVERIFIKASI)
-            .exclude(diverifikasi_oleh=user)
-            .exclude(pegawai_id=p.pegawai_id)
-            .exclude(_bukan_untuk_plh_ppk(p))
-            .select_related(*_RELASI)
-        )
-        bagian.append(("putuskan", _("Menunggu keputusan PPK"), list(rows)))
-        ttd = (
-            UsulanMutasi.objects.filter(_ttd_ppk(p.pegawai_id))
-            .exclude(_bukan_untuk_plh_ppk(p))
-            .select_related(*_RELASI)
-            .distinct()
-        )
-        bagian.append(("tandatangani", _("SK menunggu penetapan dan tanda tangan PPK"), list(ttd)))
-    if getattr(user, "is_authenticated", False):
-        sendiri = UsulanMutasi.objects.filter(diusulkan_oleh=user, status=S.DIKEMBALIKAN).select_related(*_RELASI)
-        bagian.append(("dikembalikan", _("Usulan Anda yang dikembalikan untuk perbaikan"), list(sendiri)))
+        plh = _bukan_untuk_plh_ppk(p)
+        syarat["putuskan"] = Q(status=S.DIVERIFIKASI) & ~Q(diverifikasi_oleh=user) & bukan_sendiri & ~plh
+        syarat["tandatangani"] = Q(pk__in=_sk_konsep()) & bukan_sendiri & ~plh
+    syarat["dikembalikan"] = Q(diusulkan_oleh=user, status=S.DIKEMBALIKAN)
     if p.pegawai_id:
-        baca = UsulanMutasi.objects.filter(_baca_pemberitahuan(p.pegawai_id)).select_related(*_RELASI)
-        bagian.append(("baca", _("Pemberitahuan mutasi yang belum Anda konfirmasi"), list(baca)))
-    return bagian
+        # the employee's notices in force that they have not acknowledged yet
+        syarat["baca"] = Q(
+            pegawai_id=p.pegawai_id, status__in=[S.SK_TERBIT, S.DILAKSANAKAN], pemberitahuan_dikonfirmasi__isnull=True
+        )
+    return syarat
 
 
 def kotak_masuk_hr_lain() -> dict[str, int]:
@@ -162,43 +134,57 @@ def kotak_masuk_hr_lain() -> dict[str, int]:
 
 
 def kotak_masuk_jumlah(user) -> int:
-    """The number on the navigation badge, each proposal once: one query on proposals (for HR one
-    that returns light rows, plus the unit map while a head step is pending), one on HR's requests
-    and objections, and the head's own (see `_kepala_menunggu`)."""
-    p = peran_user(user)
-    if not getattr(user, "is_authenticated", False):
+    """The number on the navigation badge, each proposal once: one COUNT on proposals and, for
+    HR, one on requests and objections."""
+    syarat = syarat_menunggu(user)
+    if not syarat:
         return 0
-    syarat = Q(diusulkan_oleh=user, status=S.DIKEMBALIKAN)
-    if p.pegawai_id:
-        syarat |= _baca_pemberitahuan(p.pegawai_id)
-    if p.hr:
-        for q in _syarat_hr().values():
-            syarat |= q & ~Q(pegawai_id=p.pegawai_id)
-    if p.ppk:
-        ppk = Q(status=S.DIVERIFIKASI) & ~Q(diverifikasi_oleh=user) & ~Q(pegawai_id=p.pegawai_id)
-        ppk |= Q(pk__in=UsulanMutasi.objects.filter(_ttd_ppk(p.pegawai_id)).values("pk"))
-        syarat |= ppk & ~_bukan_untuk_plh_ppk(p)
-    if not p.hr:
-        jumlah = UsulanMutasi.objects.filter(syarat).count()
-    else:
-        # HR also performs head steps no head is left for; which ones needs the unit tree, so the
-        # proposals at a head step come along in the same query, marked whether they match anyway.
-        langkah = Q(status__in=LANGKAH_KEPALA) & ~Q(pegawai_id=p.pegawai_id)
-        rows = list(
-            UsulanMutasi.objects.filter(syarat | langkah)
-            .annotate(cocok=ExpressionWrapper(syarat, output_field=BooleanField()))
-            .select_related("tujuan_jabatan")
-            .only(*_KOLOM_RINGAN)
-        )
-        bkpsdm = _oleh_bkpsdm([u for u in rows if not u.cocok])
-        jumlah = sum(1 for u in rows if u.cocok or u.pk in bkpsdm)
-    if p.hr:
+    jumlah = menunggu_dasar().filter(reduce(or_, syarat.values())).count()
+    if peran_user(user).hr:
         jumlah += (
             PermohonanMutasi.objects.filter(status=StatusPermohonan.DIAJUKAN)
             .values("id")
             .union(Keberatan.objects.filter(status=StatusKeberatan.DIAJUKAN).values("id"), all=True)
             .count()
         )
-    if p.kepala:
-        jumlah += len(_kepala_menunggu(user))
     return jumlah
+
+
+def kotak_masuk_hitung(user) -> tuple[dict[str, int], int]:
+    """Rows per section and the proposals in all of them (each once), in one query."""
+    syarat = syarat_menunggu(user)
+    if not syarat:
+        return {}, 0
+    hitung = {k: Count("pk", filter=q) for k, q in syarat.items()}
+    hasil = menunggu_dasar().filter(reduce(or_, syarat.values())).aggregate(_semua=Count("pk"), **hitung)
+    semua = hasil.pop("_semua")
+    return hasil, semua
+
+
+def kotak_masuk_baris(user, kunci: str | None = None, urut: str = "lama") -> QuerySet[UsulanMutasi]:
+    """The proposals of one section (`kunci`), or of all (each once), in the order asked for;
+    a queryset for the page to slice. Unknown section: nothing."""
+    syarat = syarat_menunggu(user)
+    q = syarat.get(kunci) if kunci else (reduce(or_, syarat.values()) if syarat else None)
+    if q is None:
+        return UsulanMutasi.objects.none()
+    return menunggu_dasar().filter(q).select_related(*_RELASI).order_by(*URUTAN.get(urut, URUTAN["lama"]))
+
+
+def penyetuju_lampirkan(rows) -> list[UsulanMutasi]:
+    """Set `u.penyetuju` (who acts and why, for the "forwarded" note) on the rows at a head step,
+    from the unit map kept in the cache (`inti.tembolok`, topic "pegawai": units and heads), so a
+    page with such rows costs no more queries than one without."""
+    rows = list(rows)
+    kepala = [u for u in rows if u.status in LANGKAH_KEPALA]
+    if kepala:
+        peta = agregat("unit_peta", ("pegawai",), unit_peta)
+        for u in kepala:
+            u.penyetuju = penyetuju_langkah(u, MENUNGGU[u.status], peta)
+    return rows
+
+
+def kotak_masuk(user) -> list[tuple[str, str, list]]:
+    """Every section with all its rows: (key, title, rows). For small uses and tests; the page
+    shows one page of one section (`kotak_masuk_baris`)."""
+    return [(k, str(JUDUL[k]), penyetuju_lampirkan(kotak_masuk_baris(user, k))) for k in syarat_menunggu(user)]

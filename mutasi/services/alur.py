@@ -28,6 +28,10 @@ the decree HR prepared; a decided transfer is cancelled by him ("batalkan_keputu
 decree, "batalkan_sk" by signing a revoking decree), never by HR alone; only a decree he signed
 electronically is carried out; `usulan_dibatalkan` announces a cancelled decided transfer.
 
+Required documents (Perban BKN 5/2019; the kinds and the step each is needed by are data HR
+keeps, `mutasi.models.dokumen`): a step is refused, with the missing ones named, while one it
+needs is neither uploaded nor held by the application (`mutasi.selectors.dokumen_syarat`).
+
 Eligibility (`mutasi.services.kelayakan`) is evaluated at submission, release, acceptance,
 verification and decision on the day of the step, and on the TMT before the transfer is carried
 out; a failed check without an override (or, from the decision on, a hard override the PPK has not
@@ -48,6 +52,7 @@ from pegawai.models import User
 
 from .. import akses
 from ..models import STATUS_BERJALAN, STATUS_DRAF, RiwayatStatusUsulan, StatusUsulan, UsulanMutasi
+from ..selectors.dokumen_syarat import dokumen_kurang
 from ..selectors.penyetuju import HR, KEPALA_ASAL, KEPALA_TUJUAN, PELAKU_LANGKAH, PENGUSUL, PPK, SISTEM, STATUS_PROSES
 from ..selectors.usulan import perubahan_data_pegawai
 from ..signals import usulan_dibatalkan
@@ -183,6 +188,12 @@ class AlurUsulan(Alur):
             raise PelaksanaanTertahan(
                 _("%(jenis)s belum dapat dilaksanakan: keputusan instansi lain belum lengkap (%(kurang)s).")
                 % {"jenis": u.get_jenis_display(), "kurang": ", ".join(kurang)}
+            )
+        if kurang := dokumen_kurang(u, aksi):
+            # The documents HR's rules ask for by this step (mutasi.models.dokumen), by name.
+            raise AlurError(
+                _('"%(aksi)s" belum dapat dilakukan: dokumen wajib belum lengkap (%(kurang)s).')
+                % {"aksi": t.label, "kurang": "; ".join(kurang)}
             )
         if aksi == "ajukan" and u.diajukan_pada is None:
             u.diajukan_pada = timezone.now()

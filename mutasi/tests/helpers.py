@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from mutasi.demo import dokumen_contoh
 from mutasi.models import JenisMutasi, StatusUsulan
 from mutasi.services.alur import TRANSISI, usulan_transisi
 from mutasi.services.pelaksanaan import usulan_laksanakan
@@ -65,10 +66,12 @@ class Dunia:
         self.bkpsdm = UnitKerjaFactory(kode="BKPSDM", nama="Badan Kepegawaian dan Pengembangan SDM")
         self.kepala_bkpsdm = kepala_dari(self.bkpsdm, gelar_depan="", gelar_belakang="S.H., M.M.")
 
-    def usulan(self, pegawai=None, oleh=None, tujuan_unit="-", tujuan_jabatan="-", **kw):
+    def usulan(self, pegawai=None, oleh=None, tujuan_unit="-", tujuan_jabatan="-", dokumen=True, **kw):
+        """A draft; with the required documents nobody gives in the application uploaded by HR
+        (`dokumen=False`: none), so that it may go all the way."""
         pegawai = pegawai or self.org.anggota
         kinerja_baik(pegawai)
-        return usulan_buat(
+        u = usulan_buat(
             oleh=(oleh or self.org.hr).akun,
             pegawai=pegawai,
             data=data_usulan(
@@ -77,6 +80,9 @@ class Dunia:
                 **kw,
             ),
         )
+        if dokumen:
+            dokumen_contoh(u, self.org.hr.akun)
+        return u
 
     def pelaku(self, u, aksi):
         """Who acts on `aksi` now: the resolved head (or HR where BKPSDM acts)."""
@@ -104,6 +110,7 @@ class Dunia:
                 continue
             if aksi in ("lepas", "terima"):
                 siapa = self.pelaku(u, aksi)
+            dokumen_contoh(u, o.hr.akun, sampai=aksi)  # a proposal made elsewhere (a request, a batch)
             u = usulan_transisi(usulan=u, aksi=aksi, oleh=siapa.akun)
             assert u.status == ke
         if status in (StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN):

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from mutasi.demo import dokumen_contoh
 from mutasi.models import BatchUsulan, StatusUsulan, SuratKeputusan
 from mutasi.services import AlurError
 from mutasi.services.usulan import batch_baca_daftar, batch_buat
@@ -16,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _buat(dunia, baris):
-    return batch_buat(
+    """A batch whose proposals have the required documents uploaded (they may go all the way)."""
+    batch = batch_buat(
         oleh=dunia.org.hr.akun,
         nama="Rotasi 2026",
         dasar="ROTASI",
@@ -28,6 +30,9 @@ def _buat(dunia, baris):
         manfaat_pegawai="Pengalaman baru.",
         alasan_tanpa_kekurangan="Rotasi tanpa menambah pegawai.",
     )
+    for u in batch.usulan.all():
+        dokumen_contoh(u, dunia.org.hr.akun)
+    return batch
 
 
 @pytest.fixture

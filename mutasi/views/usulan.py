@@ -31,7 +31,6 @@ from ..forms import (
 from ..models import FIELD_USULAN, DasarMutasi, JenisMutasi, PermohonanMutasi, StatusUsulan
 from ..selectors import (
     atasan_baru,
-    kotak_masuk,
     kotak_masuk_hr_lain,
     lampiran_ambil,
     linimasa,
@@ -39,6 +38,7 @@ from ..selectors import (
     usulan_ambil,
     usulan_cari,
 )
+from ..selectors.kotak_masuk import JUDUL, URUTAN, kotak_masuk_baris, kotak_masuk_hitung, penyetuju_lampirkan
 from ..selectors.penyetuju import KEPALA_ASAL, KEPALA_TUJUAN, MENUNGGU, STATUS_PROSES, penyetuju_langkah, unit_peta
 from ..services.alur import TRANSISI, aksi_tersedia, usulan_transisi
 from ..services.permohonan import permohonan_tautkan
@@ -52,6 +52,7 @@ from ..services.usulan import (
     usulan_ubah,
 )
 from ._umum import aksi_usulan, berkas_response, id_aman, jalankan, jalankan_dari_form
+from .dokumen_syarat import konteks_dokumen
 from .syarat import konteks_syarat
 
 PER_HALAMAN = 25
@@ -147,12 +148,33 @@ def ekspor(request):
 
 @login_required
 def kotak(request):
-    bagian = kotak_masuk(request.user)
+    """One page of what waits for the user: every section's count (one query), then the rows of
+    the section asked for (`?langkah=`, all by default, each proposal once), sorted (`?urut=`)."""
+    hitung, semua = kotak_masuk_hitung(request.user)
+    langkah = request.GET.get("langkah", "")
+    if langkah not in hitung:
+        langkah = ""
+    urut = request.GET.get("urut", "")
+    if urut not in URUTAN:
+        urut = "lama"
+    jumlah = hitung[langkah] if langkah else semua
+    page = halaman(request, kotak_masuk_baris(request.user, langkah or None, urut), PER_HALAMAN, jumlah=jumlah)
+    page.object_list = penyetuju_lampirkan(page.object_list)
     lain = kotak_masuk_hr_lain() if akses.boleh_kelola_permohonan(request.user) else {}
     # A proposal in two sections (say, to verify and flagged) counts once, as on the nav badge.
-    total = len({u.pk for _kunci, _judul, rows in bagian for u in rows}) + sum(lain.values())
-    plh = peran_user(request.user).pengganti  # "Anda bertindak sebagai Plh. ... sampai ..."
-    return render(request, "mutasi/kotak_masuk.html", {"bagian": bagian, "lain": lain, "total": total, "plh": plh})
+    konteks = {
+        "bagian": [(k, JUDUL[k], n) for k, n in hitung.items()],
+        "langkah": langkah,
+        "judul_langkah": JUDUL.get(langkah, ""),
+        "urut": urut,
+        "page_obj": page,
+        "jumlah": jumlah,
+        "semua": semua,
+        "lain": lain,
+        "total": semua + sum(lain.values()),
+        "plh": peran_user(request.user).pengganti,  # "Anda bertindak sebagai Plh. ... sampai ..."
+    }
+    return render(request, "mutasi/kotak_masuk.html", konteks)
 
 
 def _awal_dari_query(request) -> tuple[dict, Pegawai | None, PermohonanMutasi | None]:
@@ -258,6 +280,7 @@ def detail(request, pk):
         "u": u,
         "pegawai_sendiri": akses.mutasi_sendiri(request.user, u),
         **konteks_syarat(u, request.user),
+        **konteks_dokumen(u, request.user, aksi),
         "aksi": aksi,
         # The step's own action up front; return, reject, withdraw and cancel one click away.
         "aksi_utama": [t for t in aksi if t.gaya in ("primary", "success")],

@@ -13,6 +13,7 @@ from inti.surel import surel_buat, surel_kirim_banyak
 from .. import nip as nip_rules
 from ..models import Peran, UnitKerja, User
 from ..selectors.akun import StatusAkun, status_akun
+from .unit_cari import UnitCariField
 
 
 class MasukForm(AuthenticationForm):
@@ -139,11 +140,12 @@ class AkunFilterForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"placeholder": _("Nama atau NIP"), "type": "search"}),
     )
-    unit = forms.ModelChoiceField(
+    unit = UnitCariField(
         label=_("Unit kerja"),
-        queryset=UnitKerja.objects.filter(aktif=True).order_by("nama"),
+        queryset=UnitKerja.objects.filter(aktif=True),
         required=False,
-        empty_label=_("Semua unit"),
+        cakupan="semua",
+        aktif=True,
     )
     status = forms.ChoiceField(label=_("Status akun"), choices=STATUS_PILIHAN, required=False)
     email = forms.ChoiceField(label=_("Email"), choices=EMAIL_PILIHAN, required=False)

@@ -1,37 +1,40 @@
 """Forms HR uses to manage units, positions and formasi."""
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Jabatan, UnitKerja
 from ..selectors.organisasi import jabatan_pilihan
-
-PUNCAK = ""
+from .unit_cari import UnitCariField
 
 
 class UnitForm(forms.ModelForm):
-    """Code, name, kind, address; and the parent, from the open units (moving goes through its own
-    service). `unit_pilihan`: (id, indented name) pairs of the open units."""
+    """Code, name, kind, address; and the parent, one of the open units `unit_qs` (moving goes
+    through its own service; a cycle is refused there). Empty parent: the top of the structure."""
 
-    induk = forms.TypedChoiceField(label=_("Unit induk"), required=False, coerce=int, empty_value=None)
+    induk = UnitCariField(
+        label=_("Unit induk"),
+        required=False,
+        queryset=UnitKerja.objects.none(),
+        aktif=True,
+        help_text=_("Kosongkan untuk puncak struktur."),
+    )
 
     class Meta:
         model = UnitKerja
         fields = ["kode", "nama", "jenis", "alamat", "id_siasn"]
 
-    def __init__(self, *args, unit_pilihan: list[tuple[int, str]], **kwargs):
+    def __init__(self, *args, unit_qs: QuerySet[UnitKerja], **kwargs):
         super().__init__(*args, **kwargs)
         sendiri = self.instance.pk
-        self.fields["induk"].choices = [(PUNCAK, _("— (puncak struktur)"))] + [
-            (pk, nama) for pk, nama in unit_pilihan if pk != sendiri
-        ]
+        self.fields["induk"].queryset = unit_qs.exclude(pk=sendiri) if sendiri else unit_qs
         if sendiri:
-            self.fields["induk"].initial = self.instance.induk_id or PUNCAK
+            self.fields["induk"].initial = self.instance.induk_id
 
     def induk_terpilih(self) -> UnitKerja | None:
-        pk = self.cleaned_data.get("induk")
-        return UnitKerja.objects.get(pk=pk) if pk else None
+        return self.cleaned_data.get("induk")
 
 
 class JabatanForm(forms.ModelForm):

@@ -9,6 +9,7 @@ from crispy_forms.bootstrap import InlineCheckboxes
 from crispy_forms.layout import HTML, Column, Fieldset, Row
 from django import forms
 from django.core.validators import MaxValueValidator
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .. import aturan
@@ -28,6 +29,7 @@ from ..models import (
     UnitKerja,
 )
 from .fields import PilihanBanyakField, helper_tanpa_tag
+from .unit_cari import UnitCariField
 
 TANGGAL = {"type": "date"}
 # Django 6.1's blank label ("- Select an option -") has no Indonesian translation yet.
@@ -49,22 +51,6 @@ class JabatanChoiceField(forms.ModelChoiceField):
         return f"{obj.nama} ({obj.get_jenis_display()}, kelas {obj.kelas})"
 
 
-class UnitPilihanField(forms.TypedChoiceField):
-    """A unit chosen from the indented tree; cleans to the UnitKerja."""
-
-    def __init__(self, *, pilihan: list[tuple[int, str]], **kwargs):
-        super().__init__(choices=[("", PILIH), *pilihan], coerce=int, **kwargs)
-
-    def clean(self, value):
-        pk = super().clean(value)
-        if pk in (None, ""):
-            return None
-        try:
-            return UnitKerja.objects.get(pk=pk)
-        except UnitKerja.DoesNotExist:
-            raise forms.ValidationError(_("Unit kerja tidak ditemukan."), code="invalid_choice") from None
-
-
 # --- List filter -----------------------------------------------------------------------
 
 
@@ -79,7 +65,7 @@ class PegawaiFilterForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("NIP atau nama"), "autocomplete": "off"}),
     )
-    unit = forms.TypedChoiceField(label=_("Unit kerja (termasuk sub-unit)"), required=False, coerce=int)
+    unit = UnitCariField(label=_("Unit kerja (termasuk sub-unit)"), required=False, queryset=UnitKerja.objects.none())
     jenis_jabatan = forms.ChoiceField(
         label=_("Jenis jabatan"), required=False, choices=[("", _("Semua")), *JenisJabatan.choices]
     )
@@ -92,9 +78,9 @@ class PegawaiFilterForm(forms.Form):
         choices=[("", _("Semua")), ("jatuh_tempo", _("Jatuh tempo rotasi")), ("baru", _("Belum dapat dimutasi"))],
     )
 
-    def __init__(self, *args, unit_pilihan: list[tuple[int, str]], **kwargs):
+    def __init__(self, *args, unit_qs: QuerySet[UnitKerja], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", _("Semua unit")), *unit_pilihan]
+        self.fields["unit"].queryset = unit_qs
         self.fields["golongan"].choices = [("", _("Semua")), *GOLONGAN_BERKELOMPOK[1:]]
 
     def filter(self) -> dict:
@@ -106,7 +92,7 @@ class PegawaiFilterForm(forms.Form):
         return {
             "masa": data.get("masa") or "",
             "q": data.get("q") or "",
-            "unit": data.get("unit") or None,
+            "unit": data["unit"].pk if data.get("unit") else None,
             "jenis_jabatan": data.get("jenis_jabatan") or "",
             "golongan": data.get("golongan") or "",
             "status": data.get("status") or "",
@@ -216,16 +202,16 @@ class PegawaiForm(forms.ModelForm):
 class PegawaiBuatForm(PegawaiForm):
     """Profile plus the first post."""
 
-    unit = UnitPilihanField(label=_("Unit kerja"), pilihan=[])
+    unit = UnitCariField(label=_("Unit kerja"), queryset=UnitKerja.objects.none(), aktif=True)
     jabatan = JabatanChoiceField(
         label=_("Jabatan"), queryset=Jabatan.objects.filter(aktif=True).order_by("nama"), empty_label=PILIH
     )
     tmt = forms.DateField(label=_("TMT jabatan"), widget=_tanggal_widget())
     nomor_sk = forms.CharField(label=_("Nomor SK"), max_length=100, required=False)
 
-    def __init__(self, *args, unit_pilihan: list[tuple[int, str]], **kwargs):
+    def __init__(self, *args, unit_qs: QuerySet[UnitKerja] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", PILIH), *unit_pilihan]
+        self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True) if unit_qs is None else unit_qs
 
     def susunan(self) -> list:
         return [
@@ -260,7 +246,7 @@ class PegawaiBuatForm(PegawaiForm):
 
 
 class PindahJabatanForm(forms.Form):
-    unit = UnitPilihanField(label=_("Unit kerja baru"), pilihan=[])
+    unit = UnitCariField(label=_("Unit kerja baru"), queryset=UnitKerja.objects.none(), aktif=True)
     jabatan = JabatanChoiceField(
         label=_("Jabatan baru"), queryset=Jabatan.objects.filter(aktif=True).order_by("nama"), empty_label=PILIH
     )
@@ -269,9 +255,9 @@ class PindahJabatanForm(forms.Form):
     tanggal_sk = forms.DateField(label=_("Tanggal SK"), required=False, widget=_tanggal_widget())
     keterangan = forms.CharField(label=_("Keterangan"), max_length=250, required=False)
 
-    def __init__(self, *args, unit_pilihan: list[tuple[int, str]], **kwargs):
+    def __init__(self, *args, unit_qs: QuerySet[UnitKerja] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", PILIH), *unit_pilihan]
+        self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True) if unit_qs is None else unit_qs
         self.helper = helper_tanpa_tag(
             Row(Column("unit", css_class="col-md-6"), Column("jabatan", css_class="col-md-6")),
             Row(

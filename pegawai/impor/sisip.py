@@ -54,8 +54,10 @@ def sisip_massal(
     jumlah = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # COPY: several times faster than INSERT for tens of thousands of rows.
-            with cursor.cursor.copy(f"COPY {tabel} ({kolom}) FROM STDIN") as copy:
+            # COPY: several times faster than INSERT for tens of thousands of rows. The raw cursor
+            # bypasses Django's error wrapping: a clash with a simultaneous import must still
+            # arrive as django.db.IntegrityError (refused with a message, not a server error).
+            with connection.wrap_database_errors, cursor.cursor.copy(f"COPY {tabel} ({kolom}) FROM STDIN") as copy:
                 for row in baris_nilai():
                     copy.write_row(row)
                     jumlah += 1

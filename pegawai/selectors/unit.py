@@ -9,9 +9,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from ..akses import boleh_lihat_organisasi
+from inti.tembolok import agregat
+
+from ..akses import boleh_lihat_organisasi, peran_user
 from ..models import RiwayatJabatan, StatusAsn, UnitKerja
 from ..pohon import unit_induk_map, unit_turunan_ids
 from .abk.rotasi import q_dini, q_wajib
@@ -32,6 +34,7 @@ class SimpulUnit:
     anak: list[SimpulUnit] = field(default_factory=list)
     jumlah: int = 0
     jumlah_total: int = 0
+    anak_n: int = 0  # sub-units (the tree page opens them on demand)
 
 
 def _susun(units: list[UnitKerja], jumlah: dict[int, int]) -> list[SimpulUnit]:
@@ -64,6 +67,74 @@ def unit_pohon(user: Pengguna, *, aktif_saja: bool = False) -> list[SimpulUnit]:
     if aktif_saja:
         qs = qs.filter(aktif=True)
     return _susun(list(qs), unit_jumlah_pegawai())
+
+
+def _ringkas_hitung() -> dict[int, tuple[int, int, int]]:
+    induk = unit_induk_map()
+    sendiri = unit_jumlah_pegawai()
+    total = dict.fromkeys(induk, 0)
+    anak_n = dict.fromkeys(induk, 0)
+    for uid, pid in induk.items():
+        n = sendiri.get(uid, 0)
+        if pid in anak_n:
+            anak_n[pid] += 1
+        # add the unit's own staff to itself and every unit above it (a cycle is cut)
+        node, seen = uid, set()
+        while node is not None and node in total and node not in seen:
+            seen.add(node)
+            total[node] += n
+            node = induk[node]
+    return {uid: (sendiri.get(uid, 0), total[uid], anak_n[uid]) for uid in induk}
+
+
+def unit_ringkas() -> dict[int, tuple[int, int, int]]:
+    """{unit id: (own active head-count, with its sub-units, number of sub-units)} for every unit:
+    two light queries, kept in the cache until units, employees or posts change (`inti.tembolok`)."""
+    return agregat("unit_ringkas", ("pegawai",), _ringkas_hitung)
+
+
+def unit_tingkat(user: Pengguna, induk: UnitKerja | None = None) -> list[SimpulUnit]:
+    """One level of the tree the user may see, sorted by name: the top units (for HR and the PPK
+    the OPDs, for a head the units they head) or the sub-units of `induk`, each with its head,
+    head-counts and number of sub-units. One query, plus the cached counts."""
+    if induk is not None:
+        qs = UnitKerja.objects.filter(induk=induk)
+    else:
+        p = peran_user(user)
+        if p.lihat_semua:
+            qs = UnitKerja.objects.filter(induk__isnull=True)
+        else:
+            wewenang = sorted(p.unit_wewenang)
+            qs = UnitKerja.objects.filter(pk__in=wewenang).exclude(induk_id__in=wewenang)
+    ringkas = unit_ringkas()
+    hasil = []
+    for u in qs.select_related("kepala").order_by("nama", "pk"):
+        sendiri, total, anak_n = ringkas.get(u.pk, (0, 0, 0))
+        hasil.append(SimpulUnit(unit=u, tingkat=0, jumlah=sendiri, jumlah_total=total, anak_n=anak_n))
+    return hasil
+
+
+def unit_cari(user: Pengguna, kata: str) -> QuerySet[UnitKerja]:
+    """Units the user may see whose name or code contains `kata`, by name (for the tree's search)."""
+    return (
+        unit_terlihat(user)
+        .filter(Q(nama__icontains=kata) | Q(kode__icontains=kata))
+        .select_related("kepala", "induk")
+        .order_by("nama", "pk")
+    )
+
+
+def unit_tingkat_ringkasan(user: Pengguna, akar: list[SimpulUnit]) -> dict[str, int]:
+    """The figures above the tree whose top level is `akar`: units, active staff, active units
+    without a head. One query."""
+    hitung = unit_terlihat(user).aggregate(
+        semua=Count("pk"), tanpa_kepala=Count("pk", filter=Q(aktif=True, kepala__isnull=True))
+    )
+    return {
+        "jumlah_unit": hitung["semua"],
+        "jumlah_pegawai": sum(s.jumlah_total for s in akar),
+        "tanpa_kepala": hitung["tanpa_kepala"],
+    }
 
 
 def unit_rata(akar: list[SimpulUnit]) -> list[SimpulUnit]:
@@ -99,19 +170,11 @@ def unit_leluhur(unit: UnitKerja) -> list[UnitKerja]:
 
 def unit_anak(unit: UnitKerja) -> list[SimpulUnit]:
     """The direct sub-units with their heads and head-counts (own and with their sub-units)."""
-    induk = unit_induk_map()
-    jumlah = unit_jumlah_pegawai()
+    ringkas = unit_ringkas()
     hasil = []
     for anak in unit.anak.select_related("kepala").order_by("nama"):
-        turunan = unit_turunan_ids([anak.pk], induk)
-        hasil.append(
-            SimpulUnit(
-                unit=anak,
-                tingkat=1,
-                jumlah=jumlah.get(anak.pk, 0),
-                jumlah_total=sum(jumlah.get(i, 0) for i in turunan),
-            )
-        )
+        sendiri, total, anak_n = ringkas.get(anak.pk, (0, 0, 0))
+        hasil.append(SimpulUnit(unit=anak, tingkat=1, jumlah=sendiri, jumlah_total=total, anak_n=anak_n))
     return hasil
 
 

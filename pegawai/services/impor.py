@@ -295,9 +295,21 @@ def impor_konfirmasi(*, token: str, oleh: User) -> tuple[RiwayatImpor, Hasil]:
     u = unggahan_ambil(token=token, oleh=oleh)
     if not u.bisa_dikonfirmasi:
         raise LayananError(_("File ini tidak dapat disimpan. Perbaiki kesalahannya lalu unggah ulang."))
-    riwayat, hasil = impor_jalankan(
-        path=u.path, nama_file=u.nama_file, jenis=u.jenis, oleh=oleh, longgar=u.longgar or None
-    )
+    # One confirm applies a file: the first renames its metadata aside (atomic, whichever process
+    # runs the request); a simultaneous second click finds no upload: 404, as after the save.
+    klaim = u.path_meta.with_suffix(".jalan")
+    try:
+        os.rename(u.path_meta, klaim)
+    except FileNotFoundError:
+        raise Http404 from None
+    try:
+        riwayat, hasil = impor_jalankan(
+            path=u.path, nama_file=u.nama_file, jenis=u.jenis, oleh=oleh, longgar=u.longgar or None
+        )
+    except BaseException:
+        os.replace(klaim, u.path_meta)  # nothing was saved: the upload waits for confirmation again
+        raise
+    klaim.unlink(missing_ok=True)
     if not hasil.ok:
         u.hasil, u.riwayat_id = hasil, riwayat.pk
         u.path.unlink(missing_ok=True)

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy
 from inti.audit import audit_catat
 from inti.galat import LayananError
 from inti.transisi import Alur, Transisi, tabel
+from inti.tugas import ALUR as ALUR_TUGAS
 from inti.tugas import Pelapor, ProgresTugas, tugas_mulai
 
 from ..akses import boleh_siasn
@@ -347,6 +348,7 @@ def siasn_banding_unit(*, oleh: User, unit: UnitKerja) -> ProgresTugas:
         dimulai=timezone.now(),
         percobaan=1,
     )
+    ALUR_TUGAS.catat(objek=p, aksi="mulai", oleh=oleh, dari="")
     pelapor = Pelapor(p)
     try:
         siasn_banding_unit_latar(unit_id=unit.pk, pelapor=pelapor, klien=klien)

@@ -210,7 +210,7 @@ class TestHalaman:
         assert j not in clients["hr"].get(reverse("pegawai:jabatan_daftar")).context["page_obj"].object_list
         from pegawai.forms.pegawai import PindahJabatanForm
 
-        assert j not in PindahJabatanForm(unit_pilihan=[]).fields["jabatan"].queryset
+        assert j not in PindahJabatanForm().fields["jabatan"].queryset
 
     def test_hr_creates_a_position_with_its_own_bup(self, clients):
         data = {"nama": "Guru Ahli Utama", "jenis": "FUNGSIONAL", "jenjang": "AHLI_UTAMA", "kelas": 13, "bup_tahun": 65}

@@ -289,16 +289,12 @@ def dunia_form(db):
 
 def test_the_employee_forms_take_any_input(dunia_form):
     r = dunia_form
-    pilihan = [(r.kel.pk, r.kel.nama), (r.kec.pk, r.kec.nama)]
     hasil = []
 
     @FORM
     @given(data=data_post(_bidang_pegawai(r), ganda=("kompetensi",)), baru=st.booleans())
     def properti(data, baru):
-        if baru:
-            form = PegawaiBuatForm(data, unit_pilihan=pilihan)
-        else:
-            form = PegawaiForm(data, instance=Pegawai.objects.get(pk=r.pegawai.pk))
+        form = PegawaiBuatForm(data) if baru else PegawaiForm(data, instance=Pegawai.objects.get(pk=r.pegawai.pk))
         hasil.append(periksa_formulir(form, data))
 
     properti()

@@ -31,19 +31,22 @@ class TestUnitDaftar:
 
     @pytest.mark.parametrize("peran", ["hr", "ppk"])
     def test_hr_and_ppk_see_the_whole_tree(self, clients, org, peran):
+        """The top level on the page; each unit's sub-units from its fragment (opened on demand)."""
         r = clients[peran].get(self.url)
         assert r.status_code == 200
         akar = {s.unit.pk: s for s in r.context["akar"]}
         assert set(akar) == {org.bkpsdm.pk, org.unit.pk, org.lain.pk}
-        assert [a.unit.pk for a in akar[org.unit.pk].anak] == [org.subunit.pk]
+        anak = clients[peran].get(reverse("pegawai:unit_anak", args=[org.unit.pk]))
+        assert [a.unit.pk for a in anak.context["anak"]] == [org.subunit.pk]
 
     def test_unit_head_sees_their_subtree(self, clients, org):
         r = clients["kepala"].get(self.url)
         assert r.status_code == 200
         assert [s.unit.pk for s in r.context["akar"]] == [org.unit.pk]
-        html = r.content.decode()
-        assert "Kelurahan Kalisari" in html
-        assert "Dinas Sosial" not in html
+        assert "Dinas Sosial" not in r.content.decode()
+        anak = clients["kepala"].get(reverse("pegawai:unit_anak", args=[org.unit.pk]))
+        assert "Kelurahan Kalisari" in anak.content.decode()
+        assert clients["kepala"].get(reverse("pegawai:unit_anak", args=[org.lain.pk])).status_code == 404
 
     def test_head_counts_and_heads_are_shown(self, clients, org):
         pegawai_di(org.subunit)
@@ -51,10 +54,11 @@ class TestUnitDaftar:
         r = clients["hr"].get(self.url)
         kec = next(s for s in r.context["akar"] if s.unit.pk == org.unit.pk)
         assert (kec.jumlah, kec.jumlah_total) == (1, 3)  # camat; camat + anggota + new one
-        assert (kec.anak[0].jumlah, kec.anak[0].jumlah_total) == (2, 2)
-        html = r.content.decode()
-        assert org.kepala.nama_lengkap in html
-        assert "kepala belum ditetapkan" in html  # the kelurahan has no head
+        assert org.kepala.nama_lengkap in r.content.decode()
+        anak = clients["hr"].get(reverse("pegawai:unit_anak", args=[org.unit.pk]))
+        kel = anak.context["anak"][0]
+        assert (kel.jumlah, kel.jumlah_total) == (2, 2)
+        assert "kepala belum ditetapkan" in anak.content.decode()  # the kelurahan has no head
 
     def test_query_count_does_not_grow_with_units(self, clients, org):
         sedikit = _jumlah_query(clients["hr"], self.url)

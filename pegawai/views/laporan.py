@@ -17,6 +17,7 @@ from inti.lembar import Tabel, respons_xlsx
 from ..akses import boleh_lihat_organisasi, perlu
 from ..forms.abk import RotasiFilterForm
 from ..forms.fields import id_aman
+from ..forms.unit_cari import UnitSaringForm
 from ..models import UnitKerja
 from ..selectors.abk import abk_rotasi
 from ..selectors.laporan import (
@@ -30,16 +31,24 @@ from ..selectors.laporan import (
     rotasi_kepala,
     with_tmt_golongan,
 )
-from ..selectors.pegawai import unit_ambil
-from ..selectors.unit import unit_pilihan
+from ..selectors.pegawai import unit_ambil, unit_terlihat
 from .pegawai import pegawai_tersaring
 
 
 def _opd(request) -> UnitKerja | None:
-    """The unit asked in ?opd= (404 when the user may not see it); None: every visible unit."""
+    """The unit asked in ?opd= (404 when the user may not see it), or typed in ?opd_cari= (the unit
+    field without its script); None: every visible unit."""
+    if "opd_cari" in request.GET:
+        return _opd_form(request).unit()
     if unit_id := id_aman(request.GET.get("opd")):
         return unit_ambil(request.user, unit_id)
     return None
+
+
+def _opd_form(request) -> UnitSaringForm:
+    return UnitSaringForm(
+        request.GET, nama="opd", label=_("OPD / unit (beserta sub-unitnya)"), unit_qs=unit_terlihat(request.user)
+    )
 
 
 def _judul_duk(opd: UnitKerja | None, hari: date) -> tuple[str, str]:
@@ -64,7 +73,7 @@ def duk_halaman(request):
             "opd": opd,
             "judul": judul,
             "sub": sub,
-            "unit_pilihan": unit_pilihan(request.user),
+            "opd_form": _opd_form(request),
             "hari": hari,
         },
     )

@@ -14,8 +14,7 @@ from ..akses import boleh_kelola_organisasi, perlu
 from ..forms.organisasi import FormasiForm, JabatanForm, TutupForm, UnitForm
 from ..models import Jabatan
 from ..selectors.organisasi import jabatan_daftar as jabatan_cari
-from ..selectors.pegawai import unit_ambil
-from ..selectors.unit import unit_pilihan
+from ..selectors.pegawai import unit_ambil, unit_terlihat
 from ..services.organisasi import (
     formasi_atur,
     jabatan_buat,
@@ -36,7 +35,7 @@ JABATAN_PER_HALAMAN = 50
 @perlu(boleh_kelola_organisasi)
 def unit_baru(request):
     awal = {"induk": request.GET.get("induk", "")}
-    form = UnitForm(request.POST or None, initial=awal, unit_pilihan=unit_pilihan(request.user, aktif_saja=True))
+    form = UnitForm(request.POST or None, initial=awal, unit_qs=unit_terlihat(request.user).filter(aktif=True))
     if request.method == "POST" and form.is_valid():
         try:
             unit = unit_buat(oleh=request.user, data=form.cleaned_data, induk=form.induk_terpilih())
@@ -51,7 +50,7 @@ def unit_baru(request):
 @perlu(boleh_kelola_organisasi)
 def unit_ubah_view(request, pk: int):
     unit = unit_ambil(request.user, pk)
-    form = UnitForm(request.POST or None, instance=unit, unit_pilihan=unit_pilihan(request.user, aktif_saja=True))
+    form = UnitForm(request.POST or None, instance=unit, unit_qs=unit_terlihat(request.user).filter(aktif=True))
     if request.method == "POST" and form.is_valid():
         try:
             asli = type(unit).objects.get(pk=pk)

@@ -38,9 +38,10 @@ from ..selectors.pegawai import (
     pegawai_audit,
     pegawai_cari,
     tanggal_pensiun,
+    unit_terlihat,
 )
 from ..selectors.pindah import mutasi_tertunda, pindah_terjadwal_pegawai
-from ..selectors.unit import unit_leluhur, unit_pilihan
+from ..selectors.unit import unit_leluhur
 from ..services.pangkat import pendidikan_tertinggi
 from ..services.pegawai import pegawai_buat, pegawai_nonaktifkan, pegawai_ubah
 from ..services.pegawai_riwayat import hukuman_tambah
@@ -66,7 +67,7 @@ def pegawai_tersaring(request) -> tuple[PegawaiFilterForm, QuerySet[Pegawai], st
     """The employee list as its query string asks (search, filters, time in post, sort), read
     with the list's own form, so the list page and its export show the same rows. Returns the
     form, the rows, the sort key and the criteria applied."""
-    form = PegawaiFilterForm(request.GET, unit_pilihan=unit_pilihan(request.user))
+    form = PegawaiFilterForm(request.GET, unit_qs=unit_terlihat(request.user))
     urut = request.GET.get("urut", "nama")
     if urut.lstrip("-") not in URUTAN_PEGAWAI:
         urut = "nama"
@@ -230,7 +231,7 @@ def profil_saya(request):
 
 @perlu(boleh_kelola_pegawai)
 def buat(request):
-    form = PegawaiBuatForm(request.POST or None, unit_pilihan=unit_pilihan(request.user, aktif_saja=True))
+    form = PegawaiBuatForm(request.POST or None, unit_qs=unit_terlihat(request.user).filter(aktif=True))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -291,7 +292,7 @@ def pindah_jabatan(request, pk: int):
     hari = timezone.localdate()
     form = PindahJabatanForm(
         request.POST or None,
-        unit_pilihan=unit_pilihan(request.user, aktif_saja=True),
+        unit_qs=unit_terlihat(request.user).filter(aktif=True),
         initial={"tmt": hari},
     )
     if request.method == "POST" and form.is_valid():

@@ -18,10 +18,10 @@ from inti.lembar import Tabel, respons_xlsx
 from inti.tugas import ProgresTugas
 
 from ..akses import boleh_siasn, perlu
-from ..models import KirimanSiasn, StatusKiriman, UnitKerja
-from ..selectors.pegawai import pegawai_ambil
+from ..forms.unit_cari import UnitSaringForm
+from ..models import KirimanSiasn, StatusKiriman
+from ..selectors.pegawai import pegawai_ambil, unit_terlihat
 from ..selectors.siasn import kiriman_daftar, kiriman_hitung, siasn_bandingkan
-from ..selectors.unit import unit_pilihan
 from ..services.siasn import ALUR, siasn_ambil_alih, siasn_banding_unit, siasn_kirim_ulang
 from ..siasn.klien import SiasnError, klien_siasn, siasn_aktif
 
@@ -75,13 +75,14 @@ def ambil(request, pk: int):
 
 @perlu(boleh_siasn)
 def unit(request):
-    pilihan = unit_pilihan(request.user, aktif_saja=True)
+    form = UnitSaringForm(
+        request.POST or None,
+        nama="unit",
+        label=_("Unit kerja (beserta sub-unitnya)"),
+        unit_qs=unit_terlihat(request.user).filter(aktif=True),
+    )
     if request.method == "POST":
-        try:
-            unit_id = int(request.POST.get("unit", ""))
-        except ValueError:
-            unit_id = 0
-        u = UnitKerja.objects.filter(pk=unit_id, aktif=True).first()
+        u = form.unit()
         if u is None:
             messages.error(request, _("Pilih unit kerja."))
         else:
@@ -94,9 +95,7 @@ def unit(request):
                     return redirect("impor:tugas", pk=p.pk)
                 return redirect("pegawai:siasn_unit_hasil", pk=p.pk)
     terakhir = ProgresTugas.objects.filter(jenis="siasn.banding").select_related("dibuat_oleh")[:10]
-    return render(
-        request, "pegawai/siasn_unit.html", {"pilihan": pilihan, "aktif": siasn_aktif(), "terakhir": terakhir}
-    )
+    return render(request, "pegawai/siasn_unit.html", {"form": form, "aktif": siasn_aktif(), "terakhir": terakhir})
 
 
 def _hasil_ambil(pk: int) -> ProgresTugas:

@@ -3,30 +3,42 @@ HR and the PPK see every unit; a unit head sees the subtree they head."""
 
 from django.shortcuts import render
 
-from inti.halaman import halaman
+from inti.halaman import halaman, teks_cari
 
 from ..akses import boleh_kelola_organisasi, boleh_lihat_organisasi, perlu
 from ..selectors.organisasi import jabatan_pilihan, unit_formasi
 from ..selectors.pegawai import unit_ambil, unit_jumlah_pegawai
-from ..selectors.unit import URUTAN_STAF, unit_anak, unit_leluhur, unit_pohon, unit_rata, unit_staf
+from ..selectors.unit import (
+    URUTAN_STAF,
+    unit_anak,
+    unit_cari,
+    unit_leluhur,
+    unit_staf,
+    unit_tingkat,
+    unit_tingkat_ringkasan,
+)
 
 STAF_PER_HALAMAN = 50
+CARI_PER_HALAMAN = 25
 
 
 @perlu(boleh_lihat_organisasi)
 def unit_daftar(request):
-    akar = unit_pohon(request.user)
-    semua = unit_rata(akar)
-    return render(
-        request,
-        "pegawai/unit_daftar.html",
-        {
-            "akar": akar,
-            "jumlah_unit": len(semua),
-            "jumlah_pegawai": sum(s.jumlah_total for s in akar),
-            "tanpa_kepala": sum(1 for s in semua if s.unit.aktif and not s.unit.kepala_id),
-        },
-    )
+    """The top of the tree (sub-units open on demand: `unit_anak_bagian`, or the unit's page
+    without JavaScript), or the units matching `?q=`, paged."""
+    akar = unit_tingkat(request.user)
+    kata = teks_cari(request)
+    konteks = {"akar": akar, "q": kata, **unit_tingkat_ringkasan(request.user, akar)}
+    if kata:
+        konteks["page_obj"] = halaman(request, unit_cari(request.user, kata), CARI_PER_HALAMAN)
+    return render(request, "pegawai/unit_daftar.html", konteks)
+
+
+@perlu(boleh_lihat_organisasi)
+def unit_anak_bagian(request, pk: int):
+    """The sub-units of one unit as list items (an HTML fragment the tree inserts)."""
+    unit = unit_ambil(request.user, pk)
+    return render(request, "pegawai/_unit_anak.html", {"anak": unit_tingkat(request.user, unit)})
 
 
 @perlu(boleh_lihat_organisasi)

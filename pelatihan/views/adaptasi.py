@@ -15,7 +15,7 @@ from inti.halaman import halaman
 from mutasi.models import STATUS_TERLIHAT_PEGAWAI, UsulanMutasi
 from mutasi.views._umum import jalankan
 from pegawai.akses import peran_user
-from pegawai.selectors.unit import unit_pilihan
+from pegawai.selectors.pegawai import unit_terlihat
 
 from .. import services
 from ..akses import boleh_centang, boleh_kelola_adaptasi, boleh_lihat_checkin, boleh_tulis_checkin
@@ -67,7 +67,7 @@ def usulan_tugaskan(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def adaptasi_daftar_view(request: HttpRequest) -> HttpResponse:
-    form = AdaptasiFilterForm(request.GET or None, unit_pilihan=unit_pilihan(request.user))
+    form = AdaptasiFilterForm(request.GET or None, unit_qs=unit_terlihat(request.user))
     page = halaman(request, adaptasi_daftar(request.user, **form.filter()), PER_HALAMAN)
     for u in page.object_list:
         u.lihat_checkin = boleh_lihat_checkin(request.user, u)

@@ -18,8 +18,7 @@ from inti.lembar import Tabel, respons_xlsx
 from mutasi.views._umum import berkas_response, jalankan
 from pegawai.akses import perlu
 from pegawai.forms.fields import id_aman
-from pegawai.selectors.pegawai import pegawai_terlihat
-from pegawai.selectors.unit import unit_pilihan
+from pegawai.selectors.pegawai import pegawai_terlihat, unit_terlihat
 
 from .. import services
 from ..akses import boleh_lihat_penugasan_staf, boleh_menugaskan
@@ -50,7 +49,7 @@ SUKSES = {
 def _penugasan_filter(request: HttpRequest) -> tuple[PenugasanFilterForm, dict, str]:
     form = PenugasanFilterForm(
         request.GET or None,
-        unit_pilihan=unit_pilihan(request.user),
+        unit_qs=unit_terlihat(request.user),
         pelatihan_pilihan=list(Pelatihan.objects.order_by("nama").values_list("pk", "nama")),
     )
     return form, form.filter(), urut_dari(request, "prioritas", URUTAN_PENUGASAN)

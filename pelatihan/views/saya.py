@@ -11,7 +11,7 @@ from django.utils import timezone
 from inti.lembar import Tabel, respons_xlsx
 from pegawai.akses import peran_user, perlu
 from pegawai.models import Pegawai
-from pegawai.selectors.unit import unit_pilihan
+from pegawai.selectors.pegawai import unit_terlihat
 
 from ..akses import boleh_lihat_penugasan_staf, boleh_lihat_semua_penugasan
 from ..forms import JpFilterForm, UnggahBuktiForm
@@ -49,7 +49,7 @@ def saya(request: HttpRequest) -> HttpResponse:
 
 @perlu(boleh_lihat_penugasan_staf)
 def jp(request: HttpRequest) -> HttpResponse:
-    form = JpFilterForm(request.GET or None, unit_pilihan=unit_pilihan(request.user))
+    form = JpFilterForm(request.GET or None, unit_qs=unit_terlihat(request.user))
     filt = form.filter()
     urut = urut_dari(request, "jp", {"jp", "nama", "unit"})
     qs = jp_pegawai(request.user, **filt, urut=urut)

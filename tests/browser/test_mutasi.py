@@ -1,6 +1,7 @@
 """The whole journey of a transfer in the browser: HR proposes, the sending head releases, the
-receiving head accepts, HR verifies, the PPK decides, HR prepares the decree and the PPK signs it,
-the employee reads and acknowledges the notice, and the daily job carries it out."""
+receiving head accepts, HR uploads the required documents and verifies, the PPK decides, HR
+prepares the decree and the PPK signs it, the employee reads and acknowledges the notice, and the
+daily job carries it out."""
 
 import re
 from datetime import date, timedelta
@@ -8,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
+from mutasi.demo import PDF_CONTOH
 from mutasi.models import StatusUsulan, UsulanMutasi
 from mutasi.services.pelaksanaan import mutasi_laksanakan_jatuh_tempo
 from mutasi.tests.helpers import Dunia
@@ -15,7 +17,7 @@ from tests.browser.layar import simpan_layar
 
 
 @pytest.mark.django_db(transaction=True)
-def test_perjalanan_mutasi_lengkap(live_server, page, masuk, org):
+def test_perjalanan_mutasi_lengkap(live_server, page, masuk, org, tmp_path):
     dunia = Dunia(org)
     o = dunia.org
     o.anggota.nama = "Ahmad Fauzi"
@@ -66,6 +68,20 @@ def test_perjalanan_mutasi_lengkap(live_server, page, masuk, org):
     expect(page.locator(".alert-success")).to_contain_text("berhasil")
 
     tindakan(dunia.kepala_tujuan, "Setujui penerimaan")
+    # HR: the verify button names the missing documents; HR uploads each through the checklist.
+    sebagai(o.hr)
+    page.goto(f"{live_server.url}/mutasi/{u.pk}/")
+    expect(page.locator('.dokumen-kurang[data-aksi="verifikasi"]')).to_contain_text("SK pangkat terakhir")
+    expect(page.get_by_role("button", name="Verifikasi berkas")).to_be_disabled()
+    expect(page.locator('.dokumen-baris[data-kode="surat-pelepasan"]')).to_contain_text("Disetujui di aplikasi")
+    surat = tmp_path / "surat.pdf"
+    surat.write_bytes(PDF_CONTOH)
+    kurang = page.locator('.dokumen-baris[data-terpenuhi="tidak"] .form-dokumen')
+    for _ in range(kurang.count()):
+        kurang.first.locator("input[type=file]").set_input_files(surat)
+        kurang.first.get_by_role("button", name="Unggah").click()
+        expect(page.locator(".alert-success")).to_contain_text("Dokumen diunggah")
+    expect(page.locator(".dokumen-kurang")).to_have_count(0)
     tindakan(o.hr, "Verifikasi berkas")
     tindakan(o.ppk, "Setujui mutasi (putuskan)")
 

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from inti.notifikasi.models import Notifikasi
+from mutasi.demo import dokumen_contoh
 from mutasi.models import PermohonanMutasi, StatusPermohonan, StatusUsulan, UsulanMutasi
 from mutasi.services.alur import usulan_transisi
 from mutasi.services.sk_konsep import sk_siapkan
@@ -133,6 +134,7 @@ def test_permohonan_sampai_pemberitahuan_dengan_lonceng(live_server, page, masuk
 
     sebagai(o.hr)
     lonceng(o.hr, +1)  # "... menunggu verifikasi BKPSDM"
+    dokumen_contoh(u, o.hr.akun)  # the required documents nobody gives in the application (no notice)
     u = usulan_transisi(usulan=u, aksi="verifikasi", oleh=o.hr.akun)
     lonceng(o.hr)
 

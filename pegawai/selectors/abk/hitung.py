@@ -9,6 +9,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db.models import Count, DecimalField, F, Sum
 
+from inti.tembolok import agregat
+
 from ...models import (
     Pegawai,
     RiwayatJabatan,
@@ -125,7 +127,25 @@ def abk_posisi(
     jabatan_ids: set[int] | list[int] | None = None,
     jenis_jabatan: str = "",
 ) -> dict[tuple[int, int], PosisiAbk]:
-    """{(unit id, jabatan id): PosisiAbk} for every pair with tasks or staff. Two GROUP BY queries."""
+    """{(unit id, jabatan id): PosisiAbk} for every pair with tasks or staff. Two GROUP BY queries;
+    city-wide (no unit or position filter) kept in the cache until employees, positions, their
+    history or the workload change (`inti.tembolok`, topic "pegawai")."""
+    if unit_ids is None and jabatan_ids is None:
+        return agregat(
+            "abk_posisi",
+            ("pegawai",),
+            lambda: _abk_posisi(jenis_jabatan=jenis_jabatan),
+            bagian=(jenis_jabatan, settings.ABK_JAM_KERJA_EFEKTIF, settings.ABK_PEMBULATAN),
+        )
+    return _abk_posisi(unit_ids=unit_ids, jabatan_ids=jabatan_ids, jenis_jabatan=jenis_jabatan)
+
+
+def _abk_posisi(
+    *,
+    unit_ids: set[int] | list[int] | None = None,
+    jabatan_ids: set[int] | list[int] | None = None,
+    jenis_jabatan: str = "",
+) -> dict[tuple[int, int], PosisiAbk]:
     tugas = TugasJabatan.objects.all()
     # Active holders only. NOT IN (inactive employees) rather than a join with every employee: the
     # inactive are few, so the database checks a small hashed list instead of joining 100,000 rows
