@@ -1,23 +1,19 @@
 from django.contrib import admin
 
+from inti.admin import HanyaBaca, RiwayatStatusInline
+
 from .models import Evaluasi, RiwayatStatusEvaluasi
 
 
-class RiwayatInline(admin.TabularInline):
+class RiwayatInline(RiwayatStatusInline):
     model = RiwayatStatusEvaluasi
-    extra = 0
-    can_delete = False
-    readonly_fields = ["aksi", "dari", "ke", "oleh", "sebagai", "catatan", "waktu"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
     def has_change_permission(self, request, obj=None):
         return False
 
 
 @admin.register(Evaluasi)
-class EvaluasiAdmin(admin.ModelAdmin):
+class EvaluasiAdmin(HanyaBaca, admin.ModelAdmin):
     """Read-only: reviews change only through their workflow (evaluasi.services.alur)."""
 
     list_display = ("pegawai", "bulan_ke", "jatuh_tempo", "status", "penilai", "predikat")
@@ -26,12 +22,3 @@ class EvaluasiAdmin(admin.ModelAdmin):
     raw_id_fields = ("usulan", "pegawai", "penilai")
     date_hierarchy = "jatuh_tempo"
     inlines = [RiwayatInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -28,6 +28,18 @@ class HanyaBaca:
         return False
 
 
+class RiwayatStatusInline(admin.TabularInline):
+    """A workflow's history rows (`inti.models.RiwayatStatus` tables), read only: the workflow writes them.
+    Subclasses name the `model`."""
+
+    extra = 0
+    can_delete = False
+    readonly_fields = ["aksi", "dari", "ke", "oleh", "sebagai", "catatan", "waktu"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 class RiwayatPesanWaInline(HanyaBaca, admin.TabularInline):
     model = RiwayatStatusPesanWa
     fields = readonly_fields = ["waktu", "aksi", "dari", "ke", "sebagai", "catatan"]

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from inti.admin import RiwayatStatusInline
+
 from .models import (
     BatchUsulan,
     DasarHukum,
@@ -24,16 +26,8 @@ class MasaTenangAdmin(admin.ModelAdmin):
     date_hierarchy = "mulai"
 
 
-class RiwayatInline(admin.TabularInline):
-    """A workflow's history rows, read only (they are written by the workflow itself)."""
-
+class RiwayatInline(RiwayatStatusInline):
     model = RiwayatStatusUsulan
-    extra = 0
-    can_delete = False
-    readonly_fields = ["aksi", "dari", "ke", "oleh", "sebagai", "catatan", "waktu"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 class RiwayatKeberatanInline(RiwayatInline):
@@ -85,6 +79,7 @@ class DasarHukumAdmin(admin.ModelAdmin):
     """The decree's "Mengingat", kept by HR: order, kind of transfer and status it applies to."""
 
     list_display = ["urutan", "teks", "jenis_mutasi", "status_asn", "aktif"]
+    fields = ["teks", "urutan", "aktif", "jenis_mutasi", "status_asn"]
     list_display_links = ["teks"]
     list_editable = ["urutan", "aktif"]
     list_filter = ["aktif", "jenis_mutasi", "status_asn"]
@@ -95,6 +90,7 @@ class TembusanSKAdmin(admin.ModelAdmin):
     """The decree's copies ("Tembusan Yth."); {opd_asal}, {opd_tujuan}, {instansi_lain} filled per decree."""
 
     list_display = ["urutan", "teks", "jenis_mutasi", "aktif"]
+    fields = ["teks", "urutan", "aktif", "jenis_mutasi"]
     list_display_links = ["teks"]
     list_editable = ["urutan", "aktif"]
     list_filter = ["aktif", "jenis_mutasi"]

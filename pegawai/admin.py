@@ -8,6 +8,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from inti.admin import HanyaBaca
 from inti.audit import audit_catat
 from inti.models import CatatanAudit
 
@@ -52,17 +53,6 @@ class AuditAdminMixin:
             ringkasan=f"{obj._meta.verbose_name} {obj} dihapus lewat admin",
         )
         super().delete_model(request, obj)
-
-
-class HanyaBacaMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # --- Organisation and positions ---------------------------------------------------------
@@ -233,7 +223,7 @@ class KinerjaTahunanAdmin(AuditAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(RiwayatImpor)
-class RiwayatImporAdmin(HanyaBacaMixin, admin.ModelAdmin):
+class RiwayatImporAdmin(HanyaBaca, admin.ModelAdmin):
     list_display = ["waktu", "jenis", "nama_file", "oleh", "jumlah_baris", "dibuat", "diubah", "berhasil"]
     list_filter = ["jenis", "berhasil"]
     search_fields = ["nama_file"]
@@ -242,7 +232,7 @@ class RiwayatImporAdmin(HanyaBacaMixin, admin.ModelAdmin):
 
 
 @admin.register(CatatanAudit)
-class CatatanAuditAdmin(HanyaBacaMixin, admin.ModelAdmin):
+class CatatanAuditAdmin(HanyaBaca, admin.ModelAdmin):
     list_display = ["waktu", "oleh", "aksi", "objek_tipe", "objek_id", "ringkasan"]
     list_filter = ["aksi", "objek_tipe"]
     search_fields = ["ringkasan", "objek_id", "oleh__nip"]

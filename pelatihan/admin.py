@@ -3,6 +3,8 @@ read-mostly here, because their rules (evidence, verification, competences) run 
 
 from django.contrib import admin
 
+from inti.admin import RiwayatStatusInline
+
 from .models import CheckInAdaptasi, ItemAdaptasi, Pelatihan, Pendampingan, PenugasanPelatihan, RiwayatStatusPenugasan
 
 
@@ -14,16 +16,9 @@ class PelatihanAdmin(admin.ModelAdmin):
     filter_horizontal = ["kompetensi"]
 
 
-class RiwayatStatusPenugasanInline(admin.TabularInline):
-    """The assignment's history, read only (it is written by the workflow)."""
-
+class RiwayatStatusPenugasanInline(RiwayatStatusInline):
     model = RiwayatStatusPenugasan
-    extra = 0
-    can_delete = False
     fields = readonly_fields = ["waktu", "aksi", "dari", "ke", "oleh", "sebagai", "catatan"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PenugasanPelatihan)

@@ -69,18 +69,6 @@ __all__ = [
     "verifikasi",
 ]
 
-__all__ = [
-    "BackendTtd",
-    "HasilVerifikasi",
-    "Penanda",
-    "Tampilan",
-    "TtdError",
-    "akar_tepercaya",
-    "backend",
-    "tandatangani",
-    "verifikasi",
-]
-
 
 def backend() -> BackendTtd:
     """A new instance of the backend named by settings.TTD_BACKEND."""

@@ -10,12 +10,10 @@ from pegawai.models import StatusAsn
 from .usulan import JenisMutasi
 
 
-class DasarHukum(models.Model):
-    """One line of "Mengingat": a law or regulation the decree rests on, in the order written
-    (higher and older first). Limited to a kind of transfer and/or a status when it applies only
-    there (PP 49/2018 for PPPK, PP 11/2017 for PNS)."""
+class BarisNaskah(models.Model):
+    """A line of the decree text HR keeps (Mengingat, Tembusan): its place in the order written,
+    whether it is used, and the kind of transfer it is limited to (empty: every kind)."""
 
-    teks = models.TextField(_("teks"), help_text=_("Ditulis lengkap seperti dalam keputusan, tanpa nomor urut."))
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=100)
     aktif = models.BooleanField(_("aktif"), default=True)
     jenis_mutasi = models.CharField(
@@ -25,6 +23,18 @@ class DasarHukum(models.Model):
         blank=True,
         help_text=_("Kosong: semua jenis."),
     )
+
+    class Meta:
+        abstract = True
+        ordering = ["urutan", "id"]
+
+
+class DasarHukum(BarisNaskah):
+    """One line of "Mengingat": a law or regulation the decree rests on, in the order written
+    (higher and older first). Limited to a kind of transfer and/or a status when it applies only
+    there (PP 49/2018 for PPPK, PP 11/2017 for PNS)."""
+
+    teks = models.TextField(_("teks"), help_text=_("Ditulis lengkap seperti dalam keputusan, tanpa nomor urut."))
     status_asn = models.CharField(
         _("berlaku untuk status"),
         max_length=4,
@@ -33,16 +43,15 @@ class DasarHukum(models.Model):
         help_text=_("Kosong: PNS dan PPPK."),
     )
 
-    class Meta:
+    class Meta(BarisNaskah.Meta):
         verbose_name = _("dasar hukum SK")
         verbose_name_plural = _("dasar hukum SK")
-        ordering = ["urutan", "id"]
 
     def __str__(self):
         return self.teks[:80]
 
 
-class TembusanSK(models.Model):
+class TembusanSK(BarisNaskah):
     """One line of "Tembusan Yth.". `{opd_asal}`, `{opd_tujuan}` and `{instansi_lain}` are filled per
     decree (the OPDs the employees leave and join, the other instansi); a line whose placeholder is
     empty for a decree is left out."""
@@ -52,20 +61,10 @@ class TembusanSK(models.Model):
         max_length=200,
         help_text=_("Boleh memuat {opd_asal}, {opd_tujuan} atau {instansi_lain}."),
     )
-    urutan = models.PositiveSmallIntegerField(_("urutan"), default=100)
-    aktif = models.BooleanField(_("aktif"), default=True)
-    jenis_mutasi = models.CharField(
-        _("berlaku untuk jenis mutasi"),
-        max_length=8,
-        choices=JenisMutasi.choices,
-        blank=True,
-        help_text=_("Kosong: semua jenis."),
-    )
 
-    class Meta:
+    class Meta(BarisNaskah.Meta):
         verbose_name = _("tembusan SK")
         verbose_name_plural = _("tembusan SK")
-        ordering = ["urutan", "id"]
 
     def __str__(self):
         return self.teks

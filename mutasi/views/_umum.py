@@ -1,15 +1,21 @@
 """Small helpers the views share."""
 
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from inti.galat import LayananError
+
+from ..selectors import usulan_ambil
 
 
 def id_aman(teks: str | None) -> int | None:
@@ -62,6 +68,21 @@ def jalankan_dari_form(
         messages.error(request, galat or awalan + " ".join(m for e in form.errors.values() for m in e))
         return False
     return jalankan(request, lambda: fungsi(form.cleaned_data), sukses)
+
+
+def aksi_usulan(fungsi: Callable[..., HttpResponse | None]) -> Callable[..., HttpResponse]:
+    """A POST action on one proposal: signed-in users only; `fungsi(request, usulan, **url_kwargs)` gets
+    the proposal through `usulan_ambil` (404 for whoever may not see it) and may return a response;
+    by default the user is sent back to the proposal's page."""
+
+    @require_POST
+    @login_required
+    @wraps(fungsi)
+    def view(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+        u = usulan_ambil(request.user, pk)
+        return fungsi(request, u, **kwargs) or redirect("mutasi:detail", u.pk)
+
+    return view
 
 
 def pdf_response(isi: bytes, nama: str, *, unduh: bool = False) -> HttpResponse:

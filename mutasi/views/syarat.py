@@ -5,16 +5,12 @@ refuse whoever may not act (`mutasi.akses`), with the reason as the page's messa
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from .. import akses
 from ..forms_syarat import KeputusanEksternalForm, PengecualianForm
 from ..models import JenisMutasi, StatusUsulan, UsulanMutasi
-from ..selectors import usulan_ambil
 from ..selectors.kelayakan import pengecualian_usulan
 from ..services.alur import TRANSISI
 from ..services.kelayakan import KODE_TANPA_PENGECUALIAN, LULUS, kelayakan_nilai, keputusan_eksternal_kurang
@@ -24,7 +20,7 @@ from ..services.usulan import (
     pengecualian_konfirmasi,
     usulan_pengecualian,
 )
-from ._umum import jalankan, jalankan_dari_form
+from ._umum import aksi_usulan, jalankan, jalankan_dari_form
 
 S = StatusUsulan
 # The next step that checks eligibility, for the view "as of today" (after the decision: carrying out,
@@ -82,11 +78,9 @@ def konteks_syarat(u: UsulanMutasi, user: Any) -> dict[str, Any]:
     }
 
 
-@require_POST
-@login_required
-def pengecualian(request, pk):
+@aksi_usulan
+def pengecualian(request, u):
     """HR overrides one failed check (`kode`) with its own justification."""
-    u = usulan_ambil(request.user, pk)
     jalankan_dari_form(
         request,
         PengecualianForm(request.POST),
@@ -94,27 +88,21 @@ def pengecualian(request, pk):
         _("Pengecualian syarat dicatat."),
         awalan=_("Pengecualian tidak dicatat: "),
     )
-    return redirect("mutasi:detail", u.pk)
 
 
-@require_POST
-@login_required
-def pengecualian_konfirmasi_view(request, pk, kode):
+@aksi_usulan
+def pengecualian_konfirmasi_view(request, u, kode):
     """The PPK confirms one override of a hard rule."""
-    u = usulan_ambil(request.user, pk)
     jalankan(
         request,
         lambda: pengecualian_konfirmasi(oleh=request.user, usulan=u, kode=kode),
         _("Pengecualian syarat dikonfirmasi."),
     )
-    return redirect("mutasi:detail", u.pk)
 
 
-@require_POST
-@login_required
-def keputusan_eksternal(request, pk):
+@aksi_usulan
+def keputusan_eksternal(request, u):
     """HR records the external decision of a transfer out of or into the city."""
-    u = usulan_ambil(request.user, pk)
     jalankan_dari_form(
         request,
         KeputusanEksternalForm(request.POST),
@@ -133,4 +121,3 @@ def keputusan_eksternal(request, pk):
         _("Keputusan instansi lain dicatat."),
         awalan=_("Keputusan tidak dicatat: "),
     )
-    return redirect("mutasi:detail", u.pk)

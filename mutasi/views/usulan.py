@@ -51,7 +51,7 @@ from ..services.usulan import (
     usulan_tinjau,
     usulan_ubah,
 )
-from ._umum import berkas_response, id_aman, jalankan, jalankan_dari_form
+from ._umum import aksi_usulan, berkas_response, id_aman, jalankan, jalankan_dari_form
 from .dokumen_syarat import konteks_dokumen
 from .syarat import konteks_syarat
 
@@ -304,10 +304,8 @@ def detail(request, pk):
     return render(request, "mutasi/detail.html", konteks)
 
 
-@require_POST
-@login_required
-def aksi(request, pk, nama):
-    u = usulan_ambil(request.user, pk)
+@aksi_usulan
+def aksi(request, u, nama):
     t = TRANSISI.get(nama)
     if t is None or t.internal:
         raise Http404
@@ -319,39 +317,31 @@ def aksi(request, pk, nama):
     )
     if not akses.boleh_lihat_usulan(request.user, u):
         return redirect("mutasi:kotak_masuk")
-    return redirect("mutasi:detail", u.pk)
+    return None
 
 
-@require_POST
-@login_required
-def tinjau(request, pk):
-    u = usulan_ambil(request.user, pk)
+@aksi_usulan
+def tinjau(request, u):
     jalankan_dari_form(
         request,
         TinjauForm(request.POST),
         lambda d: usulan_tinjau(oleh=request.user, usulan=u, catatan=d["catatan"]),
         _("Tinjauan dicatat."),
     )
-    return redirect("mutasi:detail", u.pk)
 
 
-@require_POST
-@login_required
-def menteri(request, pk):
-    u = usulan_ambil(request.user, pk)
+@aksi_usulan
+def menteri(request, u):
     teks = request.POST.get("teks", "")
     jalankan(
         request,
         lambda: persetujuan_menteri_catat(oleh=request.user, usulan=u, teks=teks),
         _("Persetujuan Menteri dicatat."),
     )
-    return redirect("mutasi:detail", u.pk)
 
 
-@require_POST
-@login_required
-def lampiran_tambah_view(request, pk):
-    u = usulan_ambil(request.user, pk)
+@aksi_usulan
+def lampiran_tambah_view(request, u):
     jalankan_dari_form(
         request,
         LampiranForm(request.POST, request.FILES),
@@ -359,7 +349,6 @@ def lampiran_tambah_view(request, pk):
         _("Lampiran ditambahkan."),
         galat=_("Pilih jenis dokumen dan berkasnya."),
     )
-    return redirect("mutasi:detail", u.pk)
 
 
 @login_required

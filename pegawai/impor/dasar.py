@@ -171,6 +171,26 @@ class JenisImpor:
         """{column name: (before, after)} for the keys whose values differ."""
         return {nama[k]: (tampil(lama[k]), tampil(baru[k])) for k in kunci if lama[k] != baru[k]}
 
+    def nama_per_kunci(self) -> dict[str, str]:
+        """{Kolom.kunci: column name}: how the preview names a value."""
+        return {k.kunci: k.nama for k in self.kolom}
+
+    def rencana_baru(self, baris: int, label: str, d: dict[str, Any], fields: Iterable[str]) -> Rencana:
+        """The plan of a row that makes a new record: the preview lists every field the row fills."""
+        nama = self.nama_per_kunci()
+        baru = {nama[k]: ("-", tampil(d[k])) for k in fields if d.get(k) not in (None, "")}
+        return Rencana(baris, BARU, label, baru, d)
+
+    def rencana_ada(
+        self, baris: int, label: str, lama: Any, d: dict[str, Any], fields: list[str], objek: Any
+    ) -> Rencana:
+        """The plan of a row matching the stored record `objek`, whose values are `lama` (a dict, or
+        read from the record's attributes): UBAH with the columns that differ, else SAMA."""
+        if not isinstance(lama, dict):
+            lama = {k: getattr(lama, k) for k in fields}
+        perubahan = self.bandingkan(lama, d, self.nama_per_kunci(), fields)
+        return Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (objek, d))
+
     # -- steps --
     def siapkan(self) -> None:
         pass

@@ -3,6 +3,7 @@ positions (create, edit, close), and the formasi per unit and position. Nothing 
 points to is ever deleted: a closed unit or position keeps its rows, is hidden from the choices
 and stays readable in every history. Every change is audited with its old and new values."""
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -31,6 +32,29 @@ def _simpan(obj) -> None:
     obj.save()
 
 
+def _ubah[M: (UnitKerja, Jabatan)](
+    objek: M, data: dict[str, Any], fields: Iterable[str], *, oleh: User, aksi: str, jenis: str
+) -> M:
+    """Edit a unit or a position: lock its row, set the `fields` of `data` that differ, validate, save
+    and audit ("<jenis> <nama> diubah: ..."); nothing is written when nothing differs."""
+    objek = type(objek).objects.select_for_update().get(pk=objek.pk)
+    data = {k: v for k, v in data.items() if k in fields}
+    perubahan = selisih(objek, data)
+    if not perubahan:
+        return objek
+    for k, v in data.items():
+        setattr(objek, k, v)
+    _simpan(objek)
+    audit_catat(
+        oleh=oleh,
+        aksi=aksi,
+        objek=objek,
+        ringkasan=f"{jenis} {objek.nama} diubah: {', '.join(perubahan)}",
+        perubahan=perubahan,
+    )
+    return objek
+
+
 def _induk_aktif(induk: UnitKerja | None) -> None:
     if induk is not None and not induk.aktif:
         raise OrganisasiError(_("Unit induk %(nama)s sudah ditutup.") % {"nama": induk.nama})
@@ -57,22 +81,7 @@ def unit_buat(*, oleh: User, data: dict[str, Any], induk: UnitKerja | None = Non
 @transaction.atomic
 def unit_ubah(*, oleh: User, unit: UnitKerja, data: dict[str, Any]) -> UnitKerja:
     """Rename, re-code, change the kind or the address (moving is `unit_pindah`)."""
-    unit = UnitKerja.objects.select_for_update().get(pk=unit.pk)
-    data = {k: v for k, v in data.items() if k in FIELD_UNIT}
-    perubahan = selisih(unit, data)
-    if not perubahan:
-        return unit
-    for k, v in data.items():
-        setattr(unit, k, v)
-    _simpan(unit)
-    audit_catat(
-        oleh=oleh,
-        aksi="organisasi.unit_ubah",
-        objek=unit,
-        ringkasan=f"Unit {unit.nama} diubah: {', '.join(perubahan)}",
-        perubahan=perubahan,
-    )
-    return unit
+    return _ubah(unit, data, FIELD_UNIT, oleh=oleh, aksi="organisasi.unit_ubah", jenis="Unit")
 
 
 @transaction.atomic
@@ -143,22 +152,7 @@ def jabatan_buat(*, oleh: User, data: dict[str, Any]) -> Jabatan:
 
 @transaction.atomic
 def jabatan_ubah(*, oleh: User, jabatan: Jabatan, data: dict[str, Any]) -> Jabatan:
-    jabatan = Jabatan.objects.select_for_update().get(pk=jabatan.pk)
-    data = {k: v for k, v in data.items() if k in FIELD_JABATAN}
-    perubahan = selisih(jabatan, data)
-    if not perubahan:
-        return jabatan
-    for k, v in data.items():
-        setattr(jabatan, k, v)
-    _simpan(jabatan)
-    audit_catat(
-        oleh=oleh,
-        aksi="organisasi.jabatan_ubah",
-        objek=jabatan,
-        ringkasan=f"Jabatan {jabatan.nama} diubah: {', '.join(perubahan)}",
-        perubahan=perubahan,
-    )
-    return jabatan
+    return _ubah(jabatan, data, FIELD_JABATAN, oleh=oleh, aksi="organisasi.jabatan_ubah", jenis="Jabatan")
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from inti.galat import LayananError
 from inti.models import CatatanAudit
 
 from ..models import Pegawai, RiwayatGolongan, RiwayatPendidikan, SumberData, TingkatPendidikan, User
+from .pegawai_riwayat import riwayat_simpan
 
 
 def golongan_berlaku(riwayat: Iterable[tuple[date, str]], hari: date) -> str | None:
@@ -125,14 +126,13 @@ def riwayat_golongan_tambah(
         jenis_kenaikan=jenis_kenaikan,
         sumber=sumber,
     )
-    r.full_clean()
-    r.save()
-    audit_catat(
+    riwayat_simpan(
+        r,
         oleh=oleh,
         aksi="pegawai.golongan_tambah",
-        objek=pegawai,
         ringkasan=f"Riwayat golongan dicatat: {golongan} TMT {tmt:%d-%m-%Y}",
-        perubahan={"riwayat_golongan_id": r.pk, "nomor_sk": nomor_sk},
+        kunci_id="riwayat_golongan_id",
+        nomor_sk=nomor_sk,
     )
     profil_sinkron(oleh=oleh, pegawai_ids=[pegawai.pk])
     pegawai.refresh_from_db(fields=["golongan", "pendidikan"])
@@ -167,14 +167,12 @@ def riwayat_pendidikan_tambah(
         tanggal_lulus=tanggal_lulus,
         sumber=sumber,
     )
-    r.full_clean()
-    r.save()
-    audit_catat(
+    riwayat_simpan(
+        r,
         oleh=oleh,
         aksi="pegawai.pendidikan_tambah",
-        objek=pegawai,
         ringkasan=f"Riwayat pendidikan dicatat: {r.teks}, {institusi} ({tahun_lulus})",
-        perubahan={"riwayat_pendidikan_id": r.pk},
+        kunci_id="riwayat_pendidikan_id",
     )
     profil_sinkron(oleh=oleh, pegawai_ids=[pegawai.pk])
     pegawai.refresh_from_db(fields=["golongan", "pendidikan"])

@@ -3,14 +3,28 @@ yearly predicates: `pegawai.services.kinerja`). Audited on the employee, so they
 employee's trail."""
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat
 from inti.galat import LayananError
 
 from ..models import HukumanDisiplin, Pegawai, User
+
+
+def riwayat_simpan[R: Model](
+    obj: R, *, oleh: User | None, aksi: str, ringkasan: str, kunci_id: str, **perubahan: Any
+) -> R:
+    """Validate and save a new record of an employee's history (`obj.pegawai`) and audit it on the
+    employee, so it shows in the employee's trail: `perubahan` holds the record's id (as `kunci_id`)
+    and the given values."""
+    obj.full_clean()
+    obj.save()
+    audit_catat(oleh=oleh, aksi=aksi, objek=obj.pegawai, ringkasan=ringkasan, perubahan={kunci_id: obj.pk, **perubahan})
+    return obj
 
 
 @transaction.atomic
@@ -37,14 +51,12 @@ def hukuman_tambah(
         nomor_sk=nomor_sk,
         keterangan=keterangan,
     )
-    hukuman.full_clean()
-    hukuman.save()
-    audit_catat(
+    return riwayat_simpan(
+        hukuman,
         oleh=oleh,
         aksi="pegawai.hukuman_tambah",
-        objek=pegawai,
         ringkasan=f"Hukuman disiplin {hukuman.get_tingkat_display().lower()} dicatat: {jenis} "
         f"({mulai:%d-%m-%Y} s.d. {selesai:%d-%m-%Y})",
-        perubahan={"hukuman_id": hukuman.pk, "nomor_sk": nomor_sk},
+        kunci_id="hukuman_id",
+        nomor_sk=nomor_sk,
     )
-    return hukuman

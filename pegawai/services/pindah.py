@@ -13,6 +13,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -40,6 +41,24 @@ def pesan_mutasi_tertunda(tertunda: tuple[str, str]) -> str:
 
 def _posisi(pegawai: Pegawai) -> RiwayatJabatan | None:
     return RiwayatJabatan.objects.filter(pegawai=pegawai, sampai__isnull=True).select_related("unit", "jabatan").first()
+
+
+_TUJUAN = ("unit", "jabatan", "tmt", "nomor_sk", "tanggal_sk")  # where a move goes, and on which decree
+
+
+def _pindahkan(
+    *,
+    oleh: User | None,
+    pegawai: Pegawai,
+    tujuan: dict[str, Any],
+    keterangan: str,
+    sumber: str,
+    terjadwal: PindahTerjadwal | None = None,
+) -> RiwayatJabatan:
+    """Apply a move now (`tujuan`: the `_TUJUAN` values) and queue the new post for SIASN."""
+    riwayat = pegawai_pindah_jabatan(oleh=oleh, pegawai=pegawai, keterangan=keterangan, terjadwal=terjadwal, **tujuan)
+    siasn_antrekan_jabatan(pegawai=pegawai, sumber=sumber, **tujuan)
+    return riwayat
 
 
 def pindah_jabatan_catat(
@@ -78,52 +97,19 @@ def pindah_jabatan_catat(
                     )
                     % {"jabatan": terjadwal.jabatan, "unit": terjadwal.unit, "tmt": f"{terjadwal.tmt:%d-%m-%Y}"}
                 )
+            tujuan = {"unit": unit, "jabatan": jabatan, "tmt": tmt, "nomor_sk": nomor_sk, "tanggal_sk": tanggal_sk}
             if tmt <= hari_ini:
-                baru = pegawai_pindah_jabatan(
-                    oleh=oleh,
-                    pegawai=p,
-                    unit=unit,
-                    jabatan=jabatan,
-                    tmt=tmt,
-                    nomor_sk=nomor_sk,
-                    tanggal_sk=tanggal_sk,
-                    keterangan=keterangan,
+                return _pindahkan(
+                    oleh=oleh, pegawai=p, tujuan=tujuan, keterangan=keterangan, sumber=_("Pindah jabatan manual")
                 )
-                siasn_antrekan_jabatan(
-                    pegawai=p,
-                    unit=unit,
-                    jabatan=jabatan,
-                    nomor_sk=nomor_sk,
-                    tanggal_sk=tanggal_sk,
-                    tmt=tmt,
-                    sumber=_("Pindah jabatan manual"),
-                )
-                return baru
-            return _jadwalkan(
-                oleh=oleh,
-                pegawai=p,
-                unit=unit,
-                jabatan=jabatan,
-                tmt=tmt,
-                nomor_sk=nomor_sk,
-                tanggal_sk=tanggal_sk,
-                keterangan=keterangan,
-            )
+            return _jadwalkan(oleh=oleh, pegawai=p, tujuan=tujuan, keterangan=keterangan)
     except IntegrityError as exc:  # another move was scheduled at the same moment
         raise LayananError(_("Perpindahan lain untuk pegawai ini baru saja dijadwalkan. Muat ulang halaman.")) from exc
 
 
-def _jadwalkan(
-    *,
-    oleh: User,
-    pegawai: Pegawai,
-    unit: UnitKerja,
-    jabatan: Jabatan,
-    tmt: date,
-    nomor_sk: str,
-    tanggal_sk: date | None,
-    keterangan: str,
-) -> PindahTerjadwal:
+def _jadwalkan(*, oleh: User, pegawai: Pegawai, tujuan: dict[str, Any], keterangan: str) -> PindahTerjadwal:
+    """Schedule a move (`tujuan`: the `_TUJUAN` values) from the current post, for the daily job."""
+    unit, jabatan, tmt = tujuan["unit"], tujuan["jabatan"], tujuan["tmt"]
     posisi = _posisi(pegawai)
     if posisi is not None:
         if posisi.unit_id == unit.pk and posisi.jabatan_id == jabatan.pk:
@@ -133,17 +119,7 @@ def _jadwalkan(
                 _("TMT baru (%(baru)s) harus sesudah TMT jabatan sekarang (%(lama)s).")
                 % {"baru": f"{tmt:%d-%m-%Y}", "lama": f"{posisi.mulai:%d-%m-%Y}"}
             )
-    pindah = PindahTerjadwal(
-        pegawai=pegawai,
-        unit=unit,
-        jabatan=jabatan,
-        tmt=tmt,
-        nomor_sk=nomor_sk,
-        tanggal_sk=tanggal_sk,
-        keterangan=keterangan,
-        asal=posisi,
-        dibuat_oleh=oleh,
-    )
+    pindah = PindahTerjadwal(pegawai=pegawai, keterangan=keterangan, asal=posisi, dibuat_oleh=oleh, **tujuan)
     pindah.full_clean(validate_constraints=False)
     pindah.save()
     ALUR.catat(objek=pindah, aksi="jadwalkan", oleh=oleh, catatan=keterangan, sebagai=_("staf BKPSDM"), dari="")
@@ -198,25 +174,13 @@ def pindah_terapkan(*, pindah: PindahTerjadwal, hari_ini: date | None = None) ->
             return "ditahan", pesan_mutasi_tertunda(tertunda)
 
         def terapkan(obj: PindahTerjadwal) -> None:
-            obj.riwayat = pegawai_pindah_jabatan(
+            obj.riwayat = _pindahkan(
                 oleh=None,
                 pegawai=obj.pegawai,
-                unit=obj.unit,
-                jabatan=obj.jabatan,
-                tmt=obj.tmt,
-                nomor_sk=obj.nomor_sk,
-                tanggal_sk=obj.tanggal_sk,
+                tujuan={k: getattr(obj, k) for k in _TUJUAN},
                 keterangan=obj.keterangan,
-                terjadwal=obj,
-            )
-            siasn_antrekan_jabatan(
-                pegawai=obj.pegawai,
-                unit=obj.unit,
-                jabatan=obj.jabatan,
-                nomor_sk=obj.nomor_sk,
-                tanggal_sk=obj.tanggal_sk,
-                tmt=obj.tmt,
                 sumber=_("Pindah jabatan terjadwal #%(id)s") % {"id": obj.pk},
+                terjadwal=obj,
             )
 
         ALUR.jalankan(objek=p, aksi="terapkan", oleh=None, ubah=terapkan)

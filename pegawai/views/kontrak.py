@@ -52,20 +52,32 @@ def kontrak_pantau(request):
     return render(request, "pegawai/kontrak_pantau.html", {"baris": baris, "bulan": bulan, "hari": hari})
 
 
-@perlu(boleh_pantau_kontrak)
-def kontrak_baru(request, pk: int):
-    pegawai = pegawai_ambil(request.user, pk)
-    form = KontrakForm(request.POST or None)
+def _halaman_form(request, pegawai, form, simpan, sukses: str, judul: str, kontrak=None):
+    """The contract form page: a valid POST runs `simpan(data)` (a refusal becomes the form's error)
+    and goes back to the employee's contract card."""
     if request.method == "POST" and form.is_valid():
         try:
-            kontrak_catat(oleh=request.user, pegawai=pegawai, **form.cleaned_data)
+            simpan(form.cleaned_data)
         except LayananError as e:
             form.add_error(None, str(e))
         else:
-            messages.success(request, _("Kontrak PPPK dicatat."))
-            return _ke_detail(pk)
-    judul = _("Catat kontrak PPPK")
-    return render(request, "pegawai/kontrak_form.html", {"form": form, "pegawai": pegawai, "judul": judul})
+            messages.success(request, sukses)
+            return _ke_detail(pegawai.pk)
+    konteks = {"form": form, "pegawai": pegawai, "judul": judul, "kontrak": kontrak}
+    return render(request, "pegawai/kontrak_form.html", konteks)
+
+
+@perlu(boleh_pantau_kontrak)
+def kontrak_baru(request, pk: int):
+    pegawai = pegawai_ambil(request.user, pk)
+    return _halaman_form(
+        request,
+        pegawai,
+        KontrakForm(request.POST or None),
+        lambda d: kontrak_catat(oleh=request.user, pegawai=pegawai, **d),
+        _("Kontrak PPPK dicatat."),
+        _("Catat kontrak PPPK"),
+    )
 
 
 @perlu(boleh_pantau_kontrak)
@@ -74,16 +86,12 @@ def kontrak_perpanjang_view(request, pk: int, kontrak_pk: int):
     kontrak = KontrakPPPK.objects.filter(pk=kontrak_pk, pegawai=pegawai).first()
     if kontrak is None:
         raise Http404
-    form = PerpanjangForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            kontrak_perpanjang(oleh=request.user, kontrak=kontrak, **form.cleaned_data)
-        except LayananError as e:
-            form.add_error(None, str(e))
-        else:
-            messages.success(request, _("Kontrak PPPK diperpanjang."))
-            return _ke_detail(pk)
-    judul = _("Perpanjang kontrak PPPK")
-    return render(
-        request, "pegawai/kontrak_form.html", {"form": form, "pegawai": pegawai, "judul": judul, "kontrak": kontrak}
+    return _halaman_form(
+        request,
+        pegawai,
+        PerpanjangForm(request.POST or None),
+        lambda d: kontrak_perpanjang(oleh=request.user, kontrak=kontrak, **d),
+        _("Kontrak PPPK diperpanjang."),
+        _("Perpanjang kontrak PPPK"),
+        kontrak,
     )

@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ...models import KinerjaTahunan, Pegawai, Predikat, TugasJabatan
-from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
+from ..dasar import BARU, Kolom, Rencana
 from ..nilai import Bilangan, Desimal, Pilihan, Teks, nip
-from .organisasi import tulis_massal
+from .organisasi import TulisMassal
 from .rujukan import Ditolak, RujukanJabatan, RujukanUnit
 
 
-class ImporTugas(JenisImpor):
+class ImporTugas(TulisMassal):
     kode = "tugas"
     label = gettext_lazy("Uraian tugas (ABK)")
     keterangan = gettext_lazy(
@@ -76,6 +76,11 @@ class ImporTugas(JenisImpor):
         ),
     )
     kunci = ("unit", "jabatan", "uraian")
+    model = TugasJabatan
+    aksi_audit = "tugas.impor"
+    tulis = ("volume", "norma_waktu")
+    tulis_bila_ada = ("satuan_hasil",)
+    isi_baru = ("unit_id", "jabatan_id", "uraian", "satuan_hasil", "volume", "norma_waktu")
 
     def siapkan(self) -> None:
         self.unit = RujukanUnit()
@@ -109,38 +114,17 @@ class ImporTugas(JenisImpor):
                 unit_id__in={d["unit_id"] for _b, d in batch}, jabatan_id__in={d["jabatan_id"] for _b, d in batch}
             )
         }
-        fields = ["volume", "norma_waktu"] + (["satuan_hasil"] if self.ada("satuan_hasil") else [])
-        nama = {k.kunci: k.nama for k in self.kolom}
+        fields = self.fields_tulis()
         hasil = []
         for baris, d in batch:
             t = ada.get((d["unit_id"], d["jabatan_id"], d["uraian"]))
             self.tetap(d, {"satuan_hasil": t.satuan_hasil} if t is not None else None, ["satuan_hasil"])
             label = f"{self.unit.per_id[d['unit_id']].kode} · {d['jabatan']} · {d['uraian']}"
             if t is None:
-                baru = {nama[k]: ("-", tampil(d[k])) for k in fields if d.get(k) not in (None, "")}
-                hasil.append(Rencana(baris, BARU, label, baru, d))
-                continue
-            perubahan = self.bandingkan({k: getattr(t, k) for k in fields}, d, nama, fields)
-            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (t, d)))
+                hasil.append(self.rencana_baru(baris, label, d, fields))
+            else:
+                hasil.append(self.rencana_ada(baris, label, t, d, fields, t))
         return hasil
-
-    def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
-        fields = ["volume", "norma_waktu"] + (["satuan_hasil"] if self.ada("satuan_hasil") else [])
-        tulis_massal(
-            TugasJabatan,
-            rencana,
-            fields,
-            konteks,
-            "tugas.impor",
-            baru=lambda d: TugasJabatan(
-                unit_id=d["unit_id"],
-                jabatan_id=d["jabatan_id"],
-                uraian=d["uraian"],
-                satuan_hasil=d.get("satuan_hasil") or "",
-                volume=d["volume"],
-                norma_waktu=d["norma_waktu"],
-            ),
-        )
 
 
 def _peta_predikat() -> dict[str, str]:
@@ -166,7 +150,7 @@ def _peta_predikat() -> dict[str, str]:
 PREDIKAT = Pilihan(_peta_predikat, ["Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Misconduct", "Sangat Kurang"])
 
 
-class ImporKinerja(JenisImpor):
+class ImporKinerja(TulisMassal):
     kode = "kinerja"
     label = gettext_lazy("Predikat kinerja tahunan")
     keterangan = gettext_lazy(
@@ -208,6 +192,11 @@ class ImporKinerja(JenisImpor):
         ),
     )
     kunci = ("nip", "tahun")
+    model = KinerjaTahunan
+    aksi_audit = "kinerja.impor"
+    tulis = ("predikat",)
+    tulis_bila_ada = ("keterangan",)
+    isi_baru = ("pegawai_id", "tahun", "predikat", "keterangan")
 
     def periksa(self, data: dict[str, Any], galat) -> dict[str, Any] | None:
         if self.cek(galat, "Tahun", "tahun_lampau", tahun=data["tahun"], hari_ini=timezone.localdate()):
@@ -217,8 +206,7 @@ class ImporKinerja(JenisImpor):
     def rencanakan(self, batch, galat) -> list[Rencana]:
         pegawai = dict(Pegawai.objects.filter(nip__in={d["nip"] for _b, d in batch}).values_list("nip", "pk"))
         ada = {(k.pegawai_id, k.tahun): k for k in KinerjaTahunan.objects.filter(pegawai_id__in=pegawai.values())}
-        fields = ["predikat"] + (["keterangan"] if self.ada("keterangan") else [])
-        nama = {k.kunci: k.nama for k in self.kolom}
+        fields = self.fields_tulis()
         hasil = []
         for baris, d in batch:
             pid = pegawai.get(d["nip"])
@@ -232,26 +220,8 @@ class ImporKinerja(JenisImpor):
             if k is None:
                 hasil.append(Rencana(baris, BARU, label, {"Predikat": ("-", str(Predikat(d["predikat"]).label))}, d))
                 continue
-            lama = {f: getattr(k, f) for f in fields}
-            baru = dict(d)
-            perubahan = self.bandingkan(lama, baru, nama, fields)
-            if "Predikat" in perubahan:
-                perubahan["Predikat"] = (str(Predikat(lama["predikat"]).label), str(Predikat(d["predikat"]).label))
-            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (k, d)))
+            rencana = self.rencana_ada(baris, label, k, d, fields, k)
+            if "Predikat" in rencana.perubahan:
+                rencana.perubahan["Predikat"] = (str(Predikat(k.predikat).label), str(Predikat(d["predikat"]).label))
+            hasil.append(rencana)
         return hasil
-
-    def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
-        fields = ["predikat"] + (["keterangan"] if self.ada("keterangan") else [])
-        tulis_massal(
-            KinerjaTahunan,
-            rencana,
-            fields,
-            konteks,
-            "kinerja.impor",
-            baru=lambda d: KinerjaTahunan(
-                pegawai_id=d["pegawai_id"],
-                tahun=d["tahun"],
-                predikat=d["predikat"],
-                keterangan=d.get("keterangan") or "",
-            ),
-        )

@@ -12,7 +12,7 @@ from inti.jejak import jejak_buat, perbarui_massal
 from inti.models import CatatanAudit
 
 from ...models import Jabatan, JenisJabatan, JenisUnit, JenjangJabatan, UnitKerja
-from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
+from ..dasar import BARU, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
 from ..jejak import jejak_impor
 from ..nilai import HAPUS, Bilangan, Pilihan, Teks, ya_tidak
 
@@ -132,6 +132,37 @@ def tulis_massal(
     audit_massal(pasangan, konteks, aksi)
 
 
+_TEKS = {"CharField", "TextField", "EmailField"}
+
+
+class TulisMassal(JenisImpor):
+    """A kind whose rows each make or change one record of `model`: `terapkan` writes a batch with
+    `tulis_massal`. A changed record gets `fields_tulis()` (`tulis`, and each of `tulis_bila_ada` the
+    file has a column for: an absent optional column leaves stored values alone); `baru(d)` builds a
+    new record."""
+
+    model: type[Model]
+    aksi_audit = ""
+    tulis: tuple[str, ...] = ()
+    tulis_bila_ada: tuple[str, ...] = ()
+    isi_baru: tuple[str, ...] = ()  # the row's values a new record is made of
+    tetap_baru: dict[str, Any] = {}  # ... and its fixed values, e.g. the data source
+
+    def fields_tulis(self) -> list[str]:
+        return [*self.tulis, *(k for k in self.tulis_bila_ada if self.ada(k))]
+
+    def baru(self, d: dict[str, Any]) -> Model:
+        """A new record of the row's `isi_baru` values; an empty text is stored as "" (no NULL text)."""
+        nilai = {k: d.get(k) for k in self.isi_baru}
+        for k, v in nilai.items():
+            if v is None and self.model._meta.get_field(k).get_internal_type() in _TEKS:
+                nilai[k] = ""
+        return self.model(**nilai, **self.tetap_baru)
+
+    def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
+        tulis_massal(self.model, rencana, self.fields_tulis(), konteks, self.aksi_audit, baru=self.baru)
+
+
 class ImporUnit(JenisImpor):
     kode = "unit"
     label = gettext_lazy("Unit kerja")
@@ -216,7 +247,6 @@ class ImporUnit(JenisImpor):
                         _("unit induk membentuk lingkaran: %(j)s") % {"j": " → ".join([*jalur, node])},
                     )
                     salah.add(baris)
-        nama = {"nama": "Nama", "jenis": "Jenis", "kode_induk": "Kode Induk"}
         hasil = []
         for baris, d in batch:
             if baris in salah:
@@ -231,8 +261,7 @@ class ImporUnit(JenisImpor):
                 continue
             lama = {"nama": u.nama, "jenis": u.jenis, "kode_induk": kode_id.get(u.induk_id)}
             kunci = ["nama", "jenis"] + (["kode_induk"] if ubah_induk else [])
-            perubahan = self.bandingkan(lama, d, nama, kunci)
-            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (u, d)))
+            hasil.append(self.rencana_ada(baris, label, lama, d, kunci, u))
         return hasil
 
     def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
@@ -265,7 +294,7 @@ class ImporUnit(JenisImpor):
         )
 
 
-class ImporJabatan(JenisImpor):
+class ImporJabatan(TulisMassal):
     kode = "jabatan"
     label = gettext_lazy("Jabatan")
     keterangan = gettext_lazy("Daftar jabatan (nama, jenis, kelas); dicocokkan dengan nama jabatan yang persis sama.")
@@ -316,6 +345,10 @@ class ImporJabatan(JenisImpor):
     )
     kunci = ("nama",)
     ukuran_batch = None
+    model = Jabatan
+    aksi_audit = "jabatan.impor"
+    tulis = ("jenis", "kelas")
+    tulis_bila_ada = ("jenjang", "kepala_unit")
 
     def periksa(self, data: dict[str, Any], galat) -> dict[str, Any] | None:
         if self.ada("jenjang"):
@@ -328,8 +361,7 @@ class ImporJabatan(JenisImpor):
 
     def rencanakan(self, batch, galat) -> list[Rencana]:
         ada = {j.nama: j for j in Jabatan.objects.filter(nama__in=[d["nama"] for _b, d in batch])}
-        fields = ["jenis", "kelas"] + [k for k in ("jenjang", "kepala_unit") if self.ada(k)]
-        nama = {k.kunci: k.nama for k in self.kolom}
+        fields = self.fields_tulis()
         hasil = []
         for baris, d in batch:
             j = ada.get(d["nama"])
@@ -337,20 +369,10 @@ class ImporJabatan(JenisImpor):
             self.tetap(d, lama, ["jenjang"])
             self.tetap(d, lama, ["kepala_unit"], kosong=False)
             if j is None:
-                baru = {nama[k]: ("-", tampil(d[k])) for k in fields if d.get(k) not in (None, "")}
-                hasil.append(Rencana(baris, BARU, d["nama"], baru, d))
-                continue
-            perubahan = self.bandingkan({k: getattr(j, k) for k in fields}, d, nama, fields)
-            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, d["nama"], perubahan, (j, d)))
+                hasil.append(self.rencana_baru(baris, d["nama"], d, fields))
+            else:
+                hasil.append(self.rencana_ada(baris, d["nama"], j, d, fields, j))
         return hasil
 
-    def terapkan(self, rencana: list[Rencana], konteks: Konteks) -> None:
-        fields = ["jenis", "kelas"] + [k for k in ("jenjang", "kepala_unit") if self.ada(k)]
-        tulis_massal(
-            Jabatan,
-            rencana,
-            fields,
-            konteks,
-            "jabatan.impor",
-            baru=lambda d: Jabatan(nama=d["nama"], **{k: d[k] for k in fields}),
-        )
+    def baru(self, d: dict[str, Any]) -> Jabatan:
+        return Jabatan(nama=d["nama"], **{k: d[k] for k in self.fields_tulis()})

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from ...models import (
     GOLONGAN_PPPK,
     JenisKenaikanPangkat,
-    Pegawai,
     RiwayatGolongan,
     RiwayatPendidikan,
     StatusAsn,
@@ -21,9 +20,9 @@ from ...models import (
     TingkatPendidikan,
 )
 from ...services.pangkat import profil_sinkron
-from ..dasar import BARU, SAMA, UBAH, Kolom, Konteks, Rencana, tampil
+from ..dasar import BARU, Kolom, Konteks, Rencana, tampil
 from ..nilai import HAPUS, Bilangan, Pilihan, Teks, tanggal
-from .organisasi import _catatan, _oleh, _peta_pilihan, _tampil_pilihan, tulis_massal
+from .organisasi import TulisMassal, _catatan, _oleh, _peta_pilihan, _tampil_pilihan
 from .pegawai_nilai import golongan
 from .riwayat import KOLOM_NAMA, KOLOM_NIP, _PerPegawai
 from .rujukan import normal_nama
@@ -87,7 +86,7 @@ def _lewat(konteks: Konteks) -> str:
     return _catatan(konteks)
 
 
-class ImporRiwayatGolongan(_PerPegawai):
+class ImporRiwayatGolongan(TulisMassal, _PerPegawai):
     kode = "riwayat_golongan"
     label = gettext_lazy("Riwayat golongan (pangkat)")
     keterangan = gettext_lazy(
@@ -126,6 +125,11 @@ class ImporRiwayatGolongan(_PerPegawai):
         ),
     )
     kunci = ("nip", "golongan", "tmt")
+    model = RiwayatGolongan
+    aksi_audit = "riwayat_golongan.impor"
+    tulis_bila_ada = ("nomor_sk", "tanggal_sk", "jenis_kenaikan")
+    isi_baru = ("pegawai_id", "golongan", "tmt", "nomor_sk", "tanggal_sk", "jenis_kenaikan")
+    tetap_baru = {"sumber": SumberData.IMPOR}
 
     def siapkan(self) -> None:
         self.terlihat: dict[int, list[tuple[date, str]]] = {}  # rows of earlier batches, per employee
@@ -137,14 +141,7 @@ class ImporRiwayatGolongan(_PerPegawai):
         return None if salah else data
 
     def rencanakan(self, batch, galat) -> list[Rencana]:
-        nips = {d["nip"] for _b, d in batch}
-        ada = {
-            p["nip"]: p
-            for p in Pegawai.objects.filter(nip__in=nips).values("id", "nip", "status", "pendidikan", "nama")
-        }
-        for baris, d in batch:
-            if d["nip"] not in ada:
-                galat(baris, "NIP", _("pegawai dengan NIP %(n)s tidak terdaftar") % {"n": d["nip"]})
+        ada = self.pegawai_batch(batch, galat, ("status", "pendidikan", "nama"))
         ids = [p["id"] for p in ada.values()]
         lama: dict[int, dict[tuple[str, date], dict]] = {}
         for r in RiwayatGolongan.objects.filter(pegawai_id__in=ids).values(
@@ -154,14 +151,9 @@ class ImporRiwayatGolongan(_PerPegawai):
         sekolah: dict[int, list[tuple[int, int, str]]] = {}
         for r in RiwayatPendidikan.objects.filter(pegawai_id__in=ids):
             sekolah.setdefault(r.pegawai_id, []).append((r.tahun_lulus, T.urutan(r.tingkat), r.teks))
-        fields = [k for k in ("nomor_sk", "tanggal_sk", "jenis_kenaikan") if self.ada(k)]
-        nama = {k.kunci: k.nama for k in self.kolom}
+        fields = self.fields_tulis()
         hasil = []
-        for baris, d in batch:
-            p = ada.get(d["nip"])
-            if p is None:
-                continue
-            lapor = lambda k, m, aturan="", b=baris: galat(b, k, m, aturan)  # noqa: E731
+        for baris, d, p, lapor in self.per_pegawai(batch, ada, galat):
             pppk = d["golongan"] in GOLONGAN_PPPK
             if (p["status"] == StatusAsn.PPPK) != pppk:
                 pesan = _("golongan PPPK adalah I sampai XVII, bukan %(g)s") if not pppk else None
@@ -197,34 +189,15 @@ class ImporRiwayatGolongan(_PerPegawai):
             if r is None:
                 hasil.append(Rencana(baris, BARU, label, {"Golongan": ("-", d["golongan"])}, d))
                 continue
-            perubahan = self.bandingkan(r, d, nama, fields)
-            hasil.append(
-                Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (RiwayatGolongan(pk=r["id"]), d))
-            )
+            hasil.append(self.rencana_ada(baris, label, r, d, fields, RiwayatGolongan(pk=r["id"])))
         return hasil
 
     def terapkan(self, rencana, konteks: Konteks) -> None:
-        fields = [k for k in ("nomor_sk", "tanggal_sk", "jenis_kenaikan") if self.ada(k)]
-        tulis_massal(
-            RiwayatGolongan,
-            rencana,
-            fields,
-            konteks,
-            "riwayat_golongan.impor",
-            baru=lambda d: RiwayatGolongan(
-                pegawai_id=d["pegawai_id"],
-                golongan=d["golongan"],
-                tmt=d["tmt"],
-                nomor_sk=d.get("nomor_sk") or "",
-                tanggal_sk=d.get("tanggal_sk"),
-                jenis_kenaikan=d.get("jenis_kenaikan") or "",
-                sumber=SumberData.IMPOR,
-            ),
-        )
+        super().terapkan(rencana, konteks)
         profil_sinkron(oleh=_oleh(konteks), pegawai_ids=_pegawai_ids(rencana), lewat=_lewat(konteks))
 
 
-class ImporPendidikan(_PerPegawai):
+class ImporPendidikan(TulisMassal, _PerPegawai):
     kode = "pendidikan"
     label = gettext_lazy("Riwayat pendidikan")
     keterangan = gettext_lazy(
@@ -278,6 +251,12 @@ class ImporPendidikan(_PerPegawai):
         ),
     )
     kunci = ("nip", "tingkat", "jurusan")
+    model = RiwayatPendidikan
+    aksi_audit = "riwayat_pendidikan.impor"
+    tulis = ("institusi", "tahun_lulus")
+    tulis_bila_ada = ("nomor_ijazah", "tanggal_lulus")
+    isi_baru = ("pegawai_id", "tingkat", "jurusan", "institusi", "tahun_lulus", "nomor_ijazah", "tanggal_lulus")
+    tetap_baru = {"sumber": SumberData.IMPOR}
 
     def kunci_baris(self, data):
         if not data.get("nip") or not data.get("tingkat"):
@@ -305,16 +284,7 @@ class ImporPendidikan(_PerPegawai):
         return None if salah else data
 
     def rencanakan(self, batch, galat) -> list[Rencana]:
-        nips = {d["nip"] for _b, d in batch}
-        ada = {
-            p["nip"]: p
-            for p in Pegawai.objects.filter(nip__in=nips).values(
-                "id", "nip", "status", "tanggal_lahir", "golongan", "pendidikan"
-            )
-        }
-        for baris, d in batch:
-            if d["nip"] not in ada:
-                galat(baris, "NIP", _("pegawai dengan NIP %(n)s tidak terdaftar") % {"n": d["nip"]})
+        ada = self.pegawai_batch(batch, galat, ("status", "tanggal_lahir", "golongan", "pendidikan"))
         ids = [p["id"] for p in ada.values()]
         lama: dict[tuple[int, str, str], dict] = {}
         for r in RiwayatPendidikan.objects.filter(pegawai_id__in=ids).values(
@@ -328,14 +298,9 @@ class ImporPendidikan(_PerPegawai):
         for _b, d in batch:
             if (p := ada.get(d["nip"])) is not None:
                 akhir[p["id"]] = max(akhir.get(p["id"], -1), T.urutan(d["tingkat"]))
-        fields = ["institusi", "tahun_lulus"] + [k for k in ("nomor_ijazah", "tanggal_lulus") if self.ada(k)]
-        nama = {k.kunci: k.nama for k in self.kolom}
+        fields = self.fields_tulis()
         hasil = []
-        for baris, d in batch:
-            p = ada.get(d["nip"])
-            if p is None:
-                continue
-            lapor = lambda k, m, aturan="", b=baris: galat(b, k, m, aturan)  # noqa: E731
+        for baris, d, p, lapor in self.per_pegawai(batch, ada, galat):
             pid = p["id"]
             salah = self.cek(lapor, "Tahun Lulus", "lulus_usia", tahun=d["tahun_lulus"], lahir=p["tanggal_lahir"])
             urut = T.urutan(d["tingkat"])
@@ -362,31 +327,11 @@ class ImporPendidikan(_PerPegawai):
             if r is None:
                 hasil.append(Rencana(baris, BARU, label, {"Institusi": ("-", d["institusi"])}, d))
                 continue
-            perubahan = self.bandingkan(r, d, nama, fields)
-            hasil.append(
-                Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (RiwayatPendidikan(pk=r["id"]), d))
-            )
+            hasil.append(self.rencana_ada(baris, label, r, d, fields, RiwayatPendidikan(pk=r["id"])))
         return hasil
 
     def terapkan(self, rencana, konteks: Konteks) -> None:
-        fields = ["institusi", "tahun_lulus"] + [k for k in ("nomor_ijazah", "tanggal_lulus") if self.ada(k)]
-        tulis_massal(
-            RiwayatPendidikan,
-            rencana,
-            fields,
-            konteks,
-            "riwayat_pendidikan.impor",
-            baru=lambda d: RiwayatPendidikan(
-                pegawai_id=d["pegawai_id"],
-                tingkat=d["tingkat"],
-                jurusan=d["jurusan"],
-                institusi=d["institusi"],
-                tahun_lulus=d["tahun_lulus"],
-                nomor_ijazah=d.get("nomor_ijazah") or "",
-                tanggal_lulus=d.get("tanggal_lulus"),
-                sumber=SumberData.IMPOR,
-            ),
-        )
+        super().terapkan(rencana, konteks)
         profil_sinkron(oleh=_oleh(konteks), pegawai_ids=_pegawai_ids(rencana), lewat=_lewat(konteks))
 
 

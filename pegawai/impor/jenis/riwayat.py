@@ -2,6 +2,7 @@
 disciplinary sanctions, competences and contact data. Every row names an employee by NIP,
 who must be registered (import employees first)."""
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -12,10 +13,10 @@ from django.utils.translation import gettext_lazy
 from inti.jejak import Entri, jejak_massal, perbarui_massal
 
 from ...models import HukumanDisiplin, Kompetensi, Pegawai, RiwayatJabatan, TingkatHukuman
-from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
+from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Lapor, Rencana, tampil
 from ..jejak import jejak_impor
 from ..nilai import Pilihan, Teks, nip, tanggal
-from .organisasi import audit_massal, tulis_massal
+from .organisasi import TulisMassal, audit_massal
 from .pegawai_nilai import email
 from .rujukan import Ditolak, RujukanFormasi, RujukanJabatan, RujukanUnit, normal_nama, saran
 
@@ -45,17 +46,26 @@ TINGKAT = Pilihan(
 class _PerPegawai(JenisImpor):
     """Rows keyed by NIP (+ more): the employees of a batch in one query."""
 
-    def pegawai_batch(self, batch, galat) -> dict[str, dict[str, Any]]:
+    def pegawai_batch(
+        self, batch, galat, fields: tuple[str, ...] = ("status", "tanggal_lahir", "email", "telepon")
+    ) -> dict[str, dict[str, Any]]:
+        """NIP -> the employee's `id`, `nip` and `fields`; a row naming no registered employee is an error."""
         ada = {
             p["nip"]: p
-            for p in Pegawai.objects.filter(nip__in={d["nip"] for _b, d in batch}).values(
-                "id", "nip", "status", "tanggal_lahir", "email", "telepon"
-            )
+            for p in Pegawai.objects.filter(nip__in={d["nip"] for _b, d in batch}).values("id", "nip", *fields)
         }
         for baris, d in batch:
             if d["nip"] not in ada:
                 galat(baris, "NIP", _("pegawai dengan NIP %(n)s tidak terdaftar") % {"n": d["nip"]})
         return ada
+
+    @staticmethod
+    def per_pegawai(batch, ada: dict[str, dict[str, Any]], galat) -> Iterator[tuple[int, dict, dict, Lapor]]:
+        """The rows whose employee is registered, each as (row, item, employee, the row's reporter)."""
+        for baris, d in batch:
+            p = ada.get(d["nip"])
+            if p is not None:
+                yield baris, d, p, lambda k, m, aturan="", b=baris: galat(b, k, m, aturan)
 
     def tanda(self, d: dict[str, Any], *rest: Any) -> str:
         return " · ".join([f"{d['nip']} {d.get('nama') or ''}".strip(), *(tampil(x) for x in rest)])
@@ -98,15 +108,10 @@ class ImporKontak(_PerPegawai):
     def rencanakan(self, batch, galat) -> list[Rencana]:
         ada = self.pegawai_batch(batch, galat)
         fields = [k for k in ("email", "telepon") if self.ada(k)]
-        nama = {k.kunci: k.nama for k in self.kolom}
         hasil = []
-        for baris, d in batch:
-            p = ada.get(d["nip"])
-            if p is None:
-                continue
+        for baris, d, p, _lapor in self.per_pegawai(batch, ada, galat):
             self.tetap(d, p, fields)
-            perubahan = self.bandingkan(p, d, nama, fields)
-            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, self.tanda(d), perubahan, (p["id"], d)))
+            hasil.append(self.rencana_ada(baris, self.tanda(d), p, d, fields, p["id"]))
         return hasil
 
     def terapkan(self, rencana, konteks: Konteks) -> None:
@@ -116,7 +121,7 @@ class ImporKontak(_PerPegawai):
         audit_massal(list(zip(objs, rencana, strict=True)), konteks, "pegawai.impor_kontak")
 
 
-class ImporHukuman(_PerPegawai):
+class ImporHukuman(TulisMassal, _PerPegawai):
     kode = "hukuman"
     label = gettext_lazy("Hukuman disiplin")
     keterangan = gettext_lazy("Hukuman disiplin per pegawai; dicocokkan dengan NIP + jenis + tanggal mulai.")
@@ -158,6 +163,11 @@ class ImporHukuman(_PerPegawai):
         Kolom("Nomor SK", "nomor_sk", Teks(100), alias=("No SK", "SK Nomor", "skNomor"), contoh="800/123/436.7.2/2024"),
     )
     kunci = ("nip", "jenis", "mulai")
+    model = HukumanDisiplin
+    aksi_audit = "hukuman.impor"
+    tulis = ("tingkat", "selesai")
+    tulis_bila_ada = ("nomor_sk",)
+    isi_baru = ("pegawai_id", "tingkat", "jenis", "mulai", "selesai", "nomor_sk")
 
     def periksa(self, data, galat):
         if self.lampau(galat, "Mulai", data["mulai"]):
@@ -173,13 +183,9 @@ class ImporHukuman(_PerPegawai):
             (h.pegawai_id, h.jenis.casefold(), h.mulai): h
             for h in HukumanDisiplin.objects.filter(pegawai_id__in=[p["id"] for p in ada.values()])
         }
-        fields = ["tingkat", "selesai"] + (["nomor_sk"] if self.ada("nomor_sk") else [])
-        nama = {k.kunci: k.nama for k in self.kolom}
+        fields = self.fields_tulis()
         hasil = []
-        for baris, d in batch:
-            p = ada.get(d["nip"])
-            if p is None:
-                continue
+        for baris, d, p, _lapor in self.per_pegawai(batch, ada, galat):
             d["pegawai_id"] = p["id"]
             h = lama.get((p["id"], d["jenis"].casefold(), d["mulai"]))
             self.tetap(d, {"nomor_sk": h.nomor_sk} if h else None, ["nomor_sk"])
@@ -187,30 +193,11 @@ class ImporHukuman(_PerPegawai):
             if h is None:
                 hasil.append(Rencana(baris, BARU, label, {"Tingkat": ("-", d["tingkat"])}, d))
                 continue
-            perubahan = self.bandingkan({k: getattr(h, k) for k in fields}, d, nama, fields)
-            hasil.append(Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (h, d)))
+            hasil.append(self.rencana_ada(baris, label, h, d, fields, h))
         return hasil
 
-    def terapkan(self, rencana, konteks: Konteks) -> None:
-        fields = ["tingkat", "selesai"] + (["nomor_sk"] if self.ada("nomor_sk") else [])
-        tulis_massal(
-            HukumanDisiplin,
-            rencana,
-            fields,
-            konteks,
-            "hukuman.impor",
-            baru=lambda d: HukumanDisiplin(
-                pegawai_id=d["pegawai_id"],
-                tingkat=d["tingkat"],
-                jenis=d["jenis"],
-                mulai=d["mulai"],
-                selesai=d["selesai"],
-                nomor_sk=d.get("nomor_sk") or "",
-            ),
-        )
 
-
-class ImporRiwayatJabatan(_PerPegawai):
+class ImporRiwayatJabatan(TulisMassal, _PerPegawai):
     kode = "riwayat_jabatan"
     label = gettext_lazy("Riwayat jabatan")
     keterangan = gettext_lazy(
@@ -246,6 +233,11 @@ class ImporRiwayatJabatan(_PerPegawai):
         ),
     )
     kunci = ("nip", "mulai")
+    model = RiwayatJabatan
+    aksi_audit = "riwayat_jabatan.impor"
+    tulis = ("unit_id", "jabatan_id", "sampai")
+    tulis_bila_ada = ("nomor_sk",)
+    isi_baru = ("pegawai_id", "unit_id", "jabatan_id", "mulai", "sampai", "nomor_sk")
 
     def siapkan(self) -> None:
         self.unit = RujukanUnit()
@@ -278,13 +270,9 @@ class ImporRiwayatJabatan(_PerPegawai):
             "id", "pegawai_id", "unit_id", "jabatan_id", "mulai", "sampai", "nomor_sk"
         ):
             semua.setdefault(r["pegawai_id"], []).append(r)
-        fields = ["unit_id", "jabatan_id", "sampai"] + (["nomor_sk"] if self.ada("nomor_sk") else [])
+        fields = self.fields_tulis()
         hasil = []
-        for baris, d in batch:
-            p = ada.get(d["nip"])
-            if p is None:
-                continue
-            lapor = lambda k, m, aturan="", b=baris: galat(b, k, m, aturan)  # noqa: E731
+        for baris, d, p, lapor in self.per_pegawai(batch, ada, galat):
             if self.cek(lapor, "Mulai", "jabatan_sebelum_cpns", nip=d["nip"], status=p["status"], mulai=d["mulai"]):
                 continue
             d["pegawai_id"], d["sampai"] = p["id"], d["selesai"]
@@ -326,24 +314,6 @@ class ImporRiwayatJabatan(_PerPegawai):
                 perubahan["Nomor SK"] = (tampil(r["nomor_sk"]), tampil(d["nomor_sk"]))
             hasil.append(Rencana(baris, UBAH if perubahan else SAMA, label, perubahan, (RiwayatJabatan(pk=r["id"]), d)))
         return hasil
-
-    def terapkan(self, rencana, konteks: Konteks) -> None:
-        fields = ["unit_id", "jabatan_id", "sampai"] + (["nomor_sk"] if self.ada("nomor_sk") else [])
-        tulis_massal(
-            RiwayatJabatan,
-            rencana,
-            fields,
-            konteks,
-            "riwayat_jabatan.impor",
-            baru=lambda d: RiwayatJabatan(
-                pegawai_id=d["pegawai_id"],
-                unit_id=d["unit_id"],
-                jabatan_id=d["jabatan_id"],
-                mulai=d["mulai"],
-                sampai=d["selesai"],
-                nomor_sk=d.get("nomor_sk") or "",
-            ),
-        )
 
 
 class ImporKompetensi(_PerPegawai):
@@ -394,10 +364,7 @@ class ImporKompetensi(_PerPegawai):
             )
         )
         hasil = []
-        for baris, d in batch:
-            p = ada.get(d["nip"])
-            if p is None:
-                continue
+        for baris, d, p, _lapor in self.per_pegawai(batch, ada, galat):
             d["pegawai_id"] = p["id"]
             aksi = SAMA if (p["id"], d["kompetensi_id"]) in punya else BARU
             hasil.append(

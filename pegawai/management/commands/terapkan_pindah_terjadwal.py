@@ -2,32 +2,18 @@
 come (the employee's current post changes on the day). Idempotent: running it twice changes nothing.
 `--tanggal` catches up a missed day; a date after today is refused (it would move people early)."""
 
-from datetime import date
+from django.core.management.base import CommandError
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
-
+from inti.management.harian import PerintahHarian
 from pegawai.services.pindah import pindah_terapkan_jatuh_tempo
 
 
-class Command(BaseCommand):
+class Command(PerintahHarian):
     help = "Menerapkan perpindahan jabatan terjadwal yang TMT-nya sudah tiba (jalankan setiap hari)."
+    apa = "perpindahan"
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--tanggal",
-            type=date.fromisoformat,
-            help="Tanggal acuan (YYYY-MM-DD), tidak boleh sesudah hari ini; bawaan: hari ini.",
-        )
-
-    def handle(self, *args, tanggal=None, **options):
-        hari_ini = timezone.localdate()
-        if tanggal is not None and tanggal > hari_ini:
-            raise CommandError(
-                f"--tanggal {tanggal:%d-%m-%Y} sesudah hari ini ({hari_ini:%d-%m-%Y}): "
-                "perpindahan hanya diterapkan pada atau sesudah TMT-nya."
-            )
-        laporan = pindah_terapkan_jatuh_tempo(hari_ini=tanggal or hari_ini)
+    def jalankan(self, acuan):
+        laporan = pindah_terapkan_jatuh_tempo(hari_ini=acuan)
         for baris in laporan.diterapkan:
             self.stdout.write(self.style.SUCCESS(f"Diterapkan: {baris}"))
         for baris in laporan.dibatalkan:
