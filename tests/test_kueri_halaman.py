@@ -86,6 +86,7 @@ def _tambah(w, n: int) -> None:
 
 def test_main_pages_cost_the_same_queries_with_more_data(org, clients):
     dunia = Dunia(org)
+
     class W:
         pass
 
