@@ -106,7 +106,7 @@ bench: $(STAMP) ## Time the main pages at 100,000 employees on PostgreSQL; write
 	.venv-load/bin/pip install --quiet --disable-pip-version-check -r requirements-load.txt
 	@touch $@
 
-loadtest: $(STAMP) .venv-load/.terpasang ## Locust, 50 users for 60 s, against gunicorn (2 workers) on 127.0.0.1 with PostgreSQL
+loadtest: $(STAMP) .venv-load/.terpasang ## Locust, 50 users for 60 s, against gunicorn (3 workers) on 127.0.0.1 with PostgreSQL
 	loadtest/run.sh
 
 scaleout-demo: ## As root: PG streaming replica, 2 gunicorns behind nginx, Redis, 2 workers; load test through nginx; torn down after

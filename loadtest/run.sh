@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make loadtest`: gunicorn (2 workers, DEBUG=false) on 127.0.0.1 against PostgreSQL, then locust
+# `make loadtest`: gunicorn (3 workers as docs/DEPLOY.md runs it, LOADTEST_WORKERS; DEBUG=false) on 127.0.0.1 against PostgreSQL, then locust
 # headless (50 users, 10/s, 60 s). Data: the bench database if it has employees (make bench), else a
 # database of its own with the demo data. Everything listens on and talks to 127.0.0.1 only.
 # LOADTEST_URL=http://127.0.0.1:8300 runs locust against a site already running there (its data, its
@@ -44,7 +44,7 @@ $PY loadtest/sesi.py "$OUT/sesi.json" "$USERS"
 export LOADTEST_SESI=$OUT/sesi.json
 
 mkdir -p "$OUT"
-.venv/bin/gunicorn config.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 --timeout 120 \
+.venv/bin/gunicorn config.wsgi:application --bind "127.0.0.1:$PORT" --workers "${LOADTEST_WORKERS:-3}" --timeout 120 \
   --access-logfile /dev/null --error-logfile "$OUT/gunicorn.log" &
 GPID=$!
 trap 'kill "$GPID" 2>/dev/null; wait "$GPID" 2>/dev/null || true' EXIT
