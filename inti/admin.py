@@ -40,10 +40,8 @@ class RiwayatStatusInline(admin.TabularInline):
         return False
 
 
-class RiwayatPesanWaInline(HanyaBaca, admin.TabularInline):
+class RiwayatPesanWaInline(RiwayatStatusInline):
     model = RiwayatStatusPesanWa
-    fields = readonly_fields = ["waktu", "aksi", "dari", "ke", "sebagai", "catatan"]
-    extra = 0
 
 
 @admin.register(PesanWhatsApp)
@@ -55,10 +53,8 @@ class PesanWhatsAppAdmin(HanyaBaca, admin.ModelAdmin):
     date_hierarchy = "dibuat"
 
 
-class RiwayatTugasInline(HanyaBaca, admin.TabularInline):
+class RiwayatTugasInline(RiwayatStatusInline):
     model = RiwayatStatusTugas
-    fields = readonly_fields = ["waktu", "aksi", "dari", "ke", "sebagai", "catatan"]
-    extra = 0
 
 
 @admin.register(ProgresTugas)
