@@ -31,7 +31,7 @@ class JenisDokumenForm(forms.ModelForm):
 
     class Meta:
         model = JenisDokumenSyarat
-        fields = ["kode", "nama", "keterangan", "sumber", "urutan", "aktif"]
+        fields = ["kode", "nama", "keterangan", "sumber", "jenis_lampiran", "urutan", "aktif"]
         widgets = {"keterangan": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):

@@ -2,14 +2,16 @@
 document kinds, rules saying which kinds a kind of transfer needs and by which step, and per
 proposal the uploaded file of each kind. A kind with a `sumber` also counts without an upload when
 the application itself holds it: the employee's own request made in the application, the sending
-or receiving head's approval given in the application (`mutasi.selectors.dokumen_syarat`)."""
+or receiving head's approval given in the application; and a kind with a `jenis_lampiran` counts
+when the proposal has an attachment (`LampiranUsulan`) of that kind, so a document attached on the
+proposal's form is not uploaded twice (`mutasi.selectors.dokumen_syarat`)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .usulan import DasarMutasi, JenisMutasi, UsulanMutasi
+from .usulan import DasarMutasi, JenisLampiran, JenisMutasi, UsulanMutasi
 
 
 class SumberDokumen(models.TextChoices):
@@ -43,6 +45,13 @@ class JenisDokumenSyarat(models.Model):
         choices=SumberDokumen.choices,
         blank=True,
         help_text=_("Bila ada di aplikasi, dokumen ini terpenuhi tanpa unggahan."),
+    )
+    jenis_lampiran = models.CharField(
+        _("juga dipenuhi lampiran berjenis"),
+        max_length=20,
+        choices=JenisLampiran.choices,
+        blank=True,
+        help_text=_("Lampiran usulan dengan jenis ini juga memenuhi dokumen ini (tanpa unggah dua kali)."),
     )
     aktif = models.BooleanField(_("aktif"), default=True)
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=100)

@@ -7,7 +7,8 @@ application holds it (`JenisDokumenSyarat.sumber`): the proposal was made from t
 request; the sending head released the employee in the application (not on a transfer into the
 city, whose sending side is another instansi), or the receiving head accepted (not on a transfer
 out of the city) since the proposal was last returned or its destination last revised. The step
-that gives an approval satisfies the rule asking for it at that very step."""
+that gives an approval satisfies the rule asking for it at that very step. An attachment of the
+kind's `jenis_lampiran` counts like an upload."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +23,7 @@ from ..models import (
     DokumenUsulan,
     JenisDokumenSyarat,
     JenisMutasi,
+    LampiranUsulan,
     LangkahDokumen,
     PermohonanMutasi,
     SumberDokumen,
@@ -41,13 +43,14 @@ class BarisDokumen:
     jenis: JenisDokumenSyarat
     langkah: str  # the step it is required by (a LangkahDokumen value)
     dokumen: DokumenUsulan | None = None
+    lampiran: LampiranUsulan | None = None  # an attachment of the kind's `jenis_lampiran`
     otomatis: str = ""  # what in the application satisfies it, for the page
     otomatis_pada: datetime | None = None
     bisa_otomatis: bool = False  # the application gives it later (an approval still to come)
 
     @property
     def terpenuhi(self) -> bool:
-        return self.dokumen is not None or bool(self.otomatis)
+        return self.dokumen is not None or self.lampiran is not None or bool(self.otomatis)
 
     @property
     def perlu_unggah(self) -> bool:
@@ -103,12 +106,15 @@ def daftar_dokumen(u: UsulanMutasi, *, aksi: str = "") -> list[BarisDokumen]:
     `aksi`: the step being performed now (its own approval counts for it)."""
     aturan = list(aturan_untuk(u))
     unggahan = {d.jenis_id: d for d in u.dokumen.select_related("diunggah_oleh", "jenis")}
+    lampiran = {la.jenis: la for la in u.lampiran.order_by("id")} if aturan else {}  # the latest per kind
     riwayat = list(u.riwayat_status.select_related("oleh").order_by("waktu", "id")) if aturan else []
     baris = []
     for a in aturan:
         b = BarisDokumen(jenis=a.jenis_dokumen, langkah=a.langkah, dokumen=unggahan.pop(a.jenis_dokumen_id, None))
         sumber = a.jenis_dokumen.sumber
-        if b.dokumen is None and sumber:
+        if b.dokumen is None and a.jenis_dokumen.jenis_lampiran:
+            b.lampiran = lampiran.get(a.jenis_dokumen.jenis_lampiran)
+        if b.dokumen is None and b.lampiran is None and sumber:
             b.otomatis, b.otomatis_pada = _sumber_dari_aplikasi(u, sumber, riwayat)
             b.bisa_otomatis = not b.otomatis and _otomatis_mungkin(u, sumber)
             if b.bisa_otomatis and aksi and _LANGKAH_SUMBER[sumber][0] == aksi == a.langkah:

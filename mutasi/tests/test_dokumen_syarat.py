@@ -209,3 +209,26 @@ def test_unggah_lewat_halaman_galat_jelas(dunia, clients, diterima):
     r = clients["hr"].post(url, {"jenis": 999999, "berkas": _pdf()}, follow=True)
     assert "tidak dikenal" in r.content.decode()
     assert not DokumenUsulan.objects.exists()
+
+
+def test_lampiran_berjenis_sama_terhitung(dunia, clients, diterima):
+    """A document already attached on the proposal (its attachment kind mapped by HR's catalogue) is
+    not asked for again; a kind without the mapping still needs its own upload."""
+    from mutasi.models import JenisLampiran
+    from mutasi.services.usulan import lampiran_tambah
+
+    hr = dunia.org.hr.akun
+    lampiran_tambah(oleh=hr, usulan=diterima, berkas=_pdf("disiplin.pdf"), jenis=JenisLampiran.PERNYATAAN_DISIPLIN)
+    lampiran_tambah(oleh=hr, usulan=diterima, berkas=_pdf("sk-terakhir.pdf"), jenis=JenisLampiran.SK_TERAKHIR)
+    kurang = dokumen_kurang(diterima, "verifikasi")
+    assert kurang == [_jenis("skp").nama]
+    baris = {b.jenis.kode: b for b in daftar_dokumen(diterima)}
+    assert baris["pernyataan-disiplin"].lampiran.nama_asli == "disiplin.pdf"
+    assert baris["sk-jabatan"].terpenuhi and baris["sk-pangkat"].terpenuhi
+    halaman = clients["hr"].get(reverse("mutasi:detail", args=[diterima.pk])).content.decode()
+    assert (
+        "disiplin.pdf" in halaman
+        and reverse("mutasi:lampiran_unduh", args=[baris["sk-jabatan"].lampiran.pk]) in halaman
+    )
+    JenisDokumenSyarat.objects.filter(kode="pernyataan-disiplin").update(jenis_lampiran="")  # HR unmaps it
+    assert _jenis("pernyataan-disiplin").nama in dokumen_kurang(diterima, "verifikasi")
