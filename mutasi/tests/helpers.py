@@ -51,11 +51,24 @@ def kinerja_baik(*pegawai) -> None:
             )
 
 
+def katalog_dokumen() -> None:
+    """The required-documents catalogue as migrate seeds it (mutasi 0015, 0017): a transactional
+    test's flush (live_server, the PostgreSQL concurrency tests) empties every table, seeded data
+    included, for the tests after it in the same process. Idempotent."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for nama in ("0015_dokumen_syarat_data", "0017_dokumen_syarat_jenis_lampiran"):
+        import_module(f"mutasi.migrations.{nama}").isi(apps, None)
+
+
 class Dunia:
     """org plus a receiving unit with its own head, and a second HR and PPK account."""
 
     def __init__(self, org):
         self.org = org
+        katalog_dokumen()
         kinerja_baik(org.anggota, org.orang_luar, org.kepala)
         self.tujuan = UnitKerjaFactory(nama="Dinas Kesehatan", jenis=JenisUnit.OPD)
         self.kepala_tujuan = kepala_dari(self.tujuan)

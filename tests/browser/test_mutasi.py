@@ -44,7 +44,7 @@ def test_perjalanan_mutasi_lengkap(live_server, page, masuk, org, tmp_path):
         f"{live_server.url}/mutasi/baru/?pegawai={o.anggota.pk}&unit={dunia.tujuan.pk}"
         f"&jabatan={dunia.jabatan_tujuan.pk}&dasar=analisis"
     )
-    expect(page.locator("#id_tujuan_unit")).to_have_value(str(dunia.tujuan.pk))
+    expect(page.locator("input[name=tujuan_unit]")).to_have_value(str(dunia.tujuan.pk))
     page.fill("#id_tmt_usulan", tmt.isoformat())
     page.fill("#id_alasan", "Dinas Kesehatan kekurangan pengelola data menurut ABK.")
     page.fill("#id_manfaat_organisasi", "Pelaporan data kesehatan tepat waktu.")
@@ -59,7 +59,8 @@ def test_perjalanan_mutasi_lengkap(live_server, page, masuk, org, tmp_path):
     # The sending head: the kelurahan head post is vacant, so the Camat releases; the page says why.
     sebagai(o.kepala)
     page.goto(f"{live_server.url}/mutasi/kotak-masuk/")
-    expect(page.locator("#kotak-lepas")).to_contain_text("Ahmad Fauzi")
+    page.locator("#kotak-lepas").click()  # the inbox's tab for this step
+    expect(page.locator("#daftar-menunggu")).to_contain_text("Ahmad Fauzi")
     expect(page.locator("#badge-menunggu")).to_have_text("1")
     simpan_layar(page, "mutasi-kotak-masuk.png", full_page=True)
     page.get_by_role("link", name="Buka").first.click()
@@ -94,7 +95,8 @@ def test_perjalanan_mutasi_lengkap(live_server, page, masuk, org, tmp_path):
     expect(page.locator("#status-sk")).to_contain_text("Konsep")
     sebagai(o.ppk)
     page.goto(f"{live_server.url}/mutasi/kotak-masuk/")
-    expect(page.locator("#kotak-tandatangani")).to_contain_text("Ahmad Fauzi")
+    page.locator("#kotak-tandatangani").click()
+    expect(page.locator("#daftar-menunggu")).to_contain_text("Ahmad Fauzi")
     page.goto(f"{live_server.url}/mutasi/sk/konsep/")
     page.get_by_role("link", name="Buka").first.click()
     expect(page.locator("#naskah-sk")).to_contain_text("KEPUTUSAN WALI KOTA SURABAYA")

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from pegawai.models import BatasUsiaPensiun, JenisJabatan, Pegawai, UnitKerja
 from pegawai.tests.factories import JabatanFactory, RiwayatJabatanFactory, pegawai_di
+from tests.browser.layar import pilih_unit
 
 
 def _bahasa_indonesia(page, live_server) -> None:
@@ -50,10 +51,10 @@ def test_hr_filters_by_unit_and_opens_an_employee_with_history(live_server, page
     expect(page.get_by_role("heading", name="Daftar pegawai")).to_be_visible()
     expect(page.locator("#jumlah-hasil")).to_contain_text("8 pegawai")
 
-    # Choosing a unit applies the filter at once (static/js/app.js, attached when the page has
-    # loaded); the kelurahan under the kecamatan is included.
+    # Choosing a unit (typed, picked from the matches) applies the filter at once (static/js/unit-cari.js,
+    # attached when the page has loaded); the kelurahan under the kecamatan is included.
     page.wait_for_load_state("load")
-    page.select_option("select[name=unit]", str(org.unit.pk))
+    pilih_unit(page, "unit", org.unit)
     page.wait_for_url("**unit=*")
     expect(page.locator("#jumlah-hasil")).to_contain_text("2 pegawai")
     tabel = page.locator("#tabel-pegawai")
@@ -93,7 +94,7 @@ def test_hr_adds_moves_and_deactivates_an_employee(live_server, page, masuk, org
     page.fill("input[name=tempat_lahir]", "Surabaya")
     page.fill("input[name=tanggal_lahir]", "1990-02-18")  # one day off the NIP
     page.select_option("select[name=golongan]", "III/a")
-    page.select_option("select[name=unit]", str(org.subunit.pk))
+    pilih_unit(page, "unit", org.subunit)
     page.select_option("select[name=jabatan]", str(pengolah.pk))
     page.fill("input[name=tmt]", "2023-03-01")
     page.get_by_role("button", name="Simpan").click()
@@ -113,7 +114,7 @@ def test_hr_adds_moves_and_deactivates_an_employee(live_server, page, masuk, org
 
     # Moving into the lurah post makes them head of the kelurahan.
     page.get_by_role("link", name="Pindah jabatan").click()
-    page.select_option("select[name=unit]", str(org.subunit.pk))
+    pilih_unit(page, "unit", org.subunit)
     page.select_option("select[name=jabatan]", str(lurah.pk))
     page.fill("input[name=tmt]", "2024-07-01")
     page.fill("input[name=nomor_sk]", "821.2/77/436.7.2/2024")

@@ -20,7 +20,7 @@ from mutasi.models import PermohonanMutasi, StatusPermohonan, StatusUsulan, Usul
 from mutasi.services.alur import usulan_transisi
 from mutasi.services.sk_konsep import sk_siapkan
 from mutasi.tests.helpers import Dunia
-from tests.browser.layar import simpan_layar
+from tests.browser.layar import pilih_unit, simpan_layar
 
 
 def belum_dibaca(pegawai) -> int:
@@ -73,7 +73,7 @@ def test_permohonan_sampai_pemberitahuan_dengan_lonceng(live_server, page, masuk
     page.goto(f"{live_server.url}/mutasi/saya/")
     page.get_by_role("link", name="Ajukan permohonan mutasi").click()
     page.fill("#id_alasan", "Saya ingin mengembangkan diri di bidang pengelolaan data kesehatan.")
-    page.select_option("#id_unit_pilihan", label=str(dunia.tujuan))
+    pilih_unit(page, "unit_pilihan", dunia.tujuan)
     page.get_by_role("button", name="Kirim permohonan").click()
     p = PermohonanMutasi.objects.get(pegawai=o.anggota)
     assert re.fullmatch(rf"PMH-{date.today().year}-\d+", p.nomor)
@@ -94,7 +94,7 @@ def test_permohonan_sampai_pemberitahuan_dengan_lonceng(live_server, page, masuk
 
     # 3. HR makes a proposal from it (pre-filled from the request) and submits it.
     page.get_by_role("link", name="Buat usulan dari permohonan ini").click()
-    expect(page.locator("#id_tujuan_unit")).to_have_value(str(dunia.tujuan.pk))
+    expect(page.locator("input[name=tujuan_unit]")).to_have_value(str(dunia.tujuan.pk))
     page.select_option("#id_tujuan_jabatan", str(dunia.jabatan_tujuan.pk))
     page.fill("#id_tmt_usulan", tmt.isoformat())
     page.fill("#id_manfaat_organisasi", "Pelaporan data kesehatan tepat waktu.")

@@ -48,8 +48,9 @@ def test_plh_kepala_dari_penunjukan_sampai_pelepasan(live_server, page, masuk, o
     sebagai(plh)
     page.goto(f"{live_server.url}/mutasi/kotak-masuk/")
     expect(page.locator(".alert-warning")).to_contain_text("Anda bertindak sebagai Plh. Kepala Kecamatan Mulyorejo")
-    expect(page.locator("#kotak-lepas")).to_contain_text(u.nomor)
-    page.locator("#kotak-lepas").get_by_role("link", name="Buka").click()
+    page.locator("#kotak-lepas").click()  # the inbox's tab for this step
+    expect(page.locator("#daftar-menunggu")).to_contain_text(u.nomor)
+    page.locator("#daftar-menunggu").get_by_role("link", name="Buka").click()
     page.get_by_role("button", name="Setujui pelepasan").click()
     expect(page.locator(".alert-success")).to_be_visible()
     expect(page.locator("#linimasa")).to_contain_text(f"Plh. {plh.nama_lengkap} a.n. {o.kepala.nama_lengkap}")
