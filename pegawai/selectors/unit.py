@@ -22,8 +22,6 @@ from .pegawai import pegawai_terlihat, unit_jumlah_pegawai, unit_terlihat
 if TYPE_CHECKING:
     from ..akses import Pengguna
 
-INDENT = "\u00a0\u00a0\u00a0"  # non-breaking spaces: an <option> collapses ordinary ones
-
 
 @dataclass
 class SimpulUnit:
@@ -35,38 +33,6 @@ class SimpulUnit:
     jumlah: int = 0
     jumlah_total: int = 0
     anak_n: int = 0  # sub-units (the tree page opens them on demand)
-
-
-def _susun(units: list[UnitKerja], jumlah: dict[int, int]) -> list[SimpulUnit]:
-    """Nest the units; a unit whose parent is not in the list becomes a root."""
-    simpul = {u.pk: SimpulUnit(unit=u, jumlah=jumlah.get(u.pk, 0)) for u in units}
-    akar = []
-    for u in units:
-        s = simpul[u.pk]
-        induk = simpul.get(u.induk_id)
-        if induk is None:
-            akar.append(s)
-        else:
-            induk.anak.append(s)
-
-    def hitung(s: SimpulUnit, tingkat: int, jalur: set[int]) -> int:
-        s.tingkat = tingkat
-        s.anak = [a for a in s.anak if a.unit.pk not in jalur]  # a cycle slipped into the data: cut it
-        s.jumlah_total = s.jumlah + sum(hitung(a, tingkat + 1, jalur | {a.unit.pk}) for a in s.anak)
-        return s.jumlah_total
-
-    for s in akar:
-        hitung(s, 0, {s.unit.pk})
-    return akar
-
-
-def unit_pohon(user: Pengguna, *, aktif_saja: bool = False) -> list[SimpulUnit]:
-    """The units the user may see, nested (OPD -> children), sorted by name, each with its head
-    and active head-count. Two queries (units with heads, counts)."""
-    qs = unit_terlihat(user).select_related("kepala").order_by("nama")
-    if aktif_saja:
-        qs = qs.filter(aktif=True)
-    return _susun(list(qs), unit_jumlah_pegawai())
 
 
 def _ringkas_hitung() -> dict[int, tuple[int, int, int]]:
@@ -135,25 +101,6 @@ def unit_tingkat_ringkasan(user: Pengguna, akar: list[SimpulUnit]) -> dict[str, 
         "jumlah_pegawai": sum(s.jumlah_total for s in akar),
         "tanpa_kepala": hitung["tanpa_kepala"],
     }
-
-
-def unit_rata(akar: list[SimpulUnit]) -> list[SimpulUnit]:
-    """The tree flattened depth-first (parents before their children)."""
-    hasil, todo = [], list(reversed(akar))
-    while todo:
-        s = todo.pop()
-        hasil.append(s)
-        todo.extend(reversed(s.anak))
-    return hasil
-
-
-def unit_pilihan(user: Pengguna, *, aktif_saja: bool = False) -> list[tuple[int, str]]:
-    """(id, indented name) pairs of the visible units in tree order, for a <select>. One query."""
-    qs = unit_terlihat(user).order_by("nama")
-    if aktif_saja:
-        qs = qs.filter(aktif=True)
-    akar = _susun(list(qs.only("id", "nama", "induk_id")), {})
-    return [(s.unit.pk, f"{INDENT * s.tingkat}{s.unit.nama}") for s in unit_rata(akar)]
 
 
 def unit_leluhur(unit: UnitKerja) -> list[UnitKerja]:

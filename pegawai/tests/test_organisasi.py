@@ -4,12 +4,12 @@ kept, hidden from choices), formasi; every change audited; every other role refu
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from inti.models import CatatanAudit
 from pegawai.models import Formasi, Jabatan, JenisJabatan, JenisUnit, RiwayatJabatan, UnitKerja
 from pegawai.selectors.organisasi import unit_formasi
-from pegawai.selectors.unit import unit_pilihan
 from pegawai.services.organisasi import (
     OrganisasiError,
     formasi_atur,
@@ -75,7 +75,10 @@ class TestLayananUnit:
         kosong.refresh_from_db()
         assert (kosong.aktif, kosong.ditutup_pada) == (False, HARI)
         assert RiwayatJabatan.objects.filter(unit=kosong).exists()
-        assert kosong.pk not in dict(unit_pilihan(org.hr.akun, aktif_saja=True))
+        c = Client()
+        c.force_login(org.hr.akun)
+        cari = c.get(reverse("pegawai:unit_cari"), {"q": "Seksi Lama", "aktif": "1"}).json()
+        assert kosong.pk not in [h["id"] for h in cari["hasil"]]  # the unit fields offer open units only
         assert "perampingan" in _audit("organisasi.unit_tutup").get().ringkasan
         with pytest.raises(OrganisasiError):
             unit_buat(oleh=org.hr.akun, data={"kode": "X1", "nama": "X", "jenis": "BIDANG"}, induk=kosong)

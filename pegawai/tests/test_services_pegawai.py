@@ -17,13 +17,9 @@ from pegawai.models import (
 )
 from pegawai.selectors.pegawai import bup_usia, pegawai_audit, tanggal_pensiun
 from pegawai.selectors.unit import (
-    INDENT,
     ringkasan_organisasi,
     unit_anak,
     unit_leluhur,
-    unit_pilihan,
-    unit_pohon,
-    unit_rata,
     unit_staf,
 )
 from pegawai.services.kinerja import kinerja_catat
@@ -140,36 +136,6 @@ class TestKinerja:
 
 @pytest.mark.django_db
 class TestUnitPohon:
-    def test_nests_counts_and_totals(self, org):
-        seksi = UnitKerjaFactory(nama="Seksi Pemerintahan", induk=org.subunit)
-        pegawai_di(seksi)
-        akar = {s.unit.pk: s for s in unit_pohon(org.hr.akun)}
-        kec = akar[org.unit.pk]
-        kel = kec.anak[0]
-        assert (kel.unit, kel.tingkat, kel.anak[0].unit, kel.anak[0].tingkat) == (org.subunit, 1, seksi, 2)
-        assert (kec.jumlah, kel.jumlah, kel.anak[0].jumlah) == (1, 1, 1)
-        assert kec.jumlah_total == 3
-
-    def test_flattened_order_puts_parents_first(self, org):
-        urutan = [s.unit.pk for s in unit_rata(unit_pohon(org.hr.akun))]
-        assert urutan.index(org.unit.pk) + 1 == urutan.index(org.subunit.pk)
-
-    def test_choices_are_indented_by_depth(self, org):
-        pilihan = dict(unit_pilihan(org.hr.akun))
-        assert pilihan[org.unit.pk] == org.unit.nama
-        assert pilihan[org.subunit.pk] == INDENT + org.subunit.nama
-
-    def test_unit_head_gets_their_subtree_and_employee_nothing(self, org):
-        assert [s.unit.pk for s in unit_pohon(org.kepala.akun)] == [org.unit.pk]
-        assert unit_pohon(org.anggota.akun) == []
-        assert unit_pilihan(org.anggota.akun) == []
-
-    def test_inactive_units_can_be_left_out(self, org):
-        org.lain.aktif = False
-        org.lain.save()
-        assert org.lain.pk not in dict(unit_pilihan(org.hr.akun, aktif_saja=True))
-        assert org.lain.pk in dict(unit_pilihan(org.hr.akun))
-
     def test_ancestors_and_children(self, org):
         seksi = UnitKerjaFactory(induk=org.subunit)
         assert unit_leluhur(seksi) == [org.unit, org.subunit]
