@@ -72,7 +72,7 @@ def _baris(n: int, unit: list[str], jabatan: list[str]):
     from pegawai.impor.jenis.pegawai import ImporPegawai
 
     yield [k.nama for k in ImporPegawai.kolom]
-    golongan = ["II/a", "II/b", "II/c", "III/a", "III/b", "III/c", "III/d", "IV/a"]
+    golongan = ["III/a", "III/b", "III/c", "III/d"]  # S1 enters at III/a, one step per 4 years at most
     for i in range(n):
         lahir = AWAL_LAHIR + timedelta(days=i % HARI_LAHIR)
         urut = i // HARI_LAHIR + 1  # (birth date, sequence) is unique, so is the NIP
@@ -87,10 +87,10 @@ def _baris(n: int, unit: list[str], jabatan: list[str]):
             jk,
             lahir.isoformat(),
             "PNS",
-            golongan[i % len(golongan)],
+            golongan[min(len(golongan) - 1, (date.today().year - tmt_cpns.year) // 4, i % len(golongan))],
             jabatan[i % len(jabatan)],
             unit[i % len(unit)],
-            date(2015 + i % 10, 1 + i % 12, 1 + i % 28).isoformat(),
+            date(max(2015 + i % 10, tmt_cpns.year + 1), 1 + i % 12, 1 + i % 28).isoformat(),  # after TMT CPNS
             "S1",
             f"pegawai{i}@bench.go.id",
         ]

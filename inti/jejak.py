@@ -182,7 +182,11 @@ def jejak_baris(
 ) -> Iterator[dict[str, Any]]:
     """The LogEntry rows for `entri` as {attname: value} (an update without changes is skipped), for
     `jejak_massal` or a faster INSERT of the caller's (the import's `sisip_massal`). A bulk write
-    records its trail here, so this is also where its cached aggregates go stale (`inti.tembolok`)."""
+    records its trail here, so this is also where its cached aggregates go stale (`inti.tembolok`).
+
+    Not a generator itself: what needs the database (the content type) is read now, before the
+    caller starts a COPY on the connection; a query from inside the COPY's row iterator would wait
+    for the connection the COPY holds while the server waits for rows (a deadlock)."""
     tembolok.berubah(model)
     ct = ContentType.objects.get_for_model(model)
     aktor, alamat = _pelaku(oleh)
@@ -197,7 +201,12 @@ def jejak_baris(
         "changes_text": "",
         "remote_port": None,
     }
-    nama = str(model._meta.verbose_name)
+    return _baris_jejak(umum, str(model._meta.verbose_name), entri, tambahan)
+
+
+def _baris_jejak(
+    umum: dict[str, Any], nama: str, entri: Iterable[Entri], tambahan: Mapping[str, Any] | None
+) -> Iterator[dict[str, Any]]:
     for e in entri:
         if e.aksi == UBAH and not e.perubahan:
             continue
