@@ -101,12 +101,14 @@ HARAPAN: dict[str, Aturan] = {
     "pegawai:duk_xlsx": halaman(ORGANISASI),
     "pegawai:laporan_xlsx": halaman(ORGANISASI),
     "pegawai:unit_daftar": halaman(ORGANISASI),
+    "pegawai:unit_cari": halaman(ORGANISASI),  # units the user may see (an employee: only cakupan=semua&aktif=1)
     "impor:ekspor_pegawai": halaman(ORGANISASI),
     "abk:ikhtisar": halaman(ORGANISASI),
     "abk:rotasi": halaman(ORGANISASI),
     "abk:rotasi_ekspor": halaman(ORGANISASI),
     "pegawai:detail": halaman(PEMILIK_KEPALA_HR_PPK),  # boleh_lihat_pegawai
     "pegawai:unit_detail": halaman(KEPALA_HR_PPK),  # boleh_lihat_unit
+    "pegawai:unit_anak": halaman(KEPALA_HR_PPK),  # a unit's sub-units in the tree: as its page
     "abk:rincian": halaman(KEPALA_HR_PPK),
     "abk:unit": halaman(KEPALA_HR_PPK),
     "abk:tugas": halaman(KEPALA_HR_PPK),
@@ -138,6 +140,9 @@ HARAPAN: dict[str, Aturan] = {
             "pegawai:siasn_unit",
             "pegawai:siasn_unit_hasil",
             "pegawai:siasn_unit_xlsx",
+            "mutasi:dokumen_syarat_daftar",  # the required-documents catalogue is HR's data
+            "mutasi:dokumen_syarat_baru",
+            "mutasi:dokumen_syarat_ubah",
             "akun_pegawai",
             "akun_pegawai_detail",
             "abk:tugas_ubah",
@@ -225,6 +230,10 @@ HARAPAN: dict[str, Aturan] = {
     # A submitted proposal of an employee of kepala's sub-unit (without an account: PG is a colleague).
     "mutasi:aksi": post(_r(KP), pesan=HR_PPK),  # "lepas": the sending head (hak_langkah)
     "mutasi:pengecualian_konfirmasi": post(PPK_SAJA, pesan=_r(KP, HR)),  # boleh_konfirmasi_pengecualian
+    # The required documents of a draft proposal: its proposer (HR here) and HR (a draft is theirs).
+    "mutasi:dokumen_unggah": post(HR_SAJA),  # boleh_unggah_dokumen
+    "mutasi:dokumen_unduh": halaman(HR_SAJA),  # whoever sees the proposal
+    "mutasi:dokumen_hapus": post(HR_SAJA),  # boleh_hapus_dokumen: while a draft
     "mutasi:lampiran_unduh": halaman(KEPALA_HR_PPK),
     "mutasi:lampiran_hapus": post(KOSONG, pesan=KEPALA_HR_PPK),  # only while a draft
     # A batch of draft proposals: HR and the PPK (a head sees a batch once its proposals are submitted).
