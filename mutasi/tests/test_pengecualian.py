@@ -2,10 +2,11 @@
 (20+ characters), recorded by BKPSDM; overrides of the hard rules confirmed by the PPK before the
 decision; every override shown to every later approver."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from mutasi.models import PengecualianSyarat, StatusUsulan
 from mutasi.selectors.kelayakan import pengecualian_usulan
@@ -222,4 +223,5 @@ def test_selektor_pengecualian_untuk_berkas_sk(dunia, baru):
     u = _sampai_verifikasi_dengan_pengecualian(dunia, baru)
     rows = list(pengecualian_usulan(u.pk))
     assert [p.kode for p in rows] == ["kinerja", "masa_jabatan"]
-    assert all(p.oleh == dunia.org.hr.akun and p.waktu.date() == date.today() for p in rows)
+    # The day in the city's time zone on both sides: between 17:00 and 24:00 UTC it is already tomorrow in WIB.
+    assert all(p.oleh == dunia.org.hr.akun and timezone.localdate(p.waktu) == timezone.localdate() for p in rows)
