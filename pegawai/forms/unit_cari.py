@@ -107,10 +107,14 @@ class UnitCariField(forms.Field):
     def _selesaikan(self, value) -> UnitKerja | None:
         """The unit the value names, None for an empty value; raises ValidationError."""
         pk_teks, teks = self._pecah(value)
-        kunci = (pk_teks, teks)
+        return self._sekali((pk_teks, teks), lambda: self._cari(pk_teks, teks))
+
+    def _sekali(self, kunci, hitung):
+        """`hitung()` once per form for this value (clean and the widget both ask), its
+        ValidationError kept and raised again like its result."""
         if kunci not in self._hasil:
             try:
-                self._hasil[kunci] = self._cari(pk_teks, teks)
+                self._hasil[kunci] = hitung()
             except forms.ValidationError as e:
                 self._hasil[kunci] = e
         hasil = self._hasil[kunci]
@@ -218,19 +222,14 @@ class UnitCariBanyakField(UnitCariField):
 
     def _selesaikan(self, value) -> list[UnitKerja]:
         ids, teks = self._pecah_banyak(value)
-        kunci = (tuple(ids), teks)
-        if kunci not in self._hasil:
-            try:
-                units = self._units(ids)
-                if teks:
-                    units.append(self._cari("", teks))
-                self._hasil[kunci] = list({u.pk: u for u in units}.values())
-            except forms.ValidationError as e:
-                self._hasil[kunci] = e
-        hasil = self._hasil[kunci]
-        if isinstance(hasil, forms.ValidationError):
-            raise hasil
-        return hasil
+
+        def hitung() -> list[UnitKerja]:
+            units = self._units(ids)
+            if teks:
+                units.append(self._cari("", teks))
+            return list({u.pk: u for u in units}.values())
+
+        return self._sekali((tuple(ids), teks), hitung)
 
     def _tampilkan(self, value) -> tuple[list[tuple[int, str]], str]:
         ids, teks = self._pecah_banyak(value)
