@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.medan import kolom_dari_ke, kolom_status, rujukan_opsional
 from inti.models import RiwayatStatus
 from mutasi.models import UsulanMutasi
 from pegawai.models import Pegawai, Predikat
@@ -87,21 +88,12 @@ class Evaluasi(models.Model):
     pegawai = models.ForeignKey(
         Pegawai, on_delete=models.PROTECT, related_name="evaluasi_mutasi", verbose_name=_("pegawai")
     )
-    penilai = models.ForeignKey(
-        Pegawai,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="evaluasi_menilai",
-        verbose_name=_("penilai"),
-    )
+    penilai = rujukan_opsional(Pegawai, _("penilai"), related_name="evaluasi_menilai")
     # HR chose this reviewer by hand: the daily command no longer follows the unit's head.
     penilai_ditetapkan = models.BooleanField(_("penilai ditetapkan BKPSDM"), default=False)
     bulan_ke = models.PositiveSmallIntegerField(_("bulan ke-"))
     jatuh_tempo = models.DateField(_("jatuh tempo"), db_index=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=StatusEvaluasi.choices, default=StatusEvaluasi.TERJADWAL
-    )
+    status = kolom_status(StatusEvaluasi, StatusEvaluasi.TERJADWAL, max_length=10)
 
     # Work results and behaviour.
     hasil_kerja = _nilai(_("hasil kerja"))
@@ -189,8 +181,7 @@ class RiwayatStatusEvaluasi(RiwayatStatus):
     evaluasi = models.ForeignKey(
         Evaluasi, on_delete=models.CASCADE, related_name="riwayat_status", verbose_name=_("evaluasi")
     )
-    dari = models.CharField(_("dari status"), max_length=10, choices=StatusEvaluasi.choices, blank=True)
-    ke = models.CharField(_("ke status"), max_length=10, choices=StatusEvaluasi.choices)
+    dari, ke = kolom_dari_ke(StatusEvaluasi, max_length=10)
 
     class Meta(RiwayatStatus.Meta):
         verbose_name = _("riwayat status evaluasi")

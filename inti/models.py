@@ -1,14 +1,15 @@
 """The shared layer's tables: the audit trail, the abstract history row every workflow keeps, background
 work's progress (helpers in inti/tugas.py), and the status history of background work and WhatsApp
-messages. This module imports nothing of the project but the notice centre's tables, so any module
-of `inti` may import it without a circle."""
+messages. This module imports nothing of the project but the field helpers (inti/medan.py) and the
+notice centre's tables, so any module of `inti` may import it without a circle."""
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .medan import akun_pelaku, kolom_dari_ke, kolom_status
 
 
 class CatatanAudit(models.Model):
@@ -16,9 +17,7 @@ class CatatanAudit(models.Model):
     `inti.audit.audit_catat`. (The table keeps its first name, `pegawai_catatanaudit`.)"""
 
     waktu = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    oleh = akun_pelaku()
     aksi = models.CharField(_("aksi"), max_length=60)
     objek_tipe = models.CharField(_("jenis objek"), max_length=60)
     objek_id = models.CharField(_("id objek"), max_length=40)
@@ -45,9 +44,7 @@ class RiwayatStatus(models.Model):
     aksi = models.CharField(_("aksi"), max_length=30)
     dari = models.CharField(_("dari status"), max_length=20, blank=True)
     ke = models.CharField(_("ke status"), max_length=20)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    oleh = akun_pelaku()
     sebagai = models.CharField(_("sebagai"), max_length=300, blank=True)
     catatan = models.TextField(_("catatan"), blank=True)
     waktu = models.DateTimeField(_("waktu"), default=timezone.now)
@@ -65,14 +62,7 @@ class RiwayatStatusPengganti(RiwayatStatus):
     official's account, their name as it was, and Plh./Plt. Written by `Alur.catat` from a
     `inti.transisi.Sebagai` that carries them; empty when the actor acted in their own right."""
 
-    atas_nama = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("atas nama"),
-    )
+    atas_nama = akun_pelaku(_("atas nama"))
     atas_nama_nama = models.CharField(_("nama pejabat yang digantikan"), max_length=200, blank=True)
     jenis_pengganti = models.CharField(_("Plh./Plt."), max_length=5, blank=True)
 
@@ -93,15 +83,13 @@ class ProgresTugas(models.Model):
 
     jenis = models.CharField(_("jenis"), max_length=40)
     kunci = models.CharField(_("kunci"), max_length=100, blank=True, db_index=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.MENUNGGU)
+    status = kolom_status(Status, Status.MENUNGGU, max_length=10)
     tahap = models.CharField(_("tahap"), max_length=100, blank=True)
     total = models.PositiveIntegerField(_("total"), default=0)
     selesai = models.PositiveIntegerField(_("selesai"), default=0)
     pesan = models.TextField(_("pesan"), blank=True)
     hasil = models.JSONField(_("hasil"), default=dict, blank=True)
-    dibuat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    dibuat_oleh = akun_pelaku()
     dibuat = models.DateTimeField(_("dibuat"), default=timezone.now)
     dimulai = models.DateTimeField(_("dimulai"), null=True, blank=True)
     berakhir = models.DateTimeField(_("berakhir"), null=True, blank=True)
@@ -152,8 +140,7 @@ class RiwayatStatusTugas(RiwayatStatus):
     again after a dead worker), written by `ALUR`."""
 
     progres = models.ForeignKey(ProgresTugas, on_delete=models.CASCADE, related_name="riwayat_status")
-    dari = models.CharField(_("dari status"), max_length=20, choices=ProgresTugas.Status, blank=True)
-    ke = models.CharField(_("ke status"), max_length=20, choices=ProgresTugas.Status)
+    dari, ke = kolom_dari_ke(ProgresTugas.Status)
 
     class Meta(RiwayatStatus.Meta):
         app_label = "inti"
@@ -171,8 +158,7 @@ class RiwayatStatusPesanWa(RiwayatStatus):
     written by `inti.notifikasi.whatsapp.ALUR`."""
 
     pesan = models.ForeignKey("inti.PesanWhatsApp", on_delete=models.CASCADE, related_name="riwayat_status")
-    dari = models.CharField(_("dari status"), max_length=20, choices=StatusWa.choices, blank=True)
-    ke = models.CharField(_("ke status"), max_length=20, choices=StatusWa.choices)
+    dari, ke = kolom_dari_ke(StatusWa)
 
     class Meta(RiwayatStatus.Meta):
         app_label = "inti"

@@ -13,13 +13,13 @@ done or not (`ItemAdaptasi.selesai_pada`, ticked back and forth by the employee 
 check-in is written once: none of them is a workflow.
 """
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.medan import akun_pelaku, kolom_dari_ke, kolom_status, rujukan_opsional
 from inti.models import RiwayatStatus
 from mutasi.models import UsulanMutasi
 from pegawai.models import Kompetensi, Pegawai
@@ -90,42 +90,23 @@ class PenugasanPelatihan(models.Model):
     pelatihan = models.ForeignKey(
         Pelatihan, on_delete=models.PROTECT, related_name="penugasan", verbose_name=_("pelatihan")
     )
-    usulan = models.ForeignKey(
+    usulan = rujukan_opsional(
         UsulanMutasi,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("usulan mutasi"),
         related_name="penugasan_pelatihan",
-        verbose_name=_("usulan mutasi"),
         help_text=_("Kosong bila pelatihan ditugaskan di luar mutasi."),
     )
     tenggat = models.DateField(_("tenggat"))
-    status = models.CharField(
-        _("status"), max_length=14, choices=StatusPenugasan.choices, default=StatusPenugasan.DITUGASKAN
-    )
+    status = kolom_status(StatusPenugasan, StatusPenugasan.DITUGASKAN, max_length=14)
     tanggal_selesai = models.DateField(_("tanggal selesai"), null=True, blank=True)
     jp_diperoleh = models.PositiveSmallIntegerField(_("JP diperoleh"), default=0)
     bukti = models.FileField(_("sertifikat / bukti"), upload_to="pelatihan/bukti/%Y/%m/", max_length=255, blank=True)
     bukti_nama = models.CharField(_("nama berkas bukti"), max_length=255, blank=True)
     bukti_tipe = models.CharField(_("tipe berkas bukti"), max_length=50, blank=True)
     bukti_diunggah_pada = models.DateTimeField(_("bukti diunggah pada"), null=True, blank=True)
-    diverifikasi_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("diverifikasi oleh"),
-    )
+    diverifikasi_oleh = akun_pelaku(_("diverifikasi oleh"))
     diverifikasi_pada = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
-    ditugaskan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("ditugaskan oleh"),
-    )
+    ditugaskan_oleh = akun_pelaku(_("ditugaskan oleh"))
     ditugaskan_pada = models.DateTimeField(_("ditugaskan pada"), default=timezone.now)
     catatan = models.TextField(_("catatan"), blank=True)
     alasan = models.TextField(
@@ -189,8 +170,7 @@ class RiwayatStatusPenugasan(RiwayatStatus):
     change (`dari` = `ke`): who, when, as what, the reason."""
 
     penugasan = models.ForeignKey(PenugasanPelatihan, on_delete=models.CASCADE, related_name="riwayat_status")
-    dari = models.CharField(_("dari status"), max_length=20, choices=StatusPenugasan.choices, blank=True)
-    ke = models.CharField(_("ke status"), max_length=20, choices=StatusPenugasan.choices)
+    dari, ke = kolom_dari_ke(StatusPenugasan)
 
     class Meta(RiwayatStatus.Meta):
         verbose_name = _("riwayat status penugasan")
@@ -209,9 +189,7 @@ class Pendampingan(models.Model):
     mentor = models.ForeignKey(
         Pegawai, on_delete=models.PROTECT, related_name="pendampingan_mentor", verbose_name=_("pendamping")
     )
-    ditunjuk_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    ditunjuk_oleh = akun_pelaku()
     ditunjuk_pada = models.DateTimeField(_("ditunjuk pada"), default=timezone.now)
     # Ended with its transfer (a decided transfer cancelled or revoked): the plan is kept, frozen.
     berakhir_pada = models.DateTimeField(_("berakhir pada"), null=True, blank=True)
@@ -262,9 +240,7 @@ class ItemAdaptasi(models.Model):
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     tenggat = models.DateField(_("tenggat"))
     selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
-    selesai_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    selesai_oleh = akun_pelaku()
 
     class Meta:
         db_table = "mutasi_itemadaptasi"  # created when training was part of mutasi

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..medan import kolom_status, rujukan_opsional
+
 
 class Saluran(models.TextChoices):
     """Where a kind of notice reaches a person, besides the notice centre (always on)."""
@@ -78,14 +80,12 @@ class StatusWa(models.TextChoices):
 
 
 class PesanWhatsApp(models.Model):
-    notifikasi = models.ForeignKey(
-        Notifikasi, null=True, blank=True, on_delete=models.SET_NULL, related_name="pesan_wa"
-    )
+    notifikasi = rujukan_opsional(Notifikasi, related_name="pesan_wa")
     nomor = models.CharField(_("nomor"), max_length=20)
     templat = models.CharField(_("templat"), max_length=100)
     parameter = models.JSONField(_("parameter"), default=list, blank=True)
     wamid = models.CharField(_("id pesan WhatsApp"), max_length=200, blank=True, db_index=True)
-    status = models.CharField(_("status"), max_length=10, choices=StatusWa, default=StatusWa.ANTRE)
+    status = kolom_status(StatusWa, StatusWa.ANTRE, max_length=10)
     galat = models.TextField(_("galat"), blank=True)
     percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
     dibuat = models.DateTimeField(_("dibuat"), default=timezone.now)

@@ -6,10 +6,11 @@ or receiving head's approval given in the application; and a kind with a `jenis_
 when the proposal has an attachment (`LampiranUsulan`) of that kind, so a document attached on the
 proposal's form is not uploaded twice (`mutasi.selectors.dokumen_syarat`)."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from inti.medan import akun_pelaku
 
 from .usulan import DasarMutasi, JenisLampiran, JenisMutasi, UsulanMutasi
 
@@ -107,13 +108,7 @@ class DokumenUsulan(models.Model):
     nama_asli = models.CharField(_("nama berkas"), max_length=255)
     tipe = models.CharField(_("tipe"), max_length=50)
     ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
-    diunggah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("diunggah oleh"),
-    )
+    diunggah_oleh = akun_pelaku(_("diunggah oleh"), blank=False)
     diunggah_pada = models.DateTimeField(_("diunggah pada"), default=timezone.now)
 
     class Meta:

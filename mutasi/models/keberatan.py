@@ -1,11 +1,11 @@
 """Objections (keberatan) to a decided transfer, and their history."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.medan import akun_pelaku, kolom_dari_ke, kolom_status
 from inti.models import RiwayatStatus
 
 from .usulan import UsulanMutasi
@@ -29,15 +29,11 @@ class Keberatan(models.Model):
 
     usulan = models.ForeignKey(UsulanMutasi, on_delete=models.CASCADE, related_name="keberatan")
     isi = models.TextField(_("isi keberatan"))
-    status = models.CharField(
-        _("status"), max_length=8, choices=StatusKeberatan.choices, default=StatusKeberatan.DIAJUKAN, db_index=True
-    )
+    status = kolom_status(StatusKeberatan, StatusKeberatan.DIAJUKAN, max_length=8, db_index=True)
     diajukan_pada = models.DateTimeField(_("diajukan pada"), default=timezone.now)
     jawaban = models.TextField(_("jawaban BKPSDM"), blank=True)
     keputusan = models.CharField(_("keputusan"), max_length=6, choices=KeputusanKeberatan.choices, blank=True)
-    dijawab_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    dijawab_oleh = akun_pelaku()
     dijawab_pada = models.DateTimeField(_("dijawab pada"), null=True, blank=True)
     perubahan = models.JSONField(_("perubahan (bila direvisi)"), default=dict, blank=True)
 
@@ -68,8 +64,7 @@ class RiwayatStatusKeberatan(RiwayatStatus):
     """The objection's history: raised (`dari` empty), answered."""
 
     keberatan = models.ForeignKey(Keberatan, on_delete=models.CASCADE, related_name="riwayat_status")
-    dari = models.CharField(_("dari status"), max_length=20, choices=StatusKeberatan.choices, blank=True)
-    ke = models.CharField(_("ke status"), max_length=20, choices=StatusKeberatan.choices)
+    dari, ke = kolom_dari_ke(StatusKeberatan)
 
     class Meta(RiwayatStatus.Meta):
         verbose_name = _("riwayat status keberatan")

@@ -2,11 +2,12 @@
 justification by BKPSDM; an override of a hard rule (sanction, election blackout, under the
 minimum years in post) counts from the decision on only once the PPK has confirmed it."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from inti.medan import akun_pelaku
 
 from .usulan import UsulanMutasi
 
@@ -26,22 +27,9 @@ class PengecualianSyarat(models.Model):
     judul = models.CharField(_("syarat"), max_length=200)
     pesan_cek = models.CharField(_("hasil pemeriksaan yang dikecualikan"), max_length=500, blank=True)
     alasan = models.TextField(_("justifikasi tertulis"))
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("dicatat oleh"),
-    )
+    oleh = akun_pelaku(_("dicatat oleh"), blank=False)
     waktu = models.DateTimeField(_("dicatat pada"), default=timezone.now)
-    dikonfirmasi_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("dikonfirmasi PPK"),
-    )
+    dikonfirmasi_oleh = akun_pelaku(_("dikonfirmasi PPK"))
     dikonfirmasi_pada = models.DateTimeField(_("dikonfirmasi pada"), null=True, blank=True)
 
     class Meta:

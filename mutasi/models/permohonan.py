@@ -1,11 +1,11 @@
 """The employee's own request for a transfer (atas permintaan sendiri)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.medan import akun_pelaku, kolom_dari_ke, kolom_status, rujukan_opsional
 from inti.models import RiwayatStatus
 from pegawai.models import Pegawai, UnitKerja
 
@@ -36,17 +36,11 @@ class PermohonanMutasi(models.Model):
         UnitKerja, blank=True, related_name="+", verbose_name=_("unit kerja yang diinginkan")
     )
     instansi_tujuan = models.CharField(_("instansi tujuan (mutasi keluar)"), max_length=200, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=StatusPermohonan.choices, default=StatusPermohonan.DIAJUKAN, db_index=True
-    )
+    status = kolom_status(StatusPermohonan, StatusPermohonan.DIAJUKAN, max_length=10, db_index=True)
     alasan_tolak = models.TextField(_("alasan penolakan"), blank=True)
-    ditangani_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    ditangani_oleh = akun_pelaku()
     ditangani_pada = models.DateTimeField(null=True, blank=True)
-    usulan = models.OneToOneField(
-        UsulanMutasi, null=True, blank=True, on_delete=models.SET_NULL, related_name="permohonan"
-    )
+    usulan = rujukan_opsional(UsulanMutasi, related_name="permohonan", satu=True)
     dibuat = models.DateTimeField(_("diajukan pada"), default=timezone.now)
 
     class Meta:
@@ -73,8 +67,7 @@ class RiwayatStatusPermohonan(RiwayatStatus):
     (`mutasi.services.permohonan.AlurPermohonan` is its one writer)."""
 
     permohonan = models.ForeignKey(PermohonanMutasi, on_delete=models.CASCADE, related_name="riwayat_status")
-    dari = models.CharField(_("dari status"), max_length=20, choices=StatusPermohonan.choices, blank=True)
-    ke = models.CharField(_("ke status"), max_length=20, choices=StatusPermohonan.choices)
+    dari, ke = kolom_dari_ke(StatusPermohonan)
 
     class Meta(RiwayatStatus.Meta):
         verbose_name = _("riwayat status permohonan")

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.medan import akun_pelaku, kolom_dari_ke, kolom_status, rujukan_opsional
 from inti.models import RiwayatStatus, RiwayatStatusPengganti
 
 from .usulan import BatchUsulan
@@ -64,9 +65,7 @@ class SuratKeputusan(models.Model):
     SHA-256). An amending (PERUBAHAN) or revoking (PEMBATALAN) decree names the decree it changes."""
 
     jenis = models.CharField(_("jenis SK"), max_length=10, choices=JenisSK.choices, default=JenisSK.PENETAPAN)
-    status = models.CharField(
-        _("status"), max_length=12, choices=StatusSK.choices, default=StatusSK.DITETAPKAN, db_index=True
-    )
+    status = kolom_status(StatusSK, StatusSK.DITETAPKAN, max_length=12, db_index=True)
     nomor = models.CharField(_("nomor SK"), max_length=100, unique=True, null=True, blank=True)
     tahun = models.PositiveSmallIntegerField(_("tahun"), null=True, blank=True)
     urut = models.PositiveIntegerField(_("nomor urut"), null=True, blank=True)
@@ -79,14 +78,7 @@ class SuratKeputusan(models.Model):
     cakupan = models.ManyToManyField(
         "UsulanMutasi", related_name="sk_cakupan", blank=True, verbose_name=_("usulan yang dicakup")
     )
-    penandatangan = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("PPK penanda tangan"),
-    )
+    penandatangan = rujukan_opsional(settings.AUTH_USER_MODEL, _("PPK penanda tangan"), on_delete=models.PROTECT)
     # What the signature block says, taken from the signing PPK's account when signed.
     penandatangan_nama = models.CharField(_("nama penandatangan"), max_length=150, blank=True)
     penandatangan_nip = models.CharField(_("NIP penandatangan"), max_length=30, blank=True)
@@ -95,25 +87,15 @@ class SuratKeputusan(models.Model):
     penandatangan_atas_nama = models.CharField(_("atas nama"), max_length=200, blank=True)
     penandatangan_plh = models.CharField(_("Plh./Plt."), max_length=5, blank=True)
     kode_verifikasi = models.CharField(_("kode verifikasi"), max_length=32, unique=True)
-    batch = models.ForeignKey(
-        BatchUsulan, null=True, blank=True, on_delete=models.PROTECT, related_name="sk", verbose_name=_("batch")
-    )
-    mengganti = models.ForeignKey(
+    batch = rujukan_opsional(BatchUsulan, _("batch"), on_delete=models.PROTECT, related_name="sk")
+    mengganti = rujukan_opsional(
         "self",
-        null=True,
-        blank=True,
+        _("mengubah/mencabut SK"),
         on_delete=models.PROTECT,
         related_name="pengganti",
-        verbose_name=_("mengubah/mencabut SK"),
         help_text=_("SK yang diubah atau dicabut oleh SK ini."),
     )
-    diterbitkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("disiapkan oleh"),
-    )
+    diterbitkan_oleh = akun_pelaku(_("disiapkan oleh"), blank=False)
     diterbitkan_pada = models.DateTimeField(_("disiapkan pada"), default=timezone.now)
     ditandatangani_pada = models.DateTimeField(_("ditandatangani pada"), null=True, blank=True)
     berkas = models.FileField(_("berkas PDF"), upload_to=lokasi_dokumen, blank=True, max_length=200)
@@ -157,8 +139,7 @@ class RiwayatStatusSK(RiwayatStatusPengganti):
     """A decree's history: prepared (`dari` empty), signed, returned or withdrawn."""
 
     sk = models.ForeignKey(SuratKeputusan, on_delete=models.CASCADE, related_name="riwayat_status")
-    dari = models.CharField(_("dari status"), max_length=20, choices=StatusSK.choices, blank=True)
-    ke = models.CharField(_("ke status"), max_length=20, choices=StatusSK.choices)
+    dari, ke = kolom_dari_ke(StatusSK)
 
     class Meta(RiwayatStatus.Meta):
         verbose_name = _("riwayat status SK")
@@ -191,9 +172,7 @@ class SuratPemberitahuan(models.Model):
     sha256 = models.CharField(_("SHA-256 berkas"), max_length=64, blank=True)
     ditandatangani_pada = models.DateTimeField(_("ditandatangani pada"), null=True, blank=True)
     diserahkan_pada = models.DateField(_("diserahkan kepada pegawai pada"), null=True, blank=True)
-    diserahkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    diserahkan_oleh = akun_pelaku()
     dibuat = models.DateTimeField(_("dibuat"), default=timezone.now)
 
     class Meta:

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.medan import akun_pelaku, kolom_dari_ke, kolom_status, rujukan_opsional
 from inti.models import RiwayatStatus, RiwayatStatusPengganti
 from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 
@@ -112,9 +113,7 @@ class BatchUsulan(models.Model):
     keterangan = models.TextField(_("keterangan"), blank=True)
     dasar = models.CharField(_("dasar mutasi"), max_length=12, choices=DasarMutasi.choices, default=DasarMutasi.ROTASI)
     tmt_usulan = models.DateField(_("TMT yang diusulkan"))
-    dibuat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("dibuat oleh")
-    )
+    dibuat_oleh = akun_pelaku(_("dibuat oleh"), blank=False)
     dibuat = models.DateTimeField(_("dibuat"), default=timezone.now)
 
     class Meta:
@@ -139,52 +138,18 @@ class UsulanMutasi(models.Model):
     )
     jenis = models.CharField(_("jenis mutasi"), max_length=8, choices=JenisMutasi.choices, default=JenisMutasi.DALAM)
     dasar = models.CharField(_("dasar mutasi"), max_length=12, choices=DasarMutasi.choices)
-    status = models.CharField(
-        _("status"), max_length=14, choices=StatusUsulan.choices, default=StatusUsulan.DRAFT, db_index=True
-    )
-    batch = models.ForeignKey(
-        BatchUsulan,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="usulan",
-        verbose_name=_("batch"),
-    )
+    status = kolom_status(StatusUsulan, StatusUsulan.DRAFT, max_length=14, db_index=True)
+    batch = rujukan_opsional(BatchUsulan, _("batch"), related_name="usulan")
 
     # From (captured from the record when the proposal is made).
-    asal_riwayat = models.ForeignKey(
-        RiwayatJabatan,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("posisi asal"),
-    )
-    asal_unit = models.ForeignKey(
-        UnitKerja,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="usulan_keluar",
-        verbose_name=_("unit asal"),
-    )
-    asal_jabatan = models.ForeignKey(
-        Jabatan, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("jabatan asal")
-    )
+    asal_riwayat = rujukan_opsional(RiwayatJabatan, _("posisi asal"))
+    asal_unit = rujukan_opsional(UnitKerja, _("unit asal"), on_delete=models.PROTECT, related_name="usulan_keluar")
+    asal_jabatan = rujukan_opsional(Jabatan, _("jabatan asal"), on_delete=models.PROTECT)
     asal_mulai = models.DateField(_("TMT jabatan asal"), null=True, blank=True)
 
     # To.
-    tujuan_unit = models.ForeignKey(
-        UnitKerja,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="usulan_masuk",
-        verbose_name=_("unit tujuan"),
-    )
-    tujuan_jabatan = models.ForeignKey(
-        Jabatan, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("jabatan tujuan")
-    )
+    tujuan_unit = rujukan_opsional(UnitKerja, _("unit tujuan"), on_delete=models.PROTECT, related_name="usulan_masuk")
+    tujuan_jabatan = rujukan_opsional(Jabatan, _("jabatan tujuan"), on_delete=models.PROTECT)
 
     # Inter-instansi moves: the other side and its decision.
     instansi_eksternal = models.CharField(_("instansi asal/tujuan"), max_length=200, blank=True)
@@ -198,9 +163,7 @@ class UsulanMutasi(models.Model):
     tanggal_keputusan_eksternal = models.DateField(_("tanggal keputusan eksternal"), null=True, blank=True)
     nomor_pertimbangan_teknis = models.CharField(_("nomor pertimbangan teknis BKN"), max_length=100, blank=True)
     tanggal_pertimbangan_teknis = models.DateField(_("tanggal pertimbangan teknis BKN"), null=True, blank=True)
-    keputusan_eksternal_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    keputusan_eksternal_oleh = akun_pelaku()
     keputusan_eksternal_pada = models.DateTimeField(_("keputusan eksternal dicatat pada"), null=True, blank=True)
 
     # Why, and what for: both shown to the employee.
@@ -229,35 +192,21 @@ class UsulanMutasi(models.Model):
     # The record changed while the proposal was open.
     perlu_tinjauan = models.BooleanField(_("perlu ditinjau BKPSDM"), default=False)
     tinjauan_alasan = models.CharField(_("perubahan data pegawai"), max_length=300, blank=True)
-    ditinjau_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    ditinjau_oleh = akun_pelaku()
     ditinjau_pada = models.DateTimeField(null=True, blank=True)
 
     # Who did the steps that must not be done by one person.
-    diusulkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="usulan_mutasi_dibuat",
-        verbose_name=_("pengusul"),
-    )
-    diverifikasi_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    diputuskan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    diusulkan_oleh = akun_pelaku(_("pengusul"), blank=False, related_name="usulan_mutasi_dibuat")
+    diverifikasi_oleh = akun_pelaku()
+    diputuskan_oleh = akun_pelaku()
     diajukan_pada = models.DateTimeField(_("pertama diajukan"), null=True, blank=True)
     diputuskan_pada = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
 
     # Decree and carrying out.
-    sk = models.ForeignKey(
-        "SuratKeputusan", null=True, blank=True, on_delete=models.PROTECT, related_name="usulan", verbose_name=_("SK")
-    )
+    sk = rujukan_opsional("SuratKeputusan", _("SK"), on_delete=models.PROTECT, related_name="usulan")
     tmt = models.DateField(_("TMT"), null=True, blank=True)
     dilaksanakan_pada = models.DateTimeField(_("dilaksanakan pada"), null=True, blank=True)
-    riwayat_baru = models.ForeignKey(RiwayatJabatan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    riwayat_baru = rujukan_opsional(RiwayatJabatan)
 
     # The employee's notice.
     pemberitahuan_dibuka = models.DateTimeField(_("pemberitahuan pertama dibuka"), null=True, blank=True)
@@ -346,8 +295,7 @@ class RiwayatStatusUsulan(RiwayatStatusPengganti):
     (an override, a review, the Minister's approval: `dari` = `ke`)."""
 
     usulan = models.ForeignKey(UsulanMutasi, on_delete=models.CASCADE, related_name="riwayat_status")
-    dari = models.CharField(_("dari status"), max_length=20, choices=StatusUsulan.choices, blank=True)
-    ke = models.CharField(_("ke status"), max_length=20, choices=StatusUsulan.choices)
+    dari, ke = kolom_dari_ke(StatusUsulan)
 
     class Meta(RiwayatStatus.Meta):
         verbose_name = _("riwayat status usulan")
@@ -376,7 +324,7 @@ class LampiranUsulan(models.Model):
     nama_asli = models.CharField(_("nama berkas"), max_length=255)
     tipe = models.CharField(_("tipe"), max_length=50)
     ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
-    diunggah_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    diunggah_oleh = akun_pelaku(blank=False)
     diunggah_pada = models.DateTimeField(default=timezone.now)
 
     class Meta:

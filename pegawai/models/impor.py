@@ -1,15 +1,16 @@
 """The import log: one row per import run, refused ones included."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from inti.medan import akun_pelaku
 
 
 class RiwayatImpor(models.Model):
     jenis = models.CharField(_("jenis data"), max_length=20)
     nama_file = models.CharField(_("nama file"), max_length=255)
-    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    oleh = akun_pelaku(blank=False)
     waktu = models.DateTimeField(_("waktu"), default=timezone.now)
     jumlah_baris = models.PositiveIntegerField(_("jumlah baris"), default=0)
     dibuat = models.PositiveIntegerField(_("baru"), default=0)

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from inti.medan import rujukan_opsional
+
 from .pilihan import JenisJabatan, JenisKompetensi, JenisUnit, JenjangJabatan
 
 
@@ -13,17 +15,8 @@ class UnitKerja(models.Model):
     kode = models.CharField(_("kode"), max_length=30, unique=True)
     nama = models.CharField(_("nama"), max_length=200)
     jenis = models.CharField(_("jenis"), max_length=20, choices=JenisUnit.choices)
-    induk = models.ForeignKey(
-        "self", verbose_name=_("unit induk"), null=True, blank=True, on_delete=models.PROTECT, related_name="anak"
-    )
-    kepala = models.ForeignKey(
-        "Pegawai",
-        verbose_name=_("kepala unit"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="unit_dipimpin",
-    )
+    induk = rujukan_opsional("self", _("unit induk"), on_delete=models.PROTECT, related_name="anak")
+    kepala = rujukan_opsional("Pegawai", _("kepala unit"), related_name="unit_dipimpin")
     alamat = models.CharField(_("alamat"), max_length=250, blank=True)
     id_siasn = models.CharField(
         _("ID unor SIASN"), max_length=64, blank=True, help_text=_("ID unit organisasi (unorId) di SIASN BKN.")

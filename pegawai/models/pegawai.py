@@ -11,6 +11,7 @@ from django.db.models import FilteredRelation, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from inti.kalender import bulan_penuh, usia
+from inti.medan import akun_pelaku, rujukan_opsional
 
 from .. import nip as nip_rules
 from .organisasi import Jabatan, Kompetensi, UnitKerja
@@ -63,14 +64,7 @@ class Pegawai(models.Model):
     kompetensi = models.ManyToManyField(Kompetensi, verbose_name=_("kompetensi"), blank=True, related_name="pegawai")
     aktif = models.BooleanField(_("aktif"), default=True)
     alasan_nonaktif = models.CharField(_("alasan tidak aktif"), max_length=100, blank=True)
-    akun = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("akun"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="pegawai",
-    )
+    akun = rujukan_opsional(settings.AUTH_USER_MODEL, _("akun"), related_name="pegawai", satu=True)
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True)
 
@@ -213,14 +207,7 @@ class KinerjaTahunan(models.Model):
     tahun = models.PositiveSmallIntegerField(_("tahun"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     predikat = models.CharField(_("predikat kinerja"), max_length=20, choices=Predikat.choices)
     keterangan = models.CharField(_("keterangan"), max_length=250, blank=True)
-    dicatat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("dicatat oleh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    dicatat_oleh = akun_pelaku(_("dicatat oleh"))
     dicatat_pada = models.DateTimeField(_("dicatat pada"), null=True, blank=True)
 
     class Meta:
@@ -241,13 +228,8 @@ class KontrakPPPK(models.Model):
     nomor = models.CharField(_("nomor perjanjian kerja"), max_length=100, blank=True)
     mulai = models.DateField(_("mulai"))
     selesai = models.DateField(_("berakhir"))
-    diperpanjang_dari = models.OneToOneField(
-        "self",
-        verbose_name=_("perpanjangan dari"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="perpanjangan",
+    diperpanjang_dari = rujukan_opsional(
+        "self", _("perpanjangan dari"), on_delete=models.PROTECT, related_name="perpanjangan", satu=True
     )
     keterangan = models.CharField(_("keterangan"), max_length=250, blank=True)
     dibuat = models.DateTimeField(auto_now_add=True)

@@ -4,10 +4,11 @@ pelaksana tugas). HR records it, or the official for their own absence. The role
 read the delegations in force today, so whatever the official may do, the acting person may do on
 those days, and every step says so ("Plh. <name> a.n. <official>")."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+from inti.medan import akun_pelaku, rujukan_opsional
 
 
 class PeranPejabat(models.TextChoices):
@@ -35,11 +36,9 @@ class PenggantiPejabat(models.Model):
         "Pegawai", verbose_name=_("pengganti"), on_delete=models.PROTECT, related_name="menggantikan"
     )
     peran = models.CharField(_("peran"), max_length=10, choices=PeranPejabat.choices)
-    unit = models.ForeignKey(
+    unit = rujukan_opsional(
         "UnitKerja",
-        verbose_name=_("unit"),
-        null=True,
-        blank=True,
+        _("unit"),
         on_delete=models.PROTECT,
         related_name="pengganti_kepala",
         help_text=_("Unit yang dipimpin pejabat (untuk Kepala unit)."),
@@ -48,14 +47,10 @@ class PenggantiPejabat(models.Model):
     mulai = models.DateField(_("mulai"))
     selesai = models.DateField(_("selesai"))
     dasar = models.CharField(_("dasar (nomor surat perintah)"), max_length=150)
-    dibuat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("dibuat oleh")
-    )
+    dibuat_oleh = akun_pelaku(_("dibuat oleh"), blank=False)
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
     dibatalkan_pada = models.DateTimeField(_("dibatalkan pada"), null=True, blank=True)
-    dibatalkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    dibatalkan_oleh = akun_pelaku()
     alasan_batal = models.CharField(_("alasan pembatalan"), max_length=300, blank=True)
 
     objects = PenggantiPejabatQuerySet.as_manager()

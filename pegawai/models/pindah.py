@@ -7,12 +7,12 @@ A scheduled move is a small workflow (`pegawai.services.pindah_terjadwal.AlurPin
 dijadwalkan -> diterapkan (the daily job) or dibatalkan (HR, or the system when the move can no
 longer be applied), one `RiwayatStatusPindah` row per move."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.medan import akun_pelaku, kolom_dari_ke, kolom_status, rujukan_opsional
 from inti.models import RiwayatStatus
 
 from .organisasi import Jabatan, UnitKerja
@@ -39,28 +39,10 @@ class PindahTerjadwal(models.Model):
     nomor_sk = models.CharField(_("nomor SK"), max_length=100, blank=True)
     tanggal_sk = models.DateField(_("tanggal SK"), null=True, blank=True)
     keterangan = models.CharField(_("keterangan"), max_length=250, blank=True)
-    status = models.CharField(
-        _("status"), max_length=12, choices=StatusPindah.choices, default=StatusPindah.TERJADWAL, db_index=True
-    )
-    asal = models.ForeignKey(
-        RiwayatJabatan,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("jabatan saat dijadwalkan"),
-    )
-    riwayat = models.ForeignKey(
-        RiwayatJabatan,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("riwayat jabatan yang dibuka"),
-    )
-    dibuat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    status = kolom_status(StatusPindah, StatusPindah.TERJADWAL, max_length=12, db_index=True)
+    asal = rujukan_opsional(RiwayatJabatan, _("jabatan saat dijadwalkan"))
+    riwayat = rujukan_opsional(RiwayatJabatan, _("riwayat jabatan yang dibuka"))
+    dibuat_oleh = akun_pelaku()
     dibuat = models.DateTimeField(_("dicatat"), default=timezone.now)
     diterapkan_pada = models.DateTimeField(_("diterapkan pada"), null=True, blank=True)
     alasan_batal = models.CharField(_("alasan pembatalan"), max_length=300, blank=True)
@@ -94,8 +76,7 @@ class RiwayatStatusPindah(RiwayatStatus):
     """One row per move of a scheduled move (its scheduling included, `dari` empty)."""
 
     pindah = models.ForeignKey(PindahTerjadwal, on_delete=models.CASCADE, related_name="riwayat_status")
-    dari = models.CharField(_("dari status"), max_length=20, choices=StatusPindah.choices, blank=True)
-    ke = models.CharField(_("ke status"), max_length=20, choices=StatusPindah.choices)
+    dari, ke = kolom_dari_ke(StatusPindah)
 
     class Meta(RiwayatStatus.Meta):
         verbose_name = _("riwayat status perpindahan terjadwal")

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.medan import kolom_dari_ke, kolom_status
 from inti.models import RiwayatStatus
 
 from .pegawai import Pegawai
@@ -33,9 +34,7 @@ class KirimanSiasn(models.Model):
     )
     payload = models.JSONField(_("isi"), default=dict, blank=True)
     sumber = models.CharField(_("sumber"), max_length=100, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=StatusKiriman.choices, default=StatusKiriman.MENUNGGU, db_index=True
-    )
+    status = kolom_status(StatusKiriman, StatusKiriman.MENUNGGU, max_length=10, db_index=True)
     percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
     coba_lagi_pada = models.DateTimeField(_("dicoba pada"), default=timezone.now)
     galat_terakhir = models.TextField(_("galat terakhir"), blank=True)
@@ -60,8 +59,7 @@ class KirimanSiasn(models.Model):
 
 class RiwayatStatusKiriman(RiwayatStatus):
     kiriman = models.ForeignKey(KirimanSiasn, on_delete=models.CASCADE, related_name="riwayat_status")
-    dari = models.CharField(_("dari status"), max_length=20, choices=StatusKiriman.choices, blank=True)
-    ke = models.CharField(_("ke status"), max_length=20, choices=StatusKiriman.choices)
+    dari, ke = kolom_dari_ke(StatusKiriman)
 
     class Meta(RiwayatStatus.Meta):
         verbose_name = _("riwayat status kiriman SIASN")
