@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inti.medan import kolom_dari_ke, kolom_status, rujukan_opsional
+from inti.medan import kolom_dari_ke, kolom_status, pilihan_opsional, rujukan_opsional
 from inti.models import RiwayatStatus
 from mutasi.models import UsulanMutasi
 from pegawai.models import Pegawai, Predikat
@@ -78,7 +78,7 @@ FIELD_ISI = [
 
 
 def _nilai(label):
-    return models.CharField(label, max_length=8, choices=Ekspektasi.choices, blank=True)
+    return pilihan_opsional(label, Ekspektasi, max_length=8)
 
 
 class Evaluasi(models.Model):
@@ -106,12 +106,10 @@ class Evaluasi(models.Model):
     perilaku_adaptif = _nilai(_("Adaptif"))
     perilaku_kolaboratif = _nilai(_("Kolaboratif"))
     perilaku = _nilai(_("perilaku kerja (keseluruhan)"))
-    predikat = models.CharField(
-        _("predikat kinerja"), max_length=20, choices=Predikat.choices, blank=True, db_index=True
-    )
+    predikat = pilihan_opsional(_("predikat kinerja"), Predikat, max_length=20, db_index=True)
 
     # The transition to the new unit, and what comes next.
-    adaptasi = models.CharField(_("adaptasi di unit baru"), max_length=12, choices=TingkatAdaptasi.choices, blank=True)
+    adaptasi = pilihan_opsional(_("adaptasi di unit baru"), TingkatAdaptasi, max_length=12)
     adaptasi_catatan = models.TextField(_("catatan adaptasi"), blank=True)
     kekuatan = models.TextField(_("kekuatan"), blank=True)
     perbaikan = models.TextField(_("yang perlu diperbaiki"), blank=True)

@@ -37,6 +37,11 @@ def akun_pelaku(verbose_name=None, *, blank=True, related_name="+"):
     )
 
 
+def pilihan_opsional(verbose_name, pilihan, *, max_length, **extra):
+    """A column holding one value of a `TextChoices`, or nothing (empty string) when none applies."""
+    return models.CharField(verbose_name, max_length=max_length, choices=pilihan.choices, blank=True, **extra)
+
+
 def kolom_status(pilihan, default, *, max_length, db_index=False):
     """A workflow's status column over its `TextChoices`."""
     return models.CharField(

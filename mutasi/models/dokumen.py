@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inti.medan import akun_pelaku
+from inti.medan import akun_pelaku, pilihan_opsional
 
 from .usulan import DasarMutasi, JenisLampiran, JenisMutasi, UsulanMutasi
 
@@ -40,18 +40,16 @@ class JenisDokumenSyarat(models.Model):
     kode = models.SlugField(_("kode"), max_length=30, unique=True, help_text=_("Huruf, angka, - atau _."))
     nama = models.CharField(_("nama dokumen"), max_length=200)
     keterangan = models.TextField(_("keterangan"), blank=True)
-    sumber = models.CharField(
+    sumber = pilihan_opsional(
         _("dipenuhi otomatis oleh"),
+        SumberDokumen,
         max_length=12,
-        choices=SumberDokumen.choices,
-        blank=True,
         help_text=_("Bila ada di aplikasi, dokumen ini terpenuhi tanpa unggahan."),
     )
-    jenis_lampiran = models.CharField(
+    jenis_lampiran = pilihan_opsional(
         _("juga dipenuhi lampiran berjenis"),
+        JenisLampiran,
         max_length=20,
-        choices=JenisLampiran.choices,
-        blank=True,
         help_text=_("Lampiran usulan dengan jenis ini juga memenuhi dokumen ini (tanpa unggah dua kali)."),
     )
     aktif = models.BooleanField(_("aktif"), default=True)
@@ -74,12 +72,8 @@ class AturanDokumenSyarat(models.Model):
         JenisDokumenSyarat, on_delete=models.CASCADE, related_name="aturan", verbose_name=_("jenis dokumen")
     )
     jenis_mutasi = models.CharField(_("jenis mutasi"), max_length=8, choices=JenisMutasi.choices)
-    dasar = models.CharField(
-        _("hanya untuk dasar mutasi"),
-        max_length=12,
-        choices=DasarMutasi.choices,
-        blank=True,
-        help_text=_("Kosong: semua dasar mutasi."),
+    dasar = pilihan_opsional(
+        _("hanya untuk dasar mutasi"), DasarMutasi, max_length=12, help_text=_("Kosong: semua dasar mutasi.")
     )
     langkah = models.CharField(_("wajib ada"), max_length=12, choices=LangkahDokumen.choices)
 

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inti.medan import akun_pelaku, kolom_dari_ke, kolom_status
+from inti.medan import akun_pelaku, kolom_dari_ke, kolom_status, pilihan_opsional
 from inti.models import RiwayatStatus
 
 from .usulan import UsulanMutasi
@@ -32,7 +32,7 @@ class Keberatan(models.Model):
     status = kolom_status(StatusKeberatan, StatusKeberatan.DIAJUKAN, max_length=8, db_index=True)
     diajukan_pada = models.DateTimeField(_("diajukan pada"), default=timezone.now)
     jawaban = models.TextField(_("jawaban BKPSDM"), blank=True)
-    keputusan = models.CharField(_("keputusan"), max_length=6, choices=KeputusanKeberatan.choices, blank=True)
+    keputusan = pilihan_opsional(_("keputusan"), KeputusanKeberatan, max_length=6)
     dijawab_oleh = akun_pelaku()
     dijawab_pada = models.DateTimeField(_("dijawab pada"), null=True, blank=True)
     perubahan = models.JSONField(_("perubahan (bila direvisi)"), default=dict, blank=True)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inti.medan import pilihan_opsional
 from pegawai.models import StatusAsn
 
 from .usulan import JenisMutasi
@@ -16,12 +17,8 @@ class BarisNaskah(models.Model):
 
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=100)
     aktif = models.BooleanField(_("aktif"), default=True)
-    jenis_mutasi = models.CharField(
-        _("berlaku untuk jenis mutasi"),
-        max_length=8,
-        choices=JenisMutasi.choices,
-        blank=True,
-        help_text=_("Kosong: semua jenis."),
+    jenis_mutasi = pilihan_opsional(
+        _("berlaku untuk jenis mutasi"), JenisMutasi, max_length=8, help_text=_("Kosong: semua jenis.")
     )
 
     class Meta:
@@ -35,12 +32,8 @@ class DasarHukum(BarisNaskah):
     there (PP 49/2018 for PPPK, PP 11/2017 for PNS)."""
 
     teks = models.TextField(_("teks"), help_text=_("Ditulis lengkap seperti dalam keputusan, tanpa nomor urut."))
-    status_asn = models.CharField(
-        _("berlaku untuk status"),
-        max_length=4,
-        choices=StatusAsn.choices,
-        blank=True,
-        help_text=_("Kosong: PNS dan PPPK."),
+    status_asn = pilihan_opsional(
+        _("berlaku untuk status"), StatusAsn, max_length=4, help_text=_("Kosong: PNS dan PPPK.")
     )
 
     class Meta(BarisNaskah.Meta):
@@ -94,7 +87,7 @@ class PejabatPenandatangan(models.Model):
     atas_nama = models.BooleanField(
         _("atas nama kepala daerah"), default=True, help_text=_("Menandatangani a.n. kepala daerah (pendelegasian).")
     )
-    plh = models.CharField(_("Plh./Plt."), max_length=5, choices=Plh.choices, blank=True)
+    plh = pilihan_opsional(_("Plh./Plt."), Plh, max_length=5)
 
     class Meta:
         verbose_name = _("pejabat penanda tangan SK")

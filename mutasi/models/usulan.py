@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inti.medan import akun_pelaku, kolom_dari_ke, kolom_status, rujukan_opsional
+from inti.medan import akun_pelaku, kolom_dari_ke, kolom_status, pilihan_opsional, rujukan_opsional
 from inti.models import RiwayatStatus, RiwayatStatusPengganti
 from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 
@@ -155,9 +155,7 @@ class UsulanMutasi(models.Model):
     instansi_eksternal = models.CharField(_("instansi asal/tujuan"), max_length=200, blank=True)
     jabatan_eksternal = models.CharField(_("jabatan di instansi lain"), max_length=200, blank=True)
     # ... recorded by BKPSDM (`keputusan_eksternal_catat`) before the transfer can be carried out.
-    lingkup_eksternal = models.CharField(
-        _("lingkup mutasi antar instansi"), max_length=16, choices=LingkupEksternal.choices, blank=True
-    )
+    lingkup_eksternal = pilihan_opsional(_("lingkup mutasi antar instansi"), LingkupEksternal, max_length=16)
     penerbit_keputusan_eksternal = models.CharField(_("pejabat yang menetapkan"), max_length=200, blank=True)
     nomor_keputusan_eksternal = models.CharField(_("nomor keputusan/persetujuan eksternal"), max_length=100, blank=True)
     tanggal_keputusan_eksternal = models.DateField(_("tanggal keputusan eksternal"), null=True, blank=True)

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from inti.medan import rujukan_opsional
+from inti.medan import pilihan_opsional, rujukan_opsional
 
 from .pilihan import JenisJabatan, JenisKompetensi, JenisUnit, JenjangJabatan
 
@@ -66,7 +66,7 @@ class Kompetensi(models.Model):
 class Jabatan(models.Model):
     nama = models.CharField(_("nama jabatan"), max_length=200, unique=True)
     jenis = models.CharField(_("jenis jabatan"), max_length=20, choices=JenisJabatan.choices)
-    jenjang = models.CharField(_("jenjang"), max_length=20, choices=JenjangJabatan.choices, blank=True)
+    jenjang = pilihan_opsional(_("jenjang"), JenjangJabatan, max_length=20)
     kelas = models.PositiveSmallIntegerField(
         _("kelas jabatan"), validators=[MinValueValidator(1), MaxValueValidator(17)]
     )
@@ -120,9 +120,7 @@ class BatasUsiaPensiun(models.Model):
     """Retirement age per kind of position: data, not code, because the sources disagree."""
 
     jenis = models.CharField(_("jenis jabatan"), max_length=20, choices=JenisJabatan.choices)
-    jenjang = models.CharField(
-        _("jenjang"), max_length=20, choices=JenjangJabatan.choices, blank=True, help_text=_("Kosong = semua jenjang")
-    )
+    jenjang = pilihan_opsional(_("jenjang"), JenjangJabatan, max_length=20, help_text=_("Kosong = semua jenjang"))
     usia = models.PositiveSmallIntegerField(
         _("usia pensiun"), validators=[MinValueValidator(50), MaxValueValidator(75)]
     )

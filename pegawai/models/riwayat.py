@@ -7,6 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inti.medan import pilihan_opsional
+
 from .pegawai import Pegawai
 from .pilihan import (
     GOLONGAN_CHOICES,
@@ -25,9 +27,7 @@ class RiwayatGolongan(models.Model):
     tmt = models.DateField(_("TMT golongan"))
     nomor_sk = models.CharField(_("nomor SK"), max_length=100, blank=True)
     tanggal_sk = models.DateField(_("tanggal SK"), null=True, blank=True)
-    jenis_kenaikan = models.CharField(
-        _("jenis kenaikan pangkat"), max_length=20, choices=JenisKenaikanPangkat.choices, blank=True
-    )
+    jenis_kenaikan = pilihan_opsional(_("jenis kenaikan pangkat"), JenisKenaikanPangkat, max_length=20)
     sumber = models.CharField(_("sumber data"), max_length=10, choices=SumberData.choices, default=SumberData.MANUAL)
     dibuat = models.DateTimeField(auto_now_add=True)
 
