@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy
 
 from ...models import (
     GOLONGAN_PPPK,
-    JenisKenaikanPangkat,
     RiwayatGolongan,
     RiwayatPendidikan,
     StatusAsn,
@@ -20,64 +19,14 @@ from ...models import (
     TingkatPendidikan,
 )
 from ...services.pangkat import profil_sinkron
-from ..dasar import BARU, Kolom, Konteks, Rencana, tampil
-from ..nilai import HAPUS, Bilangan, Pilihan, Teks, tanggal
-from .organisasi import TulisMassal, _catatan, _oleh, _peta_pilihan, _tampil_pilihan
-from .pegawai_nilai import golongan
-from .riwayat import KOLOM_NAMA, KOLOM_NIP, _PerPegawai
+from ..dasar import BARU, Konteks, Rencana, tampil
+from ..nilai import HAPUS
+from .kolom import KOLOM_IMPOR_PENDIDIKAN, KOLOM_IMPOR_RIWAYAT_GOLONGAN
+from .organisasi import TulisMassal, _catatan, _oleh
+from .riwayat import _PerPegawai
 from .rujukan import normal_nama
 
 T = TingkatPendidikan
-TINGKAT_PENDIDIKAN = Pilihan(
-    _peta_pilihan(
-        TingkatPendidikan,
-        {
-            # SIASN's tkPendidikanNama and common spellings
-            "Sekolah Dasar": T.SD,
-            "MI": T.SD,
-            "SLTP": T.SMP,
-            "SLTP Kejuruan": T.SMP,
-            "MTs": T.SMP,
-            "SMA": T.SMA,
-            "SMK": T.SMA,
-            "SLTA": T.SMA,
-            "SLTA Kejuruan": T.SMA,
-            "SMU": T.SMA,
-            "MA": T.SMA,
-            "Diploma I": T.D1,
-            "Diploma II": T.D2,
-            "Diploma III": T.D3,
-            "Diploma III/Sarjana Muda": T.D3,
-            "Sarjana Muda": T.D3,
-            "Diploma IV": T.D4,
-            "S1": T.S1,
-            "S-1/Sarjana": T.S1,
-            "Sarjana": T.S1,
-            "S2": T.S2,
-            "Magister": T.S2,
-            "S3": T.S3,
-            "S-3/Doktor": T.S3,
-            "Doktor": T.S3,
-        },
-    ),
-    _tampil_pilihan(TingkatPendidikan),
-)
-JENIS_KENAIKAN = Pilihan(
-    _peta_pilihan(
-        JenisKenaikanPangkat,
-        {
-            "Pengangkatan": JenisKenaikanPangkat.PENGANGKATAN,
-            "Gol. dari Pengadaan CPNS/PNS": JenisKenaikanPangkat.PENGANGKATAN,
-            "Pengadaan CPNS": JenisKenaikanPangkat.PENGANGKATAN,
-            "CPNS": JenisKenaikanPangkat.PENGANGKATAN,
-            "Pilihan (Jabatan Struktural)": JenisKenaikanPangkat.PILIHAN,
-            "Pilihan (Jabatan Fungsional Tertentu)": JenisKenaikanPangkat.PILIHAN,
-            "Penyesuaian": JenisKenaikanPangkat.PENYESUAIAN_IJAZAH,
-            "Penyesuaian Ijasah": JenisKenaikanPangkat.PENYESUAIAN_IJAZAH,
-        },
-    ),
-    _tampil_pilihan(JenisKenaikanPangkat),
-)
 # A major written with its level in front, as SIASN's pendidikanNama does ("S-1 ILMU HUKUM").
 _AWALAN_TINGKAT = re.compile(r"^(S\s*-?\s*[123]|D\s*-?\s*(I{1,3}|IV|[1-4])|SMA|SMK|SLTA|SMP|SLTP|SD)\b[\s.:-]*", re.I)
 
@@ -93,37 +42,7 @@ class ImporRiwayatGolongan(TulisMassal, _PerPegawai):
         "Golongan/pangkat per pegawai dengan TMT dan SK; dicocokkan dengan NIP + golongan + TMT. "
         "Golongan terakhir yang TMT-nya sudah tiba menjadi golongan pegawai."
     )
-    kolom = (
-        KOLOM_NIP,
-        KOLOM_NAMA,
-        Kolom(
-            "Golongan",
-            "golongan",
-            golongan,
-            alias=("Gol", "Golongan Ruang", "Gol/Ruang", "Pangkat/Golongan", "golonganNama", "Nama Golongan", "Grade"),
-            wajib=True,
-            keterangan=gettext_lazy("PNS: I/a sampai IV/e; PPPK: I sampai XVII (sesuai status pegawai)."),
-            contoh="III/b",
-        ),
-        Kolom(
-            "TMT Golongan",
-            "tmt",
-            tanggal,
-            alias=("TMT", "tmtGolongan", "TMT Pangkat", "TMT Gol", "Rank Start Date"),
-            wajib=True,
-            keterangan=gettext_lazy("Tidak sebelum TMT CPNS (NIP) dan tidak di masa depan."),
-            contoh="2019-04-01",
-        ),
-        Kolom("Nomor SK", "nomor_sk", Teks(100), alias=("No SK", "skNomor", "SK Nomor", "Nomor SK Pangkat")),
-        Kolom("Tanggal SK", "tanggal_sk", tanggal, alias=("Tgl SK", "skTanggal", "SK Tanggal"), contoh="2019-03-15"),
-        Kolom(
-            "Jenis Kenaikan",
-            "jenis_kenaikan",
-            JENIS_KENAIKAN,
-            alias=("Jenis KP", "jenisKPNama", "Jenis Kenaikan Pangkat", "Jenis Kenaikan Pangkat Nama"),
-            contoh="Reguler",
-        ),
-    )
+    kolom = KOLOM_IMPOR_RIWAYAT_GOLONGAN
     kunci = ("nip", "golongan", "tmt")
     model = RiwayatGolongan
     aksi_audit = "riwayat_golongan.impor"
@@ -204,52 +123,7 @@ class ImporPendidikan(TulisMassal, _PerPegawai):
         "Pendidikan yang ditamatkan, satu baris per ijazah; dicocokkan dengan NIP + tingkat + jurusan. "
         "Pendidikan tertinggi menjadi pendidikan terakhir pegawai."
     )
-    kolom = (
-        KOLOM_NIP,
-        KOLOM_NAMA,
-        Kolom(
-            "Tingkat",
-            "tingkat",
-            TINGKAT_PENDIDIKAN,
-            alias=("Tingkat Pendidikan", "tkPendidikanNama", "Jenjang", "Jenjang Pendidikan", "Education Level"),
-            wajib=True,
-            keterangan=gettext_lazy("SD, SMP, SMA/SMK, D-I sampai D-IV, S-1, S-2, S-3."),
-            contoh="S-1",
-        ),
-        Kolom(
-            "Jurusan",
-            "jurusan",
-            Teks(150),
-            alias=("pendidikanNama", "Program Studi", "Prodi", "Nama Pendidikan", "Major"),
-            keterangan=gettext_lazy("Kosong untuk SD/SMP; awalan tingkat (S-1 ...) dibuang."),
-            contoh="Psikologi",
-        ),
-        Kolom(
-            "Institusi",
-            "institusi",
-            Teks(200),
-            alias=("namaSekolah", "Nama Sekolah", "Sekolah", "Perguruan Tinggi", "Universitas", "Institution"),
-            wajib=True,
-            contoh="Universitas Airlangga",
-        ),
-        Kolom(
-            "Tahun Lulus",
-            "tahun_lulus",
-            Bilangan(1940, 2100),
-            alias=("tahunLulus", "Lulus", "Graduation Year"),
-            wajib=True,
-            keterangan=gettext_lazy("Tidak di masa depan dan tidak sebelum pegawai berusia 5 tahun."),
-            contoh="2008",
-        ),
-        Kolom("Nomor Ijazah", "nomor_ijazah", Teks(100), alias=("nomorIjasah", "Nomor Ijasah", "No Ijazah")),
-        Kolom(
-            "Tanggal Lulus",
-            "tanggal_lulus",
-            tanggal,
-            alias=("tglLulus", "Tanggal Ijazah", "Tgl Lulus"),
-            contoh="2008-08-30",
-        ),
-    )
+    kolom = KOLOM_IMPOR_PENDIDIKAN
     kunci = ("nip", "tingkat", "jurusan")
     model = RiwayatPendidikan
     aksi_audit = "riwayat_pendidikan.impor"
