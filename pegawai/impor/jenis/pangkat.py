@@ -31,11 +31,28 @@ T = TingkatPendidikan
 _AWALAN_TINGKAT = re.compile(r"^(S\s*-?\s*[123]|D\s*-?\s*(I{1,3}|IV|[1-4])|SMA|SMK|SLTA|SMP|SLTP|SD)\b[\s.:-]*", re.I)
 
 
-def _lewat(konteks: Konteks) -> str:
-    return _catatan(konteks)
+class _RiwayatProfil(TulisMassal, _PerPegawai):
+    """A history the profile follows: imported rows are marked as such, and after each written
+    batch the employees' profiles are brought in line with their histories."""
+
+    tetap_baru = {"sumber": SumberData.IMPOR}
+
+    def rencana_riwayat(
+        self, baris: int, label: str, r: dict | None, d: dict, fields, baru: tuple[str, str]
+    ) -> Rencana:
+        """The plan of a row: a new history record (the preview shows `baru`: a column and its
+        value) when no stored record `r` matches, else `r` compared with the row."""
+        if r is None:
+            return Rencana(baris, BARU, label, {baru[0]: ("-", baru[1])}, d)
+        return self.rencana_ada(baris, label, r, d, fields, self.model(pk=r["id"]))
+
+    def terapkan(self, rencana, konteks: Konteks) -> None:
+        super().terapkan(rencana, konteks)
+        pegawai_ids = [(r.data if r.aksi == BARU else r.data[1])["pegawai_id"] for r in rencana]
+        profil_sinkron(oleh=_oleh(konteks), pegawai_ids=pegawai_ids, lewat=_catatan(konteks))
 
 
-class ImporRiwayatGolongan(TulisMassal, _PerPegawai):
+class ImporRiwayatGolongan(_RiwayatProfil):
     kode = "riwayat_golongan"
     label = gettext_lazy("Riwayat golongan (pangkat)")
     keterangan = gettext_lazy(
@@ -48,7 +65,6 @@ class ImporRiwayatGolongan(TulisMassal, _PerPegawai):
     aksi_audit = "riwayat_golongan.impor"
     tulis_bila_ada = ("nomor_sk", "tanggal_sk", "jenis_kenaikan")
     isi_baru = ("pegawai_id", "golongan", "tmt", "nomor_sk", "tanggal_sk", "jenis_kenaikan")
-    tetap_baru = {"sumber": SumberData.IMPOR}
 
     def siapkan(self) -> None:
         self.terlihat: dict[int, list[tuple[date, str]]] = {}  # rows of earlier batches, per employee
@@ -87,16 +103,7 @@ class ImporRiwayatGolongan(TulisMassal, _PerPegawai):
             salah |= self.cek(lapor, "Golongan", "golongan_naik", golongan=d["golongan"], tmt=d["tmt"], lain=lain)
             lulus = [x for x in sekolah.get(pid, []) if x[0] <= d["tmt"].year]
             pendidikan = max(lulus, key=lambda x: (x[1], x[0]))[2] if lulus else p["pendidikan"]
-            salah |= self.cek(
-                lapor,
-                "Golongan",
-                "golongan_masa_kerja",
-                nip=d["nip"],
-                status=p["status"],
-                golongan=d["golongan"],
-                pendidikan=pendidikan,
-                pada=d["tmt"],
-            )
+            salah |= self.cek_golongan(lapor, "Golongan", d["nip"], p["status"], d["golongan"], pendidikan, d["tmt"])
             self.terlihat.setdefault(pid, []).append((d["tmt"], d["golongan"]))
             if salah:
                 continue
@@ -105,18 +112,11 @@ class ImporRiwayatGolongan(TulisMassal, _PerPegawai):
             self.tetap(d, r, ["nomor_sk", "jenis_kenaikan"])
             self.tetap(d, r, ["tanggal_sk"], kosong=None)
             label = self.tanda(d, d["golongan"], d["tmt"])
-            if r is None:
-                hasil.append(Rencana(baris, BARU, label, {"Golongan": ("-", d["golongan"])}, d))
-                continue
-            hasil.append(self.rencana_ada(baris, label, r, d, fields, RiwayatGolongan(pk=r["id"])))
+            hasil.append(self.rencana_riwayat(baris, label, r, d, fields, ("Golongan", d["golongan"])))
         return hasil
 
-    def terapkan(self, rencana, konteks: Konteks) -> None:
-        super().terapkan(rencana, konteks)
-        profil_sinkron(oleh=_oleh(konteks), pegawai_ids=_pegawai_ids(rencana), lewat=_lewat(konteks))
 
-
-class ImporPendidikan(TulisMassal, _PerPegawai):
+class ImporPendidikan(_RiwayatProfil):
     kode = "pendidikan"
     label = gettext_lazy("Riwayat pendidikan")
     keterangan = gettext_lazy(
@@ -130,16 +130,12 @@ class ImporPendidikan(TulisMassal, _PerPegawai):
     tulis = ("institusi", "tahun_lulus")
     tulis_bila_ada = ("nomor_ijazah", "tanggal_lulus")
     isi_baru = ("pegawai_id", "tingkat", "jurusan", "institusi", "tahun_lulus", "nomor_ijazah", "tanggal_lulus")
-    tetap_baru = {"sumber": SumberData.IMPOR}
 
     def kunci_baris(self, data):
         if not data.get("nip") or not data.get("tingkat"):
             return None
         jurusan = data.get("jurusan")
         return (data["nip"], data["tingkat"], normal_nama(jurusan) if isinstance(jurusan, str) else "")
-
-    def label_kunci(self, data):
-        return " / ".join(tampil(data.get(k)) for k in self.kunci)
 
     def periksa(self, data, galat):
         jurusan = data.get("jurusan")
@@ -180,15 +176,7 @@ class ImporPendidikan(TulisMassal, _PerPegawai):
             urut = T.urutan(d["tingkat"])
             if urut == akhir[pid] > puncak.get(pid, -1):  # the new highest: the profile's rank must fit it
                 teks = " ".join(x for x in (TingkatPendidikan(d["tingkat"]).label, d["jurusan"]) if x)
-                salah |= self.cek(
-                    lapor,
-                    "Tingkat",
-                    "golongan_masa_kerja",
-                    nip=d["nip"],
-                    status=p["status"],
-                    golongan=p["golongan"],
-                    pendidikan=teks,
-                )
+                salah |= self.cek_golongan(lapor, "Tingkat", d["nip"], p["status"], p["golongan"], teks)
             if salah:
                 continue
             d["pegawai_id"] = pid
@@ -198,16 +186,5 @@ class ImporPendidikan(TulisMassal, _PerPegawai):
             self.tetap(d, r, ["nomor_ijazah"])
             self.tetap(d, r, ["tanggal_lulus"], kosong=None)
             label = self.tanda(d, TingkatPendidikan(d["tingkat"]).label, d["jurusan"])
-            if r is None:
-                hasil.append(Rencana(baris, BARU, label, {"Institusi": ("-", d["institusi"])}, d))
-                continue
-            hasil.append(self.rencana_ada(baris, label, r, d, fields, RiwayatPendidikan(pk=r["id"])))
+            hasil.append(self.rencana_riwayat(baris, label, r, d, fields, ("Institusi", d["institusi"])))
         return hasil
-
-    def terapkan(self, rencana, konteks: Konteks) -> None:
-        super().terapkan(rencana, konteks)
-        profil_sinkron(oleh=_oleh(konteks), pegawai_ids=_pegawai_ids(rencana), lewat=_lewat(konteks))
-
-
-def _pegawai_ids(rencana: list[Rencana]) -> list[int]:
-    return [(r.data if r.aksi == BARU else r.data[1])["pegawai_id"] for r in rencana]
