@@ -15,7 +15,7 @@ from inti.models import CatatanAudit
 
 from ... import nip as nip_rules
 from ...models import GOLONGAN_PPPK, Pegawai, RiwayatJabatan, StatusAsn, UnitKerja
-from ..dasar import BARU, SAMA, UBAH, JenisImpor, Konteks, Rencana, tampil
+from ..dasar import BARU, SAMA, UBAH, JenisImpor, Konteks, Rencana, lapor_baris, tampil
 from ..jejak import JejakImpor, baris_baru, tambahan
 from ..sisip import sisip_massal
 from .kolom import KOLOM_IMPOR_PEGAWAI
@@ -124,15 +124,8 @@ class ImporPegawai(JenisImpor):
             p = ada.get(d["nip"])
             self.tetap(d, p, _PROFIL_OPSIONAL)
             pendidikan = d.get("pendidikan") if self.ada("pendidikan") else (p or {}).get("pendidikan")
-            if self.cek(
-                lambda k, m, aturan="", b=baris: galat(b, k, m, aturan),
-                "Golongan",
-                "golongan_masa_kerja",
-                nip=d["nip"],
-                status=d["status"],
-                golongan=d["golongan"],
-                pendidikan=pendidikan,
-                pada=self.hari_ini,
+            if self.cek_golongan(
+                lapor_baris(galat, baris), "Golongan", d["nip"], d["status"], d["golongan"], pendidikan, self.hari_ini
             ):
                 continue
             ada_posisi = d["unit_id"] is not None

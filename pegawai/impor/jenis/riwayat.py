@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from inti.jejak import Entri, jejak_massal, perbarui_massal
 
 from ...models import HukumanDisiplin, Kompetensi, Pegawai, RiwayatJabatan
-from ..dasar import BARU, SAMA, UBAH, JenisImpor, Konteks, Lapor, Rencana, tampil
+from ..dasar import BARU, SAMA, UBAH, JenisImpor, Konteks, Lapor, Rencana, lapor_baris, tampil
 from ..jejak import jejak_impor
 from .kolom import KOLOM_IMPOR_HUKUMAN, KOLOM_IMPOR_KOMPETENSI, KOLOM_IMPOR_KONTAK, KOLOM_IMPOR_RIWAYAT_JABATAN
 from .organisasi import TulisMassal, audit_massal
@@ -42,7 +42,7 @@ class _PerPegawai(JenisImpor):
         for baris, d in batch:
             p = ada.get(d["nip"])
             if p is not None:
-                yield baris, d, p, lambda k, m, aturan="", b=baris: galat(b, k, m, aturan)
+                yield baris, d, p, lapor_baris(galat, baris)
 
     def tanda(self, d: dict[str, Any], *rest: Any) -> str:
         return " · ".join([f"{d['nip']} {d.get('nama') or ''}".strip(), *(tampil(x) for x in rest)])
