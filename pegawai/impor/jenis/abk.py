@@ -11,7 +11,7 @@ from ...models import KinerjaTahunan, Pegawai, Predikat, TugasJabatan
 from ..dasar import BARU, Rencana
 from .kolom import KOLOM_IMPOR_KINERJA, KOLOM_IMPOR_TUGAS
 from .organisasi import TulisMassal
-from .rujukan import Ditolak, RujukanJabatan, RujukanUnit
+from .rujukan import RujukanJabatan, RujukanUnit, rujuk
 
 
 class ImporTugas(TulisMassal):
@@ -33,17 +33,7 @@ class ImporTugas(TulisMassal):
         self.jabatan = RujukanJabatan()
 
     def periksa(self, data: dict[str, Any], galat) -> dict[str, Any] | None:
-        salah = False
-        try:
-            data["unit_id"] = self.unit.cari(data["unit"]).id
-        except Ditolak as e:
-            galat("Kode Unit", str(e))
-            salah = True
-        try:
-            data["jabatan_id"] = self.jabatan.cari(data["jabatan"]).id
-        except Ditolak as e:
-            galat("Jabatan", str(e))
-            salah = True
+        salah = rujuk(data, galat, ("Kode Unit", "unit", self.unit), ("Jabatan", "jabatan", self.jabatan))
         salah |= self.cek(galat, "Volume", "tugas_positif", volume=data["volume"], norma_waktu=data["norma_waktu"])
         return None if salah else data
 

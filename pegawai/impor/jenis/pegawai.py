@@ -19,7 +19,7 @@ from ..dasar import BARU, SAMA, UBAH, JenisImpor, Konteks, Rencana, lapor_baris,
 from ..jejak import JejakImpor, baris_baru, tambahan
 from ..sisip import sisip_massal
 from .kolom import KOLOM_IMPOR_PEGAWAI
-from .rujukan import Ditolak, RujukanFormasi, RujukanJabatan, RujukanUnit
+from .rujukan import RujukanFormasi, RujukanJabatan, RujukanUnit, rujuk
 
 # Profile fields compared and written as they are (the post is handled apart).
 _PROFIL = ("nama", "jenis_kelamin", "tanggal_lahir", "status", "golongan")
@@ -74,16 +74,7 @@ class ImporPegawai(JenisImpor):
             for k in posisi:
                 if posisi[k] is None:
                     lapor(self.nama_kolom(k), _("wajib diisi bila Jabatan, Unit Kerja atau TMT Jabatan diisi"))
-        if posisi["unit"] is not None:
-            try:
-                data["unit_id"] = self.unit.cari(posisi["unit"]).id
-            except Ditolak as e:
-                lapor("Unit Kerja", str(e))
-        if posisi["jabatan"] is not None:
-            try:
-                data["jabatan_id"] = self.jabatan.cari(posisi["jabatan"]).id
-            except Ditolak as e:
-                lapor("Jabatan", str(e))
+        rujuk(data, lapor, ("Unit Kerja", "unit", self.unit), ("Jabatan", "jabatan", self.jabatan))
         tmt = posisi["tmt"]
         if tmt is not None:
             if tmt > self.hari_ini:

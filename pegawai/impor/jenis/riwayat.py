@@ -17,7 +17,7 @@ from ..dasar import BARU, SAMA, UBAH, JenisImpor, Konteks, Lapor, Rencana, lapor
 from ..jejak import jejak_impor
 from .kolom import KOLOM_IMPOR_HUKUMAN, KOLOM_IMPOR_KOMPETENSI, KOLOM_IMPOR_KONTAK, KOLOM_IMPOR_RIWAYAT_JABATAN
 from .organisasi import TulisMassal, audit_massal
-from .rujukan import Ditolak, RujukanFormasi, RujukanJabatan, RujukanUnit, normal_nama, saran
+from .rujukan import RujukanFormasi, RujukanJabatan, RujukanUnit, normal_nama, rujuk, saran
 
 
 class _PerPegawai(JenisImpor):
@@ -141,13 +141,7 @@ class ImporRiwayatJabatan(TulisMassal, _PerPegawai):
         self.formasi = RujukanFormasi(self.unit)
 
     def periksa(self, data, galat):
-        salah = False
-        for kolom, kunci, rujukan in (("Unit Kerja", "unit", self.unit), ("Jabatan", "jabatan", self.jabatan)):
-            try:
-                data[f"{kunci}_id"] = rujukan.cari(data[kunci]).id
-            except Ditolak as e:
-                galat(kolom, str(e))
-                salah = True
+        salah = rujuk(data, galat, ("Unit Kerja", "unit", self.unit), ("Jabatan", "jabatan", self.jabatan))
         if data["selesai"] < data["mulai"]:
             galat("Selesai", _("tanggal selesai sebelum tanggal mulai"))
             salah = True

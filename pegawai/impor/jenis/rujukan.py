@@ -136,3 +136,18 @@ class RujukanFormasi:
             "jabatan_id": jabatan_id,
             "jenis_unit_jabatan": self.jenis_unit_jabatan.get(jabatan_id, set()),
         }
+
+
+def rujuk(data: dict, galat, *rujukan: tuple[str, str, RujukanUnit | RujukanJabatan]) -> bool:
+    """Resolve a row's references, each (column, key, lookup): `data[key + "_id"]` gets the id the
+    filled cell names, a refused one is reported on its column. True when one was refused."""
+    salah = False
+    for kolom, kunci, ruj in rujukan:
+        if data.get(kunci) is None:
+            continue
+        try:
+            data[f"{kunci}_id"] = ruj.cari(data[kunci]).id
+        except Ditolak as e:
+            galat(kolom, str(e))
+            salah = True
+    return salah
