@@ -4,13 +4,13 @@ the two kinds the needs-analysis and review issues import with the same engine."
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ...models import KinerjaTahunan, Pegawai, Predikat, TugasJabatan
+from ...models import KinerjaTahunan, Predikat, TugasJabatan
 from ..dasar import BARU, Rencana
 from .kolom import KOLOM_IMPOR_KINERJA, KOLOM_IMPOR_TUGAS
 from .organisasi import TulisMassal
+from .riwayat import _PerPegawai
 from .rujukan import RujukanJabatan, RujukanUnit, rujuk
 
 
@@ -63,7 +63,7 @@ class ImporTugas(TulisMassal):
         return hasil
 
 
-class ImporKinerja(TulisMassal):
+class ImporKinerja(TulisMassal, _PerPegawai):
     kode = "kinerja"
     label = gettext_lazy("Predikat kinerja tahunan")
     keterangan = gettext_lazy(
@@ -83,17 +83,14 @@ class ImporKinerja(TulisMassal):
         return data
 
     def rencanakan(self, batch, galat) -> list[Rencana]:
-        pegawai = dict(Pegawai.objects.filter(nip__in={d["nip"] for _b, d in batch}).values_list("nip", "pk"))
-        ada = {(k.pegawai_id, k.tahun): k for k in KinerjaTahunan.objects.filter(pegawai_id__in=pegawai.values())}
+        pegawai = self.pegawai_batch(batch, galat, ())
+        ids = [p["id"] for p in pegawai.values()]
+        ada = {(k.pegawai_id, k.tahun): k for k in KinerjaTahunan.objects.filter(pegawai_id__in=ids)}
         fields = self.fields_tulis()
         hasil = []
-        for baris, d in batch:
-            pid = pegawai.get(d["nip"])
-            if pid is None:
-                galat(baris, "NIP", _("pegawai dengan NIP %(n)s tidak terdaftar") % {"n": d["nip"]})
-                continue
-            d["pegawai_id"] = pid
-            label = f"{d['nip']} {d.get('nama') or ''} · {d['tahun']}".replace("  ", " ")
+        for baris, d, p, _lapor in self.per_pegawai(batch, pegawai, galat):
+            d["pegawai_id"] = pid = p["id"]
+            label = self.tanda(d, d["tahun"])
             k = ada.get((pid, d["tahun"]))
             self.tetap(d, {"keterangan": k.keterangan} if k is not None else None, ["keterangan"])
             if k is None:
