@@ -68,6 +68,11 @@ class Galat:
 Lapor = Callable[..., None]  # galat(kolom, pesan, aturan="") for the current row
 
 
+def lapor_baris(galat: Callable[..., None], baris: int) -> Lapor:
+    """A batch's reporter `galat(baris, kolom, pesan, aturan)` bound to one row, as `periksa` gets it."""
+    return lambda kolom, pesan, aturan="": galat(baris, kolom, pesan, aturan)
+
+
 @dataclass
 class Rencana:
     """What importing one row will do."""
@@ -126,6 +131,22 @@ class JenisImpor:
             return False
         galat(kolom, pesan, aturan=kode)
         return True
+
+    def cek_golongan(
+        self, galat, kolom: str, nip: str, status: str, golongan: str | None, pendidikan: str | None, pada=None
+    ) -> bool:
+        """Rule golongan_masa_kerja (with `cek`): the rank is possible for the education and the
+        years of service by `pada` (default today), the years counted from the TMT CPNS in the NIP."""
+        return self.cek(
+            galat,
+            kolom,
+            "golongan_masa_kerja",
+            nip=nip,
+            status=status,
+            golongan=golongan,
+            pendidikan=pendidikan,
+            pada=pada,
+        )
 
     def tetap(self, d: dict[str, Any], lama: dict[str, Any] | None, fields: Iterable[str], kosong: Any = "") -> None:
         """The one empty-cell rule: an empty cell keeps the stored value (`lama`; a new record

@@ -6,7 +6,6 @@ database in one query (new / changed / same) and, when writing, written in bulk.
 stops at the first error while checking goes on, so the caller (inside one transaction)
 rolls back and the user still sees every error."""
 
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .berkas import BerkasDitolak, Rumus, Tabel, buka_tabel
-from .dasar import BARU, SAMA, UBAH, Galat, JenisImpor, Konteks, Rencana, normal_judul
+from .dasar import BARU, SAMA, UBAH, Galat, JenisImpor, Konteks, Rencana, lapor_baris, normal_judul
 from .jenis import jenis_impor
 from .nilai import HAPUS, TANDA_HAPUS, NilaiSalah, kosong, teks_rusak
 
@@ -213,7 +212,7 @@ def _jalankan(tabel: Tabel, spec: JenisImpor, hasil: Hasil, *, tulis: bool, kont
             continue
         hasil.jumlah_baris += 1
         data, salah = _baca_sel(nomor, sel, peta, galat)
-        item = None if salah else spec.periksa(data, _pelapor(galat, nomor))
+        item = None if salah else spec.periksa(data, lapor_baris(galat, nomor))
         nilai_kunci = spec.kunci_baris(data)
         if nilai_kunci is not None:
             pertama = dilihat.setdefault(nilai_kunci, nomor)
@@ -255,10 +254,6 @@ def _baris_kosong(sel: list[Any]) -> bool:
             continue
         return False
     return True
-
-
-def _pelapor(galat: Callable[[int | None, str | None, str], None], nomor: int):
-    return lambda kolom, pesan, aturan="": galat(nomor, kolom, pesan, aturan)
 
 
 def _baca_sel(nomor: int, sel: list[Any], peta, galat) -> tuple[dict[str, Any], bool]:

@@ -108,6 +108,16 @@ def _simpan_meta(u: Unggahan) -> None:
     os.replace(tmp, u.path_meta)
 
 
+def _antrekan(u: Unggahan, oleh: User, fungsi: str, jenis: str, **lagi) -> Unggahan:
+    """Queue a worker task (`fungsi`, keyed by the upload's token) for this upload; the preview
+    follows its progress."""
+    u.progres_id = tugas_mulai(
+        fungsi=fungsi, jenis=jenis, argumen={"token": u.token}, oleh=oleh, kunci=u.token, **lagi
+    ).pk
+    _simpan_meta(u)
+    return u
+
+
 def _bersihkan_lama() -> None:
     batas = time.time() - UMUR_SIMPAN_DETIK
     for f in folder_impor().iterdir():
@@ -171,15 +181,7 @@ def impor_unggah(*, berkas: UploadedFile, jenis: str, oleh: User) -> Unggahan:
     if perkiraan_baris(u.path, ext) > settings.IMPOR_LATAR_BARIS:
         # A big file: the worker checks it; the preview shows its progress until the result is in.
         u.diperiksa = False
-        u.progres_id = tugas_mulai(
-            fungsi="pegawai.tasks.impor_periksa_tugas",
-            jenis="impor.periksa",
-            argumen={"token": token},
-            oleh=oleh,
-            kunci=token,
-        ).pk
-        _simpan_meta(u)
-        return u
+        return _antrekan(u, oleh, "pegawai.tasks.impor_periksa_tugas", "impor.periksa")
     u.hasil = proses(u.path, u.nama_file, jenis)
     if not u.hasil.ok:
         if not u.hasil.bisa_dilonggarkan:  # kept while HR may still relax a rule with a reason
@@ -406,16 +408,7 @@ def impor_konfirmasi_antrekan(*, token: str, oleh: User) -> Unggahan:
         lama = ProgresTugas.objects.filter(pk=u.progres_id).first()
         if lama is not None and not lama.berakhir_sudah:
             raise LayananError(_("File ini sedang diproses; tunggu sampai selesai."))
-    u.progres_id = tugas_mulai(
-        fungsi="pegawai.tasks.impor_simpan_tugas",
-        jenis="impor.simpan",
-        argumen={"token": token},
-        oleh=oleh,
-        kunci=token,
-        total=u.hasil.jumlah_baris,
-    ).pk
-    _simpan_meta(u)
-    return u
+    return _antrekan(u, oleh, "pegawai.tasks.impor_simpan_tugas", "impor.simpan", total=u.hasil.jumlah_baris)
 
 
 def _unggahan_tugas(token: str, pelapor: Pelapor) -> Unggahan | None:

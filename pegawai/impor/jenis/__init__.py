@@ -1,4 +1,5 @@
-"""The kinds of import, by code. Adding a kind: subclass `JenisImpor` (see ..dasar) and list it here."""
+"""The kinds of import, by code. Adding a kind: declare its columns in .kolom, subclass `JenisImpor`
+(see ..dasar) and list it here."""
 
 from ..dasar import JenisImpor
 from .abk import ImporKinerja, ImporTugas

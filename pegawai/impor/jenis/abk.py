@@ -1,18 +1,17 @@
 """Workload tasks (Anjab/ABK) per unit and position, and yearly performance predicates:
 the two kinds the needs-analysis and review issues import with the same engine."""
 
-from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ...models import KinerjaTahunan, Pegawai, Predikat, TugasJabatan
-from ..dasar import BARU, Kolom, Rencana
-from ..nilai import Bilangan, Desimal, Pilihan, Teks, nip
+from ...models import KinerjaTahunan, Predikat, TugasJabatan
+from ..dasar import BARU, Rencana
+from .kolom import KOLOM_IMPOR_KINERJA, KOLOM_IMPOR_TUGAS
 from .organisasi import TulisMassal
-from .rujukan import Ditolak, RujukanJabatan, RujukanUnit
+from .riwayat import _PerPegawai
+from .rujukan import RujukanJabatan, RujukanUnit, rujuk
 
 
 class ImporTugas(TulisMassal):
@@ -21,60 +20,7 @@ class ImporTugas(TulisMassal):
     keterangan = gettext_lazy(
         "Beban kerja per unit dan jabatan (analisis beban kerja); dicocokkan dengan unit + jabatan + uraian tugas."
     )
-    kolom = (
-        Kolom(
-            "Kode Unit",
-            "unit",
-            Teks(200),
-            alias=("Unit Kerja", "Unit", "Unit Code"),
-            wajib=True,
-            keterangan=gettext_lazy("Kode unit (atau nama unit persis)."),
-            contoh="KEL-MLY-KS",
-        ),
-        Kolom(
-            "Jabatan",
-            "jabatan",
-            Teks(200),
-            alias=("Nama Jabatan", "Position"),
-            wajib=True,
-            keterangan=gettext_lazy("Nama jabatan persis seperti di daftar jabatan."),
-            contoh="Pengadministrasi Umum",
-        ),
-        Kolom(
-            "Uraian Tugas",
-            "uraian",
-            Teks(300),
-            alias=("Uraian", "Tugas", "Task", "Task Description"),
-            wajib=True,
-            contoh="Mengagendakan surat masuk",
-        ),
-        Kolom(
-            "Satuan Hasil",
-            "satuan_hasil",
-            Teks(60),
-            alias=("Satuan", "Output Unit", "Unit of Output"),
-            keterangan=gettext_lazy("Kolom tidak ada = tidak diubah."),
-            contoh="Surat",
-        ),
-        Kolom(
-            "Volume",
-            "volume",
-            Desimal(digit=12, tempat=2, lebih_dari=Decimal(0)),
-            alias=("Beban Kerja", "Volume Kerja", "Volume per Tahun", "Workload", "Annual Volume"),
-            wajib=True,
-            keterangan=gettext_lazy("Jumlah hasil per tahun, lebih dari 0; koma atau titik sebagai desimal."),
-            contoh="2400",
-        ),
-        Kolom(
-            "Norma Waktu",
-            "norma_waktu",
-            Desimal(digit=8, tempat=2, lebih_dari=Decimal(0)),
-            alias=("Norma Waktu (Jam)", "Norma Waktu Jam", "Time Norm", "Hours per Output"),
-            wajib=True,
-            keterangan=gettext_lazy("Jam per satu hasil, lebih dari 0, paling banyak 2 angka desimal."),
-            contoh="0,25",
-        ),
-    )
+    kolom = KOLOM_IMPOR_TUGAS
     kunci = ("unit", "jabatan", "uraian")
     model = TugasJabatan
     aksi_audit = "tugas.impor"
@@ -87,17 +33,7 @@ class ImporTugas(TulisMassal):
         self.jabatan = RujukanJabatan()
 
     def periksa(self, data: dict[str, Any], galat) -> dict[str, Any] | None:
-        salah = False
-        try:
-            data["unit_id"] = self.unit.cari(data["unit"]).id
-        except Ditolak as e:
-            galat("Kode Unit", str(e))
-            salah = True
-        try:
-            data["jabatan_id"] = self.jabatan.cari(data["jabatan"]).id
-        except Ditolak as e:
-            galat("Jabatan", str(e))
-            salah = True
+        salah = rujuk(data, galat, ("Kode Unit", "unit", self.unit), ("Jabatan", "jabatan", self.jabatan))
         salah |= self.cek(galat, "Volume", "tugas_positif", volume=data["volume"], norma_waktu=data["norma_waktu"])
         return None if salah else data
 
@@ -127,70 +63,13 @@ class ImporTugas(TulisMassal):
         return hasil
 
 
-def _peta_predikat() -> dict[str, str]:
-    return {
-        "Sangat Baik": Predikat.SANGAT_BAIK,
-        "Baik": Predikat.BAIK,
-        "Butuh Perbaikan": Predikat.BUTUH_PERBAIKAN,
-        "Perlu Perbaikan": Predikat.BUTUH_PERBAIKAN,
-        "Kurang": Predikat.KURANG,
-        "Misconduct": Predikat.KURANG,
-        "Kurang/Misconduct": Predikat.KURANG,
-        "Sangat Kurang": Predikat.SANGAT_KURANG,
-        "Very Good": Predikat.SANGAT_BAIK,
-        "Outstanding": Predikat.SANGAT_BAIK,
-        "Good": Predikat.BAIK,
-        "Needs Improvement": Predikat.BUTUH_PERBAIKAN,
-        "Poor": Predikat.KURANG,
-        "Very Poor": Predikat.SANGAT_KURANG,
-        **{v: v for v in Predikat.values},
-    }
-
-
-PREDIKAT = Pilihan(_peta_predikat, ["Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Misconduct", "Sangat Kurang"])
-
-
-class ImporKinerja(TulisMassal):
+class ImporKinerja(TulisMassal, _PerPegawai):
     kode = "kinerja"
     label = gettext_lazy("Predikat kinerja tahunan")
     keterangan = gettext_lazy(
         "Predikat kinerja (SKP) per pegawai per tahun; dicocokkan dengan NIP + tahun. Pegawainya harus sudah terdaftar."
     )
-    kolom = (
-        Kolom(
-            "NIP",
-            "nip",
-            nip,
-            alias=("NIP Baru", "NI PPPK", "NIP/NI PPPK", "Employee Number"),
-            wajib=True,
-            contoh="198609262015051001",
-        ),
-        Kolom(
-            "Nama",
-            "nama",
-            Teks(200),
-            alias=("Nama Pegawai", "Name"),
-            keterangan=gettext_lazy("Hanya untuk memudahkan membaca; tidak disimpan."),
-            contoh="Budi Santoso",
-        ),
-        Kolom("Tahun", "tahun", Bilangan(2000, 2100), alias=("Year", "Tahun Penilaian"), wajib=True, contoh="2025"),
-        Kolom(
-            "Predikat",
-            "predikat",
-            PREDIKAT,
-            alias=("Predikat Kinerja", "Nilai", "Rating", "Performance Rating"),
-            wajib=True,
-            keterangan=gettext_lazy("Sangat Baik, Baik, Butuh Perbaikan, Kurang (Misconduct) atau Sangat Kurang."),
-            contoh="Baik",
-        ),
-        Kolom(
-            "Keterangan",
-            "keterangan",
-            Teks(250),
-            alias=("Catatan", "Note", "Notes"),
-            keterangan=gettext_lazy("Kolom tidak ada = tidak diubah."),
-        ),
-    )
+    kolom = KOLOM_IMPOR_KINERJA
     kunci = ("nip", "tahun")
     model = KinerjaTahunan
     aksi_audit = "kinerja.impor"
@@ -204,17 +83,14 @@ class ImporKinerja(TulisMassal):
         return data
 
     def rencanakan(self, batch, galat) -> list[Rencana]:
-        pegawai = dict(Pegawai.objects.filter(nip__in={d["nip"] for _b, d in batch}).values_list("nip", "pk"))
-        ada = {(k.pegawai_id, k.tahun): k for k in KinerjaTahunan.objects.filter(pegawai_id__in=pegawai.values())}
+        pegawai = self.pegawai_batch(batch, galat, ())
+        ids = [p["id"] for p in pegawai.values()]
+        ada = {(k.pegawai_id, k.tahun): k for k in KinerjaTahunan.objects.filter(pegawai_id__in=ids)}
         fields = self.fields_tulis()
         hasil = []
-        for baris, d in batch:
-            pid = pegawai.get(d["nip"])
-            if pid is None:
-                galat(baris, "NIP", _("pegawai dengan NIP %(n)s tidak terdaftar") % {"n": d["nip"]})
-                continue
-            d["pegawai_id"] = pid
-            label = f"{d['nip']} {d.get('nama') or ''} · {d['tahun']}".replace("  ", " ")
+        for baris, d, p, _lapor in self.per_pegawai(batch, pegawai, galat):
+            d["pegawai_id"] = pid = p["id"]
+            label = self.tanda(d, d["tahun"])
             k = ada.get((pid, d["tahun"]))
             self.tetap(d, {"keterangan": k.keterangan} if k is not None else None, ["keterangan"])
             if k is None:

@@ -6,60 +6,17 @@ from typing import Any
 
 from django.db.models import Model
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, override
+from django.utils.translation import gettext_lazy
 
 from inti.jejak import jejak_buat, perbarui_massal
 from inti.models import CatatanAudit
 
 from ...models import Jabatan, JenisJabatan, JenisUnit, JenjangJabatan, UnitKerja
-from ..dasar import BARU, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
+from ..dasar import BARU, UBAH, JenisImpor, Konteks, Rencana, tampil
 from ..jejak import jejak_impor
-from ..nilai import HAPUS, Bilangan, Pilihan, Teks, ya_tidak
+from ..nilai import HAPUS
+from .kolom import KOLOM_IMPOR_JABATAN, KOLOM_IMPOR_UNIT
 
-
-def _peta_pilihan(choices, tambahan: dict[str, str] | None = None):
-    """Accept a choice by its code or its Indonesian label (plus extra spellings)."""
-
-    def peta() -> dict[str, str]:
-        with override("id"):
-            hasil = {str(label): value for value, label in choices.choices if value}
-        hasil.update({value: value for value in choices.values if value})
-        hasil.update(tambahan or {})
-        return hasil
-
-    return peta
-
-
-def _tampil_pilihan(choices):
-    def tampil_() -> list[str]:
-        with override("id"):
-            return [str(label) for value, label in choices.choices if value]
-
-    return tampil_
-
-
-JENIS_UNIT = Pilihan(
-    _peta_pilihan(JenisUnit, {"Perangkat Daerah": JenisUnit.OPD, "Dinas": JenisUnit.OPD, "Badan": JenisUnit.OPD}),
-    _tampil_pilihan(JenisUnit),
-)
-JENIS_JABATAN = Pilihan(
-    _peta_pilihan(
-        JenisJabatan,
-        {
-            "JPT Pratama": JenisJabatan.JPT,
-            "JPT Madya": JenisJabatan.JPT,
-            "Pimpinan Tinggi": JenisJabatan.JPT,
-            "Jabatan Fungsional": JenisJabatan.FUNGSIONAL,
-            "JF": JenisJabatan.FUNGSIONAL,
-            "Jabatan Pelaksana": JenisJabatan.PELAKSANA,
-            "JFU": JenisJabatan.PELAKSANA,
-            "Jabatan Administrator": JenisJabatan.ADMINISTRATOR,
-            "Jabatan Pengawas": JenisJabatan.PENGAWAS,
-        },
-    ),
-    _tampil_pilihan(JenisJabatan),
-)
-JENJANG = Pilihan(_peta_pilihan(JenjangJabatan), _tampil_pilihan(JenjangJabatan))
 # Which levels fit which kind of position (UU 20/2023).
 _JENJANG_SAH = {
     JenisJabatan.JPT: {JenjangJabatan.JPT_UTAMA, JenjangJabatan.JPT_MADYA, JenjangJabatan.JPT_PRATAMA},
@@ -169,40 +126,7 @@ class ImporUnit(JenisImpor):
     keterangan = gettext_lazy(
         "Pohon unit kerja (OPD, bidang, seksi, kecamatan, kelurahan...); dicocokkan dengan kode unit."
     )
-    kolom = (
-        Kolom(
-            "Kode",
-            "kode",
-            Teks(30),
-            alias=("Kode Unit", "Code", "Unit Code"),
-            wajib=True,
-            keterangan=gettext_lazy("Kode unik unit; dipakai kolom Unit Kerja pada impor pegawai."),
-            contoh="KEL-MLY-KS",
-        ),
-        Kolom(
-            "Nama", "nama", Teks(200), alias=("Nama Unit", "Name", "Unit Name"), wajib=True, contoh="Kelurahan Kalisari"
-        ),
-        Kolom(
-            "Jenis",
-            "jenis",
-            JENIS_UNIT,
-            alias=("Jenis Unit", "Type", "Kind"),
-            wajib=True,
-            keterangan=gettext_lazy("Misalnya OPD, Bidang, Seksi, Kecamatan, Kelurahan, Puskesmas, Sekolah."),
-            contoh="Kelurahan",
-        ),
-        Kolom(
-            "Kode Induk",
-            "kode_induk",
-            Teks(30),
-            alias=("Induk", "Unit Induk", "Parent", "Parent Code"),
-            keterangan=gettext_lazy(
-                "Kode unit di atasnya (boleh ada di file yang sama); kosong = unit teratas. "
-                "Kolom tidak ada = tidak diubah."
-            ),
-            contoh="KEC-MLY",
-        ),
-    )
+    kolom = KOLOM_IMPOR_UNIT
     kunci = ("kode",)
     ukuran_batch = None
 
@@ -298,51 +222,7 @@ class ImporJabatan(TulisMassal):
     kode = "jabatan"
     label = gettext_lazy("Jabatan")
     keterangan = gettext_lazy("Daftar jabatan (nama, jenis, kelas); dicocokkan dengan nama jabatan yang persis sama.")
-    kolom = (
-        Kolom(
-            "Nama",
-            "nama",
-            Teks(200),
-            alias=("Nama Jabatan", "Jabatan", "Name", "Position"),
-            wajib=True,
-            keterangan=gettext_lazy("Nama jabatan persis; dipakai kolom Jabatan pada impor pegawai."),
-            contoh="Analis Sumber Daya Manusia Aparatur",
-        ),
-        Kolom(
-            "Jenis",
-            "jenis",
-            JENIS_JABATAN,
-            alias=("Jenis Jabatan", "Type", "Kind"),
-            wajib=True,
-            keterangan=gettext_lazy("JPT, Administrator, Pengawas, Fungsional atau Pelaksana."),
-            contoh="Fungsional",
-        ),
-        Kolom(
-            "Kelas",
-            "kelas",
-            Bilangan(1, 17),
-            alias=("Kelas Jabatan", "Grade", "Class"),
-            wajib=True,
-            keterangan=gettext_lazy("Kelas jabatan 1 sampai 17."),
-            contoh="9",
-        ),
-        Kolom(
-            "Jenjang",
-            "jenjang",
-            JENJANG,
-            alias=("Level",),
-            keterangan=gettext_lazy("Untuk JPT dan fungsional, misalnya Ahli Muda. Kolom tidak ada = tidak diubah."),
-            contoh="Ahli Pertama",
-        ),
-        Kolom(
-            "Kepala Unit",
-            "kepala_unit",
-            ya_tidak,
-            alias=("Jabatan Kepala Unit", "Head of Unit", "Unit Head"),
-            keterangan=gettext_lazy("Ya bila pemegangnya menjadi kepala unit. Kolom tidak ada = tidak diubah."),
-            contoh="Tidak",
-        ),
-    )
+    kolom = KOLOM_IMPOR_JABATAN
     kunci = ("nama",)
     ukuran_batch = None
     model = Jabatan

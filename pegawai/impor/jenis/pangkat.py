@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy
 
 from ...models import (
     GOLONGAN_PPPK,
-    JenisKenaikanPangkat,
     RiwayatGolongan,
     RiwayatPendidikan,
     StatusAsn,
@@ -20,116 +19,52 @@ from ...models import (
     TingkatPendidikan,
 )
 from ...services.pangkat import profil_sinkron
-from ..dasar import BARU, Kolom, Konteks, Rencana, tampil
-from ..nilai import HAPUS, Bilangan, Pilihan, Teks, tanggal
-from .organisasi import TulisMassal, _catatan, _oleh, _peta_pilihan, _tampil_pilihan
-from .pegawai_nilai import golongan
-from .riwayat import KOLOM_NAMA, KOLOM_NIP, _PerPegawai
+from ..dasar import BARU, Konteks, Rencana, tampil
+from ..nilai import HAPUS
+from .kolom import KOLOM_IMPOR_PENDIDIKAN, KOLOM_IMPOR_RIWAYAT_GOLONGAN
+from .organisasi import TulisMassal, _catatan, _oleh
+from .riwayat import _PerPegawai
 from .rujukan import normal_nama
 
 T = TingkatPendidikan
-TINGKAT_PENDIDIKAN = Pilihan(
-    _peta_pilihan(
-        TingkatPendidikan,
-        {
-            # SIASN's tkPendidikanNama and common spellings
-            "Sekolah Dasar": T.SD,
-            "MI": T.SD,
-            "SLTP": T.SMP,
-            "SLTP Kejuruan": T.SMP,
-            "MTs": T.SMP,
-            "SMA": T.SMA,
-            "SMK": T.SMA,
-            "SLTA": T.SMA,
-            "SLTA Kejuruan": T.SMA,
-            "SMU": T.SMA,
-            "MA": T.SMA,
-            "Diploma I": T.D1,
-            "Diploma II": T.D2,
-            "Diploma III": T.D3,
-            "Diploma III/Sarjana Muda": T.D3,
-            "Sarjana Muda": T.D3,
-            "Diploma IV": T.D4,
-            "S1": T.S1,
-            "S-1/Sarjana": T.S1,
-            "Sarjana": T.S1,
-            "S2": T.S2,
-            "Magister": T.S2,
-            "S3": T.S3,
-            "S-3/Doktor": T.S3,
-            "Doktor": T.S3,
-        },
-    ),
-    _tampil_pilihan(TingkatPendidikan),
-)
-JENIS_KENAIKAN = Pilihan(
-    _peta_pilihan(
-        JenisKenaikanPangkat,
-        {
-            "Pengangkatan": JenisKenaikanPangkat.PENGANGKATAN,
-            "Gol. dari Pengadaan CPNS/PNS": JenisKenaikanPangkat.PENGANGKATAN,
-            "Pengadaan CPNS": JenisKenaikanPangkat.PENGANGKATAN,
-            "CPNS": JenisKenaikanPangkat.PENGANGKATAN,
-            "Pilihan (Jabatan Struktural)": JenisKenaikanPangkat.PILIHAN,
-            "Pilihan (Jabatan Fungsional Tertentu)": JenisKenaikanPangkat.PILIHAN,
-            "Penyesuaian": JenisKenaikanPangkat.PENYESUAIAN_IJAZAH,
-            "Penyesuaian Ijasah": JenisKenaikanPangkat.PENYESUAIAN_IJAZAH,
-        },
-    ),
-    _tampil_pilihan(JenisKenaikanPangkat),
-)
 # A major written with its level in front, as SIASN's pendidikanNama does ("S-1 ILMU HUKUM").
 _AWALAN_TINGKAT = re.compile(r"^(S\s*-?\s*[123]|D\s*-?\s*(I{1,3}|IV|[1-4])|SMA|SMK|SLTA|SMP|SLTP|SD)\b[\s.:-]*", re.I)
 
 
-def _lewat(konteks: Konteks) -> str:
-    return _catatan(konteks)
+class _RiwayatProfil(TulisMassal, _PerPegawai):
+    """A history the profile follows: imported rows are marked as such, and after each written
+    batch the employees' profiles are brought in line with their histories."""
+
+    tetap_baru = {"sumber": SumberData.IMPOR}
+
+    def rencana_riwayat(
+        self, baris: int, label: str, r: dict | None, d: dict, fields, baru: tuple[str, str]
+    ) -> Rencana:
+        """The plan of a row: a new history record (the preview shows `baru`: a column and its
+        value) when no stored record `r` matches, else `r` compared with the row."""
+        if r is None:
+            return Rencana(baris, BARU, label, {baru[0]: ("-", baru[1])}, d)
+        return self.rencana_ada(baris, label, r, d, fields, self.model(pk=r["id"]))
+
+    def terapkan(self, rencana, konteks: Konteks) -> None:
+        super().terapkan(rencana, konteks)
+        pegawai_ids = [(r.data if r.aksi == BARU else r.data[1])["pegawai_id"] for r in rencana]
+        profil_sinkron(oleh=_oleh(konteks), pegawai_ids=pegawai_ids, lewat=_catatan(konteks))
 
 
-class ImporRiwayatGolongan(TulisMassal, _PerPegawai):
+class ImporRiwayatGolongan(_RiwayatProfil):
     kode = "riwayat_golongan"
     label = gettext_lazy("Riwayat golongan (pangkat)")
     keterangan = gettext_lazy(
         "Golongan/pangkat per pegawai dengan TMT dan SK; dicocokkan dengan NIP + golongan + TMT. "
         "Golongan terakhir yang TMT-nya sudah tiba menjadi golongan pegawai."
     )
-    kolom = (
-        KOLOM_NIP,
-        KOLOM_NAMA,
-        Kolom(
-            "Golongan",
-            "golongan",
-            golongan,
-            alias=("Gol", "Golongan Ruang", "Gol/Ruang", "Pangkat/Golongan", "golonganNama", "Nama Golongan", "Grade"),
-            wajib=True,
-            keterangan=gettext_lazy("PNS: I/a sampai IV/e; PPPK: I sampai XVII (sesuai status pegawai)."),
-            contoh="III/b",
-        ),
-        Kolom(
-            "TMT Golongan",
-            "tmt",
-            tanggal,
-            alias=("TMT", "tmtGolongan", "TMT Pangkat", "TMT Gol", "Rank Start Date"),
-            wajib=True,
-            keterangan=gettext_lazy("Tidak sebelum TMT CPNS (NIP) dan tidak di masa depan."),
-            contoh="2019-04-01",
-        ),
-        Kolom("Nomor SK", "nomor_sk", Teks(100), alias=("No SK", "skNomor", "SK Nomor", "Nomor SK Pangkat")),
-        Kolom("Tanggal SK", "tanggal_sk", tanggal, alias=("Tgl SK", "skTanggal", "SK Tanggal"), contoh="2019-03-15"),
-        Kolom(
-            "Jenis Kenaikan",
-            "jenis_kenaikan",
-            JENIS_KENAIKAN,
-            alias=("Jenis KP", "jenisKPNama", "Jenis Kenaikan Pangkat", "Jenis Kenaikan Pangkat Nama"),
-            contoh="Reguler",
-        ),
-    )
+    kolom = KOLOM_IMPOR_RIWAYAT_GOLONGAN
     kunci = ("nip", "golongan", "tmt")
     model = RiwayatGolongan
     aksi_audit = "riwayat_golongan.impor"
     tulis_bila_ada = ("nomor_sk", "tanggal_sk", "jenis_kenaikan")
     isi_baru = ("pegawai_id", "golongan", "tmt", "nomor_sk", "tanggal_sk", "jenis_kenaikan")
-    tetap_baru = {"sumber": SumberData.IMPOR}
 
     def siapkan(self) -> None:
         self.terlihat: dict[int, list[tuple[date, str]]] = {}  # rows of earlier batches, per employee
@@ -168,16 +103,7 @@ class ImporRiwayatGolongan(TulisMassal, _PerPegawai):
             salah |= self.cek(lapor, "Golongan", "golongan_naik", golongan=d["golongan"], tmt=d["tmt"], lain=lain)
             lulus = [x for x in sekolah.get(pid, []) if x[0] <= d["tmt"].year]
             pendidikan = max(lulus, key=lambda x: (x[1], x[0]))[2] if lulus else p["pendidikan"]
-            salah |= self.cek(
-                lapor,
-                "Golongan",
-                "golongan_masa_kerja",
-                nip=d["nip"],
-                status=p["status"],
-                golongan=d["golongan"],
-                pendidikan=pendidikan,
-                pada=d["tmt"],
-            )
+            salah |= self.cek_golongan(lapor, "Golongan", d["nip"], p["status"], d["golongan"], pendidikan, d["tmt"])
             self.terlihat.setdefault(pid, []).append((d["tmt"], d["golongan"]))
             if salah:
                 continue
@@ -186,86 +112,30 @@ class ImporRiwayatGolongan(TulisMassal, _PerPegawai):
             self.tetap(d, r, ["nomor_sk", "jenis_kenaikan"])
             self.tetap(d, r, ["tanggal_sk"], kosong=None)
             label = self.tanda(d, d["golongan"], d["tmt"])
-            if r is None:
-                hasil.append(Rencana(baris, BARU, label, {"Golongan": ("-", d["golongan"])}, d))
-                continue
-            hasil.append(self.rencana_ada(baris, label, r, d, fields, RiwayatGolongan(pk=r["id"])))
+            hasil.append(self.rencana_riwayat(baris, label, r, d, fields, ("Golongan", d["golongan"])))
         return hasil
 
-    def terapkan(self, rencana, konteks: Konteks) -> None:
-        super().terapkan(rencana, konteks)
-        profil_sinkron(oleh=_oleh(konteks), pegawai_ids=_pegawai_ids(rencana), lewat=_lewat(konteks))
 
-
-class ImporPendidikan(TulisMassal, _PerPegawai):
+class ImporPendidikan(_RiwayatProfil):
     kode = "pendidikan"
     label = gettext_lazy("Riwayat pendidikan")
     keterangan = gettext_lazy(
         "Pendidikan yang ditamatkan, satu baris per ijazah; dicocokkan dengan NIP + tingkat + jurusan. "
         "Pendidikan tertinggi menjadi pendidikan terakhir pegawai."
     )
-    kolom = (
-        KOLOM_NIP,
-        KOLOM_NAMA,
-        Kolom(
-            "Tingkat",
-            "tingkat",
-            TINGKAT_PENDIDIKAN,
-            alias=("Tingkat Pendidikan", "tkPendidikanNama", "Jenjang", "Jenjang Pendidikan", "Education Level"),
-            wajib=True,
-            keterangan=gettext_lazy("SD, SMP, SMA/SMK, D-I sampai D-IV, S-1, S-2, S-3."),
-            contoh="S-1",
-        ),
-        Kolom(
-            "Jurusan",
-            "jurusan",
-            Teks(150),
-            alias=("pendidikanNama", "Program Studi", "Prodi", "Nama Pendidikan", "Major"),
-            keterangan=gettext_lazy("Kosong untuk SD/SMP; awalan tingkat (S-1 ...) dibuang."),
-            contoh="Psikologi",
-        ),
-        Kolom(
-            "Institusi",
-            "institusi",
-            Teks(200),
-            alias=("namaSekolah", "Nama Sekolah", "Sekolah", "Perguruan Tinggi", "Universitas", "Institution"),
-            wajib=True,
-            contoh="Universitas Airlangga",
-        ),
-        Kolom(
-            "Tahun Lulus",
-            "tahun_lulus",
-            Bilangan(1940, 2100),
-            alias=("tahunLulus", "Lulus", "Graduation Year"),
-            wajib=True,
-            keterangan=gettext_lazy("Tidak di masa depan dan tidak sebelum pegawai berusia 5 tahun."),
-            contoh="2008",
-        ),
-        Kolom("Nomor Ijazah", "nomor_ijazah", Teks(100), alias=("nomorIjasah", "Nomor Ijasah", "No Ijazah")),
-        Kolom(
-            "Tanggal Lulus",
-            "tanggal_lulus",
-            tanggal,
-            alias=("tglLulus", "Tanggal Ijazah", "Tgl Lulus"),
-            contoh="2008-08-30",
-        ),
-    )
+    kolom = KOLOM_IMPOR_PENDIDIKAN
     kunci = ("nip", "tingkat", "jurusan")
     model = RiwayatPendidikan
     aksi_audit = "riwayat_pendidikan.impor"
     tulis = ("institusi", "tahun_lulus")
     tulis_bila_ada = ("nomor_ijazah", "tanggal_lulus")
     isi_baru = ("pegawai_id", "tingkat", "jurusan", "institusi", "tahun_lulus", "nomor_ijazah", "tanggal_lulus")
-    tetap_baru = {"sumber": SumberData.IMPOR}
 
     def kunci_baris(self, data):
         if not data.get("nip") or not data.get("tingkat"):
             return None
         jurusan = data.get("jurusan")
         return (data["nip"], data["tingkat"], normal_nama(jurusan) if isinstance(jurusan, str) else "")
-
-    def label_kunci(self, data):
-        return " / ".join(tampil(data.get(k)) for k in self.kunci)
 
     def periksa(self, data, galat):
         jurusan = data.get("jurusan")
@@ -306,15 +176,7 @@ class ImporPendidikan(TulisMassal, _PerPegawai):
             urut = T.urutan(d["tingkat"])
             if urut == akhir[pid] > puncak.get(pid, -1):  # the new highest: the profile's rank must fit it
                 teks = " ".join(x for x in (TingkatPendidikan(d["tingkat"]).label, d["jurusan"]) if x)
-                salah |= self.cek(
-                    lapor,
-                    "Tingkat",
-                    "golongan_masa_kerja",
-                    nip=d["nip"],
-                    status=p["status"],
-                    golongan=p["golongan"],
-                    pendidikan=teks,
-                )
+                salah |= self.cek_golongan(lapor, "Tingkat", d["nip"], p["status"], p["golongan"], teks)
             if salah:
                 continue
             d["pegawai_id"] = pid
@@ -324,16 +186,5 @@ class ImporPendidikan(TulisMassal, _PerPegawai):
             self.tetap(d, r, ["nomor_ijazah"])
             self.tetap(d, r, ["tanggal_lulus"], kosong=None)
             label = self.tanda(d, TingkatPendidikan(d["tingkat"]).label, d["jurusan"])
-            if r is None:
-                hasil.append(Rencana(baris, BARU, label, {"Institusi": ("-", d["institusi"])}, d))
-                continue
-            hasil.append(self.rencana_ada(baris, label, r, d, fields, RiwayatPendidikan(pk=r["id"])))
+            hasil.append(self.rencana_riwayat(baris, label, r, d, fields, ("Institusi", d["institusi"])))
         return hasil
-
-    def terapkan(self, rencana, konteks: Konteks) -> None:
-        super().terapkan(rencana, konteks)
-        profil_sinkron(oleh=_oleh(konteks), pegawai_ids=_pegawai_ids(rencana), lewat=_lewat(konteks))
-
-
-def _pegawai_ids(rencana: list[Rencana]) -> list[int]:
-    return [(r.data if r.aksi == BARU else r.data[1])["pegawai_id"] for r in rencana]

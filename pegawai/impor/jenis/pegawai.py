@@ -15,12 +15,11 @@ from inti.models import CatatanAudit
 
 from ... import nip as nip_rules
 from ...models import GOLONGAN_PPPK, Pegawai, RiwayatJabatan, StatusAsn, UnitKerja
-from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Rencana, tampil
+from ..dasar import BARU, SAMA, UBAH, JenisImpor, Konteks, Rencana, lapor_baris, tampil
 from ..jejak import JejakImpor, baris_baru, tambahan
-from ..nilai import Teks, nip, tanggal
 from ..sisip import sisip_massal
-from .pegawai_nilai import JENIS_KELAMIN, STATUS, email, golongan
-from .rujukan import Ditolak, RujukanFormasi, RujukanJabatan, RujukanUnit
+from .kolom import KOLOM_IMPOR_PEGAWAI
+from .rujukan import RujukanFormasi, RujukanJabatan, RujukanUnit, rujuk
 
 # Profile fields compared and written as they are (the post is handled apart).
 _PROFIL = ("nama", "jenis_kelamin", "tanggal_lahir", "status", "golongan")
@@ -35,146 +34,7 @@ class ImporPegawai(JenisImpor):
         "Data pegawai (PNS dan PPPK) dengan jabatan dan unit kerja sekarang; dicocokkan dengan NIP: "
         "NIP yang sudah ada diperbarui, NIP baru ditambahkan."
     )
-    kolom = (
-        Kolom(
-            "NIP",
-            "nip",
-            nip,
-            alias=("NIP Baru", "NI PPPK", "NIP/NI PPPK", "NIP / NI PPPK", "Employee Number", "Employee ID"),
-            wajib=True,
-            keterangan=gettext_lazy(
-                "18 angka; PNS: tanggal lahir, TMT CPNS, jenis kelamin, nomor urut. Simpan sebagai teks."
-            ),
-            contoh="198609262015051001",
-        ),
-        Kolom(
-            "Nama",
-            "nama",
-            Teks(150),
-            alias=("NAMA", "Nama Lengkap", "Nama Pegawai", "Name", "Full Name"),
-            wajib=True,
-            keterangan=gettext_lazy("Nama tanpa gelar."),
-            contoh="Budi Santoso",
-        ),
-        Kolom("Gelar Depan", "gelar_depan", Teks(30), alias=("Title Prefix", "Front Title"), contoh="Drs."),
-        Kolom(
-            "Gelar Belakang", "gelar_belakang", Teks(50), alias=("Title Suffix", "Back Title"), contoh="S.Kom., M.M."
-        ),
-        Kolom(
-            "Jenis Kelamin",
-            "jenis_kelamin",
-            JENIS_KELAMIN,
-            alias=("jenisKelamin", "JK", "L/P", "Gender", "Sex"),
-            wajib=True,
-            keterangan=gettext_lazy("L (laki-laki) atau P (perempuan); harus sesuai digit ke-15 NIP."),
-            contoh="L",
-        ),
-        Kolom(
-            "Tanggal Lahir",
-            "tanggal_lahir",
-            tanggal,
-            alias=("TGL LAHIR", "tglLahir", "Tgl Lahir", "Birth Date", "Date of Birth", "Birthdate", "DOB"),
-            wajib=True,
-            keterangan=gettext_lazy("Harus sama dengan 8 angka pertama NIP."),
-            contoh="1986-09-26",
-        ),
-        Kolom(
-            "Status",
-            "status",
-            STATUS,
-            alias=("Status ASN", "Status Pegawai", "Jenis ASN", "Employment Status", "Employee Type"),
-            wajib=True,
-            keterangan=gettext_lazy("PNS atau PPPK; menentukan cara membaca NIP dan golongan yang sah."),
-            contoh="PNS",
-        ),
-        Kolom(
-            "Golongan",
-            "golongan",
-            golongan,
-            alias=(
-                "GOL AKHIR",
-                "GOL_AKHIR_NAMA",
-                "golRuangAkhir",
-                "Gol Ruang Akhir",
-                "Gol",
-                "Golongan Ruang",
-                "Gol/Ruang",
-                "Pangkat/Golongan",
-                "Pangkat Golongan",
-                "Grade",
-                "Rank",
-            ),
-            wajib=True,
-            keterangan=gettext_lazy("PNS: I/a sampai IV/e; PPPK: I sampai XVII."),
-            contoh="III/b",
-        ),
-        Kolom(
-            "Jabatan",
-            "jabatan",
-            Teks(200),
-            alias=("JABATAN NAMA", "jabatanNama", "Nama Jabatan", "Position", "Job Title"),
-            wajib=True,
-            boleh_kosong=True,
-            keterangan=gettext_lazy(
-                "Nama jabatan persis seperti di daftar jabatan. "
-                "Wajib untuk pegawai baru; kosong = jabatan tidak diubah."
-            ),
-            contoh="Analis Sumber Daya Manusia Aparatur",
-        ),
-        Kolom(
-            "Unit Kerja",
-            "unit",
-            Teks(200),
-            alias=(
-                "UNOR NAMA",
-                "unorNama",
-                "Unit",
-                "Kode Unit",
-                "Unit Organisasi",
-                "Work Unit",
-                "Unit Code",
-                "Department",
-            ),
-            wajib=True,
-            boleh_kosong=True,
-            keterangan=gettext_lazy("Kode unit (dianjurkan) atau nama unit persis. Aturan kosong sama dengan Jabatan."),
-            contoh="BKPSDM",
-        ),
-        Kolom(
-            "TMT Jabatan",
-            "tmt",
-            tanggal,
-            alias=("tmtJabatan", "TMT", "Position Start Date", "Start Date", "Effective Date"),
-            wajib=True,
-            boleh_kosong=True,
-            keterangan=gettext_lazy(
-                "Mulai menduduki jabatan. Bila unit atau jabatan berubah, jabatan lama ditutup sehari sebelumnya."
-            ),
-            contoh="2021-01-04",
-        ),
-        Kolom(
-            "Pendidikan",
-            "pendidikan",
-            Teks(150),
-            alias=(
-                "TINGKAT PENDIDIKAN NAMA",
-                "pendidikanTerakhirNama",
-                "Tingkat Pendidikan",
-                "Pendidikan Terakhir",
-                "Education",
-            ),
-            keterangan=gettext_lazy("Kolom tidak ada = tidak diubah."),
-            contoh="S1 Psikologi",
-        ),
-        Kolom(
-            "Email",
-            "email",
-            email,
-            alias=("E-mail", "Surel", "Alamat Email", "Email Address"),
-            keterangan=gettext_lazy("Kolom tidak ada = tidak diubah."),
-            contoh="budi@surabaya.go.id",
-        ),
-    )
+    kolom = KOLOM_IMPOR_PEGAWAI
     kunci = ("nip",)
 
     def siapkan(self) -> None:
@@ -214,16 +74,7 @@ class ImporPegawai(JenisImpor):
             for k in posisi:
                 if posisi[k] is None:
                     lapor(self.nama_kolom(k), _("wajib diisi bila Jabatan, Unit Kerja atau TMT Jabatan diisi"))
-        if posisi["unit"] is not None:
-            try:
-                data["unit_id"] = self.unit.cari(posisi["unit"]).id
-            except Ditolak as e:
-                lapor("Unit Kerja", str(e))
-        if posisi["jabatan"] is not None:
-            try:
-                data["jabatan_id"] = self.jabatan.cari(posisi["jabatan"]).id
-            except Ditolak as e:
-                lapor("Jabatan", str(e))
+        rujuk(data, lapor, ("Unit Kerja", "unit", self.unit), ("Jabatan", "jabatan", self.jabatan))
         tmt = posisi["tmt"]
         if tmt is not None:
             if tmt > self.hari_ini:
@@ -264,15 +115,8 @@ class ImporPegawai(JenisImpor):
             p = ada.get(d["nip"])
             self.tetap(d, p, _PROFIL_OPSIONAL)
             pendidikan = d.get("pendidikan") if self.ada("pendidikan") else (p or {}).get("pendidikan")
-            if self.cek(
-                lambda k, m, aturan="", b=baris: galat(b, k, m, aturan),
-                "Golongan",
-                "golongan_masa_kerja",
-                nip=d["nip"],
-                status=d["status"],
-                golongan=d["golongan"],
-                pendidikan=pendidikan,
-                pada=self.hari_ini,
+            if self.cek_golongan(
+                lapor_baris(galat, baris), "Golongan", d["nip"], d["status"], d["golongan"], pendidikan, self.hari_ini
             ):
                 continue
             ada_posisi = d["unit_id"] is not None

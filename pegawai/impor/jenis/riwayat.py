@@ -12,35 +12,12 @@ from django.utils.translation import gettext_lazy
 
 from inti.jejak import Entri, jejak_massal, perbarui_massal
 
-from ...models import HukumanDisiplin, Kompetensi, Pegawai, RiwayatJabatan, TingkatHukuman
-from ..dasar import BARU, SAMA, UBAH, JenisImpor, Kolom, Konteks, Lapor, Rencana, tampil
+from ...models import HukumanDisiplin, Kompetensi, Pegawai, RiwayatJabatan
+from ..dasar import BARU, SAMA, UBAH, JenisImpor, Konteks, Lapor, Rencana, lapor_baris, tampil
 from ..jejak import jejak_impor
-from ..nilai import Pilihan, Teks, nip, tanggal
+from .kolom import KOLOM_IMPOR_HUKUMAN, KOLOM_IMPOR_KOMPETENSI, KOLOM_IMPOR_KONTAK, KOLOM_IMPOR_RIWAYAT_JABATAN
 from .organisasi import TulisMassal, audit_massal
-from .pegawai_nilai import email
-from .rujukan import Ditolak, RujukanFormasi, RujukanJabatan, RujukanUnit, normal_nama, saran
-
-# SIASN's export headers and API field names (see docs/IMPOR.md) are accepted beside ours.
-KOLOM_NIP = Kolom(
-    "NIP",
-    "nip",
-    nip,
-    alias=("NIP Baru", "NIP_BARU", "nipBaru", "NI PPPK", "NIP/NI PPPK", "Employee Number"),
-    wajib=True,
-    keterangan=gettext_lazy("Pegawai yang sudah terdaftar."),
-    contoh="198609262015051001",
-)
-KOLOM_NAMA = Kolom(
-    "Nama",
-    "nama",
-    Teks(200),
-    alias=("Nama Pegawai", "Name"),
-    keterangan=gettext_lazy("Hanya untuk memudahkan membaca; tidak disimpan."),
-)
-TINGKAT = Pilihan(
-    {"Ringan": TingkatHukuman.RINGAN, "Sedang": TingkatHukuman.SEDANG, "Berat": TingkatHukuman.BERAT},
-    ["Ringan", "Sedang", "Berat"],
-)
+from .rujukan import RujukanFormasi, RujukanJabatan, RujukanUnit, normal_nama, rujuk, saran
 
 
 class _PerPegawai(JenisImpor):
@@ -65,7 +42,7 @@ class _PerPegawai(JenisImpor):
         for baris, d in batch:
             p = ada.get(d["nip"])
             if p is not None:
-                yield baris, d, p, lambda k, m, aturan="", b=baris: galat(b, k, m, aturan)
+                yield baris, d, p, lapor_baris(galat, baris)
 
     def tanda(self, d: dict[str, Any], *rest: Any) -> str:
         return " · ".join([f"{d['nip']} {d.get('nama') or ''}".strip(), *(tampil(x) for x in rest)])
@@ -78,24 +55,7 @@ class ImporKontak(_PerPegawai):
     kode = "kontak"
     label = gettext_lazy("Data kontak")
     keterangan = gettext_lazy("Email dan nomor telepon/HP pegawai; dicocokkan dengan NIP.")
-    kolom = (
-        KOLOM_NIP,
-        KOLOM_NAMA,
-        Kolom(
-            "Email",
-            "email",
-            email,
-            alias=("E-mail", "Surel", "Alamat Email", "EMAIL_GOV"),
-            contoh="budi@surabaya.go.id",
-        ),
-        Kolom(
-            "Telepon",
-            "telepon",
-            Teks(30),
-            alias=("Nomor HP", "No HP", "noHp", "HP", "Nomor Telepon", "noTelp", "Phone"),
-            contoh="081234567890",
-        ),
-    )
+    kolom = KOLOM_IMPOR_KONTAK
     kunci = ("nip",)
 
     def periksa(self, data, galat):
@@ -125,43 +85,7 @@ class ImporHukuman(TulisMassal, _PerPegawai):
     kode = "hukuman"
     label = gettext_lazy("Hukuman disiplin")
     keterangan = gettext_lazy("Hukuman disiplin per pegawai; dicocokkan dengan NIP + jenis + tanggal mulai.")
-    kolom = (
-        KOLOM_NIP,
-        KOLOM_NAMA,
-        Kolom(
-            "Tingkat",
-            "tingkat",
-            TINGKAT,
-            alias=("Tingkat Hukuman", "Tingkat Hukuman Disiplin"),
-            wajib=True,
-            contoh="Ringan",
-        ),
-        Kolom(
-            "Jenis",
-            "jenis",
-            Teks(200),
-            alias=("Jenis Hukuman", "Jenis Hukuman Disiplin", "Hukuman"),
-            wajib=True,
-            contoh="Teguran lisan",
-        ),
-        Kolom(
-            "Mulai",
-            "mulai",
-            tanggal,
-            alias=("TMT Hukuman", "Tanggal Mulai", "Berlaku Mulai", "TMT"),
-            wajib=True,
-            contoh="2024-03-01",
-        ),
-        Kolom(
-            "Selesai",
-            "selesai",
-            tanggal,
-            alias=("Akhir Hukuman", "Tanggal Selesai", "Berakhir"),
-            wajib=True,
-            contoh="2024-08-31",
-        ),
-        Kolom("Nomor SK", "nomor_sk", Teks(100), alias=("No SK", "SK Nomor", "skNomor"), contoh="800/123/436.7.2/2024"),
-    )
+    kolom = KOLOM_IMPOR_HUKUMAN
     kunci = ("nip", "jenis", "mulai")
     model = HukumanDisiplin
     aksi_audit = "hukuman.impor"
@@ -203,35 +127,7 @@ class ImporRiwayatJabatan(TulisMassal, _PerPegawai):
     keterangan = gettext_lazy(
         "Jabatan-jabatan yang sudah selesai (jabatan sekarang lewat impor pegawai); dicocokkan dengan NIP + mulai."
     )
-    kolom = (
-        KOLOM_NIP,
-        KOLOM_NAMA,
-        Kolom(
-            "Unit Kerja",
-            "unit",
-            Teks(200),
-            alias=("Unit", "Kode Unit", "UNOR NAMA", "unorNama", "Unit Organisasi"),
-            wajib=True,
-            contoh="KEL-MLY-KS",
-        ),
-        Kolom(
-            "Jabatan",
-            "jabatan",
-            Teks(200),
-            alias=("Nama Jabatan", "JABATAN NAMA", "jabatanNama"),
-            wajib=True,
-            contoh="Pengadministrasi Umum",
-        ),
-        Kolom("Mulai", "mulai", tanggal, alias=("TMT Jabatan", "tmtJabatan", "TMT"), wajib=True, contoh="2015-03-01"),
-        Kolom("Selesai", "selesai", tanggal, alias=("Sampai", "Akhir Jabatan"), wajib=True, contoh="2019-12-31"),
-        Kolom(
-            "Nomor SK",
-            "nomor_sk",
-            Teks(100),
-            alias=("No SK", "skNomor", "Nomor SK Jabatan"),
-            contoh="821.2/45/436.7.2/2015",
-        ),
-    )
+    kolom = KOLOM_IMPOR_RIWAYAT_JABATAN
     kunci = ("nip", "mulai")
     model = RiwayatJabatan
     aksi_audit = "riwayat_jabatan.impor"
@@ -245,13 +141,7 @@ class ImporRiwayatJabatan(TulisMassal, _PerPegawai):
         self.formasi = RujukanFormasi(self.unit)
 
     def periksa(self, data, galat):
-        salah = False
-        for kolom, kunci, rujukan in (("Unit Kerja", "unit", self.unit), ("Jabatan", "jabatan", self.jabatan)):
-            try:
-                data[f"{kunci}_id"] = rujukan.cari(data[kunci]).id
-            except Ditolak as e:
-                galat(kolom, str(e))
-                salah = True
+        salah = rujuk(data, galat, ("Unit Kerja", "unit", self.unit), ("Jabatan", "jabatan", self.jabatan))
         if data["selesai"] < data["mulai"]:
             galat("Selesai", _("tanggal selesai sebelum tanggal mulai"))
             salah = True
@@ -322,18 +212,7 @@ class ImporKompetensi(_PerPegawai):
     keterangan = gettext_lazy(
         "Kompetensi yang dimiliki pegawai, satu baris per kompetensi; dicocokkan dengan NIP + nama kompetensi."
     )
-    kolom = (
-        KOLOM_NIP,
-        KOLOM_NAMA,
-        Kolom(
-            "Kompetensi",
-            "kompetensi",
-            Teks(150),
-            alias=("Nama Kompetensi", "Competence", "Skill"),
-            wajib=True,
-            contoh="Analisis Kebijakan",
-        ),
-    )
+    kolom = KOLOM_IMPOR_KOMPETENSI
     kunci = ("nip", "kompetensi")
 
     def siapkan(self) -> None:

@@ -63,26 +63,10 @@ class RujukanUnit:
         self._saran.update({u.kode.casefold(): f"{u.nama} (kode {u.kode})" for u in self.per_id.values()})
 
     def cari(self, teks: str) -> UnitRingkas:
-        u = self.per_kode.get(teks)
-        if u is None:
-            sama_nama = self.per_nama.get(teks, [])
-            if len(sama_nama) > 1:
-                raise Ditolak(
-                    _("nama unit %(n)s dipakai oleh %(j)s unit (kode %(k)s); tulis kode unitnya")
-                    % {"n": teks, "j": len(sama_nama), "k": ", ".join(sorted(x.kode for x in sama_nama))}
-                )
-            u = sama_nama[0] if sama_nama else None
+        u = self.per_kode.get(teks) or _satu_nama(teks, self.per_nama.get(teks, []))
         if u is None:
             # Without regard to case and extra spaces: a code, then a name used by one unit only.
-            u = self._mirip.get(teks.casefold())
-            if u is None:
-                sama_nama = self.per_nama_normal.get(normal_nama(teks), [])
-                if len(sama_nama) > 1:
-                    raise Ditolak(
-                        _("nama unit %(n)s dipakai oleh %(j)s unit (kode %(k)s); tulis kode unitnya")
-                        % {"n": teks, "j": len(sama_nama), "k": ", ".join(sorted(x.kode for x in sama_nama))}
-                    )
-                u = sama_nama[0] if sama_nama else None
+            u = self._mirip.get(teks.casefold()) or _satu_nama(teks, self.per_nama_normal.get(normal_nama(teks), []))
         if u is None:
             raise Ditolak(
                 _("unit kerja %(t)s tidak ditemukan (bukan kode maupun nama unit)") % {"t": teks}
@@ -91,6 +75,16 @@ class RujukanUnit:
         if not u.aktif:
             raise Ditolak(_("unit kerja %(n)s (kode %(k)s) sudah tidak aktif") % {"n": u.nama, "k": u.kode})
         return u
+
+
+def _satu_nama(teks: str, sama_nama: list[UnitRingkas]) -> UnitRingkas | None:
+    """The unit bearing the name `teks` (None when none does); a name several units bear is refused."""
+    if len(sama_nama) > 1:
+        raise Ditolak(
+            _("nama unit %(n)s dipakai oleh %(j)s unit (kode %(k)s); tulis kode unitnya")
+            % {"n": teks, "j": len(sama_nama), "k": ", ".join(sorted(x.kode for x in sama_nama))}
+        )
+    return sama_nama[0] if sama_nama else None
 
 
 class RujukanJabatan:
@@ -142,3 +136,18 @@ class RujukanFormasi:
             "jabatan_id": jabatan_id,
             "jenis_unit_jabatan": self.jenis_unit_jabatan.get(jabatan_id, set()),
         }
+
+
+def rujuk(data: dict, galat, *rujukan: tuple[str, str, RujukanUnit | RujukanJabatan]) -> bool:
+    """Resolve a row's references, each (column, key, lookup): `data[key + "_id"]` gets the id the
+    filled cell names, a refused one is reported on its column. True when one was refused."""
+    salah = False
+    for kolom, kunci, ruj in rujukan:
+        if data.get(kunci) is None:
+            continue
+        try:
+            data[f"{kunci}_id"] = ruj.cari(data[kunci]).id
+        except Ditolak as e:
+            galat(kolom, str(e))
+            salah = True
+    return salah
