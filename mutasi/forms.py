@@ -25,16 +25,18 @@ from .models import (
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def area_teks(**baris: int) -> dict[str, forms.Textarea]:
+    """A ModelForm's `widgets` for its long text fields: a Textarea of that many rows each."""
+    return {nama: forms.Textarea(attrs={"rows": n}) for nama, n in baris.items()}
+
+
 class UsulanForm(forms.ModelForm):
     class Meta:
         model = UsulanMutasi
         fields = FIELD_USULAN
         widgets = {
             "tmt_usulan": TANGGAL,
-            "alasan": forms.Textarea(attrs={"rows": 3}),
-            "manfaat_organisasi": forms.Textarea(attrs={"rows": 2}),
-            "manfaat_pegawai": forms.Textarea(attrs={"rows": 2}),
-            "alasan_tanpa_kekurangan": forms.Textarea(attrs={"rows": 2}),
+            **area_teks(alasan=3, manfaat_organisasi=2, manfaat_pegawai=2, alasan_tanpa_kekurangan=2),
         }
         help_texts = {
             "alasan": _("Ditampilkan kepada pegawai dalam surat pemberitahuan."),
