@@ -8,9 +8,8 @@ from auditlog.admin import LogEntryAdmin
 from auditlog.models import LogEntry
 from django.contrib import admin
 
-from .models import RiwayatStatusPesanWa
+from .models import ProgresTugas, RiwayatStatusPesanWa, RiwayatStatusTugas
 from .notifikasi.models import PesanWhatsApp
-from .tugas import ProgresTugas, RiwayatStatusTugas
 
 
 class HanyaBaca:

@@ -41,7 +41,6 @@ from ..models import (
     STATUS_BELUM_DIKIRIM,
     STATUS_TERBUKA,
     Evaluasi,
-    RiwayatStatusEvaluasi,
 )
 from ..models import StatusEvaluasi as S
 from .matriks import predikat_kinerja
@@ -73,8 +72,6 @@ class EvaluasiError(LayananError):
 
 class AlurEvaluasi(Alur):
     model = Evaluasi
-    riwayat = RiwayatStatusEvaluasi
-    riwayat_fk = "evaluasi"
     awalan_audit = "evaluasi"
     galat = EvaluasiError
     select_related = ("pegawai", "penilai", "usulan")

@@ -51,7 +51,7 @@ from inti.transisi import Alur, Transisi, tabel
 from pegawai.models import User
 
 from .. import akses
-from ..models import STATUS_BERJALAN, STATUS_DRAF, RiwayatStatusUsulan, StatusUsulan, UsulanMutasi
+from ..models import STATUS_BERJALAN, STATUS_DRAF, StatusUsulan, UsulanMutasi
 from ..selectors.dokumen_syarat import dokumen_kurang
 from ..selectors.penyetuju import HR, KEPALA_ASAL, KEPALA_TUJUAN, PELAKU_LANGKAH, PENGUSUL, PPK, SISTEM, STATUS_PROSES
 from ..selectors.usulan import perubahan_data_pegawai
@@ -147,8 +147,6 @@ TRANSISI = tabel(
 
 class AlurUsulan(Alur):
     model = UsulanMutasi
-    riwayat = RiwayatStatusUsulan
-    riwayat_fk = "usulan"
     transisi = TRANSISI
     awalan_audit = "mutasi"
     galat = AlurError

@@ -30,7 +30,6 @@ from ..models import (
     JenisMutasi,
     Keberatan,
     KeputusanKeberatan,
-    RiwayatStatusKeberatan,
     StatusKeberatan,
     StatusUsulan,
     UsulanMutasi,
@@ -100,8 +99,6 @@ def _revisi(
 
 class AlurKeberatan(Alur):
     model = Keberatan
-    riwayat = RiwayatStatusKeberatan
-    riwayat_fk = "keberatan"
     transisi = tabel(
         Transisi("jawab", (StatusKeberatan.DIAJUKAN,), StatusKeberatan.DIJAWAB, gettext_lazy("Jawab keberatan"), HR)
     )

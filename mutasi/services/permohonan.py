@@ -31,7 +31,6 @@ from ..models import (
     JenisNomor,
     LampiranPermohonan,
     PermohonanMutasi,
-    RiwayatStatusPermohonan,
     StatusPermohonan,
     UsulanMutasi,
 )
@@ -51,8 +50,6 @@ P = StatusPermohonan
 
 class AlurPermohonan(Alur):
     model = PermohonanMutasi
-    riwayat = RiwayatStatusPermohonan
-    riwayat_fk = "permohonan"
     awalan_audit = "mutasi.permohonan"
     galat = AlurError
     select_related = ("pegawai",)

@@ -35,7 +35,6 @@ from pegawai.models import User
 from .. import akses
 from ..models import (
     JenisSK,
-    RiwayatStatusSK,
     StatusSK,
     StatusUsulan,
     SuratKeputusan,
@@ -143,8 +142,6 @@ def _periksa_usulan(sk: SuratKeputusan, daftar: list[UsulanMutasi], oleh: User) 
 
 class AlurSK(Alur):
     model = SuratKeputusan
-    riwayat = RiwayatStatusSK
-    riwayat_fk = "sk"
     awalan_audit = "mutasi.sk"
     galat = AlurError
     select_related = ("mengganti", "batch")

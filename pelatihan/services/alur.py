@@ -35,7 +35,7 @@ from pegawai.akses import peran_user
 from pegawai.models import User
 
 from ..akses import boleh_kelola_penugasan, boleh_kerjakan_penugasan, boleh_verifikasi_penugasan
-from ..models import STATUS_AKTIF, PenugasanPelatihan, RiwayatStatusPenugasan, StatusPenugasan
+from ..models import STATUS_AKTIF, PenugasanPelatihan, StatusPenugasan
 from .umum import PelatihanError, tautan
 
 SP = StatusPenugasan
@@ -56,8 +56,6 @@ JUDUL_STATUS = {
 
 class AlurPenugasan(Alur):
     model = PenugasanPelatihan
-    riwayat = RiwayatStatusPenugasan
-    riwayat_fk = "penugasan"
     awalan_audit = "pelatihan"
     galat = PelatihanError
     select_related = ("pegawai", "pelatihan", "usulan")
