@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from inti.galat import LayananError
 from inti.transisi import Alur, Transisi, tabel
 
 from ..akses import boleh_kelola_pegawai
@@ -27,7 +26,6 @@ HR, SISTEM = "hr", "sistem"
 class AlurPindahTerjadwal(Alur):
     model = PindahTerjadwal
     awalan_audit = "pegawai.pindah_terjadwal"
-    galat = LayananError
     select_related = ("pegawai", "unit", "jabatan")
     transisi = tabel(
         Transisi(

@@ -58,7 +58,6 @@ SEWA_MENIT = 10  # a row being sent is not picked by another sender for this lon
 class AlurKiriman(Alur):
     model = KirimanSiasn
     awalan_audit = "pegawai.siasn_kiriman"
-    galat = LayananError
     select_related = ("pegawai",)
     transisi = tabel(
         Transisi("terkirim", (SK.MENUNGGU,), SK.TERKIRIM, gettext_lazy("Terkirim ke SIASN"), SISTEM, internal=True),
