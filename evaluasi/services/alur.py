@@ -18,6 +18,7 @@ audited), and recording that the employee opened the feedback (`evaluasi_tandai_
 """
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -165,8 +166,7 @@ class AlurEvaluasi(Alur):
         jenis = {"kirim": "terkirim", "tanggapi": "ditanggapi"}.get(t.aksi)
         if jenis is None:
             return None
-        pk = obj.pk
-        return lambda: evaluasi_kabari(evaluasi_id=pk, jenis=jenis)
+        return partial(evaluasi_kabari, evaluasi_id=obj.pk, jenis=jenis)
 
 
 ALUR = AlurEvaluasi()

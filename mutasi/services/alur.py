@@ -40,6 +40,7 @@ proposal (`hasil_cek`, `cek_pada`, `cek_langkah`) for every later approver.
 """
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.utils import timezone
@@ -254,8 +255,7 @@ class AlurUsulan(Alur):
         return f"Usulan {u.nomor} ({u.pegawai.nama}): {S(lama).label} -> {S(t.ke).label}"
 
     def kabari(self, u: UsulanMutasi, t: Transisi, catatan: str) -> Callable[[], Any]:
-        pk, aksi = u.pk, t.aksi
-        return lambda: notifikasi_transisi(usulan_id=pk, aksi=aksi, catatan=catatan)
+        return partial(notifikasi_transisi, usulan_id=u.pk, aksi=t.aksi, catatan=catatan)
 
 
 ALUR = AlurUsulan()

@@ -14,6 +14,7 @@ verification and a fresh PPK decision before the amending decree (the rule and i
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -158,8 +159,7 @@ class AlurKeberatan(Alur):
         return f"Keberatan atas {k.usulan.nomor} dijawab: {KeputusanKeberatan(k.keputusan).label}"
 
     def kabari(self, k: Keberatan, t: Transisi, catatan: str) -> Callable[[], Any]:
-        pk = k.pk
-        return lambda: keberatan_dijawab(keberatan_id=pk)
+        return partial(keberatan_dijawab, keberatan_id=k.pk)
 
 
 ALUR = AlurKeberatan()

@@ -19,6 +19,7 @@ stored file; nothing is rendered again. The daily job carries out only signed de
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -289,8 +290,7 @@ class AlurSK(Alur):
         return f"Konsep SK #{sk.pk}: {StatusSK(lama).label} -> {StatusSK(t.ke).label}"
 
     def kabari(self, sk: SuratKeputusan, t: Transisi, catatan: str) -> Callable[[], Any]:
-        pk, aksi = sk.pk, t.aksi
-        return lambda: sk_dikabari(sk_id=pk, aksi=aksi, catatan=catatan)
+        return partial(sk_dikabari, sk_id=sk.pk, aksi=t.aksi, catatan=catatan)
 
 
 ALUR = AlurSK()

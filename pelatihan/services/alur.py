@@ -17,6 +17,7 @@ The moves' own work:
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -179,8 +180,7 @@ class AlurPenugasan(Alur):
     def kabari(self, obj: PenugasanPelatihan, t: Transisi, catatan: str) -> Callable[[], Any] | None:
         if t.aksi not in JUDUL_STATUS:
             return None
-        pk, aksi = obj.pk, t.aksi
-        return lambda: _kabari_status(pk, aksi)
+        return partial(_kabari_status, obj.pk, t.aksi)
 
 
 ALUR = AlurPenugasan()
