@@ -47,11 +47,12 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # Field-level trail (inti/jejak.py); before inti, whose admin replaces auditlog's.
     "auditlog",
-    "inti",
-    "pegawai",
-    "mutasi",
-    "pelatihan",
-    "evaluasi",
+    # Named by their AppConfig: inti/apps.py holds the apps' shared base besides inti's own.
+    "inti.apps.IntiConfig",
+    "pegawai.apps.PegawaiConfig",
+    "mutasi.apps.MutasiConfig",
+    "pelatihan.apps.PelatihanConfig",
+    "evaluasi.apps.EvaluasiConfig",
 ]
 
 MIDDLEWARE = [

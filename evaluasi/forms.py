@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mutasi.forms import area_teks
 from mutasi.models import DasarMutasi
 from pegawai.models import Pegawai, RiwayatJabatan, UnitKerja
 
@@ -36,12 +37,9 @@ class EvaluasiForm(forms.ModelForm):
             "perilaku": forms.RadioSelect,
             "adaptasi": forms.RadioSelect,
             **dict.fromkeys(FIELD_PERILAKU, forms.RadioSelect),
-            "hasil_kerja_bukti": forms.Textarea(attrs={"rows": 3}),
-            "adaptasi_catatan": forms.Textarea(attrs={"rows": 2}),
-            "kekuatan": forms.Textarea(attrs={"rows": 2}),
-            "perbaikan": forms.Textarea(attrs={"rows": 2}),
-            "tindak_lanjut": forms.Textarea(attrs={"rows": 2}),
-            "umpan_balik": forms.Textarea(attrs={"rows": 4}),
+            **area_teks(
+                hasil_kerja_bukti=3, adaptasi_catatan=2, kekuatan=2, perbaikan=2, tindak_lanjut=2, umpan_balik=4
+            ),
         }
         labels = {
             "hasil_kerja": _("Hasil kerja"),

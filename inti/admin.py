@@ -8,9 +8,8 @@ from auditlog.admin import LogEntryAdmin
 from auditlog.models import LogEntry
 from django.contrib import admin
 
-from .models import RiwayatStatusPesanWa
+from .models import ProgresTugas, RiwayatStatusPesanWa, RiwayatStatusTugas
 from .notifikasi.models import PesanWhatsApp
-from .tugas import ProgresTugas, RiwayatStatusTugas
 
 
 class HanyaBaca:
@@ -40,26 +39,23 @@ class RiwayatStatusInline(admin.TabularInline):
         return False
 
 
-class RiwayatPesanWaInline(RiwayatStatusInline):
-    model = RiwayatStatusPesanWa
+def riwayat_inline(model: type) -> type[RiwayatStatusInline]:
+    """The read-only inline of one workflow's history table."""
+    return type(f"{model.__name__}Inline", (RiwayatStatusInline,), {"model": model})
 
 
 @admin.register(PesanWhatsApp)
 class PesanWhatsAppAdmin(HanyaBaca, admin.ModelAdmin):
-    inlines = [RiwayatPesanWaInline]
+    inlines = [riwayat_inline(RiwayatStatusPesanWa)]
     list_display = ["dibuat", "nomor", "templat", "status", "percobaan", "wamid", "galat"]
     list_filter = ["status", "templat"]
     search_fields = ["nomor", "wamid"]
     date_hierarchy = "dibuat"
 
 
-class RiwayatTugasInline(RiwayatStatusInline):
-    model = RiwayatStatusTugas
-
-
 @admin.register(ProgresTugas)
 class ProgresTugasAdmin(HanyaBaca, admin.ModelAdmin):
-    inlines = [RiwayatTugasInline]
+    inlines = [riwayat_inline(RiwayatStatusTugas)]
     list_display = ["dibuat", "jenis", "status", "selesai", "total", "percobaan", "dibuat_oleh"]
     list_filter = ["status", "jenis"]
     date_hierarchy = "dibuat"

@@ -221,20 +221,13 @@ def _baris_jejak(
         }
 
 
-def jejak_massal(
-    model: type[models.Model],
-    entri: Iterable[Entri],
-    *,
-    oleh: Pelaku = None,
-    tambahan: Mapping[str, Any] | None = None,
-    cid: str | None = None,
-    waktu: datetime | None = None,
-) -> int:
+def jejak_massal(model: type[models.Model], entri: Iterable[Entri], **opsi: Any) -> int:
     """Write the entries in bulk (one INSERT per 1,000); an update without changes is skipped.
-    `tambahan` goes into every entry's additional_data (e.g. {"impor": run id}). Returns the count."""
+    `opsi` are `jejak_baris`'s (`oleh`, `tambahan`: into every entry's additional_data, e.g.
+    {"impor": run id}, `cid`, `waktu`). Returns the count."""
     if not auditlog.contains(model):
         return 0
-    baris = [LogEntry(**b) for b in jejak_baris(model, entri, oleh=oleh, tambahan=tambahan, cid=cid, waktu=waktu)]
+    baris = [LogEntry(**b) for b in jejak_baris(model, entri, **opsi)]
     LogEntry.objects.bulk_create(baris, batch_size=1000)
     return len(baris)
 

@@ -78,8 +78,6 @@ class Alur:
     """A workflow of one model. Subclass it and set the class attributes below."""
 
     model: ClassVar[type[models.Model]]
-    riwayat: ClassVar[type[RiwayatStatus]]
-    riwayat_fk: ClassVar[str]  # the history row's foreign key to the object
     transisi: ClassVar[dict[str, Transisi]]
     awalan_audit: ClassVar[str]  # audit action is "<awalan>.<aksi>"
     galat: ClassVar[type[LayananError]] = LayananError
@@ -94,6 +92,17 @@ class Alur:
         awalan, daftar = getattr(cls, "awalan_audit", None), getattr(cls, "transisi", None)
         if awalan and daftar:
             label_daftarkan({f"{awalan}.{a}": t.label for a, t in daftar.items()}, ganti=False)
+
+    @property
+    def riwayat(self) -> type[RiwayatStatus]:
+        """The workflow's history table: the one whose foreign key to `model` has
+        related_name="riwayat_status" (`inti.models.RiwayatStatus`)."""
+        return self.model._meta.get_field("riwayat_status").related_model
+
+    @property
+    def riwayat_fk(self) -> str:
+        """The name of that foreign key on the history row."""
+        return self.model._meta.get_field("riwayat_status").field.name
 
     # --- To override --------------------------------------------------------------------------
 

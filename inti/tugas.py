@@ -35,7 +35,7 @@ from django.utils.translation import gettext_lazy
 
 from .audit import Pelaku
 from .galat import LayananError
-from .models import ProgresTugas, RiwayatStatusTugas
+from .models import ProgresTugas
 from .transisi import Alur, Transisi, tabel
 
 MAKS_PERCOBAAN = 3
@@ -49,8 +49,6 @@ class AlurTugas(Alur):
     """Background work moves only by the worker (and the recovery of a dead worker's work)."""
 
     model = ProgresTugas
-    riwayat = RiwayatStatusTugas
-    riwayat_fk = "progres"
     awalan_audit = "inti.tugas"
     transisi = tabel(
         # A re-run (after a crash, or the queue running it again) starts over; done work is never re-run.

@@ -2,6 +2,7 @@
 rules live in the services."""
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -25,16 +26,23 @@ from .models import (
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def unit_tujuan_field(kelas: type[UnitCariField] = UnitCariField, **kwargs: Any) -> UnitCariField:
+    """A transfer's target unit (or units): any open unit of the city, whatever units the user sees."""
+    return kelas(queryset=UnitKerja.objects.filter(aktif=True), cakupan="semua", aktif=True, **kwargs)
+
+
+def area_teks(**baris: int) -> dict[str, forms.Textarea]:
+    """A ModelForm's `widgets` for its long text fields: a Textarea of that many rows each."""
+    return {nama: forms.Textarea(attrs={"rows": n}) for nama, n in baris.items()}
+
+
 class UsulanForm(forms.ModelForm):
     class Meta:
         model = UsulanMutasi
         fields = FIELD_USULAN
         widgets = {
             "tmt_usulan": TANGGAL,
-            "alasan": forms.Textarea(attrs={"rows": 3}),
-            "manfaat_organisasi": forms.Textarea(attrs={"rows": 2}),
-            "manfaat_pegawai": forms.Textarea(attrs={"rows": 2}),
-            "alasan_tanpa_kekurangan": forms.Textarea(attrs={"rows": 2}),
+            **area_teks(alasan=3, manfaat_organisasi=2, manfaat_pegawai=2, alasan_tanpa_kekurangan=2),
         }
         help_texts = {
             "alasan": _("Ditampilkan kepada pegawai dalam surat pemberitahuan."),
@@ -45,14 +53,7 @@ class UsulanForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         bawaan = self.fields["tujuan_unit"]
-        self.fields["tujuan_unit"] = UnitCariField(
-            label=bawaan.label,
-            help_text=bawaan.help_text,
-            required=False,
-            queryset=UnitKerja.objects.filter(aktif=True),
-            cakupan="semua",
-            aktif=True,
-        )
+        self.fields["tujuan_unit"] = unit_tujuan_field(label=bawaan.label, help_text=bawaan.help_text, required=False)
         self.fields["tujuan_jabatan"].queryset = Jabatan.objects.order_by("nama")
         self.fields["tujuan_jabatan"].required = False
 
@@ -175,12 +176,10 @@ class PermohonanForm(forms.Form):
         ],
     )
     alasan = forms.CharField(label=_("Alasan permohonan"), widget=forms.Textarea(attrs={"rows": 4}), min_length=20)
-    unit_pilihan = UnitCariBanyakField(
+    unit_pilihan = unit_tujuan_field(
+        UnitCariBanyakField,
         label=_("Unit kerja yang diinginkan"),
         required=False,
-        queryset=UnitKerja.objects.filter(aktif=True),
-        cakupan="semua",
-        aktif=True,
         help_text=_("Ketik nama unit lalu pilih; boleh lebih dari satu."),
     )
     instansi_tujuan = forms.CharField(label=_("Instansi tujuan"), required=False, max_length=200)
@@ -208,12 +207,9 @@ class JawabKeberatanForm(forms.Form):
     keputusan = forms.ChoiceField(label=_("Keputusan"), choices=KeputusanKeberatan.choices, widget=forms.RadioSelect)
     jawaban = forms.CharField(label=_("Jawaban untuk pegawai"), widget=forms.Textarea(attrs={"rows": 4}))
     tmt_baru = forms.DateField(label=_("TMT baru (bila direvisi)"), required=False, widget=TANGGAL)
-    tujuan_unit = UnitCariField(
+    tujuan_unit = unit_tujuan_field(
         label=_("Unit tujuan baru (bila direvisi)"),
         required=False,
-        queryset=UnitKerja.objects.filter(aktif=True),
-        cakupan="semua",
-        aktif=True,
         help_text=_("Mengubah unit atau jabatan tujuan mengembalikan usulan ke persetujuan kepala unit tujuan baru."),
     )
     tujuan_jabatan = forms.ModelChoiceField(

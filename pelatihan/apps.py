@@ -1,20 +1,27 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from inti.apps import AplikasiConfig
 
-class PelatihanConfig(AppConfig):
+
+class PelatihanConfig(AplikasiConfig):
     name = "pelatihan"
     verbose_name = _("Pelatihan dan pendampingan")
+    tembolok_model = ("PenugasanPelatihan",)  # impact report (training vs outcome)
+    notifikasi = {
+        "pelatihan.ditugaskan": (_("Penugasan pelatihan baru"), _("Pelatihan yang ditugaskan kepada Anda")),
+        "pelatihan.status": (
+            _("Perubahan status pelatihan"),
+            _("Pelatihan Anda diverifikasi, dibatalkan, atau buktinya dikembalikan"),
+        ),
+        "pelatihan.pendamping": (_("Penunjukan pendamping"), _("Anda ditunjuk mendampingi pegawai yang baru pindah")),
+        "pelatihan.kesulitan": (
+            _("Kesulitan adaptasi"),
+            _("Pegawai baru di unit Anda melaporkan kesulitan (kepala unit dan BKPSDM)"),
+        ),
+    }
 
     def ready(self):
-        from .auditlog_daftar import daftarkan_model
-
-        daftarkan_model()  # the field-level trail (inti/jejak.py)
-        from inti import tembolok
-
-        from .models import PenugasanPelatihan
-
-        tembolok.daftarkan(PenugasanPelatihan, "pelatihan")  # impact report (training vs outcome)
+        super().ready()
         from inti.audit import label_daftarkan
 
         label_daftarkan({"pelatihan.pendampingan_berakhir": _("Pendampingan berakhir (mutasi dibatalkan)")})
@@ -26,26 +33,4 @@ class PelatihanConfig(AppConfig):
 
         usulan_dibatalkan.connect(
             usulan_dibatalkan_terima, sender=UsulanMutasi, dispatch_uid="pelatihan.usulan_dibatalkan"
-        )
-        from inti.notifikasi import jenis_daftarkan
-
-        jenis_daftarkan(
-            "pelatihan.ditugaskan",
-            _("Penugasan pelatihan baru"),
-            keterangan=_("Pelatihan yang ditugaskan kepada Anda"),
-        )
-        jenis_daftarkan(
-            "pelatihan.status",
-            _("Perubahan status pelatihan"),
-            keterangan=_("Pelatihan Anda diverifikasi, dibatalkan, atau buktinya dikembalikan"),
-        )
-        jenis_daftarkan(
-            "pelatihan.pendamping",
-            _("Penunjukan pendamping"),
-            keterangan=_("Anda ditunjuk mendampingi pegawai yang baru pindah"),
-        )
-        jenis_daftarkan(
-            "pelatihan.kesulitan",
-            _("Kesulitan adaptasi"),
-            keterangan=_("Pegawai baru di unit Anda melaporkan kesulitan (kepala unit dan BKPSDM)"),
         )

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from pegawai.akses import peran_user
 from pegawai.models import RiwayatJabatan, User
+from pegawai.selectors.cari import q_nama_nip
 from pegawai.selectors.pegawai import unit_turunan_ids
 
 from ..akses import boleh_baca_isi
@@ -100,12 +101,7 @@ def evaluasi_cari(
     hari_ini = hari_ini or timezone.localdate()
     qs = _dengan_relasi(evaluasi_terlihat(user))
     if q:
-        q = q.strip()
-        digits = "".join(ch for ch in q if ch.isdigit())
-        cond = Q(pegawai__nama__icontains=q) | Q(penilai__nama__icontains=q)
-        if len(digits) >= 4 and len(digits) == len(q.replace(" ", "")):
-            cond |= Q(pegawai__nip__startswith=digits)
-        qs = qs.filter(cond)
+        qs = qs.filter(q_nama_nip(q, "penilai__nama"))
     if status:
         qs = qs.filter(status=status)
     if tempo == "terlambat":

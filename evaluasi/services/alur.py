@@ -18,6 +18,7 @@ audited), and recording that the employee opened the feedback (`evaluasi_tandai_
 """
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -41,7 +42,6 @@ from ..models import (
     STATUS_BELUM_DIKIRIM,
     STATUS_TERBUKA,
     Evaluasi,
-    RiwayatStatusEvaluasi,
 )
 from ..models import StatusEvaluasi as S
 from .matriks import predikat_kinerja
@@ -73,8 +73,6 @@ class EvaluasiError(LayananError):
 
 class AlurEvaluasi(Alur):
     model = Evaluasi
-    riwayat = RiwayatStatusEvaluasi
-    riwayat_fk = "evaluasi"
     awalan_audit = "evaluasi"
     galat = EvaluasiError
     select_related = ("pegawai", "penilai", "usulan")
@@ -168,8 +166,7 @@ class AlurEvaluasi(Alur):
         jenis = {"kirim": "terkirim", "tanggapi": "ditanggapi"}.get(t.aksi)
         if jenis is None:
             return None
-        pk = obj.pk
-        return lambda: evaluasi_kabari(evaluasi_id=pk, jenis=jenis)
+        return partial(evaluasi_kabari, evaluasi_id=obj.pk, jenis=jenis)
 
 
 ALUR = AlurEvaluasi()

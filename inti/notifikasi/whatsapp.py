@@ -32,7 +32,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..galat import LayananError
-from ..models import RiwayatStatusPesanWa
 from ..transisi import Alur, Transisi, tabel
 from .models import PesanWhatsApp, StatusWa
 
@@ -128,8 +127,6 @@ class AlurPesanWa(Alur):
     delivered, and a late "delivered" is then refused), and failed is final."""
 
     model = PesanWhatsApp
-    riwayat = RiwayatStatusPesanWa
-    riwayat_fk = "pesan"
     awalan_audit = "inti.pesan_wa"
     W = StatusWa
     transisi = tabel(

@@ -14,6 +14,7 @@ from inti.models import RiwayatStatus
 from pegawai.akses import peran_user
 from pegawai.models import Pegawai, RiwayatJabatan
 from pegawai.pohon import unit_turunan_ids
+from pegawai.selectors.cari import q_nama_nip, saring
 
 from ..models import (
     STATUS_SELESAI,
@@ -133,10 +134,7 @@ def usulan_cari(
     qs = dengan_relasi(usulan_terlihat(user))
     if q:
         q = q.strip()
-        digits = "".join(ch for ch in q if ch.isascii() and ch.isdigit())
-        cond = Q(pegawai__nama__icontains=q) | Q(sk__nomor__icontains=q)
-        if len(digits) >= 4 and len(digits) == len(q.replace(" ", "")):
-            cond |= Q(pegawai__nip__startswith=digits)
+        cond = q_nama_nip(q, "sk__nomor")
         if q.upper().startswith("USL-") and q[-5:].isascii() and q[-5:].isdigit():
             cond |= Q(pk=int(q[-5:]))
         qs = qs.filter(cond)
@@ -147,8 +145,7 @@ def usulan_cari(
     if unit:
         ids = unit_turunan_ids([unit])
         qs = qs.filter(Q(asal_unit_id__in=ids) | Q(tujuan_unit_id__in=ids))
-    saring = {"jenis": jenis, "dasar": dasar, "tmt_usulan__gte": dari, "tmt_usulan__lte": sampai, "batch_id": batch}
-    qs = qs.filter(**{k: v for k, v in saring.items() if v})
+    qs = saring(qs, jenis=jenis, dasar=dasar, tmt_usulan__gte=dari, tmt_usulan__lte=sampai, batch_id=batch)
     desc = urut.startswith("-")
     fields = URUTAN_USULAN.get(urut.lstrip("-"), URUTAN_USULAN["dibuat"])
     return qs.order_by(*[f"-{f}" if desc else f for f in fields])

@@ -40,6 +40,7 @@ proposal (`hasil_cek`, `cek_pada`, `cek_langkah`) for every later approver.
 """
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.utils import timezone
@@ -51,7 +52,7 @@ from inti.transisi import Alur, Transisi, tabel
 from pegawai.models import User
 
 from .. import akses
-from ..models import STATUS_BERJALAN, STATUS_DRAF, RiwayatStatusUsulan, StatusUsulan, UsulanMutasi
+from ..models import STATUS_BERJALAN, STATUS_DRAF, StatusUsulan, UsulanMutasi
 from ..selectors.dokumen_syarat import dokumen_kurang
 from ..selectors.penyetuju import HR, KEPALA_ASAL, KEPALA_TUJUAN, PELAKU_LANGKAH, PENGUSUL, PPK, SISTEM, STATUS_PROSES
 from ..selectors.usulan import perubahan_data_pegawai
@@ -147,8 +148,6 @@ TRANSISI = tabel(
 
 class AlurUsulan(Alur):
     model = UsulanMutasi
-    riwayat = RiwayatStatusUsulan
-    riwayat_fk = "usulan"
     transisi = TRANSISI
     awalan_audit = "mutasi"
     galat = AlurError
@@ -256,8 +255,7 @@ class AlurUsulan(Alur):
         return f"Usulan {u.nomor} ({u.pegawai.nama}): {S(lama).label} -> {S(t.ke).label}"
 
     def kabari(self, u: UsulanMutasi, t: Transisi, catatan: str) -> Callable[[], Any]:
-        pk, aksi = u.pk, t.aksi
-        return lambda: notifikasi_transisi(usulan_id=pk, aksi=aksi, catatan=catatan)
+        return partial(notifikasi_transisi, usulan_id=u.pk, aksi=t.aksi, catatan=catatan)
 
 
 ALUR = AlurUsulan()

@@ -14,6 +14,7 @@ verification and a fresh PPK decision before the amending decree (the rule and i
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -30,7 +31,6 @@ from ..models import (
     JenisMutasi,
     Keberatan,
     KeputusanKeberatan,
-    RiwayatStatusKeberatan,
     StatusKeberatan,
     StatusUsulan,
     UsulanMutasi,
@@ -100,8 +100,6 @@ def _revisi(
 
 class AlurKeberatan(Alur):
     model = Keberatan
-    riwayat = RiwayatStatusKeberatan
-    riwayat_fk = "keberatan"
     transisi = tabel(
         Transisi("jawab", (StatusKeberatan.DIAJUKAN,), StatusKeberatan.DIJAWAB, gettext_lazy("Jawab keberatan"), HR)
     )
@@ -161,8 +159,7 @@ class AlurKeberatan(Alur):
         return f"Keberatan atas {k.usulan.nomor} dijawab: {KeputusanKeberatan(k.keputusan).label}"
 
     def kabari(self, k: Keberatan, t: Transisi, catatan: str) -> Callable[[], Any]:
-        pk = k.pk
-        return lambda: keberatan_dijawab(keberatan_id=pk)
+        return partial(keberatan_dijawab, keberatan_id=k.pk)
 
 
 ALUR = AlurKeberatan()

@@ -10,6 +10,7 @@ commit. On submission the request gets its registration number (PMH-2026-00001, 
 year) in the same transaction, under the year counter's row lock."""
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -31,7 +32,6 @@ from ..models import (
     JenisNomor,
     LampiranPermohonan,
     PermohonanMutasi,
-    RiwayatStatusPermohonan,
     StatusPermohonan,
     UsulanMutasi,
 )
@@ -51,8 +51,6 @@ P = StatusPermohonan
 
 class AlurPermohonan(Alur):
     model = PermohonanMutasi
-    riwayat = RiwayatStatusPermohonan
-    riwayat_fk = "permohonan"
     awalan_audit = "mutasi.permohonan"
     galat = AlurError
     select_related = ("pegawai",)
@@ -106,12 +104,8 @@ class AlurPermohonan(Alur):
         return f"Permohonan {obj.nomor or obj.pk} ({obj.pegawai.nama}): {P(lama).label} -> {P(t.ke).label}"
 
     def kabari(self, obj: PermohonanMutasi, t: Transisi, catatan: str) -> Callable[[], Any] | None:
-        pk = obj.pk
-        if t.aksi == "tolak":
-            return lambda: permohonan_ditolak(permohonan_id=pk)
-        if t.aksi == "proses":
-            return lambda: permohonan_diproses(permohonan_id=pk)
-        return None
+        kirim = {"tolak": permohonan_ditolak, "proses": permohonan_diproses}.get(t.aksi)
+        return partial(kirim, permohonan_id=obj.pk) if kirim else None
 
 
 ALUR = AlurPermohonan()

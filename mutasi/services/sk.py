@@ -19,6 +19,7 @@ stored file; nothing is rendered again. The daily job carries out only signed de
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -35,7 +36,6 @@ from pegawai.models import User
 from .. import akses
 from ..models import (
     JenisSK,
-    RiwayatStatusSK,
     StatusSK,
     StatusUsulan,
     SuratKeputusan,
@@ -143,8 +143,6 @@ def _periksa_usulan(sk: SuratKeputusan, daftar: list[UsulanMutasi], oleh: User) 
 
 class AlurSK(Alur):
     model = SuratKeputusan
-    riwayat = RiwayatStatusSK
-    riwayat_fk = "sk"
     awalan_audit = "mutasi.sk"
     galat = AlurError
     select_related = ("mengganti", "batch")
@@ -292,8 +290,7 @@ class AlurSK(Alur):
         return f"Konsep SK #{sk.pk}: {StatusSK(lama).label} -> {StatusSK(t.ke).label}"
 
     def kabari(self, sk: SuratKeputusan, t: Transisi, catatan: str) -> Callable[[], Any]:
-        pk, aksi = sk.pk, t.aksi
-        return lambda: sk_dikabari(sk_id=pk, aksi=aksi, catatan=catatan)
+        return partial(sk_dikabari, sk_id=sk.pk, aksi=t.aksi, catatan=catatan)
 
 
 ALUR = AlurSK()

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 from inti.galat import LayananError
 
 from ..selectors import usulan_ambil
+from ..services import AlurError
+from ..services.dokumen import baca, sha256_hex
 
 
 def id_aman(teks: str | None) -> int | None:
@@ -91,6 +93,18 @@ def pdf_response(isi: bytes, nama: str, *, unduh: bool = False) -> HttpResponse:
     return resp
 
 
+def pdf_tersimpan_response(dokumen: Any, nama: str) -> HttpResponse:
+    """A signed decree or notice: exactly its stored file (checked by `baca`), with its SHA-256 in
+    a header; 404 when the file is gone or no longer matches."""
+    try:
+        isi = baca(dokumen)
+    except AlurError as exc:
+        raise Http404(str(exc)) from exc
+    resp = pdf_response(isi, nama)
+    resp["X-Content-SHA256"] = sha256_hex(isi)
+    return resp
+
+
 def berkas_response(berkas, *, tipe: str, nama: str) -> FileResponse:
     """An uploaded file, or 404 when it is gone from storage (never a 500)."""
     try:
@@ -98,3 +112,15 @@ def berkas_response(berkas, *, tipe: str, nama: str) -> FileResponse:
     except (FileNotFoundError, ValueError) as exc:
         raise Http404(_("Berkas tidak ditemukan.")) from exc
     return FileResponse(isi, content_type=tipe, filename=nama)
+
+
+def unduh_view(ambil: Callable[[Any, int], Any]) -> Callable[..., FileResponse]:
+    """The download view of an uploaded file (an attachment or document with `berkas`, `tipe` and
+    `nama_asli`); `ambil(user, pk)` gives the one the user may see, or raises 404."""
+
+    @login_required
+    def view(request: HttpRequest, pk: int) -> FileResponse:
+        obj = ambil(request.user, pk)
+        return berkas_response(obj.berkas, tipe=obj.tipe, nama=obj.nama_asli)
+
+    return view

@@ -3,7 +3,6 @@ decree or notice reached by the QR code on it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +18,7 @@ from ..selectors.sk import dokumen_dari_kode, nip_samar, pemberitahuan_untuk, sk
 from ..services import AlurError
 from ..services.dokumen import baca, konteks_pemberitahuan, sha256_hex
 from ..services.pemberitahuan import pemberitahuan_buka, pemberitahuan_pastikan, pemberitahuan_serahkan
-from ._umum import jalankan_dari_form, pdf_response
+from ._umum import jalankan_dari_form, pdf_tersimpan_response
 
 
 def _surat(request, pk):
@@ -60,13 +59,7 @@ def pemberitahuan_pdf(request, pk):
     u, s = _surat(request, pk)
     if s is None:
         return redirect("mutasi:pemberitahuan", u.pk)
-    try:
-        isi = baca(s)
-    except AlurError as exc:
-        raise Http404(str(exc)) from exc
-    resp = pdf_response(isi, f"pemberitahuan-{u.nomor}.pdf")
-    resp["X-Content-SHA256"] = sha256_hex(isi)
-    return resp
+    return pdf_tersimpan_response(s, f"pemberitahuan-{u.nomor}.pdf")
 
 
 @require_POST

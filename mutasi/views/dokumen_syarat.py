@@ -16,10 +16,9 @@ from pegawai.akses import perlu
 from .. import akses
 from ..forms_dokumen import DokumenUnggahForm, JenisDokumenForm
 from ..models import JenisDokumenSyarat, UsulanMutasi
-from ..selectors import usulan_ambil
 from ..selectors.dokumen_syarat import daftar_dokumen, dokumen_ambil, jenis_dokumen_daftar, kurang_per_aksi
 from ..services.dokumen_syarat import dokumen_hapus, dokumen_unggah, jenis_dokumen_simpan
-from ._umum import berkas_response, jalankan, jalankan_dari_form, jalankan_form
+from ._umum import aksi_usulan, jalankan, jalankan_dari_form, jalankan_form, unduh_view
 
 
 def konteks_dokumen(u: UsulanMutasi, user: Any, aksi: list[Transisi]) -> dict[str, Any]:
@@ -33,10 +32,8 @@ def konteks_dokumen(u: UsulanMutasi, user: Any, aksi: list[Transisi]) -> dict[st
     }
 
 
-@require_POST
-@login_required
-def unggah(request, pk):
-    u = usulan_ambil(request.user, pk)
+@aksi_usulan
+def unggah(request, u):
     akses.wajib(akses.boleh_unggah_dokumen(request.user, u))
     jalankan_dari_form(
         request,
@@ -45,13 +42,9 @@ def unggah(request, pk):
         _("Dokumen diunggah."),
         awalan=_("Dokumen tidak diunggah: "),
     )
-    return redirect("mutasi:detail", u.pk)
 
 
-@login_required
-def unduh(request, pk):
-    dok = dokumen_ambil(request.user, pk)
-    return berkas_response(dok.berkas, tipe=dok.tipe, nama=dok.nama_asli)
+unduh = unduh_view(dokumen_ambil)
 
 
 @require_POST

@@ -26,7 +26,7 @@ from ..selectors import (
 from ..services.keberatan import keberatan_jawab
 from ..services.kelayakan import cek_sepuluh_tahun
 from ..services.permohonan import permohonan_tolak
-from ._umum import berkas_response, jalankan, jalankan_form
+from ._umum import jalankan, jalankan_form, unduh_view
 
 
 @perlu(akses.boleh_kelola_permohonan)
@@ -72,10 +72,7 @@ def permohonan_tolak_view(request, pk):
     return redirect("mutasi:permohonan_detail", obj.pk)
 
 
-@login_required
-def permohonan_lampiran(request, pk):
-    lampiran = permohonan_lampiran_ambil(request.user, pk)
-    return berkas_response(lampiran.berkas, tipe=lampiran.tipe, nama=lampiran.nama_asli)
+permohonan_lampiran = unduh_view(permohonan_lampiran_ambil)
 
 
 @perlu(akses.boleh_kelola_keberatan)

@@ -21,11 +21,11 @@ from ..models import BatchUsulan, StatusSK, SuratKeputusan
 from ..selectors import sk_ambil, sk_usulan, usulan_ambil
 from ..selectors.sk import sk_daftar_usulan, sk_konsep_menunggu
 from ..services import AlurError
-from ..services.dokumen import baca, cocok, konteks_sk, render_sk, sha256_hex
+from ..services.dokumen import baca, cocok, konteks_sk, render_sk
 from ..services.sk import ALUR as ALUR_SK
 from ..services.sk import sk_berkas_pastikan, sk_tandatangani
 from ..services.sk_konsep import sk_siapkan, sk_siapkan_pembatalan, sk_siapkan_perubahan
-from ._umum import jalankan, jalankan_dari_form, pdf_response
+from ._umum import jalankan, jalankan_dari_form, pdf_response, pdf_tersimpan_response
 
 
 def sk_dari_form(request, *, usulan_ids: list[int], batch: BatchUsulan | None = None) -> SuratKeputusan | None:
@@ -134,13 +134,7 @@ def sk_pdf(request, pk):
     if sk.status != StatusSK.DITETAPKAN:
         return pdf_response(render_sk(sk), f"konsep-SK-{sk.pk}.pdf")
     sk = sk_berkas_pastikan(sk=sk)
-    try:
-        isi = baca(sk)
-    except AlurError as exc:
-        raise Http404(str(exc)) from exc
-    resp = pdf_response(isi, f"SK-{sk.urut}-{sk.tahun}.pdf")
-    resp["X-Content-SHA256"] = sha256_hex(isi)
-    return resp
+    return pdf_tersimpan_response(sk, f"SK-{sk.urut}-{sk.tahun}.pdf")
 
 
 @require_POST

@@ -51,7 +51,7 @@ from ..services.usulan import (
     usulan_tinjau,
     usulan_ubah,
 )
-from ._umum import aksi_usulan, berkas_response, id_aman, jalankan, jalankan_dari_form
+from ._umum import aksi_usulan, id_aman, jalankan, jalankan_dari_form, unduh_view
 from .dokumen_syarat import konteks_dokumen
 from .syarat import konteks_syarat
 
@@ -351,10 +351,7 @@ def lampiran_tambah_view(request, u):
     )
 
 
-@login_required
-def lampiran_unduh(request, pk):
-    lampiran = lampiran_ambil(request.user, pk)
-    return berkas_response(lampiran.berkas, tipe=lampiran.tipe, nama=lampiran.nama_asli)
+lampiran_unduh = unduh_view(lampiran_ambil)
 
 
 @require_POST

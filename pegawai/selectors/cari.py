@@ -6,13 +6,16 @@
 - Otherwise the words left after dropping titles and punctuation must all occur in the name.
 
 `peringkat_cari` ranks the hits: exact NIP 0, name (or NIP) starting with the query 1, else 2.
+The work lists (proposals, assignments, reviews) search more simply (`q_nama_nip`); `saring` applies
+a list's filters that were filled in.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 PANJANG_NIP = 18
 MIN_DIGIT = 4
@@ -135,3 +138,23 @@ def peringkat_cari(q: str, awalan: str = "") -> Case | None:
         default=Value(3),
         output_field=IntegerField(),
     )
+
+
+def q_nama_nip(q: str, *lain: str) -> Q:
+    """A work list's search box (proposals, assignments, reviews): the employee's name or one of the
+    `lain` fields contains the text; a text of 4 or more digits (spaces allowed) also matches the
+    NIPs starting with them."""
+    q = q.strip()
+    digits = "".join(ch for ch in q if ch.isascii() and ch.isdigit())
+    cond = Q(pegawai__nama__icontains=q)
+    for field in lain:
+        cond |= Q(**{f"{field}__icontains": q})
+    if len(digits) >= MIN_DIGIT and len(digits) == len(q.replace(" ", "")):
+        cond |= Q(pegawai__nip__startswith=digits)
+    return cond
+
+
+def saring(qs: QuerySet, **kondisi: Any) -> QuerySet:
+    """`qs` filtered by each lookup whose value was given: None and "" (a filter left empty) are
+    skipped; False is a value."""
+    return qs.filter(**{k: v for k, v in kondisi.items() if v is not None and v != ""})

@@ -18,7 +18,7 @@ from ..models.organisasi import bup_jabatan
 
 # The unit tree lives in pegawai.pohon (akses needs it too); re-exported for the higher apps.
 from ..pohon import unit_induk_map, unit_opd_id, unit_turunan_ids
-from .cari import peringkat_cari, q_cari
+from .cari import peringkat_cari, q_cari, saring
 
 if TYPE_CHECKING:
     from ..akses import Pengguna
@@ -114,14 +114,7 @@ def pegawai_cari(
         peringkat = peringkat_cari(q)
     if unit:
         qs = qs.filter(posisi__unit_id__in=unit_turunan_ids([unit]))
-    if jenis_jabatan:
-        qs = qs.filter(posisi__jabatan__jenis=jenis_jabatan)
-    if golongan:
-        qs = qs.filter(golongan=golongan)
-    if status:
-        qs = qs.filter(status=status)
-    if aktif is not None:
-        qs = qs.filter(aktif=aktif)
+    qs = saring(qs, posisi__jabatan__jenis=jenis_jabatan, golongan=golongan, status=status, aktif=aktif)
     desc = urut.startswith("-")
     fields = URUTAN_PEGAWAI.get(urut.lstrip("-"), URUTAN_PEGAWAI["nama"])
     urutan = [f"-{f}" if desc else f for f in fields]

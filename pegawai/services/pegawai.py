@@ -53,30 +53,15 @@ def pegawai_ubah(*, oleh: User, pegawai: Pegawai, data: dict[str, Any]) -> Pegaw
     return pegawai
 
 
-def _buka_riwayat(
-    *,
-    pegawai: Pegawai,
-    unit: UnitKerja,
-    jabatan: Jabatan,
-    tmt: date,
-    nomor_sk: str = "",
-    tanggal_sk: date | None = None,
-    keterangan: str = "",
-) -> RiwayatJabatan:
-    riwayat = RiwayatJabatan(
-        pegawai=pegawai,
-        unit=unit,
-        jabatan=jabatan,
-        mulai=tmt,
-        nomor_sk=nomor_sk,
-        tanggal_sk=tanggal_sk,
-        keterangan=keterangan,
-    )
+def _buka_riwayat(*, pegawai: Pegawai, tmt: date, **kolom: Any) -> RiwayatJabatan:
+    """Open the employee's current post from `tmt`; `kolom` are the post's other fields (unit,
+    jabatan, nomor_sk, tanggal_sk, keterangan)."""
+    riwayat = RiwayatJabatan(pegawai=pegawai, mulai=tmt, **kolom)
     riwayat.full_clean(validate_constraints=False)
     riwayat.save()
-    if jabatan.kepala_unit:
+    if riwayat.jabatan.kepala_unit:
         # The holder of a head post becomes the unit's head.
-        ubah_massal(UnitKerja.objects.filter(pk=unit.pk), kepala=pegawai)
+        ubah_massal(UnitKerja.objects.filter(pk=riwayat.unit_id), kepala=pegawai)
     return riwayat
 
 

@@ -14,11 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from inti.galat import LayananError
 from inti.transisi import Alur, Transisi, tabel
 
 from ..akses import boleh_kelola_pegawai
-from ..models import Pegawai, PindahTerjadwal, RiwayatStatusPindah, StatusPindah, User
+from ..models import Pegawai, PindahTerjadwal, StatusPindah, User
 
 SP = StatusPindah
 HR, SISTEM = "hr", "sistem"
@@ -26,10 +25,7 @@ HR, SISTEM = "hr", "sistem"
 
 class AlurPindahTerjadwal(Alur):
     model = PindahTerjadwal
-    riwayat = RiwayatStatusPindah
-    riwayat_fk = "pindah"
     awalan_audit = "pegawai.pindah_terjadwal"
-    galat = LayananError
     select_related = ("pegawai", "unit", "jabatan")
     transisi = tabel(
         Transisi(

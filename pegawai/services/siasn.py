@@ -36,7 +36,7 @@ from inti.tugas import ALUR as ALUR_TUGAS
 from inti.tugas import Pelapor, ProgresTugas, tugas_mulai
 
 from ..akses import boleh_siasn
-from ..models import Jabatan, JenisKiriman, KirimanSiasn, Pegawai, RiwayatStatusKiriman, StatusKiriman, UnitKerja, User
+from ..models import Jabatan, JenisKiriman, KirimanSiasn, Pegawai, StatusKiriman, UnitKerja, User
 from ..selectors.siasn import BIDANG_AMBIL, banding_ringkas, pegawai_unit_banding
 from ..siasn import bentuk
 from ..siasn.klien import (
@@ -57,10 +57,7 @@ SEWA_MENIT = 10  # a row being sent is not picked by another sender for this lon
 
 class AlurKiriman(Alur):
     model = KirimanSiasn
-    riwayat = RiwayatStatusKiriman
-    riwayat_fk = "kiriman"
     awalan_audit = "pegawai.siasn_kiriman"
-    galat = LayananError
     select_related = ("pegawai",)
     transisi = tabel(
         Transisi("terkirim", (SK.MENUNGGU,), SK.TERKIRIM, gettext_lazy("Terkirim ke SIASN"), SISTEM, internal=True),

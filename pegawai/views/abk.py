@@ -6,12 +6,15 @@ are a 404); other employees get a 403. Candidates and destinations list employee
 with their sanctions and predicates, which a unit head may not read: HR and the PPK only."""
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -280,14 +283,21 @@ def tugas_salin_view(request, unit: int, jabatan: int):
     return redirect("abk:tugas", unit=unit.pk, jabatan=jabatan.pk)
 
 
-@perlu(boleh_lihat_organisasi)
-def rotasi(request):
+def rotasi_tersaring(request) -> tuple[UnitKerja | None, dict[str, Any], date, QuerySet]:
+    """The rotation watch as its query string asks (unit, band, search), so the page and its export
+    show the same rows. Returns the unit (None: all the user sees), the filters, today and the rows."""
     unit = None
     if unit_id := id_aman(request.GET.get("unit")):
         unit = unit_ambil(request.user, unit_id)
     f = RotasiFilterForm(request.GET).nilai()
-    hari = date.today()
+    hari = timezone.localdate()
     qs = abk_rotasi(request.user, unit=unit, kategori=f["kategori"], q=f["q"], hari=hari)
+    return unit, f, hari, qs
+
+
+@perlu(boleh_lihat_organisasi)
+def rotasi(request):
+    unit, f, hari, qs = rotasi_tersaring(request)
     page = halaman(request, qs, ROTASI_PER_HALAMAN)
     return render(
         request,

@@ -15,11 +15,9 @@ from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
 
 from ..akses import boleh_lihat_organisasi, perlu
-from ..forms.abk import RotasiFilterForm
 from ..forms.fields import id_aman
 from ..forms.unit_cari import UnitSaringForm
 from ..models import UnitKerja
-from ..selectors.abk import abk_rotasi
 from ..selectors.laporan import (
     duk,
     duk_baris_lembar,
@@ -32,6 +30,7 @@ from ..selectors.laporan import (
     with_tmt_golongan,
 )
 from ..selectors.pegawai import unit_ambil, unit_terlihat
+from .abk import rotasi_tersaring
 from .pegawai import pegawai_tersaring
 
 
@@ -138,12 +137,7 @@ def pegawai_laporan(request):
 @perlu(boleh_lihat_organisasi)
 def rotasi_ekspor(request):
     """The rotation watch as on screen (unit, band, search), as XLSX."""
-    unit = None
-    if unit_id := id_aman(request.GET.get("unit")):
-        unit = unit_ambil(request.user, unit_id)
-    f = RotasiFilterForm(request.GET).nilai()
-    hari = timezone.localdate()
-    qs = abk_rotasi(request.user, unit=unit, kategori=f["kategori"], q=f["q"], hari=hari)
+    unit, f, hari, qs = rotasi_tersaring(request)
     label = dict(pita_label())
     tabel = Tabel(
         judul=_("Pengawasan rotasi"),

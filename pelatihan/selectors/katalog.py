@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from pegawai.models import Kompetensi, User
+from pegawai.selectors.cari import saring
 
 from ..akses import boleh_lihat_pelatihan
 from ..models import Pelatihan
@@ -26,14 +27,7 @@ def katalog_cari(
     qs = Pelatihan.objects.prefetch_related(Prefetch("kompetensi", queryset=Kompetensi.objects.order_by("nama")))
     if q:
         qs = qs.filter(Q(nama__icontains=q.strip()) | Q(penyelenggara__icontains=q.strip()))
-    if jenis:
-        qs = qs.filter(jenis=jenis)
-    if mode:
-        qs = qs.filter(mode=mode)
-    if kompetensi:
-        qs = qs.filter(kompetensi=kompetensi)
-    if aktif is not None:
-        qs = qs.filter(aktif=aktif)
+    qs = saring(qs, jenis=jenis, mode=mode, kompetensi=kompetensi, aktif=aktif)
     return urutkan(qs, urut, URUTAN_KATALOG, "nama")
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from mutasi.models import STATUS_TERLIHAT_PEGAWAI
 from pegawai.akses import peran_user
 from pegawai.models import RiwayatJabatan, User
+from pegawai.selectors.cari import q_nama_nip
 from pegawai.selectors.pegawai import unit_turunan_ids
 
 from ..models import STATUS_AKTIF, PenugasanPelatihan, RiwayatStatusPenugasan, StatusPenugasan
@@ -85,12 +86,7 @@ def penugasan_cari(
     hari_ini = hari_ini or timezone.localdate()
     qs = _dengan_relasi(penugasan_terlihat(user))
     if q:
-        q = q.strip()
-        digits = "".join(ch for ch in q if ch.isdigit())
-        cond = Q(pegawai__nama__icontains=q) | Q(pelatihan__nama__icontains=q)
-        if len(digits) >= 4 and len(digits) == len(q.replace(" ", "")):
-            cond |= Q(pegawai__nip__startswith=digits)
-        qs = qs.filter(cond)
+        qs = qs.filter(q_nama_nip(q, "pelatihan__nama"))
     if status == "menunggu_verifikasi":
         qs = qs.filter(status=SP.BERLANGSUNG).exclude(bukti="")
     elif status == "aktif":

@@ -17,6 +17,7 @@ The moves' own work:
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -35,7 +36,7 @@ from pegawai.akses import peran_user
 from pegawai.models import User
 
 from ..akses import boleh_kelola_penugasan, boleh_kerjakan_penugasan, boleh_verifikasi_penugasan
-from ..models import STATUS_AKTIF, PenugasanPelatihan, RiwayatStatusPenugasan, StatusPenugasan
+from ..models import STATUS_AKTIF, PenugasanPelatihan, StatusPenugasan
 from .umum import PelatihanError, tautan
 
 SP = StatusPenugasan
@@ -56,8 +57,6 @@ JUDUL_STATUS = {
 
 class AlurPenugasan(Alur):
     model = PenugasanPelatihan
-    riwayat = RiwayatStatusPenugasan
-    riwayat_fk = "penugasan"
     awalan_audit = "pelatihan"
     galat = PelatihanError
     select_related = ("pegawai", "pelatihan", "usulan")
@@ -181,8 +180,7 @@ class AlurPenugasan(Alur):
     def kabari(self, obj: PenugasanPelatihan, t: Transisi, catatan: str) -> Callable[[], Any] | None:
         if t.aksi not in JUDUL_STATUS:
             return None
-        pk, aksi = obj.pk, t.aksi
-        return lambda: _kabari_status(pk, aksi)
+        return partial(_kabari_status, obj.pk, t.aksi)
 
 
 ALUR = AlurPenugasan()

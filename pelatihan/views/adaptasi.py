@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from inti.galat import LayananError
 from inti.halaman import halaman
 from mutasi.models import STATUS_TERLIHAT_PEGAWAI, UsulanMutasi
-from mutasi.views._umum import jalankan
+from mutasi.views._umum import jalankan, jalankan_form
 from pegawai.akses import peran_user
 from pegawai.selectors.pegawai import unit_terlihat
 
@@ -197,22 +197,12 @@ def adaptasi_checkin(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Hanya pegawai yang dimutasi yang menulis check-in adaptasi."))
         return _ke_adaptasi(u.pk)
     form = CheckInForm(request.POST)
-    if form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.checkin_tulis(
-                usulan=u,
-                oleh=request.user,
-                minggu_ke=d["minggu_ke"],
-                isi=d["isi"],
-                kesulitan=d["kesulitan"],
-                kesulitan_isi=d["kesulitan_isi"],
-            )
-        except LayananError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Terima kasih. Check-in adaptasi Anda tersimpan."))
-            return _ke_adaptasi(u.pk)
+    # The form's fields are the service's arguments.
+    if form.is_valid() and jalankan_form(
+        form, lambda: services.checkin_tulis(usulan=u, oleh=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, _("Terima kasih. Check-in adaptasi Anda tersimpan."))
+        return _ke_adaptasi(u.pk)
     # Show the page again with what was typed and the errors.
     konteks = _konteks_adaptasi(request, u)
     konteks["checkin_form"] = form
