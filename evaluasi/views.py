@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.formulir import tambah_galat
 from inti.galat import LayananError
 from inti.halaman import halaman
 from mutasi.models import DasarMutasi
@@ -59,14 +60,6 @@ def pelatihan_tautan(user, ev: Evaluasi) -> str | None:
     if not akses.boleh_tugaskan_pelatihan(user, ev):
         return None
     return reverse("pelatihan:usulan_tugaskan", args=[ev.usulan_id])
-
-
-def _form_error(form, error: Exception) -> None:
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        for field, errs in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
 
 
 # --- Lists ------------------------------------------------------------------------------------
@@ -139,7 +132,7 @@ def isi(request, pk: int):
         try:
             evaluasi_simpan(evaluasi=ev, oleh=request.user, data=form.cleaned_data, kirim=kirim)
         except (ValidationError, LayananError) as e:
-            _form_error(form, e)
+            tambah_galat(form, e)
             if kirim:
                 messages.error(request, _("Evaluasi belum lengkap: lengkapi isian yang ditandai, lalu kirim lagi."))
         else:
@@ -221,7 +214,7 @@ def penilai(request, pk: int):
                 evaluasi=ev, oleh=request.user, penilai=form.cleaned_data["penilai"], alasan=form.cleaned_data["alasan"]
             )
         except (ValidationError, LayananError) as e:
-            _form_error(form, e)
+            tambah_galat(form, e)
         else:
             messages.success(
                 request, _("Penilai diganti menjadi %(nama)s.") % {"nama": form.cleaned_data["penilai"].nama_lengkap}

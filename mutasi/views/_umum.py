@@ -87,6 +87,25 @@ def aksi_usulan(fungsi: Callable[..., HttpResponse | None]) -> Callable[..., Htt
     return view
 
 
+def aksi_berkas(ambil: Callable[[Any, int], Any]) -> Callable[..., Callable[..., HttpResponse]]:
+    """A POST action on one file of a proposal (an attachment or a required document), like
+    `aksi_usulan`: `ambil(user, pk)` gives the file the user may see (or 404), `fungsi(request, obj)`
+    acts on it, and the user goes back to its proposal's page."""
+
+    def hias(fungsi: Callable[[HttpRequest, Any], None]) -> Callable[..., HttpResponse]:
+        @require_POST
+        @login_required
+        @wraps(fungsi)
+        def view(request: HttpRequest, pk: int) -> HttpResponse:
+            obj = ambil(request.user, pk)
+            fungsi(request, obj)
+            return redirect("mutasi:detail", obj.usulan_id)
+
+        return view
+
+    return hias
+
+
 def pdf_response(isi: bytes, nama: str, *, unduh: bool = False) -> HttpResponse:
     resp = HttpResponse(isi, content_type="application/pdf")
     resp["Content-Disposition"] = f'{"attachment" if unduh else "inline"}; filename="{nama}"'

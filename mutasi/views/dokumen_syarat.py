@@ -5,10 +5,8 @@ with the rules of which transfers need them before which step."""
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from inti.transisi import Transisi
 from pegawai.akses import perlu
@@ -18,7 +16,7 @@ from ..forms_dokumen import DokumenUnggahForm, JenisDokumenForm
 from ..models import JenisDokumenSyarat, UsulanMutasi
 from ..selectors.dokumen_syarat import daftar_dokumen, dokumen_ambil, jenis_dokumen_daftar, kurang_per_aksi
 from ..services.dokumen_syarat import dokumen_hapus, dokumen_unggah, jenis_dokumen_simpan
-from ._umum import aksi_usulan, jalankan, jalankan_dari_form, jalankan_form, unduh_view
+from ._umum import aksi_berkas, aksi_usulan, jalankan, jalankan_dari_form, jalankan_form, unduh_view
 
 
 def konteks_dokumen(u: UsulanMutasi, user: Any, aksi: list[Transisi]) -> dict[str, Any]:
@@ -47,13 +45,10 @@ def unggah(request, u):
 unduh = unduh_view(dokumen_ambil)
 
 
-@require_POST
-@login_required
-def hapus(request, pk):
-    dok = dokumen_ambil(request.user, pk)
+@aksi_berkas(dokumen_ambil)
+def hapus(request, dok):
     akses.wajib(akses.boleh_hapus_dokumen(request.user, dok.usulan))
     jalankan(request, lambda: dokumen_hapus(oleh=request.user, dokumen=dok), _("Dokumen dihapus."))
-    return redirect("mutasi:detail", dok.usulan_id)
 
 
 @perlu(akses.boleh_kelola_dokumen_syarat)

@@ -9,7 +9,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
@@ -51,7 +50,7 @@ from ..services.usulan import (
     usulan_tinjau,
     usulan_ubah,
 )
-from ._umum import aksi_usulan, id_aman, jalankan, jalankan_dari_form, unduh_view
+from ._umum import aksi_berkas, aksi_usulan, id_aman, jalankan, jalankan_dari_form, unduh_view
 from .dokumen_syarat import konteks_dokumen
 from .syarat import konteks_syarat
 
@@ -354,9 +353,6 @@ def lampiran_tambah_view(request, u):
 lampiran_unduh = unduh_view(lampiran_ambil)
 
 
-@require_POST
-@login_required
-def lampiran_hapus_view(request, pk):
-    lampiran = lampiran_ambil(request.user, pk)
+@aksi_berkas(lampiran_ambil)
+def lampiran_hapus_view(request, lampiran):
     jalankan(request, lambda: lampiran_hapus(oleh=request.user, lampiran=lampiran), _("Lampiran dihapus."))
-    return redirect("mutasi:detail", lampiran.usulan_id)

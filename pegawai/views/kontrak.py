@@ -1,14 +1,13 @@
 """PPPK contracts: HR records and renews an employee's contract periods and watches the contracts
 ending within KONTRAK_PPPK_PANTAU_BULAN months (a page and its XLSX)."""
 
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti.galat import LayananError
+from inti.formulir import simpan_form
 from inti.lembar import Tabel, respons_xlsx
 
 from ..akses import boleh_pantau_kontrak, perlu
@@ -17,10 +16,6 @@ from ..models import KontrakPPPK
 from ..selectors.kontrak import kontrak_berakhir_baris, pantau_bulan
 from ..selectors.pegawai import pegawai_ambil
 from ..services.kontrak import kontrak_catat, kontrak_perpanjang
-
-
-def _ke_detail(pk: int):
-    return redirect(reverse("pegawai:detail", args=[pk]) + "#kontrak")
 
 
 @perlu(boleh_pantau_kontrak)
@@ -55,16 +50,10 @@ def kontrak_pantau(request):
 def _halaman_form(request, pegawai, form, simpan, sukses: str, judul: str, kontrak=None):
     """The contract form page: a valid POST runs `simpan(data)` (a refusal becomes the form's error)
     and goes back to the employee's contract card."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            simpan(form.cleaned_data)
-        except LayananError as e:
-            form.add_error(None, str(e))
-        else:
-            messages.success(request, sukses)
-            return _ke_detail(pegawai.pk)
     konteks = {"form": form, "pegawai": pegawai, "judul": judul, "kontrak": kontrak}
-    return render(request, "pegawai/kontrak_form.html", konteks)
+    return simpan_form(
+        request, form, simpan, sukses, reverse("pegawai:detail", args=[pegawai.pk]) + "#kontrak"
+    ) or render(request, "pegawai/kontrak_form.html", konteks)
 
 
 @perlu(boleh_pantau_kontrak)

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from inti.formulir import simpan_form
 from inti.galat import LayananError
 from inti.halaman import teks_cari
 
@@ -36,48 +37,41 @@ JABATAN_PER_HALAMAN = 50
 def unit_baru(request):
     awal = {"induk": request.GET.get("induk", "")}
     form = UnitForm(request.POST or None, initial=awal, unit_qs=unit_terlihat(request.user).filter(aktif=True))
-    if request.method == "POST" and form.is_valid():
-        try:
-            unit = unit_buat(oleh=request.user, data=form.cleaned_data, induk=form.induk_terpilih())
-        except LayananError as e:
-            form.add_error(None, str(e))
-        else:
-            messages.success(request, _("Unit %(nama)s dibuat.") % {"nama": unit.nama})
-            return redirect("pegawai:unit_detail", pk=unit.pk)
-    return render(request, "pegawai/unit_form.html", {"form": form, "unit": None})
+    return simpan_form(
+        request,
+        form,
+        lambda d: unit_buat(oleh=request.user, data=d, induk=form.induk_terpilih()),
+        lambda unit: _("Unit %(nama)s dibuat.") % {"nama": unit.nama},
+        lambda unit: reverse("pegawai:unit_detail", args=[unit.pk]),
+    ) or render(request, "pegawai/unit_form.html", {"form": form, "unit": None})
 
 
 @perlu(boleh_kelola_organisasi)
 def unit_ubah_view(request, pk: int):
     unit = unit_ambil(request.user, pk)
     form = UnitForm(request.POST or None, instance=unit, unit_qs=unit_terlihat(request.user).filter(aktif=True))
-    if request.method == "POST" and form.is_valid():
-        try:
-            asli = type(unit).objects.get(pk=pk)
-            unit_ubah(oleh=request.user, unit=asli, data=form.cleaned_data)
-            unit_pindah(oleh=request.user, unit=asli, induk=form.induk_terpilih())
-        except LayananError as e:
-            form.add_error(None, str(e))
-        else:
-            messages.success(request, _("Unit disimpan."))
-            return redirect("pegawai:unit_detail", pk=pk)
-    return render(request, "pegawai/unit_form.html", {"form": form, "unit": type(unit).objects.get(pk=pk)})
+
+    def simpan(data):
+        asli = type(unit).objects.get(pk=pk)
+        unit_ubah(oleh=request.user, unit=asli, data=data)
+        unit_pindah(oleh=request.user, unit=asli, induk=form.induk_terpilih())
+
+    return simpan_form(request, form, simpan, _("Unit disimpan."), reverse("pegawai:unit_detail", args=[pk])) or render(
+        request, "pegawai/unit_form.html", {"form": form, "unit": type(unit).objects.get(pk=pk)}
+    )
 
 
 @perlu(boleh_kelola_organisasi)
 def unit_tutup_view(request, pk: int):
     unit = unit_ambil(request.user, pk)
     form = TutupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            unit_tutup(oleh=request.user, unit=unit, tanggal=d["tanggal"], alasan=d["alasan"])
-        except LayananError as e:
-            form.add_error(None, str(e))
-        else:
-            messages.success(request, _("Unit %(nama)s ditutup; riwayatnya tetap tersimpan.") % {"nama": unit.nama})
-            return redirect("pegawai:unit_detail", pk=pk)
-    return render(request, "pegawai/unit_tutup.html", {"form": form, "objek": unit, "jenis": _("unit")})
+    return simpan_form(
+        request,
+        form,
+        lambda d: unit_tutup(oleh=request.user, unit=unit, tanggal=d["tanggal"], alasan=d["alasan"]),
+        _("Unit %(nama)s ditutup; riwayatnya tetap tersimpan.") % {"nama": unit.nama},
+        reverse("pegawai:unit_detail", args=[pk]),
+    ) or render(request, "pegawai/unit_tutup.html", {"form": form, "objek": unit, "jenis": _("unit")})
 
 
 @perlu(boleh_kelola_organisasi)
@@ -114,44 +108,36 @@ def jabatan_daftar(request):
 @perlu(boleh_kelola_organisasi)
 def jabatan_baru(request):
     form = JabatanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            jabatan = jabatan_buat(oleh=request.user, data=form.cleaned_data)
-        except LayananError as e:
-            form.add_error(None, str(e))
-        else:
-            messages.success(request, _("Jabatan %(nama)s dibuat.") % {"nama": jabatan.nama})
-            return redirect("pegawai:jabatan_daftar")
-    return render(request, "pegawai/jabatan_form.html", {"form": form, "jabatan": None})
+    return simpan_form(
+        request,
+        form,
+        lambda d: jabatan_buat(oleh=request.user, data=d),
+        lambda jabatan: _("Jabatan %(nama)s dibuat.") % {"nama": jabatan.nama},
+        "pegawai:jabatan_daftar",
+    ) or render(request, "pegawai/jabatan_form.html", {"form": form, "jabatan": None})
 
 
 @perlu(boleh_kelola_organisasi)
 def jabatan_ubah_view(request, pk: int):
     jabatan = get_object_or_404(Jabatan, pk=pk)
     form = JabatanForm(request.POST or None, instance=jabatan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            jabatan_ubah(oleh=request.user, jabatan=Jabatan.objects.get(pk=pk), data=form.cleaned_data)
-        except LayananError as e:
-            form.add_error(None, str(e))
-        else:
-            messages.success(request, _("Jabatan disimpan."))
-            return redirect("pegawai:jabatan_daftar")
-    return render(request, "pegawai/jabatan_form.html", {"form": form, "jabatan": Jabatan.objects.get(pk=pk)})
+    return simpan_form(
+        request,
+        form,
+        lambda d: jabatan_ubah(oleh=request.user, jabatan=Jabatan.objects.get(pk=pk), data=d),
+        _("Jabatan disimpan."),
+        "pegawai:jabatan_daftar",
+    ) or render(request, "pegawai/jabatan_form.html", {"form": form, "jabatan": Jabatan.objects.get(pk=pk)})
 
 
 @perlu(boleh_kelola_organisasi)
 def jabatan_tutup_view(request, pk: int):
     jabatan = get_object_or_404(Jabatan, pk=pk)
     form = TutupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            jabatan_tutup(oleh=request.user, jabatan=jabatan, tanggal=form.cleaned_data["tanggal"])
-        except LayananError as e:
-            form.add_error(None, str(e))
-        else:
-            messages.success(
-                request, _("Jabatan %(nama)s ditutup; riwayatnya tetap tersimpan.") % {"nama": jabatan.nama}
-            )
-            return redirect("pegawai:jabatan_daftar")
-    return render(request, "pegawai/jabatan_tutup.html", {"form": form, "objek": jabatan, "jenis": _("jabatan")})
+    return simpan_form(
+        request,
+        form,
+        lambda d: jabatan_tutup(oleh=request.user, jabatan=jabatan, tanggal=d["tanggal"]),
+        _("Jabatan %(nama)s ditutup; riwayatnya tetap tersimpan.") % {"nama": jabatan.nama},
+        "pegawai:jabatan_daftar",
+    ) or render(request, "pegawai/jabatan_tutup.html", {"form": form, "objek": jabatan, "jenis": _("jabatan")})

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.formulir import simpan_form, tambah_galat
 from inti.galat import LayananError
 from inti.halaman import halaman
 from inti.kalender import bulan_penuh
@@ -80,15 +81,6 @@ def pegawai_tersaring(request) -> tuple[PegawaiFilterForm, QuerySet[Pegawai], st
     elif masa == "baru":
         qs = qs.filter(q_dini(hari, "posisi__mulai"))
     return form, qs, urut, {**saring, "masa": masa}
-
-
-def _tambah_error(form, error: Exception) -> None:
-    """A refusal from a service lands on the form, next to what the user typed."""
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        for field, errs in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
 
 
 # --- Reading -----------------------------------------------------------------------------
@@ -232,23 +224,20 @@ def profil_saya(request):
 @perlu(boleh_kelola_pegawai)
 def buat(request):
     form = PegawaiBuatForm(request.POST or None, unit_qs=unit_terlihat(request.user).filter(aktif=True))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            pegawai = pegawai_buat(
-                oleh=request.user,
-                data=form.data_layanan(),
-                unit=data["unit"],
-                jabatan=data["jabatan"],
-                tmt=data["tmt"],
-                nomor_sk=data["nomor_sk"],
-            )
-        except (ValidationError, LayananError) as e:
-            _tambah_error(form, e)
-        else:
-            messages.success(request, _("Pegawai %(nama)s ditambahkan.") % {"nama": pegawai.nama_lengkap})
-            return redirect("pegawai:detail", pk=pegawai.pk)
-    return render(request, "pegawai/form.html", {"form": form, "pegawai": None})
+    return simpan_form(
+        request,
+        form,
+        lambda d: pegawai_buat(
+            oleh=request.user,
+            data=form.data_layanan(),
+            unit=d["unit"],
+            jabatan=d["jabatan"],
+            tmt=d["tmt"],
+            nomor_sk=d["nomor_sk"],
+        ),
+        lambda pegawai: _("Pegawai %(nama)s ditambahkan.") % {"nama": pegawai.nama_lengkap},
+        lambda pegawai: _url_detail(pegawai.pk),
+    ) or render(request, "pegawai/form.html", {"form": form, "pegawai": None})
 
 
 @perlu(boleh_kelola_pegawai)
@@ -265,7 +254,7 @@ def ubah(request, pk: int):
         try:
             pegawai_ubah(oleh=request.user, pegawai=asli, data=form.data_layanan())
         except (ValidationError, LayananError) as e:
-            _tambah_error(form, e)
+            tambah_galat(form, e)
         else:
             messages.success(request, _("Data pegawai disimpan."))
             return redirect("pegawai:detail", pk=pk)
@@ -295,33 +284,25 @@ def pindah_jabatan(request, pk: int):
         unit_qs=unit_terlihat(request.user).filter(aktif=True),
         initial={"tmt": hari},
     )
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            hasil = pindah_jabatan_catat(
-                oleh=request.user,
-                pegawai=pegawai,
-                unit=d["unit"],
-                jabatan=d["jabatan"],
-                tmt=d["tmt"],
-                nomor_sk=d["nomor_sk"],
-                tanggal_sk=d["tanggal_sk"],
-                keterangan=d["keterangan"],
-                hari_ini=hari,
-            )
-        except (ValidationError, LayananError) as e:
-            _tambah_error(form, e)
-        else:
-            isi = {"nama": pegawai.nama_lengkap, "jabatan": hasil.jabatan, "unit": hasil.unit}
-            if isinstance(hasil, PindahTerjadwal):
-                pesan = _(
-                    "Perpindahan %(nama)s ke %(jabatan)s di %(unit)s dijadwalkan mulai %(tmt)s. Sampai hari itu "
-                    "jabatan sekarang tidak berubah."
-                ) % {**isi, "tmt": _tgl(hasil.tmt)}
-            else:
-                pesan = _("%(nama)s kini %(jabatan)s di %(unit)s, TMT %(tmt)s.") % {**isi, "tmt": _tgl(hasil.mulai)}
-            messages.success(request, pesan)
-            return redirect("pegawai:detail", pk=pk)
+
+    def pesan(hasil) -> str:
+        isi = {"nama": pegawai.nama_lengkap, "jabatan": hasil.jabatan, "unit": hasil.unit}
+        if isinstance(hasil, PindahTerjadwal):
+            return _(
+                "Perpindahan %(nama)s ke %(jabatan)s di %(unit)s dijadwalkan mulai %(tmt)s. Sampai hari itu "
+                "jabatan sekarang tidak berubah."
+            ) % {**isi, "tmt": _tgl(hasil.tmt)}
+        return _("%(nama)s kini %(jabatan)s di %(unit)s, TMT %(tmt)s.") % {**isi, "tmt": _tgl(hasil.mulai)}
+
+    selesai = simpan_form(
+        request,
+        form,
+        lambda d: pindah_jabatan_catat(oleh=request.user, pegawai=pegawai, hari_ini=hari, **d),
+        pesan,
+        _url_detail(pk),
+    )
+    if selesai:
+        return selesai
     tertunda = mutasi_tertunda(pegawai.pk)
     return render(
         request,
@@ -392,15 +373,13 @@ def nonaktifkan(request, pk: int):
 def hukuman_baru(request, pk: int):
     pegawai = pegawai_ambil(request.user, pk)
     form = HukumanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            hukuman_tambah(oleh=request.user, pegawai=pegawai, **form.cleaned_data)
-        except (ValidationError, LayananError) as e:
-            _tambah_error(form, e)
-        else:
-            messages.success(request, _("Hukuman disiplin dicatat."))
-            return redirect(f"{_url_detail(pk)}#hukuman")
-    return render(
+    return simpan_form(
+        request,
+        form,
+        lambda d: hukuman_tambah(oleh=request.user, pegawai=pegawai, **d),
+        _("Hukuman disiplin dicatat."),
+        f"{_url_detail(pk)}#hukuman",
+    ) or render(
         request,
         "pegawai/form_riwayat.html",
         {"form": form, "pegawai": pegawai, "judul": _("Catat hukuman disiplin"), "jangkar": "hukuman"},

@@ -1,15 +1,14 @@
 """Acting officials (Plh./Plt.): HR's list and form, an official's own "Saya berhalangan" page, and
 cancelling one (a confirmation page with the reason; POST cancels)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti.galat import LayananError
+from inti.formulir import simpan_form
 from inti.halaman import halaman
 
 from ..akses import boleh_batalkan_pengganti, boleh_berhalangan, boleh_kelola_pengganti, peran_user, perlu
@@ -32,43 +31,36 @@ def daftar(request):
     )
 
 
-def _simpan(request, form: PenggantiForm) -> bool:
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
-        d = pengganti_catat(oleh=request.user, **form.untuk_layanan())
-    except LayananError as e:
-        form.add_error(None, str(e))
-        return False
-    messages.success(
-        request,
-        _("%(jenis)s %(jabatan)s dicatat: %(nama)s, %(a)s s.d. %(b)s.")
-        % {
-            "jenis": d.jenis,
-            "jabatan": d.jabatan_teks,
-            "nama": d.pengganti.nama_lengkap,
-            "a": f"{d.mulai:%d-%m-%Y}",
-            "b": f"{d.selesai:%d-%m-%Y}",
-        },
+def _pesan_dicatat(d) -> str:
+    return _("%(jenis)s %(jabatan)s dicatat: %(nama)s, %(a)s s.d. %(b)s.") % {
+        "jenis": d.jenis,
+        "jabatan": d.jabatan_teks,
+        "nama": d.pengganti.nama_lengkap,
+        "a": f"{d.mulai:%d-%m-%Y}",
+        "b": f"{d.selesai:%d-%m-%Y}",
+    }
+
+
+def _simpan(request, form: PenggantiForm, ke: str):
+    """Records the delegation of a valid POST and redirects to `ke`; None: show the form (again)."""
+    return simpan_form(
+        request, form, lambda _d: pengganti_catat(oleh=request.user, **form.untuk_layanan()), _pesan_dicatat, ke
     )
-    return True
 
 
 @perlu(boleh_kelola_pengganti)
 def baru(request):
     form = PenggantiForm(request.POST or None, pilihan=jabatan_pilihan())
-    if _simpan(request, form):
-        return redirect("pegawai:pengganti_daftar")
-    return render(request, "pegawai/pengganti_form.html", {"form": form, "judul": _("Tunjuk pejabat pengganti")})
+    return _simpan(request, form, "pegawai:pengganti_daftar") or render(
+        request, "pegawai/pengganti_form.html", {"form": form, "judul": _("Tunjuk pejabat pengganti")}
+    )
 
 
 @perlu(boleh_berhalangan)
 def berhalangan(request):
     p = peran_user(request.user)
     form = PenggantiForm(request.POST or None, pilihan=jabatan_pilihan(p.pegawai_id))
-    if _simpan(request, form):
-        return redirect("pegawai:berhalangan")
-    return render(
+    return _simpan(request, form, "pegawai:berhalangan") or render(
         request,
         "pegawai/pengganti_form.html",
         {
@@ -89,12 +81,10 @@ def batal(request, pk: int):
     if not boleh_batalkan_pengganti(request.user, d):
         raise PermissionDenied(_("Penunjukan ini sudah berakhir atau dibatalkan, atau bukan wewenang Anda."))
     form = BatalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pengganti_batalkan(oleh=request.user, pengganti=d, alasan=form.cleaned_data["alasan"])
-        except LayananError as e:
-            form.add_error(None, str(e))
-        else:
-            messages.success(request, _("Penunjukan %(d)s dibatalkan.") % {"d": d})
-            return redirect("pegawai:pengganti_daftar" if p.hr else "pegawai:berhalangan")
-    return render(request, "pegawai/pengganti_batal.html", {"form": form, "d": d, "hr": p.hr})
+    return simpan_form(
+        request,
+        form,
+        lambda data: pengganti_batalkan(oleh=request.user, pengganti=d, alasan=data["alasan"]),
+        _("Penunjukan %(d)s dibatalkan.") % {"d": d},
+        "pegawai:pengganti_daftar" if p.hr else "pegawai:berhalangan",
+    ) or render(request, "pegawai/pengganti_batal.html", {"form": form, "d": d, "hr": p.hr})

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inti.galat import LayananError
+from inti.formulir import simpan_form
 from inti.halaman import halaman
 from mutasi.models import STATUS_TERLIHAT_PEGAWAI, UsulanMutasi
 from mutasi.views._umum import jalankan, jalankan_form
@@ -45,21 +45,17 @@ def usulan_tugaskan(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("mutasi:detail", u.pk)
     gap = kesenjangan_usulan(u)
     form = TugaskanUsulanForm(request.POST if request.method == "POST" else None, saran=gap.saran, usulan=u)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            hasil = services.penugasan_dari_usulan(
-                oleh=request.user, usulan=u, pilihan=d["pilihan"], catatan=d.get("catatan", "")
-            )
-        except LayananError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request,
-                _("%(n)d pelatihan ditugaskan kepada %(nama)s.") % {"n": len(hasil), "nama": u.pegawai.nama_lengkap},
-            )
-            return redirect(reverse("mutasi:detail", args=[u.pk]) + "#pelatihan")
-    return render(request, "pelatihan/usulan_tugaskan.html", {"u": u, "gap": gap, "form": form})
+    return simpan_form(
+        request,
+        form,
+        lambda d: services.penugasan_dari_usulan(
+            oleh=request.user, usulan=u, pilihan=d["pilihan"], catatan=d.get("catatan", "")
+        ),
+        lambda hasil: (
+            _("%(n)d pelatihan ditugaskan kepada %(nama)s.") % {"n": len(hasil), "nama": u.pegawai.nama_lengkap}
+        ),
+        reverse("mutasi:detail", args=[u.pk]) + "#pelatihan",
+    ) or render(request, "pelatihan/usulan_tugaskan.html", {"u": u, "gap": gap, "form": form})
 
 
 # --- Adaptation ----------------------------------------------------------------------------------

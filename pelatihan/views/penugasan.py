@@ -5,14 +5,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from inti.galat import LayananError
+from inti.formulir import simpan_form
 from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
 from mutasi.views._umum import berkas_response, jalankan
@@ -137,22 +137,15 @@ def penugasan_baru(request: HttpRequest) -> HttpResponse:
     if pelatihan_id := id_aman(request.GET.get("pelatihan")):
         awal["pelatihan"] = pelatihan_id
     form = PenugasanBaruForm(request.POST if request.method == "POST" else None, initial=awal, pegawai_qs=qs)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            t = services.penugasan_buat(
-                oleh=request.user,
-                pegawai=d["nip"],
-                pelatihan=d["pelatihan"],
-                tenggat=d["tenggat"],
-                catatan=d["catatan"],
-            )
-        except LayananError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Pelatihan ditugaskan."))
-            return redirect("pelatihan:penugasan_detail", t.pk)
-    return render(request, "pelatihan/penugasan_baru.html", {"form": form})
+    return simpan_form(
+        request,
+        form,
+        lambda d: services.penugasan_buat(
+            oleh=request.user, pegawai=d["nip"], pelatihan=d["pelatihan"], tenggat=d["tenggat"], catatan=d["catatan"]
+        ),
+        _("Pelatihan ditugaskan."),
+        lambda t: reverse("pelatihan:penugasan_detail", args=[t.pk]),
+    ) or render(request, "pelatihan/penugasan_baru.html", {"form": form})
 
 
 def _riwayat(t: PenugasanPelatihan) -> list[RiwayatStatusPenugasan]:
