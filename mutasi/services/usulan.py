@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti.audit import audit_catat, selisih
+from inti.audit import audit_catat, selisih, simpan_tercatat
 from inti.jejak import ubah_massal
 from pegawai.models import Jabatan, Pegawai, UnitKerja, User
 
@@ -326,9 +326,13 @@ def lampiran_tambah(*, oleh: User, usulan: UsulanMutasi, berkas: UploadedFile, j
         ukuran=berkas.size,
         diunggah_oleh=oleh,
     )
-    lampiran.full_clean()
-    lampiran.save()
-    audit_catat(oleh=oleh, aksi="mutasi.lampiran", objek=usulan, ringkasan=f"Lampiran {lampiran.nama_asli} ditambahkan")
+    simpan_tercatat(
+        lampiran,
+        oleh=oleh,
+        aksi="mutasi.lampiran",
+        objek=usulan,
+        ringkasan=f"Lampiran {lampiran.nama_asli} ditambahkan",
+    )
     return lampiran
 
 
