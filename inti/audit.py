@@ -31,6 +31,23 @@ def audit_catat(
     )
 
 
+def simpan_tercatat(
+    baris: Model,
+    *,
+    oleh: Pelaku,
+    aksi: str,
+    ringkasan: str,
+    perubahan: dict[str, Any] | None = None,
+    objek: Model | None = None,
+    validate_constraints: bool = True,
+) -> None:
+    """Validate and save `baris`, then write the audit row, on `baris` or on `objek` (the record it
+    belongs to, e.g. a proposal's attachment audited on the proposal)."""
+    baris.full_clean(validate_constraints=validate_constraints)
+    baris.save()
+    audit_catat(oleh=oleh, aksi=aksi, objek=baris if objek is None else objek, ringkasan=ringkasan, perubahan=perubahan)
+
+
 def selisih(obj: Model, data: dict[str, Any]) -> dict[str, list]:
     """{field: [old, new]} for the fields of `data` whose value differs on `obj` (for `perubahan`)."""
     return {k: [str(getattr(obj, k)), str(v)] for k, v in data.items() if getattr(obj, k) != v}

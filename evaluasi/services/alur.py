@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from inti.audit import audit_catat
+from inti.audit import audit_catat, simpan_tercatat
 from inti.galat import LayananError
 from inti.jejak import ubah_massal
 from inti.surel import setelah_commit
@@ -242,15 +242,14 @@ def evaluasi_ganti_penilai(*, evaluasi: Evaluasi, oleh: User, penilai: Pegawai, 
     lama = ev.penilai
     ev.penilai = penilai
     ev.penilai_ditetapkan = True
-    ev.full_clean(validate_constraints=False)
-    ev.save()
-    audit_catat(
+    simpan_tercatat(
+        ev,
         oleh=oleh,
         aksi="evaluasi.ganti_penilai",
-        objek=ev,
         ringkasan=f"Penilai {ev.judul} diganti: {lama.nama_lengkap if lama else '-'} -> {penilai.nama_lengkap}. "
         f"Alasan: {alasan}",
         perubahan={"penilai": [lama.nip if lama else "", penilai.nip]},
+        validate_constraints=False,
     )
     pk = ev.pk
     setelah_commit(lambda: evaluasi_kabari(evaluasi_id=pk, jenis="penilai"))

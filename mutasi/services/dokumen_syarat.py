@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti.audit import audit_catat, selisih
+from inti.audit import audit_catat, selisih, simpan_tercatat
 from inti.surel import setelah_commit
 from pegawai.models import User
 
@@ -45,10 +45,9 @@ def dokumen_unggah(
     dok.berkas = berkas
     dok.nama_asli, dok.tipe, dok.ukuran = berkas.name[:255], tipe, berkas.size
     dok.diunggah_oleh, dok.diunggah_pada = oleh, timezone.now()
-    dok.full_clean()
-    dok.save()
     ringkasan = f"Dokumen {jenis.nama}: {dok.nama_asli}" + (f" (mengganti {lama})" if lama else " diunggah")
-    audit_catat(
+    simpan_tercatat(
+        dok,
         oleh=oleh,
         aksi="mutasi.dokumen_unggah",
         objek=usulan,

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti.audit import audit_catat
+from inti.audit import audit_catat, simpan_tercatat
 from inti.jejak import ubah_massal
 from inti.ttd import Penanda, TtdError, sertifikat
 from pegawai.models import User
@@ -77,12 +77,10 @@ def pemberitahuan_buat(
             lokal=True,
         )
     simpan(s, pdf, tertulis=tertulis)
-    s.full_clean()
-    s.save()
-    audit_catat(
+    simpan_tercatat(
+        s,
         oleh=oleh,
         aksi="mutasi.pemberitahuan_dibuat",
-        objek=s,
         ringkasan=f"Pemberitahuan {nomor} untuk {usulan.nomor} (SK {sk.nomor})",
         perubahan={"sha256": s.sha256},
     )

@@ -3,6 +3,7 @@ the PPK's confirmation of the hard ones, the external decision of a transfer out
 city, HR's review of a changed record, and the Minister's approval note."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti.audit import audit_catat, selisih
+from inti.audit import audit_catat, selisih, simpan_tercatat
 from inti.jejak import ubah_massal
 from pegawai.models import Jabatan, Pegawai, UnitKerja, User
 
@@ -108,10 +109,17 @@ def _kunci(usulan: UsulanMutasi) -> UsulanMutasi:
     return UsulanMutasi.objects.select_for_update(of=("self",)).select_related("pegawai").get(pk=usulan.pk)
 
 
+def _kunci_izin(usulan: UsulanMutasi, oleh: User, boleh: Callable[[User, UsulanMutasi], akses.Izin]) -> UsulanMutasi:
+    """Lock the proposal, then refuse unless `boleh(oleh, u)` allows the action: asked of the locked
+    row, so the answer still holds when the write happens."""
+    u = _kunci(usulan)
+    pastikan(boleh(oleh, u))
+    return u
+
+
 @transaction.atomic
 def usulan_ubah(*, oleh: User, usulan: UsulanMutasi, data: dict[str, Any]) -> UsulanMutasi:
-    u = _kunci(usulan)
-    pastikan(akses.boleh_ubah_usulan(oleh, u))
+    u = _kunci_izin(usulan, oleh, akses.boleh_ubah_usulan)
     perubahan = selisih(u, {k: v for k, v in data.items() if k in FIELD_USULAN})
     for k in perubahan:
         setattr(u, k, data[k])
@@ -129,8 +137,7 @@ def usulan_ubah(*, oleh: User, usulan: UsulanMutasi, data: dict[str, Any]) -> Us
 def usulan_pengecualian(*, oleh: User, usulan: UsulanMutasi, kode: str, alasan: str) -> PengecualianSyarat:
     """HR overrides ONE failed check with its own written justification; every later approver sees
     it. An override of a hard rule counts from the decision on once the PPK has confirmed it."""
-    u = _kunci(usulan)
-    pastikan(akses.boleh_kecualikan(oleh, u))
+    u = _kunci_izin(usulan, oleh, akses.boleh_kecualikan)
     if kode in KODE_TANPA_PENGECUALIAN:
         raise AlurError(_("Syarat ini tidak dapat dikecualikan: selesaikan atau batalkan dulu usulan yang lain."))
     cek = {c.kode: c for c in kelayakan_usulan(u)}
@@ -196,8 +203,7 @@ class KeputusanEksternal:
 def keputusan_eksternal_catat(*, oleh: User, usulan: UsulanMutasi, data: KeputusanEksternal) -> UsulanMutasi:
     """HR records the external decision (and BKN's technical consideration where the law asks for
     it); a transfer out of or into the city is carried out only once it is recorded."""
-    u = _kunci(usulan)
-    pastikan(akses.boleh_catat_keputusan_eksternal(oleh, u))
+    u = _kunci_izin(usulan, oleh, akses.boleh_catat_keputusan_eksternal)
     hari_ini = timezone.localdate()
     if data.lingkup not in LingkupEksternal.values:
         raise AlurError(_("Pilih lingkup mutasi antar instansi."))
@@ -272,8 +278,7 @@ def usulan_tandai_perubahan(*, usulan: UsulanMutasi) -> bool:
 @transaction.atomic
 def usulan_tinjau(*, oleh: User, usulan: UsulanMutasi, catatan: str) -> UsulanMutasi:
     """HR has looked at a changed record: the from-post is captured again and the flag cleared."""
-    u = _kunci(usulan)
-    pastikan(akses.boleh_tinjau(oleh, u))
+    u = _kunci_izin(usulan, oleh, akses.boleh_tinjau)
     if not catatan.strip():
         raise AlurError(_("Tulis hasil tinjauan."))
     pegawai = Pegawai.objects.get(pk=u.pegawai_id)
@@ -299,8 +304,7 @@ def usulan_tinjau(*, oleh: User, usulan: UsulanMutasi, catatan: str) -> UsulanMu
 
 @transaction.atomic
 def persetujuan_menteri_catat(*, oleh: User, usulan: UsulanMutasi, teks: str) -> UsulanMutasi:
-    u = _kunci(usulan)
-    pastikan(akses.boleh_catat_menteri(oleh, u))
+    u = _kunci_izin(usulan, oleh, akses.boleh_catat_menteri)
     if not teks.strip():
         raise AlurError(_("Isi nomor dan tanggal persetujuan Menteri."))
     u.persetujuan_menteri = teks.strip()[:200]
@@ -326,9 +330,13 @@ def lampiran_tambah(*, oleh: User, usulan: UsulanMutasi, berkas: UploadedFile, j
         ukuran=berkas.size,
         diunggah_oleh=oleh,
     )
-    lampiran.full_clean()
-    lampiran.save()
-    audit_catat(oleh=oleh, aksi="mutasi.lampiran", objek=usulan, ringkasan=f"Lampiran {lampiran.nama_asli} ditambahkan")
+    simpan_tercatat(
+        lampiran,
+        oleh=oleh,
+        aksi="mutasi.lampiran",
+        objek=usulan,
+        ringkasan=f"Lampiran {lampiran.nama_asli} ditambahkan",
+    )
     return lampiran
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from inti.audit import audit_catat, selisih
+from inti.audit import audit_catat, selisih, simpan_tercatat
 from inti.galat import LayananError
 from inti.jejak import jejak_buat
 
@@ -33,12 +33,10 @@ def tugas_buat(*, oleh: User, unit: UnitKerja, jabatan: Jabatan, data: dict[str,
     refused by `full_clean()` (ValidationError)."""
     tugas = TugasJabatan(unit=unit, jabatan=jabatan, **{k: data[k] for k in FIELD_TUGAS if k in data})
     _periksa_beban(tugas)
-    tugas.full_clean()
-    tugas.save()
-    audit_catat(
+    simpan_tercatat(
+        tugas,
         oleh=oleh,
         aksi="abk.tugas_buat",
-        objek=tugas,
         ringkasan=f"Uraian tugas ditambahkan: {_ringkas(tugas)}",
         perubahan={k: str(getattr(tugas, k)) for k in FIELD_TUGAS},
     )

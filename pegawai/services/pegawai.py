@@ -65,6 +65,18 @@ def _buka_riwayat(*, pegawai: Pegawai, tmt: date, **kolom: Any) -> RiwayatJabata
     return riwayat
 
 
+def periksa_pindah(posisi: RiwayatJabatan, *, unit: UnitKerja, jabatan: Jabatan, tmt: date) -> None:
+    """Refuse a move from the current post `posisi`: to that same post, or with a TMT not after
+    its start."""
+    if posisi.unit_id == unit.pk and posisi.jabatan_id == jabatan.pk:
+        raise LayananError(_("Pegawai sudah menduduki jabatan itu di unit itu."))
+    if tmt <= posisi.mulai:
+        raise LayananError(
+            _("TMT baru (%(baru)s) harus sesudah TMT jabatan sekarang (%(lama)s).")
+            % {"baru": f"{tmt:%d-%m-%Y}", "lama": f"{posisi.mulai:%d-%m-%Y}"}
+        )
+
+
 @transaction.atomic
 def pegawai_pindah_jabatan(
     *,
@@ -89,13 +101,7 @@ def pegawai_pindah_jabatan(
         .first()
     )
     if lama is not None:
-        if lama.unit_id == unit.pk and lama.jabatan_id == jabatan.pk:
-            raise LayananError(_("Pegawai sudah menduduki jabatan itu di unit itu."))
-        if tmt <= lama.mulai:
-            raise LayananError(
-                _("TMT baru (%(baru)s) harus sesudah TMT jabatan sekarang (%(lama)s).")
-                % {"baru": f"{tmt:%d-%m-%Y}", "lama": f"{lama.mulai:%d-%m-%Y}"}
-            )
+        periksa_pindah(lama, unit=unit, jabatan=jabatan, tmt=tmt)
         lama.sampai = tmt - timedelta(days=1)
         lama.save(update_fields=["sampai"])
         ubah_massal(UnitKerja.objects.filter(pk=lama.unit_id, kepala=pegawai), oleh=oleh, kepala=None)

@@ -26,7 +26,7 @@ from inti.galat import LayananError
 from ..akses import boleh_kelola_pegawai
 from ..models import Jabatan, Pegawai, PindahTerjadwal, RiwayatJabatan, StatusPindah, UnitKerja, User
 from ..selectors.pindah import mutasi_tertunda, pindah_jatuh_tempo, pindah_terjadwal_pegawai
-from .pegawai import pegawai_pindah_jabatan
+from .pegawai import pegawai_pindah_jabatan, periksa_pindah
 from .pindah_terjadwal import ALUR
 from .siasn import siasn_antrekan_jabatan
 
@@ -112,13 +112,7 @@ def _jadwalkan(*, oleh: User, pegawai: Pegawai, tujuan: dict[str, Any], keterang
     unit, jabatan, tmt = tujuan["unit"], tujuan["jabatan"], tujuan["tmt"]
     posisi = _posisi(pegawai)
     if posisi is not None:
-        if posisi.unit_id == unit.pk and posisi.jabatan_id == jabatan.pk:
-            raise LayananError(_("Pegawai sudah menduduki jabatan itu di unit itu."))
-        if tmt <= posisi.mulai:
-            raise LayananError(
-                _("TMT baru (%(baru)s) harus sesudah TMT jabatan sekarang (%(lama)s).")
-                % {"baru": f"{tmt:%d-%m-%Y}", "lama": f"{posisi.mulai:%d-%m-%Y}"}
-            )
+        periksa_pindah(posisi, unit=unit, jabatan=jabatan, tmt=tmt)
     pindah = PindahTerjadwal(pegawai=pegawai, keterangan=keterangan, asal=posisi, dibuat_oleh=oleh, **tujuan)
     pindah.full_clean(validate_constraints=False)
     pindah.save()

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti.audit import audit_catat
+from inti.audit import audit_catat, simpan_tercatat
 from inti.notifikasi import beri_tahu
 from inti.surel import bahasa_situs
 from mutasi.models import STATUS_TERLIHAT_PEGAWAI, UsulanMutasi
@@ -106,14 +106,14 @@ def item_simpan(
             item = ItemAdaptasi(pendampingan=pendampingan, urutan=urutan)
         lama = {"judul": item.judul, "tenggat": str(item.tenggat) if item.tenggat else None}
         item.judul, item.tenggat = judul, tenggat
-        item.full_clean(validate_constraints=False)
-        item.save()
-        audit_catat(
+        simpan_tercatat(
+            item,
             oleh=oleh,
             aksi="mutasi.adaptasi_item_" + ("tambah" if baru else "ubah"),
             objek=u,
             ringkasan=f"Usulan {u.nomor}: rencana adaptasi {'+' if baru else '~'} {judul}",
             perubahan={"lama": lama, "baru": {"judul": judul, "tenggat": str(tenggat)}},
+            validate_constraints=False,
         )
     return item
 
@@ -190,14 +190,14 @@ def checkin_tulis(
             c = CheckInAdaptasi(
                 usulan=u, minggu_ke=minggu_ke, isi=isi, kesulitan=kesulitan, kesulitan_isi=kesulitan_isi
             )
-            c.full_clean(validate_constraints=False)
-            c.save()
-            audit_catat(
+            simpan_tercatat(
+                c,
                 oleh=oleh,
                 aksi="mutasi.adaptasi_checkin",
                 objek=u,
                 ringkasan=f"Usulan {u.nomor}: check-in minggu ke-{minggu_ke}"
                 + (" (ada kesulitan)" if kesulitan else ""),
+                validate_constraints=False,
             )
             if kesulitan:
                 cid = c.pk
