@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from ...models import KinerjaTahunan, Predikat, TugasJabatan
 from ..dasar import BARU, Rencana
-from .kolom import KOLOM_IMPOR_KINERJA, KOLOM_IMPOR_TUGAS
+from .kolom_riwayat import KOLOM_IMPOR_KINERJA, KOLOM_IMPOR_TUGAS
 from .organisasi import TulisMassal
 from .riwayat import _PerPegawai
 from .rujukan import RujukanJabatan, RujukanUnit, rujuk

@@ -21,7 +21,7 @@ from ...models import (
 from ...services.pangkat import profil_sinkron
 from ..dasar import BARU, Konteks, Rencana, tampil
 from ..nilai import HAPUS
-from .kolom import KOLOM_IMPOR_PENDIDIKAN, KOLOM_IMPOR_RIWAYAT_GOLONGAN
+from .kolom_riwayat import KOLOM_IMPOR_PENDIDIKAN, KOLOM_IMPOR_RIWAYAT_GOLONGAN
 from .organisasi import TulisMassal, _catatan, _oleh
 from .riwayat import _PerPegawai
 from .rujukan import normal_nama

@@ -15,7 +15,7 @@ from inti.jejak import Entri, jejak_massal, perbarui_massal
 from ...models import HukumanDisiplin, Kompetensi, Pegawai, RiwayatJabatan
 from ..dasar import BARU, SAMA, UBAH, JenisImpor, Konteks, Lapor, Rencana, lapor_baris, tampil
 from ..jejak import jejak_impor
-from .kolom import KOLOM_IMPOR_HUKUMAN, KOLOM_IMPOR_KOMPETENSI, KOLOM_IMPOR_KONTAK, KOLOM_IMPOR_RIWAYAT_JABATAN
+from .kolom_riwayat import KOLOM_IMPOR_HUKUMAN, KOLOM_IMPOR_KOMPETENSI, KOLOM_IMPOR_KONTAK, KOLOM_IMPOR_RIWAYAT_JABATAN
 from .organisasi import TulisMassal, audit_massal
 from .rujukan import RujukanFormasi, RujukanJabatan, RujukanUnit, normal_nama, rujuk, saran
 
