@@ -1,5 +1,9 @@
-"""The usual end of a form page: a valid POST is saved through a service, a refusal lands on the
-form next to what the user typed, success shows a message and redirects."""
+"""How a view runs a service and shows its refusal (a `LayananError` or `ValidationError`):
+- a form page, `simpan_form`: a valid POST is saved through a service, a refusal lands on the form
+  next to what the user typed, success shows a message and redirects;
+- a button on an object's page, `jalankan`: a refusal becomes an error message, success a message;
+  `jalankan_dari_form` the same for a small form posted from that page, `jalankan_form` for a form
+  shown again with the refusal as its error."""
 
 from collections.abc import Callable
 from typing import Any
@@ -42,3 +46,46 @@ def simpan_form(
         return None
     messages.success(request, sukses(hasil) if callable(sukses) else sukses)
     return redirect(ke(hasil) if callable(ke) else ke)
+
+
+def _pesan_galat(exc: Exception) -> str:
+    return " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+
+
+def jalankan(request: HttpRequest, fungsi: Callable[[], Any], sukses: str = "") -> bool:
+    """Run a service; a refusal becomes an error message. True on success."""
+    try:
+        fungsi()
+    except (LayananError, ValidationError) as exc:
+        messages.error(request, _pesan_galat(exc))
+        return False
+    if sukses:
+        messages.success(request, sukses)
+    return True
+
+
+def jalankan_form(form: forms.Form, fungsi: Callable[[], Any]) -> bool:
+    """Run a service for a form; a refusal becomes the form's error (what was typed is kept)."""
+    try:
+        fungsi()
+    except (LayananError, ValidationError) as exc:
+        form.add_error(None, _pesan_galat(exc))
+        return False
+    return True
+
+
+def jalankan_dari_form(
+    request: HttpRequest,
+    form: forms.Form,
+    fungsi: Callable[[dict[str, Any]], Any],
+    sukses: str = "",
+    *,
+    galat: str = "",
+    awalan: str = "",
+) -> bool:
+    """Run `fungsi(form.cleaned_data)` for a valid posted form, like `jalankan`. An invalid form
+    becomes an error message: `galat`, or the form's own errors after `awalan`."""
+    if not form.is_valid():
+        messages.error(request, galat or awalan + " ".join(m for e in form.errors.values() for m in e))
+        return False
+    return jalankan(request, lambda: fungsi(form.cleaned_data), sukses)

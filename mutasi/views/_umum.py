@@ -4,72 +4,16 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inti.galat import LayananError
+from inti.respons import berkas_response, pdf_response
 
 from ..selectors import usulan_ambil
 from ..services import AlurError
 from ..services.dokumen import baca, sha256_hex
-
-
-def id_aman(teks: str | None) -> int | None:
-    """An id from user input: ASCII digits that fit a 64-bit key, else None. (`"²".isdigit()` is
-    True but `int("²")` raises; a 20-digit number overflows SQLite.)"""
-    teks = (teks or "").strip()
-    if teks.isascii() and teks.isdigit() and 0 < len(teks) <= 18:
-        return int(teks)
-    return None
-
-
-def _pesan_galat(exc: Exception) -> str:
-    return " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-
-
-def jalankan(request: HttpRequest, fungsi: Callable[[], Any], sukses: str = "") -> bool:
-    """Run a service; a refusal becomes an error message. True on success."""
-    try:
-        fungsi()
-    except (LayananError, ValidationError) as exc:
-        messages.error(request, _pesan_galat(exc))
-        return False
-    if sukses:
-        messages.success(request, sukses)
-    return True
-
-
-def jalankan_form(form: forms.Form, fungsi: Callable[[], Any]) -> bool:
-    """Run a service for a form; a refusal becomes the form's error (what was typed is kept)."""
-    try:
-        fungsi()
-    except (LayananError, ValidationError) as exc:
-        form.add_error(None, _pesan_galat(exc))
-        return False
-    return True
-
-
-def jalankan_dari_form(
-    request: HttpRequest,
-    form: forms.Form,
-    fungsi: Callable[[dict[str, Any]], Any],
-    sukses: str = "",
-    *,
-    galat: str = "",
-    awalan: str = "",
-) -> bool:
-    """Run `fungsi(form.cleaned_data)` for a valid posted form, like `jalankan`. An invalid form
-    becomes an error message: `galat`, or the form's own errors after `awalan`."""
-    if not form.is_valid():
-        messages.error(request, galat or awalan + " ".join(m for e in form.errors.values() for m in e))
-        return False
-    return jalankan(request, lambda: fungsi(form.cleaned_data), sukses)
 
 
 def aksi_usulan(fungsi: Callable[..., HttpResponse | None]) -> Callable[..., HttpResponse]:
@@ -106,12 +50,6 @@ def aksi_berkas(ambil: Callable[[Any, int], Any]) -> Callable[..., Callable[...,
     return hias
 
 
-def pdf_response(isi: bytes, nama: str, *, unduh: bool = False) -> HttpResponse:
-    resp = HttpResponse(isi, content_type="application/pdf")
-    resp["Content-Disposition"] = f'{"attachment" if unduh else "inline"}; filename="{nama}"'
-    return resp
-
-
 def pdf_tersimpan_response(dokumen: Any, nama: str) -> HttpResponse:
     """A signed decree or notice: exactly its stored file (checked by `baca`), with its SHA-256 in
     a header; 404 when the file is gone or no longer matches."""
@@ -122,15 +60,6 @@ def pdf_tersimpan_response(dokumen: Any, nama: str) -> HttpResponse:
     resp = pdf_response(isi, nama)
     resp["X-Content-SHA256"] = sha256_hex(isi)
     return resp
-
-
-def berkas_response(berkas, *, tipe: str, nama: str) -> FileResponse:
-    """An uploaded file, or 404 when it is gone from storage (never a 500)."""
-    try:
-        isi = berkas.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404(_("Berkas tidak ditemukan.")) from exc
-    return FileResponse(isi, content_type=tipe, filename=nama)
 
 
 def unduh_view(ambil: Callable[[Any, int], Any]) -> Callable[..., FileResponse]:

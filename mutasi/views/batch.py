@@ -9,8 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.formulir import jalankan
 from inti.galat import LayananError
 from pegawai.akses import perlu
+from pegawai.forms.fields import ids_aman
 
 from .. import akses
 from ..forms import BatchForm, SKForm
@@ -18,7 +20,6 @@ from ..models import StatusSK, StatusUsulan
 from ..selectors import batch_ambil, batch_daftar, unit_peta, usulan_terlihat
 from ..services.alur import TRANSISI, aksi_tersedia, usulan_transisi
 from ..services.usulan import batch_baca_daftar, batch_buat
-from ._umum import id_aman, jalankan
 from .sk import sk_dari_form
 
 
@@ -103,7 +104,7 @@ def aksi(request, pk):
     if t is None or t.internal:
         messages.error(request, _("Aksi tidak dikenal."))
         return redirect("mutasi:batch_detail", b.pk)
-    ids = [i for i in map(id_aman, request.POST.getlist("usulan")) if i is not None]
+    ids = ids_aman(request.POST.getlist("usulan"))
     berhasil, gagal = 0, []
     pilihan = list(usulan_terlihat(request.user).filter(batch=b, pk__in=ids).select_related("pegawai"))
     if ids and not pilihan:

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.formulir import jalankan_dari_form
 from inti.ttd import TtdError
 from inti.ttd import verifikasi as ttd_verifikasi
 
@@ -18,7 +19,7 @@ from ..selectors.sk import dokumen_dari_kode, nip_samar, pemberitahuan_untuk, sk
 from ..services import AlurError
 from ..services.dokumen import baca, konteks_pemberitahuan, sha256_hex
 from ..services.pemberitahuan import pemberitahuan_buka, pemberitahuan_pastikan, pemberitahuan_serahkan
-from ._umum import jalankan_dari_form, pdf_tersimpan_response
+from ._umum import pdf_tersimpan_response
 
 
 def _surat(request, pk):

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from inti.formulir import jalankan, jalankan_dari_form, jalankan_form
 from inti.transisi import Transisi
 from pegawai.akses import perlu
 
@@ -16,7 +17,7 @@ from ..forms_dokumen import DokumenUnggahForm, JenisDokumenForm
 from ..models import JenisDokumenSyarat, UsulanMutasi
 from ..selectors.dokumen_syarat import daftar_dokumen, dokumen_ambil, jenis_dokumen_daftar, kurang_per_aksi
 from ..services.dokumen_syarat import dokumen_hapus, dokumen_unggah, jenis_dokumen_simpan
-from ._umum import aksi_berkas, aksi_usulan, jalankan, jalankan_dari_form, jalankan_form, unduh_view
+from ._umum import aksi_berkas, aksi_usulan, unduh_view
 
 
 def konteks_dokumen(u: UsulanMutasi, user: Any, aksi: list[Transisi]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.formulir import jalankan, jalankan_form
 from inti.halaman import halaman, teks_cari
 from pegawai.akses import perlu
 
@@ -26,7 +27,7 @@ from ..selectors import (
 from ..services.keberatan import keberatan_jawab
 from ..services.kelayakan import cek_sepuluh_tahun
 from ..services.permohonan import permohonan_tolak
-from ._umum import jalankan, jalankan_form, unduh_view
+from ._umum import unduh_view
 
 
 @perlu(akses.boleh_kelola_permohonan)

@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.formulir import jalankan, jalankan_form
+
 from .. import akses
 from ..forms import KeberatanForm, PermohonanForm
 from ..selectors import (
@@ -20,7 +22,6 @@ from ..selectors import (
 from ..services.keberatan import keberatan_ajukan
 from ..services.pemberitahuan import pemberitahuan_konfirmasi
 from ..services.permohonan import permohonan_buat, permohonan_tarik
-from ._umum import jalankan, jalankan_form
 
 
 @login_required

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
+from inti.formulir import jalankan, jalankan_dari_form
+from inti.respons import pdf_response
 from inti.ttd import TtdError
 from inti.ttd import verifikasi as ttd_verifikasi
 from pegawai.akses import perlu
@@ -25,7 +27,7 @@ from ..services.dokumen import baca, cocok, konteks_sk, render_sk
 from ..services.sk import ALUR as ALUR_SK
 from ..services.sk import sk_berkas_pastikan, sk_tandatangani
 from ..services.sk_konsep import sk_siapkan, sk_siapkan_pembatalan, sk_siapkan_perubahan
-from ._umum import jalankan, jalankan_dari_form, pdf_response, pdf_tersimpan_response
+from ._umum import pdf_tersimpan_response
 
 
 def sk_dari_form(request, *, usulan_ids: list[int], batch: BatchUsulan | None = None) -> SuratKeputusan | None:

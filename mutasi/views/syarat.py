@@ -8,6 +8,8 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.formulir import jalankan, jalankan_dari_form
+
 from .. import akses
 from ..forms_syarat import KeputusanEksternalForm, PengecualianForm
 from ..models import JenisMutasi, StatusUsulan, UsulanMutasi
@@ -20,7 +22,7 @@ from ..services.usulan import (
     pengecualian_konfirmasi,
     usulan_pengecualian,
 )
-from ._umum import aksi_usulan, jalankan, jalankan_dari_form
+from ._umum import aksi_usulan
 
 S = StatusUsulan
 # The next step that checks eligibility, for the view "as of today" (after the decision: carrying out,

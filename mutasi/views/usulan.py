@@ -10,9 +10,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.formulir import jalankan, jalankan_dari_form
 from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
 from pegawai.akses import peran_user, perlu
+from pegawai.forms.fields import id_aman
 from pegawai.models import Jabatan, Pegawai, UnitKerja
 from pegawai.selectors.pegawai import pegawai_terlihat
 
@@ -50,7 +52,7 @@ from ..services.usulan import (
     usulan_tinjau,
     usulan_ubah,
 )
-from ._umum import aksi_berkas, aksi_usulan, id_aman, jalankan, jalankan_dari_form, unduh_view
+from ._umum import aksi_berkas, aksi_usulan, unduh_view
 from .dokumen_syarat import konteks_dokumen
 from .syarat import konteks_syarat
 

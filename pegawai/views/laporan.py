@@ -5,7 +5,6 @@ a unit outside them is a 404); other employees get a 403."""
 from datetime import date
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
+from inti.respons import pdf_response
 
 from ..akses import boleh_lihat_organisasi, perlu
 from ..forms.fields import id_aman
@@ -113,10 +113,7 @@ def duk_pdf(request):
         request=request,
     )
     pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
-    respons = HttpResponse(pdf, content_type="application/pdf")
-    nama = f"duk-{opd.kode if opd else 'semua'}-{hari:%Y%m%d}.pdf"
-    respons["Content-Disposition"] = f'inline; filename="{nama}"'
-    return respons
+    return pdf_response(pdf, f"duk-{opd.kode if opd else 'semua'}-{hari:%Y%m%d}.pdf")
 
 
 @perlu(boleh_lihat_organisasi)

@@ -10,10 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inti.formulir import simpan_form
+from inti.formulir import jalankan, jalankan_form, simpan_form
 from inti.halaman import halaman
 from mutasi.models import STATUS_TERLIHAT_PEGAWAI, UsulanMutasi
-from mutasi.views._umum import jalankan, jalankan_form
 from pegawai.akses import peran_user
 from pegawai.selectors.pegawai import unit_terlihat
 

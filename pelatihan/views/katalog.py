@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from inti.formulir import jalankan
 from inti.halaman import halaman
-from mutasi.views._umum import jalankan
 from pegawai.akses import perlu
 
 from .. import services

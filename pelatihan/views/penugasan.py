@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from inti.formulir import simpan_form
+from inti.formulir import jalankan, simpan_form
 from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
-from mutasi.views._umum import berkas_response, jalankan
+from inti.respons import berkas_response
 from pegawai.akses import perlu
 from pegawai.forms.fields import id_aman
 from pegawai.selectors.pegawai import pegawai_terlihat, unit_terlihat
