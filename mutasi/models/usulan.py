@@ -76,15 +76,7 @@ STATUS_BERJALAN = (
 STATUS_TERBUKA = STATUS_DRAF + STATUS_BERJALAN
 STATUS_SELESAI = (StatusUsulan.DILAKSANAKAN, StatusUsulan.DITOLAK, StatusUsulan.DIBATALKAN)
 # The stages of a proposal in order (the employee's timeline; MUTASI_PEGAWAI_LIHAT_SEJAK names one).
-TAHAPAN_USULAN = (
-    StatusUsulan.DIAJUKAN,
-    StatusUsulan.DILEPAS,
-    StatusUsulan.DITERIMA,
-    StatusUsulan.DIVERIFIKASI,
-    StatusUsulan.DIPUTUSKAN,
-    StatusUsulan.SK_TERBIT,
-    StatusUsulan.DILAKSANAKAN,
-)
+TAHAPAN_USULAN = (*STATUS_BERJALAN, StatusUsulan.DILAKSANAKAN)
 # From the decision on, a transfer is the employee's (training, adaptation; its full page).
 STATUS_TERLIHAT_PEGAWAI = (StatusUsulan.DIPUTUSKAN, StatusUsulan.SK_TERBIT, StatusUsulan.DILAKSANAKAN)
 # A decree in force: the employee's notice, objections, carrying out.
