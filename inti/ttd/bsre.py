@@ -155,15 +155,7 @@ class PenandaBsre(BackendTtd):
 
     # --- signing -----------------------------------------------------------------------------------
 
-    def tandatangani(
-        self,
-        pdf: bytes,
-        *,
-        penanda: Penanda,
-        rahasia: dict | None = None,
-        tampilan: Tampilan | None = None,
-    ) -> bytes:
-        rahasia = rahasia or {}
+    def _tandatangani(self, pdf: bytes, penanda: Penanda, rahasia: dict, tampilan: Tampilan | None) -> bytes:
         nik = str(rahasia.get("nik") or penanda.nik or "").strip()
         passphrase = rahasia.get("passphrase") or ""
         if not nik or not passphrase:

@@ -106,7 +106,8 @@ class HasilVerifikasi:
 
 
 class BackendTtd:
-    """What a signing backend provides. Subclasses implement `tandatangani`."""
+    """What a signing backend provides: `tandatangani` (what `inti.ttd.tandatangani` calls). A
+    backend implements `_tandatangani`, which gets `rahasia` as a dict (empty when none was given)."""
 
     def tandatangani(
         self,
@@ -116,4 +117,7 @@ class BackendTtd:
         rahasia: dict | None = None,
         tampilan: Tampilan | None = None,
     ) -> bytes:
+        return self._tandatangani(pdf, penanda, rahasia or {}, tampilan)
+
+    def _tandatangani(self, pdf: bytes, penanda: Penanda, rahasia: dict, tampilan: Tampilan | None) -> bytes:
         raise NotImplementedError

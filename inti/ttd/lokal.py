@@ -22,14 +22,7 @@ log = logging.getLogger(__name__)
 class PenandaLokal(BackendTtd):
     """Sign with pyHanko's SimpleSigner; `rahasia` is not needed (and ignored)."""
 
-    def tandatangani(
-        self,
-        pdf: bytes,
-        *,
-        penanda: Penanda,
-        rahasia: dict | None = None,
-        tampilan: Tampilan | None = None,
-    ) -> bytes:
+    def _tandatangani(self, pdf: bytes, penanda: Penanda, rahasia: dict, tampilan: Tampilan | None) -> bytes:
         baca(pdf)
         sertifikat.pastikan()
         sert, kunci = sertifikat.muat()
