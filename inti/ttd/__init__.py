@@ -8,11 +8,12 @@ A caller (mutasi's decree service) renders the SK to PDF and calls
 
 which hands the PDF to the backend named by the setting `TTD_BACKEND` (a dotted path to a subclass
 of `BackendTtd`, which implements `_tandatangani`). The backend returns the same PDF with a PAdES
-signature (PDF signature of subfilter ETSI.CAdES.detached, SHA-256) added as an incremental update: the bytes of the original document stay as they were and the signature covers
-all of them. `verifikasi(pdf)` checks every signature in a PDF with pyHanko's validator against the
-configured trust roots and says whether the document is intact, the signature valid and trusted, who
-signed and when (`HasilVerifikasi`). Anything that goes wrong raises `TtdError` (a `LayananError`)
-with an Indonesian message for the user and a short `kode` for the program (e.g. "passphrase_salah").
+signature (PDF signature of subfilter ETSI.CAdES.detached, SHA-256) added as an incremental update:
+the bytes of the original document stay as they were and the signature covers all of them.
+`verifikasi(pdf)` checks every signature in a PDF with pyHanko's validator against the configured
+trust roots and says whether the document is intact, the signature valid and trusted, who signed and
+when (`HasilVerifikasi`). Anything that goes wrong raises `TtdError` (a `LayananError`) with an
+Indonesian message for the user and a short `kode` for the program (e.g. "passphrase_salah").
 
 Two backends ship:
 
