@@ -5,7 +5,7 @@ or leaving the instansi get none. Every function here is idempotent: the signal 
 is carried out and the daily `jadwalkan_evaluasi` command may both run on the same transfer."""
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
@@ -17,6 +17,7 @@ from django.utils.dateparse import parse_date
 from inti.audit import audit_catat
 from inti.jejak import ubah_massal
 from inti.kalender import tambah_bulan
+from inti.laporan import PERINGATAN, Laporan, hasil
 from mutasi.models import JenisMutasi, StatusUsulan, UsulanMutasi
 from mutasi.selectors.penyetuju import InfoUnit, penyetuju_cari, unit_peta
 
@@ -97,10 +98,10 @@ def evaluasi_jadwalkan(*, usulan: UsulanMutasi, peta: dict[int, InfoUnit] | None
 
 
 @dataclass
-class LaporanJadwal:
-    dijadwalkan: list[str] = field(default_factory=list)
-    penilai_diperbarui: list[str] = field(default_factory=list)
-    dibatalkan: list[str] = field(default_factory=list)
+class LaporanJadwal(Laporan):
+    dijadwalkan: list[str] = hasil("Dijadwalkan")
+    penilai_diperbarui: list[str] = hasil("Penilai diperbarui")
+    dibatalkan: list[str] = hasil("Dibatalkan", PERINGATAN)
 
 
 def evaluasi_jadwalkan_semua() -> LaporanJadwal:

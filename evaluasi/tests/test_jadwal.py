@@ -110,12 +110,13 @@ def test_perintah_harian_menjadwalkan_yang_terlewat(org, pindah, hari_ini):
     batal = usulan_buat(org.anggota, tujuan_unit=org.lain, tmt=hari_ini, status=StatusUsulan.DIBATALKAN)
     out = StringIO()
     call_command("jadwalkan_evaluasi", stdout=out)
-    assert "Dijadwalkan: 3" in out.getvalue()
+    assert "Selesai: 3 dijadwalkan, 0 penilai diperbarui, 0 dibatalkan." in out.getvalue()
+    assert out.getvalue().count("Dijadwalkan: ") == 3  # one line per review
     assert Evaluasi.objects.filter(usulan=pindah).count() == 3
     assert not Evaluasi.objects.filter(usulan=batal).exists()
     out = StringIO()
     call_command("jadwalkan_evaluasi", stdout=out)
-    assert "Dijadwalkan: 0" in out.getvalue()
+    assert "Selesai: 0 dijadwalkan" in out.getvalue()
 
 
 def test_interval_dari_pengaturan(org, pindah, settings):

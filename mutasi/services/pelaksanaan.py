@@ -9,7 +9,7 @@ or into the city, that HR recorded the external decision. A proposal refused for
 row, and HR a mail, once per distinct reason (the job runs daily). `hari_ini` is the clock the
 callers pass (the command refuses a date after today)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat
 from inti.galat import LayananError
+from inti.laporan import GALAT, PERINGATAN, Laporan, hasil
 from inti.notifikasi import beri_tahu
 from inti.surel import setelah_commit
 from pegawai.models import Peran, User
@@ -37,12 +38,12 @@ AKSI_TERTAHAN = "laksanakan_tertahan"
 
 
 @dataclass
-class LaporanPelaksanaan:
-    dilaksanakan: list[str] = field(default_factory=list)
-    ditunda: list[str] = field(default_factory=list)
-    tertahan: list[str] = field(default_factory=list)
-    gagal: list[str] = field(default_factory=list)
-    ditandai: list[str] = field(default_factory=list)
+class LaporanPelaksanaan(Laporan):
+    dilaksanakan: list[str] = hasil("Dilaksanakan")
+    ditunda: list[str] = hasil("Ditunda", PERINGATAN)
+    tertahan: list[str] = hasil("Tertahan", PERINGATAN)
+    gagal: list[str] = hasil("Gagal", GALAT)
+    ditandai: list[str] = hasil("Perlu ditinjau", PERINGATAN)
 
 
 def _tertahan_catat(usulan: UsulanMutasi, exc: PelaksanaanTertahan, oleh: User | None) -> bool:

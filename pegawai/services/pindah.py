@@ -11,7 +11,7 @@
   longer exists. mutasi names the transfer through the PEGAWAI_MUTASI_TERTUNDA hook.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat
 from inti.galat import LayananError
+from inti.laporan import GALAT, PERINGATAN, Laporan, hasil
 
 from ..akses import boleh_kelola_pegawai
 from ..models import Jabatan, Pegawai, PindahTerjadwal, RiwayatJabatan, StatusPindah, UnitKerja, User
@@ -131,11 +132,11 @@ def _jadwalkan(*, oleh: User, pegawai: Pegawai, tujuan: dict[str, Any], keterang
 
 
 @dataclass
-class LaporanPindah:
-    diterapkan: list[str] = field(default_factory=list)
-    dibatalkan: list[str] = field(default_factory=list)
-    ditahan: list[str] = field(default_factory=list)
-    gagal: list[str] = field(default_factory=list)
+class LaporanPindah(Laporan):
+    diterapkan: list[str] = hasil("Diterapkan")
+    dibatalkan: list[str] = hasil("Dibatalkan", PERINGATAN)
+    ditahan: list[str] = hasil("Ditahan", PERINGATAN)
+    gagal: list[str] = hasil("Gagal", GALAT)
 
 
 def _alasan_gugur(pindah: PindahTerjadwal) -> str:

@@ -16,7 +16,7 @@ SIASN's position history is read and a row with the same decree number and TMT c
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy
 
 from inti.audit import audit_catat
 from inti.galat import LayananError
+from inti.laporan import GALAT, PERINGATAN, Laporan, hasil
 from inti.transisi import Alur, Transisi, tabel
 from inti.tugas import ALUR as ALUR_TUGAS
 from inti.tugas import Pelapor, ProgresTugas, tugas_mulai
@@ -162,17 +163,12 @@ def siasn_kirim_ulang(*, oleh: User, kiriman: KirimanSiasn | int) -> KirimanSias
 
 
 @dataclass
-class LaporanKirim:
-    terkirim: list[int] = field(default_factory=list)
-    gagal: list[int] = field(default_factory=list)
-    ditunda: list[int] = field(default_factory=list)
+class LaporanKirim(Laporan):
+    """The outbox rows (ids) by outcome; a refused row waits for HR, a deferred one for SIASN."""
 
-    def __str__(self) -> str:
-        return _("%(t)d terkirim, %(g)d ditolak, %(d)d ditunda (dicoba lagi nanti).") % {
-            "t": len(self.terkirim),
-            "g": len(self.gagal),
-            "d": len(self.ditunda),
-        }
+    terkirim: list[int] = hasil("Terkirim")
+    gagal: list[int] = hasil("Ditolak", GALAT)
+    ditunda: list[int] = hasil("Ditunda (dicoba lagi nanti)", PERINGATAN)
 
 
 def _ambil_berikut(sekarang) -> KirimanSiasn | None:

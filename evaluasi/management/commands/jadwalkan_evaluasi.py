@@ -5,18 +5,11 @@ head, cancel those that can no longer be made. Idempotent: a second run changes 
 from django.core.management.base import BaseCommand
 
 from evaluasi.services.jadwal import evaluasi_jadwalkan_semua
+from inti.management.harian import tulis_laporan
 
 
 class Command(BaseCommand):
     help = "Menjadwalkan evaluasi pasca mutasi untuk mutasi yang sudah dilaksanakan (idempoten)."
 
     def handle(self, *args, **options):
-        laporan = evaluasi_jadwalkan_semua()
-        for judul, baris in (
-            ("Dijadwalkan", laporan.dijadwalkan),
-            ("Penilai diperbarui", laporan.penilai_diperbarui),
-            ("Dibatalkan", laporan.dibatalkan),
-        ):
-            self.stdout.write(f"{judul}: {len(baris)}")
-            for b in baris:
-                self.stdout.write(f"  - {b}")
+        tulis_laporan(self, evaluasi_jadwalkan_semua())

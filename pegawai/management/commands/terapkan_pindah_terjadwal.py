@@ -4,7 +4,7 @@ come (the employee's current post changes on the day). Idempotent: running it tw
 
 from django.core.management.base import CommandError
 
-from inti.management.harian import PerintahHarian
+from inti.management.harian import PerintahHarian, tulis_laporan
 from pegawai.services.pindah import pindah_terapkan_jatuh_tempo
 
 
@@ -14,17 +14,6 @@ class Command(PerintahHarian):
 
     def jalankan(self, acuan):
         laporan = pindah_terapkan_jatuh_tempo(hari_ini=acuan)
-        for baris in laporan.diterapkan:
-            self.stdout.write(self.style.SUCCESS(f"Diterapkan: {baris}"))
-        for baris in laporan.dibatalkan:
-            self.stdout.write(self.style.WARNING(f"Dibatalkan: {baris}"))
-        for baris in laporan.ditahan:
-            self.stdout.write(self.style.WARNING(f"Ditahan: {baris}"))
-        for baris in laporan.gagal:
-            self.stdout.write(self.style.ERROR(f"Gagal: {baris}"))
-        self.stdout.write(
-            f"Selesai: {len(laporan.diterapkan)} diterapkan, {len(laporan.dibatalkan)} dibatalkan, "
-            f"{len(laporan.ditahan)} ditahan, {len(laporan.gagal)} gagal."
-        )
+        tulis_laporan(self, laporan)
         if laporan.gagal:
             raise CommandError(f"{len(laporan.gagal)} perpindahan gagal diterapkan.")
