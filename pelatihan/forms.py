@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.masukan import angka
 from pegawai.forms.fields import PilihanBanyakField
 from pegawai.forms.unit_cari import UnitCariField
 from pegawai.models import Kompetensi, Pegawai, UnitKerja
@@ -122,7 +123,7 @@ class PenugasanBaruForm(forms.Form):
         self.fields["tenggat"].initial = tenggat_bawaan()
 
     def clean_nip(self) -> Pegawai:
-        nip = "".join(ch for ch in self.cleaned_data["nip"] if ch.isdigit())
+        nip = angka(self.cleaned_data["nip"])
         pegawai = self.pegawai_qs.filter(nip=nip, aktif=True).first()
         if pegawai is None:
             raise forms.ValidationError(_("Pegawai aktif dengan NIP ini tidak ditemukan atau di luar wewenang Anda."))

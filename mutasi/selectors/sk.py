@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from inti.masukan import angka
 from pegawai.akses import peran_user
 from pegawai.models import Pegawai, StatusAsn, UnitKerja, User
 
@@ -81,7 +82,7 @@ def dokumen_dari_kode(kode: str) -> SuratKeputusan | SuratPemberitahuan | None:
 
 def nip_samar(nip: str) -> str:
     """A NIP for the public: only its last four digits (no birth date, no start of service)."""
-    nip = "".join(ch for ch in str(nip or "") if ch.isdigit())
+    nip = angka(nip)
     return "*" * max(len(nip) - 4, 0) + nip[-4:]
 
 

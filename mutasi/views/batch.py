@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from inti.formulir import jalankan
 from inti.galat import LayananError
+from inti.masukan import ids_aman
 from pegawai.akses import perlu
-from pegawai.forms.fields import ids_aman
 
 from .. import akses
 from ..forms import BatchForm, SKForm

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from inti.formulir import jalankan, jalankan_dari_form
 from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
+from inti.masukan import angka, id_aman
 from pegawai.akses import peran_user, perlu
-from pegawai.forms.fields import id_aman
 from pegawai.models import Jabatan, Pegawai, UnitKerja
 from pegawai.selectors.pegawai import pegawai_terlihat
 
@@ -196,7 +196,7 @@ def _awal_dari_query(request) -> tuple[dict, Pegawai | None, PermohonanMutasi | 
     if (pk_pegawai := id_aman(g.get("pegawai"))) is not None:
         pegawai = pegawai_terlihat(request.user).filter(pk=pk_pegawai, aktif=True).first()
     elif g.get("nip", "").strip():
-        nip = "".join(ch for ch in g["nip"] if ch.isascii() and ch.isdigit())[:18]
+        nip = angka(g["nip"])[:18]
         pegawai = pegawai_terlihat(request.user).filter(nip=nip, aktif=True).first()
         if pegawai is None:
             messages.warning(

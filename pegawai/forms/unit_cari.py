@@ -21,9 +21,10 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from inti.masukan import id_aman
+
 from ..models import UnitKerja
 from ..selectors.unit_cari import dengan_jalur, unit_dari_teks, unit_jalur
-from .fields import id_aman
 
 AKHIRAN = "_cari"
 

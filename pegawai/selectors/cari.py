@@ -17,6 +17,8 @@ from typing import Any
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
+from inti.masukan import angka
+
 PANJANG_NIP = 18
 MIN_DIGIT = 4
 
@@ -145,7 +147,7 @@ def q_nama_nip(q: str, *lain: str) -> Q:
     `lain` fields contains the text; a text of 4 or more digits (spaces allowed) also matches the
     NIPs starting with them."""
     q = q.strip()
-    digits = "".join(ch for ch in q if ch.isascii() and ch.isdigit())
+    digits = angka(q)
     cond = Q(pegawai__nama__icontains=q)
     for field in lain:
         cond |= Q(**{f"{field}__icontains": q})

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.masukan import id_aman
+
 from ..models import Pegawai, PenggantiPejabat, Peran, PeranPejabat, UnitKerja
 
 if TYPE_CHECKING:
@@ -104,8 +106,8 @@ def jabatan_pilihan(pegawai_id: int | None = None) -> list[tuple[str, str]]:
 
 def jabatan_baca(nilai: str) -> tuple[str, UnitKerja | None, Pegawai] | None:
     """A value of `jabatan_pilihan` as (peran, unit, official), or None when it names nothing."""
-    jenis, _sep, angka = (nilai or "").partition(":")
-    pk = int(angka) if angka.isascii() and angka.isdigit() and 0 < int(angka) < 2**63 else None
+    jenis, _sep, teks = (nilai or "").partition(":")
+    pk = id_aman(teks)
     if pk is None:
         return None
     if jenis == PeranPejabat.KEPALA:

@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from pegawai.forms.fields import ID_MAKS, PilihanBanyakField, id_aman, ids_aman
+from inti.masukan import ID_MAKS, id_aman, ids_aman
+from pegawai.forms.fields import PilihanBanyakField
 from pegawai.models import Kompetensi, Peran
 from pegawai.tests.factories import JabatanFactory, nip_untuk, pegawai_di
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from inti.galat import LayananError
 from inti.halaman import halaman
+from inti.masukan import id_aman
 
 from ..akses import (
     boleh_kelola_tugas,
@@ -30,7 +31,6 @@ from ..akses import (
     perlu,
 )
 from ..forms.abk import IkhtisarFilterForm, JabatanPilihForm, RotasiFilterForm, SalinTugasForm, TugasForm
-from ..forms.fields import id_aman
 from ..models import Jabatan, UnitKerja
 from ..selectors.abk import (
     BOBOT_SKOR,

@@ -19,11 +19,11 @@ from django.views.decorators.http import require_POST
 
 from inti.galat import LayananError
 from inti.halaman import halaman
+from inti.masukan import ids_aman
 
 from .. import nip as nip_rules
 from ..akses import boleh_kelola_akun, perlu
 from ..forms.akun import AkunFilterForm, MasukForm, PeranForm, SandiAturForm, SandiLupaForm, SandiUbahForm
-from ..forms.fields import ids_aman
 from ..selectors.akun import (
     StatusAkun,
     akun_pegawai_ambil,

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
+from inti.masukan import id_aman
 from inti.respons import pdf_response
 
 from ..akses import boleh_lihat_organisasi, perlu
-from ..forms.fields import id_aman
 from ..forms.unit_cari import UnitSaringForm
 from ..models import UnitKerja
 from ..selectors.laporan import (

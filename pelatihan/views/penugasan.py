@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 from inti.formulir import jalankan, simpan_form
 from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
+from inti.masukan import id_aman
 from inti.respons import berkas_response
 from pegawai.akses import perlu
-from pegawai.forms.fields import id_aman
 from pegawai.selectors.pegawai import pegawai_terlihat, unit_terlihat
 
 from .. import services
