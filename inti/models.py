@@ -1,7 +1,8 @@
-"""The shared layer's tables: the audit trail, the abstract history row every workflow keeps, background
-work's progress (helpers in inti/tugas.py), and the status history of background work and WhatsApp
-messages. This module imports nothing of the project but the field helpers (inti/medan.py) and the
-notice centre's tables, so any module of `inti` may import it without a circle."""
+"""The shared layer's tables: the audit trail, the abstract history row every workflow keeps, the
+abstract uploaded file, background work's progress (helpers in inti/tugas.py), and the status history
+of background work and WhatsApp messages. This module imports nothing of the project but the field
+helpers (inti/medan.py) and the notice centre's tables, so any module of `inti` may import it without
+a circle."""
 
 from typing import Any
 
@@ -55,6 +56,28 @@ class RiwayatStatus(models.Model):
 
     def __str__(self):
         return f"{self.dari} -> {self.ke} ({self.aksi})"
+
+
+class BerkasUnggahan(models.Model):
+    """An uploaded file kept with the name the user gave it (the stored name is random:
+    `inti.berkas.PenyimpananPrivat`), its checked type and its size. Subclasses declare `berkas`
+    (their own `upload_to` folder) and, where someone else than the owner uploads, `diunggah_oleh`."""
+
+    nama_asli = models.CharField(_("nama berkas"), max_length=255)
+    tipe = models.CharField(_("tipe"), max_length=50)
+    ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
+    diunggah_pada = models.DateTimeField(_("diunggah pada"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.nama_asli
+
+    def pasang(self, berkas: Any, tipe: str) -> None:
+        """Take `berkas` (an upload whose content `tipe` was checked, e.g. by `berkas_periksa`)."""
+        self.berkas, self.nama_asli, self.tipe, self.ukuran = berkas, berkas.name[:255], tipe, berkas.size
+        self.diunggah_pada = timezone.now()
 
 
 class RiwayatStatusPengganti(RiwayatStatus):

@@ -7,10 +7,10 @@ when the proposal has an attachment (`LampiranUsulan`) of that kind, so a docume
 proposal's form is not uploaded twice (`mutasi.selectors.dokumen_syarat`)."""
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inti.medan import akun_pelaku, pilihan_opsional
+from inti.models import BerkasUnggahan
 
 from .usulan import DasarMutasi, JenisLampiran, JenisMutasi, UsulanMutasi
 
@@ -91,7 +91,7 @@ class AturanDokumenSyarat(models.Model):
         return f"{self.jenis_dokumen}: {self.get_jenis_mutasi_display()} ({self.get_langkah_display()})"
 
 
-class DokumenUsulan(models.Model):
+class DokumenUsulan(BerkasUnggahan):
     """The uploaded file of one kind for one proposal (a new upload replaces it)."""
 
     usulan = models.ForeignKey(UsulanMutasi, on_delete=models.CASCADE, related_name="dokumen")
@@ -99,17 +99,10 @@ class DokumenUsulan(models.Model):
         JenisDokumenSyarat, on_delete=models.PROTECT, related_name="dokumen", verbose_name=_("jenis dokumen")
     )
     berkas = models.FileField(_("berkas"), upload_to="mutasi/dokumen/%Y/%m/")
-    nama_asli = models.CharField(_("nama berkas"), max_length=255)
-    tipe = models.CharField(_("tipe"), max_length=50)
-    ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
     diunggah_oleh = akun_pelaku(_("diunggah oleh"), blank=False)
-    diunggah_pada = models.DateTimeField(_("diunggah pada"), default=timezone.now)
 
     class Meta:
         verbose_name = _("dokumen usulan")
         verbose_name_plural = _("dokumen usulan")
         ordering = ["jenis__urutan", "id"]
         constraints = [models.UniqueConstraint(fields=["usulan", "jenis"], name="dokumen_usulan_satu_per_jenis")]
-
-    def __str__(self):
-        return self.nama_asli

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inti.medan import akun_pelaku, kolom_dari_ke, kolom_status, rujukan_opsional
-from inti.models import RiwayatStatus
+from inti.models import BerkasUnggahan, RiwayatStatus
 from pegawai.models import Pegawai, UnitKerja
 
 from .usulan import JenisMutasi, UsulanMutasi
@@ -77,18 +77,13 @@ class RiwayatStatusPermohonan(RiwayatStatus):
         return f"{self.permohonan_id}: {self.dari} -> {self.ke}"
 
 
-class LampiranPermohonan(models.Model):
+class LampiranPermohonan(BerkasUnggahan):
+    """A file the employee attached to their own request (they are its uploader)."""
+
     permohonan = models.ForeignKey(PermohonanMutasi, on_delete=models.CASCADE, related_name="lampiran")
     berkas = models.FileField(_("berkas"), upload_to="mutasi/permohonan/%Y/%m/")
-    nama_asli = models.CharField(_("nama berkas"), max_length=255)
-    tipe = models.CharField(_("tipe"), max_length=50)
-    ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
-    diunggah_pada = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("lampiran permohonan")
         verbose_name_plural = _("lampiran permohonan")
         ordering = ["diunggah_pada", "id"]
-
-    def __str__(self):
-        return self.nama_asli

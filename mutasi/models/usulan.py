@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inti.medan import akun_pelaku, kolom_dari_ke, kolom_status, pilihan_opsional, rujukan_opsional
-from inti.models import RiwayatStatus, RiwayatStatusPengganti
+from inti.models import BerkasUnggahan, RiwayatStatus, RiwayatStatusPengganti
 from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 
 
@@ -307,23 +307,16 @@ class JenisLampiran(models.TextChoices):
     LAINNYA = "LAINNYA", _("Lainnya")
 
 
-class LampiranUsulan(models.Model):
+class LampiranUsulan(BerkasUnggahan):
     usulan = models.ForeignKey(UsulanMutasi, on_delete=models.CASCADE, related_name="lampiran")
     jenis = models.CharField(_("jenis dokumen"), max_length=20, choices=JenisLampiran.choices)
     berkas = models.FileField(_("berkas"), upload_to="mutasi/lampiran/%Y/%m/")
-    nama_asli = models.CharField(_("nama berkas"), max_length=255)
-    tipe = models.CharField(_("tipe"), max_length=50)
-    ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
-    diunggah_oleh = akun_pelaku(blank=False)
-    diunggah_pada = models.DateTimeField(default=timezone.now)
+    diunggah_oleh = akun_pelaku(_("diunggah oleh"), blank=False)
 
     class Meta:
         verbose_name = _("lampiran usulan")
         verbose_name_plural = _("lampiran usulan")
         ordering = ["diunggah_pada", "id"]
-
-    def __str__(self):
-        return self.nama_asli
 
 
 class MasaTenang(models.Model):

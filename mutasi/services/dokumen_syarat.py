@@ -5,7 +5,6 @@ refuses a step while a document it needs is missing (`mutasi.services.alur`)."""
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inti.audit import audit_catat, selisih, simpan_tercatat
@@ -42,9 +41,8 @@ def dokumen_unggah(
         dok = DokumenUsulan(usulan=usulan, jenis=jenis)
     else:
         _hapus_berkas_nanti(dok.berkas)
-    dok.berkas = berkas
-    dok.nama_asli, dok.tipe, dok.ukuran = berkas.name[:255], tipe, berkas.size
-    dok.diunggah_oleh, dok.diunggah_pada = oleh, timezone.now()
+    dok.pasang(berkas, tipe)
+    dok.diunggah_oleh = oleh
     ringkasan = f"Dokumen {jenis.nama}: {dok.nama_asli}" + (f" (mengganti {lama})" if lama else " diunggah")
     simpan_tercatat(
         dok,

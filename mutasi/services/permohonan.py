@@ -149,7 +149,9 @@ def permohonan_buat(
     if jenis == JenisMutasi.DALAM:
         obj.unit_pilihan.set(unit_pilihan)
     for f, tipe in periksa:
-        LampiranPermohonan.objects.create(permohonan=obj, berkas=f, nama_asli=f.name[:255], tipe=tipe, ukuran=f.size)
+        lampiran = LampiranPermohonan(permohonan=obj)
+        lampiran.pasang(f, tipe)
+        lampiran.save()
     ALUR.catat(objek=obj, aksi="ajukan", oleh=oleh, dari="", sebagai=_("pemohon"))
     audit_catat(
         oleh=oleh,

@@ -320,16 +320,8 @@ def persetujuan_menteri_catat(*, oleh: User, usulan: UsulanMutasi, teks: str) ->
 @transaction.atomic
 def lampiran_tambah(*, oleh: User, usulan: UsulanMutasi, berkas: UploadedFile, jenis: str) -> LampiranUsulan:
     pastikan(akses.boleh_lampir(oleh, usulan))
-    tipe = berkas_periksa(berkas)
-    lampiran = LampiranUsulan(
-        usulan=usulan,
-        jenis=jenis,
-        berkas=berkas,
-        nama_asli=berkas.name[:255],
-        tipe=tipe,
-        ukuran=berkas.size,
-        diunggah_oleh=oleh,
-    )
+    lampiran = LampiranUsulan(usulan=usulan, jenis=jenis, diunggah_oleh=oleh)
+    lampiran.pasang(berkas, berkas_periksa(berkas))
     simpan_tercatat(
         lampiran,
         oleh=oleh,
