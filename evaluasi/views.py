@@ -31,7 +31,6 @@ from .selectors.dampak import dampak_usulan, kinerja_kurang, laporan_dampak, opd
 from .selectors.evaluasi import evaluasi_ambil, evaluasi_cari, evaluasi_saya, riwayat_evaluasi
 from .services.alur import (
     ALUR,
-    LABEL_AKSI,
     evaluasi_ganti_penilai,
     evaluasi_simpan,
     evaluasi_tandai_dibaca,
@@ -103,9 +102,7 @@ def detail(request, pk: int):
     ev = _ambil(request, pk)
     if ev.status in STATUS_TERBUKA and akses.adalah_pegawai(request.user, ev):
         evaluasi_tandai_dibaca(evaluasi=ev, oleh=request.user)
-    riwayat = list(riwayat_evaluasi(ev))
-    for r in riwayat:
-        r.label = LABEL_AKSI.get(r.aksi, r.aksi)
+    riwayat = ALUR.berjudul(riwayat_evaluasi(ev))
     konteks = {
         "ev": ev,
         "batas_tanggapan": akses.batas_tanggapan(ev),

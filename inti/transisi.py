@@ -21,7 +21,7 @@ nothing is half-applied. Views ask `periksa()`/`tersedia()` for the buttons, so 
 exactly when the move would be accepted.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -85,6 +85,8 @@ class Alur:
     select_related: ClassVar[tuple[str, ...]] = ()
     catatan_maks: ClassVar[int] = 4000
     pesan_bentrok: ClassVar[str | None] = None  # message when a database constraint refuses the move
+    # How the history names its rows that are not moves (the first row, notes): {aksi: label}.
+    label_lain: ClassVar[dict[str, Any]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Each step's label becomes the plain words of its audit action "<awalan>.<aksi>"."""
@@ -103,6 +105,29 @@ class Alur:
     def riwayat_fk(self) -> str:
         """The name of that foreign key on the history row."""
         return self.model._meta.get_field("riwayat_status").field.name
+
+    # --- The history as the pages show it (templates/includes/linimasa.html) ----------------------
+
+    def label_aksi(self, aksi: str) -> str:
+        """How the history names a row's action: a move by its label, another row by `label_lain`."""
+        if aksi in self.label_lain:
+            return str(self.label_lain[aksi])
+        t = self.transisi.get(aksi)
+        return str(t.label) if t else aksi.replace("_", " ").capitalize()
+
+    def judul_baris(self, r: RiwayatStatus) -> str:
+        """A history row's title: its action, and the change of state when it made one."""
+        label = self.label_aksi(r.aksi)
+        if r.dari and r.dari != r.ke:
+            return f"{label}: {r.get_dari_display()} → {r.get_ke_display()}"
+        return label
+
+    def berjudul(self, riwayat: Iterable[RiwayatStatus]) -> list[RiwayatStatus]:
+        """The rows of a history (a selector reads them), each given its `judul` for the timeline."""
+        baris = list(riwayat)
+        for r in baris:
+            r.judul = self.judul_baris(r)
+        return baris
 
     # --- To override --------------------------------------------------------------------------
 

@@ -76,6 +76,7 @@ class AlurEvaluasi(Alur):
     awalan_audit = "evaluasi"
     galat = EvaluasiError
     select_related = ("pegawai", "penilai", "usulan")
+    label_lain = {"jadwalkan": S.TERJADWAL.label}
     transisi = tabel(
         Transisi("simpan", STATUS_BELUM_DIKIRIM, S.DRAF, gettext_lazy("Simpan draf"), PENILAI),
         Transisi("kirim", STATUS_BELUM_DIKIRIM, S.DIKIRIM, gettext_lazy("Kirim ke pegawai"), PENILAI),
@@ -171,7 +172,6 @@ class AlurEvaluasi(Alur):
 
 ALUR = AlurEvaluasi()
 # The history rows' actions as the review's page names them (scheduling is the first row).
-LABEL_AKSI = {"jadwalkan": S.TERJADWAL.label, **{t.aksi: t.label for t in ALUR.transisi.values()}}
 
 
 def _isi_terapkan(ev: Evaluasi, isi: dict[str, Any]) -> None:

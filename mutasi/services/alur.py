@@ -52,7 +52,7 @@ from inti.transisi import Alur, Transisi, tabel
 from pegawai.models import User
 
 from .. import akses
-from ..models import STATUS_BERJALAN, STATUS_DRAF, StatusUsulan, UsulanMutasi
+from ..models import STATUS_BERJALAN, STATUS_DRAF, RiwayatStatusKeberatan, StatusUsulan, UsulanMutasi
 from ..selectors.dokumen_syarat import dokumen_kurang
 from ..selectors.penyetuju import HR, KEPALA_ASAL, KEPALA_TUJUAN, PELAKU_LANGKAH, PENGUSUL, PPK, SISTEM, STATUS_PROSES
 from ..selectors.usulan import perubahan_data_pegawai
@@ -153,6 +153,32 @@ class AlurUsulan(Alur):
     galat = AlurError
     select_related = ("pegawai", "asal_unit", "tujuan_unit", "tujuan_jabatan")
     pesan_bentrok = gettext_lazy("Pegawai ini sudah ada dalam usulan lain yang sedang berjalan.")
+    # Timeline rows that are not a state change (and `buat`, the first row).
+    label_lain = {
+        "buat": gettext_lazy("Dibuat"),
+        "pengecualian": gettext_lazy("Pengecualian syarat"),
+        "konfirmasi_pengecualian": gettext_lazy("Pengecualian syarat dikonfirmasi PPK"),
+        "keputusan_eksternal": gettext_lazy("Keputusan instansi lain dicatat"),
+        "laksanakan_tertahan": gettext_lazy("Tidak dilaksanakan pada TMT"),
+        "tinjau": gettext_lazy("Perubahan data ditinjau"),
+        "persetujuan_menteri": gettext_lazy("Persetujuan Menteri dicatat"),
+        "revisi": gettext_lazy("Revisi TMT: SK perubahan disiapkan"),
+        "sk_konsep": gettext_lazy("Konsep SK disiapkan, menunggu keputusan dan tanda tangan PPK"),
+        "sk_perubahan": gettext_lazy("SK perubahan ditetapkan PPK"),
+    }
+
+    def judul_baris(self, r: Any) -> str:
+        """A proposal's timeline is titled by the state each step reached (a note by its name); the
+        rows of its objections join it (`selectors.usulan.linimasa`)."""
+        if isinstance(r, RiwayatStatusKeberatan):
+            if r.aksi == "jawab":
+                return _("Jawaban atas keberatan: %(keputusan)s") % {"keputusan": r.keberatan.get_keputusan_display()}
+            return str(_("Keberatan pegawai"))
+        if r.dari == r.ke:
+            return self.label_aksi(r.aksi)
+        if r.aksi == "revisi_tujuan":
+            return f"{r.get_ke_display()} · {self.label_aksi(r.aksi)}"
+        return r.get_ke_display()
 
     def hak(self, t: Transisi, obj: UsulanMutasi, user: Any, **konteks: Any) -> tuple[bool, str]:
         izin = akses.hak_langkah(user, obj, t.pelaku, aksi=t.aksi, peta=konteks.get("peta"))

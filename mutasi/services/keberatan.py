@@ -104,6 +104,7 @@ class AlurKeberatan(Alur):
         Transisi("jawab", (StatusKeberatan.DIAJUKAN,), StatusKeberatan.DIJAWAB, gettext_lazy("Jawab keberatan"), HR)
     )
     awalan_audit = "mutasi.keberatan"
+    label_lain = {"ajukan": gettext_lazy("Keberatan diajukan")}
     galat = AlurError
     select_related = ("usulan",)
     catatan_maks = KEBERATAN_MAKS

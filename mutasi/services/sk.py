@@ -146,6 +146,7 @@ class AlurSK(Alur):
     awalan_audit = "mutasi.sk"
     galat = AlurError
     select_related = ("mengganti", "batch")
+    label_lain = {"siapkan": gettext_lazy("Konsep SK disiapkan")}
     transisi = tabel(
         Transisi(
             "tandatangani",

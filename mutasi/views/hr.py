@@ -24,6 +24,7 @@ from ..selectors import (
     permohonan_terlihat,
     tahapan_permohonan,
 )
+from ..services.keberatan import ALUR as ALUR_KEBERATAN
 from ..services.keberatan import keberatan_jawab
 from ..services.kelayakan import cek_sepuluh_tahun
 from ..services.permohonan import permohonan_tolak
@@ -114,6 +115,6 @@ def keberatan_jawab_view(request, pk):
             "u": k.usulan,
             "form": form,
             "atasan": atasan_baru(k.usulan),
-            "riwayat": k.riwayat_status.select_related("oleh", "oleh__pegawai"),
+            "riwayat": ALUR_KEBERATAN.berjudul(k.riwayat_status.select_related("oleh", "oleh__pegawai")),
         },
     )

@@ -41,7 +41,7 @@ from ..selectors import (
 )
 from ..selectors.kotak_masuk import JUDUL, URUTAN, kotak_masuk_baris, kotak_masuk_hitung, penyetuju_lampirkan
 from ..selectors.penyetuju import KEPALA_ASAL, KEPALA_TUJUAN, MENUNGGU, STATUS_PROSES, penyetuju_langkah, unit_peta
-from ..services.alur import TRANSISI, aksi_tersedia, usulan_transisi
+from ..services.alur import ALUR, TRANSISI, aksi_tersedia, usulan_transisi
 from ..services.permohonan import permohonan_tautkan
 from ..services.usulan import (
     lampiran_hapus,
@@ -288,7 +288,7 @@ def detail(request, pk):
         "aksi_lain": [t for t in aksi if t.gaya not in ("primary", "success")],
         "penyetuju_asal": penyetuju_langkah(u, KEPALA_ASAL, peta),
         "penyetuju_tujuan": penyetuju_langkah(u, KEPALA_TUJUAN, peta),
-        "riwayat": linimasa(u),
+        "riwayat": ALUR.berjudul(linimasa(u)),
         "lampiran": u.lampiran.select_related("diunggah_oleh", "usulan"),
         "keberatan": keberatan,
         "keberatan_terbuka": any(not k.terjawab for k in keberatan),

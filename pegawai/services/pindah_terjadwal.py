@@ -74,8 +74,6 @@ class AlurPindahTerjadwal(Alur):
 
 
 ALUR = AlurPindahTerjadwal()
-# How the employee's page names each history row (scheduling is the first row).
-LABEL_RIWAYAT = {"jadwalkan": SP.TERJADWAL.label, **{a: t.label for a, t in ALUR.transisi.items()}}
 
 
 def pindah_terjadwal_batalkan(*, oleh: User, pindah: PindahTerjadwal | int, alasan: str) -> PindahTerjadwal:

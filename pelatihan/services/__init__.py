@@ -8,7 +8,7 @@ raises `PelatihanError` (a message for the user) when refused, audits what it do
 mail through `inti.surel` after the commit. The names below are the public ones."""
 
 from .adaptasi import checkin_tulis, item_centang, item_hapus, item_simpan, pendampingan_tetapkan
-from .alur import AKSI, ALUR, LABEL_RIWAYAT, AlurPenugasan, aksi_tersedia, penugasan_transisi
+from .alur import AKSI, ALUR, AlurPenugasan, aksi_tersedia, penugasan_transisi
 from .katalog import pelatihan_simpan
 from .pembatalan import mutasi_batal_susulan, mutasi_batal_tutup
 from .pengingat import LaporanPengingat, pengingat_kirim
@@ -18,7 +18,6 @@ from .umum import PelatihanError
 __all__ = [
     "AKSI",
     "ALUR",
-    "LABEL_RIWAYAT",
     "AlurPenugasan",
     "LaporanPengingat",
     "PelatihanError",

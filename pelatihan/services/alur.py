@@ -60,6 +60,7 @@ class AlurPenugasan(Alur):
     awalan_audit = "pelatihan"
     galat = PelatihanError
     select_related = ("pegawai", "pelatihan", "usulan")
+    label_lain = {"tugaskan": gettext_lazy("Ditugaskan"), "ubah_tenggat": gettext_lazy("Tenggat diubah")}
     transisi = tabel(
         Transisi("mulai", (SP.DITUGASKAN,), SP.BERLANGSUNG, gettext_lazy("Tandai sedang berlangsung"), PEGAWAI),
         Transisi("unggah", STATUS_AKTIF, SP.BERLANGSUNG, gettext_lazy("Unggah sertifikat"), PEGAWAI),
@@ -185,13 +186,6 @@ class AlurPenugasan(Alur):
 
 ALUR = AlurPenugasan()
 AKSI = ALUR.transisi  # the moves by name
-
-# How the history names each row: the moves by their label, and the rows that are not moves.
-LABEL_RIWAYAT = {
-    "tugaskan": gettext_lazy("Ditugaskan"),
-    "ubah_tenggat": gettext_lazy("Tenggat diubah"),
-    **{aksi: t.label for aksi, t in AKSI.items()},
-}
 
 
 def penugasan_transisi(

@@ -50,6 +50,28 @@ def test_setiap_langkah_tercatat_dengan_pelaku_dan_alasan(dp):
     assert CatatanAudit.objects.filter(objek_id=str(t.pk), aksi__startswith="pelatihan.").count() == 4
 
 
+def test_judul_riwayat_dari_tabel_alur(dp):
+    """`Alur.berjudul` (inti.transisi): a move by its label and the change of state it made, a row
+    that is not a move by the workflow's `label_lain`, an unknown action in plain words."""
+    anggota, hr = dp.org.anggota.akun, dp.org.hr.akun
+    t = services.penugasan_buat(oleh=hr, pegawai=dp.org.anggota, pelatihan=dp.p_data, tenggat=hari(30))
+    services.penugasan_ubah_tenggat(penugasan=t, oleh=hr, tenggat=hari(40), alasan="")
+    services.penugasan_transisi(penugasan=t, aksi="mulai", oleh=anggota)
+    berkas = SimpleUploadedFile("s.pdf", PDF, content_type="application/pdf")
+    services.penugasan_transisi(penugasan=t, aksi="unggah", oleh=anggota, berkas=berkas)
+    services.penugasan_transisi(penugasan=t, aksi="kembalikan_bukti", oleh=hr, alasan="Tidak terbaca.")
+    RiwayatStatusPenugasan.objects.create(penugasan=t, aksi="impor_lama", dari=SP.BERLANGSUNG, ke=SP.BERLANGSUNG)
+    baris = services.ALUR.berjudul(t.riwayat_status.order_by("waktu", "id"))
+    assert [r.judul for r in baris] == [
+        "Ditugaskan",
+        "Tenggat diubah",
+        "Tandai sedang berlangsung: Ditugaskan → Sedang berlangsung",
+        "Unggah sertifikat",  # already in progress: no change of state
+        "Kembalikan bukti",
+        "Impor lama",
+    ]
+
+
 def test_langkah_ditolak_tidak_meninggalkan_riwayat(dp):
     t = penugasan_buat(dp.org.anggota, dp.p_data)
     with pytest.raises(services.PelatihanError, match="wajib disertai catatan/alasan"):
@@ -71,7 +93,7 @@ def test_halaman_menampilkan_riwayat_dari_tabel_riwayat(c, dp):
     assert [x.aksi for x in r.context["riwayat"]] == ["mulai"]
     html = r.content.decode()
     assert 'data-aksi="mulai"' in html and "Ditugaskan → Sedang berlangsung" in html and "Hari 1" in html
-    assert 'data-aksi="batalkan"' not in html.split('id="riwayat"')[1].split("</ul>")[0]
+    assert 'data-aksi="batalkan"' not in html.split('id="riwayat"')[1].split("</ol>")[0]
 
 
 def test_migrasi_menurunkan_riwayat_dari_penugasan_dan_audit(dp):

@@ -31,7 +31,7 @@ from ..forms import (
     UnggahBuktiForm,
     VerifikasiForm,
 )
-from ..models import Pelatihan, PenugasanPelatihan, RiwayatStatusPenugasan
+from ..models import Pelatihan
 from ..selectors import URUTAN_PENUGASAN, penugasan_ambil, penugasan_cari, penugasan_ringkasan, riwayat_penugasan
 from .umum import PER_HALAMAN, galat_form, kembali, urut_dari
 
@@ -148,13 +148,6 @@ def penugasan_baru(request: HttpRequest) -> HttpResponse:
     ) or render(request, "pelatihan/penugasan_baru.html", {"form": form})
 
 
-def _riwayat(t: PenugasanPelatihan) -> list[RiwayatStatusPenugasan]:
-    baris = list(riwayat_penugasan(t))
-    for r in baris:
-        r.label = services.LABEL_RIWAYAT.get(r.aksi, r.aksi)
-    return baris
-
-
 @login_required
 def penugasan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     t = penugasan_ambil(request.user, pk)
@@ -167,7 +160,7 @@ def penugasan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "aksi": aksi,
             # The moves that close the assignment: one small form each, with its reason.
             "tutup": [services.AKSI[n] for n in aksi if n in ("tidak_selesai", "batalkan")],
-            "riwayat": _riwayat(t),
+            "riwayat": services.ALUR.berjudul(riwayat_penugasan(t)),
             "unggah_form": UnggahBuktiForm(),
             "verifikasi_form": VerifikasiForm(penugasan=t),
             "alasan_form": AlasanForm(),
