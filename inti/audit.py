@@ -48,6 +48,24 @@ def simpan_tercatat(
     audit_catat(oleh=oleh, aksi=aksi, objek=baris if objek is None else objek, ringkasan=ringkasan, perubahan=perubahan)
 
 
+def ubah_tercatat(
+    baris: Model,
+    ubah: Mapping[str, Any],
+    *,
+    oleh: Pelaku,
+    aksi: str,
+    ringkasan: str,
+    perubahan: dict[str, Any] | None = None,
+    objek: Model | None = None,
+) -> None:
+    """Set the fields of `ubah` on `baris`, save only those, then write the audit row (on `baris` or
+    on `objek`): the one way a service records a change of a few fields of a row it holds."""
+    for nama, nilai in ubah.items():
+        setattr(baris, nama, nilai)
+    baris.save(update_fields=list(ubah))
+    audit_catat(oleh=oleh, aksi=aksi, objek=baris if objek is None else objek, ringkasan=ringkasan, perubahan=perubahan)
+
+
 def selisih(obj: Model, data: dict[str, Any]) -> dict[str, list]:
     """{field: [old, new]} for the fields of `data` whose value differs on `obj` (for `perubahan`)."""
     return {k: [str(getattr(obj, k)), str(v)] for k, v in data.items() if getattr(obj, k) != v}

@@ -1,9 +1,10 @@
-"""The audit helpers (inti.audit): `simpan_tercatat` validates, saves and writes one audit row."""
+"""The audit helpers (inti.audit): `simpan_tercatat` validates, saves and writes one audit row;
+`ubah_tercatat` changes a few fields of a row and writes one."""
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from inti.audit import simpan_tercatat
+from inti.audit import simpan_tercatat, ubah_tercatat
 from inti.models import CatatanAudit, ProgresTugas
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +36,13 @@ def test_simpan_tercatat_menolak_yang_tidak_valid_tanpa_menulis():
         simpan_tercatat(ProgresTugas(jenis=""), oleh=None, aksi="inti.contoh", ringkasan="Tidak valid")
     assert not ProgresTugas.objects.exists()
     assert not CatatanAudit.objects.exists()
+
+
+def test_ubah_tercatat_hanya_menyimpan_field_yang_diubah():
+    p = ProgresTugas.objects.create(jenis="contoh", tahap="awal")
+    ProgresTugas.objects.filter(pk=p.pk).update(pesan="ditulis pihak lain")  # a concurrent write elsewhere
+    ubah_tercatat(p, {"tahap": "akhir", "selesai": 3}, oleh=None, aksi="inti.contoh", ringkasan="Diubah")
+    p.refresh_from_db()
+    assert (p.tahap, p.selesai, p.pesan) == ("akhir", 3, "ditulis pihak lain")
+    c = CatatanAudit.objects.get(aksi="inti.contoh")
+    assert (c.objek_id, c.ringkasan) == (str(p.pk), "Diubah")

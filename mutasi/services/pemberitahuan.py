@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti.audit import audit_catat, simpan_tercatat
+from inti.audit import audit_catat, simpan_tercatat, ubah_tercatat
 from inti.jejak import ubah_massal
 from inti.ttd import Penanda, TtdError, sertifikat
 from pegawai.models import User
@@ -119,9 +119,9 @@ def pemberitahuan_serahkan(*, oleh: User, usulan: UsulanMutasi, tanggal: date, h
         )
     if s.diserahkan_pada is not None:
         raise AlurError(_("Penyerahan sudah dicatat pada %(t)s.") % {"t": f"{s.diserahkan_pada:%d-%m-%Y}"})
-    s.diserahkan_pada, s.diserahkan_oleh = tanggal, oleh
-    s.save(update_fields=["diserahkan_pada", "diserahkan_oleh"])
-    audit_catat(
+    ubah_tercatat(
+        s,
+        {"diserahkan_pada": tanggal, "diserahkan_oleh": oleh},
         oleh=oleh,
         aksi="mutasi.pemberitahuan_diserahkan",
         objek=u,

@@ -25,7 +25,7 @@ from django.utils.http import base36_to_int, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from inti.audit import audit_catat
+from inti.audit import audit_catat, ubah_tercatat
 from inti.galat import LayananError
 from inti.jejak import jejak_buat, perbarui_massal
 from inti.models import CatatanAudit
@@ -337,9 +337,13 @@ def akun_nonaktifkan(*, oleh: User, pegawai: Pegawai) -> User:
         raise LayananError(_("Anda tidak dapat menonaktifkan akun Anda sendiri."))
     if not user.is_active:
         raise LayananError(_("Akun ini sudah nonaktif."))
-    user.is_active = False
-    user.save(update_fields=["is_active"])
-    audit_catat(oleh=oleh, aksi="akun.nonaktifkan", objek=user, ringkasan=f"Akun {pegawai.nama_lengkap} dinonaktifkan")
+    ubah_tercatat(
+        user,
+        {"is_active": False},
+        oleh=oleh,
+        aksi="akun.nonaktifkan",
+        ringkasan=f"Akun {pegawai.nama_lengkap} dinonaktifkan",
+    )
     return user
 
 
@@ -352,10 +356,12 @@ def akun_aktifkan(*, oleh: User, pegawai: Pegawai) -> User:
         raise LayananError(_("Akun ini sudah aktif."))
     if not pegawai.aktif:
         raise LayananError(_("Pegawai ini tidak aktif lagi; akunnya tidak dapat diaktifkan."))
-    user.is_active = True
-    user.save(update_fields=["is_active"])
-    audit_catat(
-        oleh=oleh, aksi="akun.aktifkan", objek=user, ringkasan=f"Akun {pegawai.nama_lengkap} diaktifkan kembali"
+    ubah_tercatat(
+        user,
+        {"is_active": True},
+        oleh=oleh,
+        aksi="akun.aktifkan",
+        ringkasan=f"Akun {pegawai.nama_lengkap} diaktifkan kembali",
     )
     return user
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti.audit import audit_catat
+from inti.audit import audit_catat, ubah_tercatat
 from inti.galat import LayananError
 from inti.surel import alamat, setelah_commit, surel_kirim
 
@@ -188,14 +188,14 @@ def pengganti_batalkan(
         if d.selesai < (hari_ini or timezone.localdate()):
             raise PenggantiError(_("Penunjukan ini sudah berakhir."))
         raise PenggantiError(_("Hanya staf BKPSDM atau pejabat yang digantikan yang dapat membatalkannya."))
-    d.dibatalkan_pada, d.dibatalkan_oleh, d.alasan_batal = timezone.now(), oleh, alasan[:300]
-    d.save(update_fields=["dibatalkan_pada", "dibatalkan_oleh", "alasan_batal"])
-    audit_catat(
+    alasan = alasan[:300]
+    ubah_tercatat(
+        d,
+        {"dibatalkan_pada": timezone.now(), "dibatalkan_oleh": oleh, "alasan_batal": alasan},
         oleh=oleh,
         aksi="pegawai.pengganti_batal",
-        objek=d,
-        ringkasan=f"{d.jenis} {d.jabatan_teks} ({d.pengganti.nama_lengkap}) dibatalkan: {d.alasan_batal}",
-        perubahan={"alasan": d.alasan_batal},
+        ringkasan=f"{d.jenis} {d.jabatan_teks} ({d.pengganti.nama_lengkap}) dibatalkan: {alasan}",
+        perubahan={"alasan": alasan},
     )
     pk = d.pk
     setelah_commit(lambda: pengganti_kabari(pengganti_id=pk, jenis="dibatalkan"))

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti.audit import audit_catat, simpan_tercatat
+from inti.audit import audit_catat, simpan_tercatat, ubah_tercatat
 from inti.notifikasi import beri_tahu
 from inti.surel import bahasa_situs
 from mutasi.models import STATUS_TERLIHAT_PEGAWAI, UsulanMutasi
@@ -142,9 +142,10 @@ def item_centang(*, item: ItemAdaptasi, oleh: User, selesai: bool) -> ItemAdapta
             raise PelatihanError(_("Hanya pegawai yang dimutasi dan pendampingnya yang dapat mencentang rencana."))
         if it.selesai == selesai:
             return it
-        it.selesai_pada, it.selesai_oleh = (timezone.now(), oleh) if selesai else (None, None)
-        it.save(update_fields=["selesai_pada", "selesai_oleh"])
-        audit_catat(
+        pada, siapa = (timezone.now(), oleh) if selesai else (None, None)
+        ubah_tercatat(
+            it,
+            {"selesai_pada": pada, "selesai_oleh": siapa},
             oleh=oleh,
             aksi="mutasi.adaptasi_centang",
             objek=u,

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti.audit import audit_catat
+from inti.audit import ubah_tercatat
 from inti.surel import alamat, setelah_commit, surel_kirim
 from mutasi.models import StatusUsulan, UsulanMutasi
 
@@ -66,9 +66,9 @@ def mutasi_batal_tutup(*, usulan: UsulanMutasi) -> HasilPenutupan:
         .first()
     )
     if pd is not None:
-        pd.berakhir_pada, pd.berakhir_alasan = timezone.now(), catatan[:300]
-        pd.save(update_fields=["berakhir_pada", "berakhir_alasan"])
-        audit_catat(
+        ubah_tercatat(
+            pd,
+            {"berakhir_pada": timezone.now(), "berakhir_alasan": catatan[:300]},
             oleh=None,
             aksi="pelatihan.pendampingan_berakhir",
             objek=usulan,
