@@ -111,7 +111,7 @@ class PenilaiForm(_Form):
 
     def __init__(self, *args, evaluasi: Evaluasi, opd_unit_ids: set[int], **kwargs):
         super().__init__(*args, **kwargs)
-        di_opd = RiwayatJabatan.objects.filter(sampai__isnull=True, unit_id__in=opd_unit_ids).values("pegawai_id")
+        di_opd = RiwayatJabatan.objects.staf(opd_unit_ids)
         self.fields["penilai"].queryset = (
             Pegawai.objects.filter(aktif=True)
             .filter(Q(unit_dipimpin__isnull=False) | Q(pk__in=di_opd))

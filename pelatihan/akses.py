@@ -30,11 +30,7 @@ def _sendiri(p: PeranUser, pegawai_id: int | None) -> bool:
 
 def unit_sekarang(pegawai_id: int) -> int | None:
     """The unit of the employee's current post (one query)."""
-    return (
-        RiwayatJabatan.objects.filter(pegawai_id=pegawai_id, sampai__isnull=True)
-        .values_list("unit_id", flat=True)
-        .first()
-    )
+    return RiwayatJabatan.objects.sekarang().filter(pegawai_id=pegawai_id).values_list("unit_id", flat=True).first()
 
 
 def _unit_penugasan(t: PenugasanPelatihan) -> int | None:

@@ -33,10 +33,9 @@ def _syarat_terlihat(user: User) -> Q | None:
         cond |= Q(penilai_id=p.pegawai_id)
         cond |= Q(pegawai_id=p.pegawai_id, status__in=STATUS_TERBUKA)
     if p.unit_wewenang:
-        sekarang_di_unit = RiwayatJabatan.objects.filter(sampai__isnull=True, unit_id__in=p.unit_wewenang).values(
-            "pegawai_id"
+        staf = Q(usulan__tujuan_unit_id__in=p.unit_wewenang) | Q(
+            pegawai_id__in=RiwayatJabatan.objects.staf(p.unit_wewenang)
         )
-        staf = Q(usulan__tujuan_unit_id__in=p.unit_wewenang) | Q(pegawai_id__in=sekarang_di_unit)
         cond |= staf & ~Q(pegawai_id=p.pegawai_id or 0)
     return cond
 

@@ -189,11 +189,7 @@ def perubahan_data_pegawai(u: UsulanMutasi) -> str:
     pegawai = Pegawai.objects.get(pk=u.pegawai_id)
     if not pegawai.aktif:
         return _("pegawai tidak aktif lagi (%(alasan)s)") % {"alasan": pegawai.alasan_nonaktif or "-"}
-    posisi = (
-        RiwayatJabatan.objects.filter(pegawai_id=u.pegawai_id, sampai__isnull=True)
-        .select_related("unit", "jabatan")
-        .first()
-    )
+    posisi = RiwayatJabatan.objects.sekarang().filter(pegawai_id=u.pegawai_id).select_related("unit", "jabatan").first()
     if u.jenis == JenisMutasi.MASUK and u.asal_riwayat_id is None:
         return ""
     if posisi is None:

@@ -284,7 +284,8 @@ def beban_kerja(stdout) -> None:
 
     bezetting = defaultdict(int)
     for unit_id, jabatan_id, n in (
-        RiwayatJabatan.objects.filter(sampai__isnull=True, pegawai__aktif=True)
+        RiwayatJabatan.objects.sekarang()
+        .filter(pegawai__aktif=True)
         .values("unit_id", "jabatan_id")
         .annotate(n=Count("id"))
         .values_list("unit_id", "jabatan_id", "n")
@@ -314,7 +315,7 @@ def beban_kerja(stdout) -> None:
         batas = hari.replace(year=hari.year - settings.MUTASI_MAX_TAHUN)
     except ValueError:
         batas = hari.replace(year=hari.year - settings.MUTASI_MAX_TAHUN, day=28)
-    wajib = RiwayatJabatan.objects.filter(sampai__isnull=True, pegawai__aktif=True, mulai__lte=batas).count()
+    wajib = RiwayatJabatan.objects.sekarang().filter(pegawai__aktif=True, mulai__lte=batas).count()
     stdout.write(f"  uraian tugas       {len(baru):>5} baru")
     stdout.write(f"  jabatan x unit     {dilewati:>5} sudah berisi uraian tugas: tidak diubah")
     stdout.write(f"  kekurangan/kelebihan yang dibentuk: {kurang} / {lebih} orang")

@@ -80,9 +80,9 @@ class JejakImpor:
         if not buka:
             return
         ids = dict(
-            RiwayatJabatan.objects.filter(pegawai_id__in=[pid for pid, _d in buka], sampai__isnull=True).values_list(
-                "pegawai_id", "id"
-            )
+            RiwayatJabatan.objects.sekarang()
+            .filter(pegawai_id__in=[pid for pid, _d in buka])
+            .values_list("pegawai_id", "id")
         )
         for pid, d in buka:
             nilai = {"pegawai_id": pid, "unit_id": d["unit_id"], "jabatan_id": d["jabatan_id"], "mulai": d["tmt"]}

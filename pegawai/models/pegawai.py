@@ -135,7 +135,17 @@ class Pegawai(models.Model):
         """The open position-history row, from the `with_posisi()` join when the queryset made it."""
         if getattr(self, "posisi_dimuat", False):
             return self.__dict__.get("posisi")
-        return self.riwayat_jabatan.filter(sampai__isnull=True).select_related("unit", "jabatan").first()
+        return self.riwayat_jabatan.sekarang().select_related("unit", "jabatan").first()
+
+
+class RiwayatJabatanQuerySet(models.QuerySet):
+    def sekarang(self) -> "RiwayatJabatanQuerySet":
+        """The current posts: the open rows (no end date), one per employee at most."""
+        return self.filter(sampai__isnull=True)
+
+    def staf(self, unit_ids) -> models.QuerySet:
+        """The ids of the employees whose current post is in one of `unit_ids` (a subquery)."""
+        return self.sekarang().filter(unit_id__in=unit_ids).values("pegawai_id")
 
 
 class RiwayatJabatan(models.Model):
@@ -150,6 +160,8 @@ class RiwayatJabatan(models.Model):
     nomor_sk = models.CharField(_("nomor SK"), max_length=100, blank=True)
     tanggal_sk = models.DateField(_("tanggal SK"), null=True, blank=True)
     keterangan = models.CharField(_("keterangan"), max_length=250, blank=True)
+
+    objects = RiwayatJabatanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("riwayat jabatan")

@@ -26,7 +26,8 @@ def unit_formasi(unit: UnitKerja) -> list[BarisFormasi]:
     """Each position with a formasi or a holder in the unit (not its sub-units), by name. Two queries."""
     formasi = {f.jabatan_id: f for f in Formasi.objects.filter(unit=unit).select_related("jabatan")}
     terisi = dict(
-        RiwayatJabatan.objects.filter(unit=unit, sampai__isnull=True, pegawai__aktif=True)
+        RiwayatJabatan.objects.sekarang()
+        .filter(unit=unit, pegawai__aktif=True)
         .values("jabatan_id")
         .annotate(n=Count("id"))
         .values_list("jabatan_id", "n")

@@ -48,9 +48,7 @@ def pegawai_terlihat(user: Pengguna) -> QuerySet[Pegawai]:
         return qs
     cond = Q(pk=p.pegawai_id) if p.pegawai_id else Q(pk__in=[])
     if p.unit_wewenang:
-        cond |= Q(
-            pk__in=RiwayatJabatan.objects.filter(sampai__isnull=True, unit_id__in=p.unit_wewenang).values("pegawai_id")
-        )
+        cond |= Q(pk__in=RiwayatJabatan.objects.staf(p.unit_wewenang))
     return qs.filter(cond)
 
 
@@ -73,7 +71,8 @@ def unit_ambil(user: Pengguna, pk: int) -> UnitKerja:
 def unit_jumlah_pegawai() -> dict[int, int]:
     """Active head-count per unit (current posts), one aggregate query."""
     return dict(
-        RiwayatJabatan.objects.filter(sampai__isnull=True, pegawai__aktif=True)
+        RiwayatJabatan.objects.sekarang()
+        .filter(pegawai__aktif=True)
         .values("unit_id")
         .annotate(n=Count("id"))
         .values_list("unit_id", "n")

@@ -144,7 +144,8 @@ def unit_staf(unit: UnitKerja, *, turunan: bool = False, urut: str = "jabatan") 
     if desc:
         kolom = tuple(k[1:] if k.startswith("-") else f"-{k}" for k in kolom)
     return (
-        RiwayatJabatan.objects.filter(sampai__isnull=True, pegawai__aktif=True, unit_id__in=unit_ids)
+        RiwayatJabatan.objects.sekarang()
+        .filter(pegawai__aktif=True, unit_id__in=unit_ids)
         .select_related("pegawai", "jabatan", "unit")
         .order_by(*kolom)
     )
@@ -171,7 +172,7 @@ def ringkasan_organisasi(user: Pengguna, *, hari: date | None = None) -> Ringkas
     hari = hari or date.today()
     pegawai = pegawai_terlihat(user).filter(aktif=True)
     status = dict(pegawai.order_by().values("status").annotate(n=Count("id")).values_list("status", "n"))
-    posisi = RiwayatJabatan.objects.filter(sampai__isnull=True, pegawai__in=pegawai.values("pk"))
+    posisi = RiwayatJabatan.objects.sekarang().filter(pegawai__in=pegawai.values("pk"))
     return Ringkasan(
         pegawai_aktif=sum(status.values()),
         pns=status.get(StatusAsn.PNS, 0),

@@ -111,7 +111,7 @@ def unit_tutup(*, oleh: User, unit: UnitKerja, tanggal: date, alasan: str = "") 
     unit = UnitKerja.objects.select_for_update().get(pk=unit.pk)
     if not unit.aktif:
         raise OrganisasiError(_("Unit ini sudah ditutup."))
-    staf = RiwayatJabatan.objects.filter(unit=unit, sampai__isnull=True, pegawai__aktif=True).count()
+    staf = RiwayatJabatan.objects.sekarang().filter(unit=unit, pegawai__aktif=True).count()
     if staf:
         raise OrganisasiError(_("Unit ini masih memiliki %(n)d pegawai aktif: pindahkan mereka dahulu.") % {"n": staf})
     anak = unit.anak.filter(aktif=True).count()
@@ -161,7 +161,7 @@ def jabatan_tutup(*, oleh: User, jabatan: Jabatan, tanggal: date) -> Jabatan:
     jabatan = Jabatan.objects.select_for_update().get(pk=jabatan.pk)
     if not jabatan.aktif:
         raise OrganisasiError(_("Jabatan ini sudah ditutup."))
-    pemegang = RiwayatJabatan.objects.filter(jabatan=jabatan, sampai__isnull=True, pegawai__aktif=True).count()
+    pemegang = RiwayatJabatan.objects.sekarang().filter(jabatan=jabatan, pegawai__aktif=True).count()
     if pemegang:
         raise OrganisasiError(
             _("Jabatan ini masih dipegang %(n)d pegawai aktif: pindahkan mereka dahulu.") % {"n": pemegang}

@@ -95,9 +95,10 @@ def pegawai_pindah_jabatan(
     applying a scheduled move (`terjadwal`, the move being applied); `oleh` None: the system. Any
     other move waiting for its TMT was planned from the post that closes here: it is cancelled."""
     lama = (
-        RiwayatJabatan.objects.select_for_update()
+        RiwayatJabatan.objects.sekarang()
+        .select_for_update()
         .select_related("jabatan", "unit")
-        .filter(pegawai=pegawai, sampai__isnull=True)
+        .filter(pegawai=pegawai)
         .first()
     )
     if lama is not None:
@@ -136,7 +137,7 @@ def pegawai_pindah_jabatan(
 def pegawai_nonaktifkan(*, oleh: User | None, pegawai: Pegawai, alasan: str, tanggal: date) -> Pegawai:
     """Retired, died, left: the post closes and any headship ends, a move waiting for its TMT is
     cancelled; history stays."""
-    ubah_massal(RiwayatJabatan.objects.filter(pegawai=pegawai, sampai__isnull=True), oleh=oleh, sampai=tanggal)
+    ubah_massal(RiwayatJabatan.objects.sekarang().filter(pegawai=pegawai), oleh=oleh, sampai=tanggal)
     pindah_terjadwal_gugurkan(pegawai=pegawai, alasan=_("Pegawai dinonaktifkan: %(alasan)s") % {"alasan": alasan})
     ubah_massal(UnitKerja.objects.filter(kepala=pegawai), oleh=oleh, kepala=None)
     pegawai.aktif = False

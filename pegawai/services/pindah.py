@@ -41,7 +41,7 @@ def pesan_mutasi_tertunda(tertunda: tuple[str, str]) -> str:
 
 
 def _posisi(pegawai: Pegawai) -> RiwayatJabatan | None:
-    return RiwayatJabatan.objects.filter(pegawai=pegawai, sampai__isnull=True).select_related("unit", "jabatan").first()
+    return RiwayatJabatan.objects.sekarang().filter(pegawai=pegawai).select_related("unit", "jabatan").first()
 
 
 _TUJUAN = ("unit", "jabatan", "tmt", "nomor_sk", "tanggal_sk")  # where a move goes, and on which decree

@@ -20,11 +20,6 @@ from .umum import urutkan
 SP = StatusPenugasan
 
 
-def staf_ids(unit_ids) -> QuerySet:
-    """The employees whose current post is in one of `unit_ids` (a subquery)."""
-    return RiwayatJabatan.objects.filter(sampai__isnull=True, unit_id__in=unit_ids).values("pegawai_id")
-
-
 def penugasan_terlihat(user: User) -> QuerySet[PenugasanPelatihan]:
     p = peran_user(user)
     qs = PenugasanPelatihan.objects.all()
@@ -32,13 +27,13 @@ def penugasan_terlihat(user: User) -> QuerySet[PenugasanPelatihan]:
         return qs
     cond = Q(pegawai_id=p.pegawai_id) if p.pegawai_id else Q(pk__in=[])
     if p.unit_wewenang:
-        cond |= Q(pegawai_id__in=staf_ids(p.unit_wewenang))
+        cond |= Q(pegawai_id__in=RiwayatJabatan.objects.staf(p.unit_wewenang))
         cond |= Q(usulan__tujuan_unit_id__in=p.unit_wewenang, usulan__status__in=STATUS_TERLIHAT_PEGAWAI)
     return qs.filter(cond)
 
 
 def _dengan_relasi(qs: QuerySet[PenugasanPelatihan]) -> QuerySet[PenugasanPelatihan]:
-    unit_sekarang = RiwayatJabatan.objects.filter(pegawai_id=OuterRef("pegawai_id"), sampai__isnull=True)
+    unit_sekarang = RiwayatJabatan.objects.sekarang().filter(pegawai_id=OuterRef("pegawai_id"))
     return qs.select_related(
         "pegawai", "pelatihan", "usulan", "usulan__tujuan_unit", "diverifikasi_oleh", "ditugaskan_oleh"
     ).annotate(
@@ -95,7 +90,7 @@ def penugasan_cari(
         qs = qs.filter(status=status)
     if unit:
         ids = unit_turunan_ids([unit])
-        qs = qs.filter(Q(pegawai_id__in=staf_ids(ids)) | Q(usulan__tujuan_unit_id__in=ids))
+        qs = qs.filter(Q(pegawai_id__in=RiwayatJabatan.objects.staf(ids)) | Q(usulan__tujuan_unit_id__in=ids))
     if pelatihan:
         qs = qs.filter(pelatihan_id=pelatihan)
     if terlambat:

@@ -108,9 +108,7 @@ def _kepala_per_pegawai(pegawai_ids: list[int]) -> dict[int, Pegawai | None]:
     """The head of each employee's current unit, escalating upward when the unit has none or the
     employee heads it (the rule approvers follow in mutasi); three queries in all."""
     unit = dict(
-        RiwayatJabatan.objects.filter(pegawai_id__in=pegawai_ids, sampai__isnull=True).values_list(
-            "pegawai_id", "unit_id"
-        )
+        RiwayatJabatan.objects.sekarang().filter(pegawai_id__in=pegawai_ids).values_list("pegawai_id", "unit_id")
     )
     peta = {u["id"]: (u["induk_id"], u["kepala_id"]) for u in UnitKerja.objects.values("id", "induk_id", "kepala_id")}
     kepala_id: dict[int, int | None] = {}

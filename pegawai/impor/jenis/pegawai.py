@@ -102,9 +102,9 @@ class ImporPegawai(JenisImpor):
         }
         posisi = {
             r["pegawai_id"]: r
-            for r in RiwayatJabatan.objects.filter(
-                pegawai_id__in=[p["id"] for p in ada.values()], sampai__isnull=True
-            ).values("id", "pegawai_id", "unit_id", "jabatan_id", "mulai")
+            for r in RiwayatJabatan.objects.sekarang()
+            .filter(pegawai_id__in=[p["id"] for p in ada.values()])
+            .values("id", "pegawai_id", "unit_id", "jabatan_id", "mulai")
         }
         profil = [k for k in _PROFIL + _PROFIL_OPSIONAL if k in _PROFIL or self.ada(k)]
         nama_kolom = {k.kunci: k.nama for k in self.kolom}

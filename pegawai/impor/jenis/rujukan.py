@@ -119,9 +119,7 @@ class RujukanFormasi:
         self.unit = unit
         self.jabatan_di_unit: dict[int, set[int]] = defaultdict(set)
         self.jenis_unit_jabatan: dict[int, set[str]] = defaultdict(set)
-        pasangan = set(
-            RiwayatJabatan.objects.filter(sampai__isnull=True).values_list("unit_id", "jabatan_id").distinct()
-        )
+        pasangan = set(RiwayatJabatan.objects.sekarang().values_list("unit_id", "jabatan_id").distinct())
         pasangan |= set(TugasJabatan.objects.values_list("unit_id", "jabatan_id").distinct())
         for unit_id, jabatan_id in pasangan:
             self.jabatan_di_unit[unit_id].add(jabatan_id)

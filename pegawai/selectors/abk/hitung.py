@@ -150,9 +150,7 @@ def _abk_posisi(
     # Active holders only. NOT IN (inactive employees) rather than a join with every employee: the
     # inactive are few, so the database checks a small hashed list instead of joining 100,000 rows
     # (about 2x faster at city scale on both PostgreSQL and SQLite).
-    staf = RiwayatJabatan.objects.filter(sampai__isnull=True).exclude(
-        pegawai_id__in=Pegawai.objects.filter(aktif=False).values("id")
-    )
+    staf = RiwayatJabatan.objects.sekarang().exclude(pegawai_id__in=Pegawai.objects.filter(aktif=False).values("id"))
     if unit_ids is not None:
         tugas, staf = tugas.filter(unit_id__in=unit_ids), staf.filter(unit_id__in=unit_ids)
     if jabatan_ids is not None:

@@ -166,7 +166,8 @@ def abk_unit(unit: UnitKerja, *, jenis_jabatan: str = "") -> tuple[list[JabatanU
         tugas[t.jabatan_id].append(t)
     pemangku = defaultdict(list)
     staf = (
-        RiwayatJabatan.objects.filter(unit=unit, sampai__isnull=True, pegawai__aktif=True, jabatan_id__in=list(jabatan))
+        RiwayatJabatan.objects.sekarang()
+        .filter(unit=unit, pegawai__aktif=True, jabatan_id__in=list(jabatan))
         .select_related("pegawai")
         .order_by("mulai", "pegawai__nama")
     )

@@ -271,8 +271,7 @@ def abk_kandidat(unit: UnitKerja, jabatan: Jabatan, *, hari: date | None = None)
     surplus = {key: p for key, p in posisi.items() if p.kelebihan > 0 and key != (unit.pk, jabatan.pk)}
     kompetensi_wajib = list(jabatan.kompetensi.all())
     wajib = {k.pk for k in kompetensi_wajib}
-    kandidat_qs = RiwayatJabatan.objects.filter(
-        sampai__isnull=True,
+    kandidat_qs = RiwayatJabatan.objects.sekarang().filter(
         pegawai__aktif=True,
         jabatan_id__in=setara_ids,
         unit_id__in={u for (u, _j) in surplus},
@@ -331,7 +330,7 @@ def abk_tujuan(unit: UnitKerja, jabatan: Jabatan, *, hari: date | None = None) -
     tujuan = [Tujuan(unit=units[p.unit_id], jabatan=jabatan_map[p.jabatan_id], posisi=p) for p in kurang]
     tujuan.sort(key=lambda t: (-t.posisi.kekurangan, t.unit.nama, t.jabatan.nama))
     wajib = set(jabatan.kompetensi.values_list("id", flat=True))
-    staf = RiwayatJabatan.objects.filter(sampai__isnull=True, pegawai__aktif=True, unit=unit, jabatan=jabatan)
+    staf = RiwayatJabatan.objects.sekarang().filter(pegawai__aktif=True, unit=unit, jabatan=jabatan)
     layak, kecuali = [], []
     for k in _dinilai(staf, wajib, hari, lambda r: asal.kelebihan):
         (layak if k.layak else kecuali).append(k)

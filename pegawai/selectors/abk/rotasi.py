@@ -101,7 +101,7 @@ def pita_rotasi(mulai: date, hari: date) -> str:
 
 def _rotasi_dasar(user: Pengguna, *, unit: UnitKerja | None = None) -> QuerySet[RiwayatJabatan]:
     p = peran_user(user)
-    qs = RiwayatJabatan.objects.filter(sampai__isnull=True, pegawai__aktif=True)
+    qs = RiwayatJabatan.objects.sekarang().filter(pegawai__aktif=True)
     if unit is not None:
         ids = unit_turunan_ids([unit.pk])
         if not p.lihat_semua:
