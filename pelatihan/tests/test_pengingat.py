@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from pelatihan.models import PenugasanPelatihan, StatusPenugasan
 from pelatihan.services import pengingat_kirim
@@ -110,3 +111,9 @@ def test_perintah_harian_idempoten(dp, mailoutbox):
     call_command("ingatkan_pelatihan", "--tanggal", hari(3).isoformat(), stdout=StringIO())
     assert len(mailoutbox) == 3  # one before, then overdue to the employee and the head
     assert PenugasanPelatihan.objects.get().diingatkan_pada == hari(3)
+
+
+def test_perintah_harian_tanggal_yang_tidak_ada_ditolak(dp, mailoutbox):
+    with pytest.raises(CommandError, match="Tanggal 2025-02-29 tidak dikenal"):
+        call_command("ingatkan_pelatihan", "--tanggal", "2025-02-29", stdout=StringIO())
+    assert mailoutbox == []

@@ -3,10 +3,9 @@
 unit head for overdue). Idempotent within a day: each assignment records the day it was reminded.
 First it closes what a cancelled transfer left open and its signal missed (no reminder for those)."""
 
-from datetime import date
-
 from django.core.management.base import BaseCommand
 
+from inti.management.harian import tanggal_acuan
 from pelatihan.services import mutasi_batal_susulan, pengingat_kirim
 
 
@@ -14,7 +13,7 @@ class Command(BaseCommand):
     help = "Mengirim email pengingat tenggat pelatihan (jalankan setiap hari)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--tanggal", type=date.fromisoformat, help="Tanggal acuan (YYYY-MM-DD); bawaan: hari ini.")
+        parser.add_argument("--tanggal", type=tanggal_acuan, help="Tanggal acuan (YYYY-MM-DD); bawaan: hari ini.")
 
     def handle(self, *args, tanggal=None, **options):
         if n := mutasi_batal_susulan():
