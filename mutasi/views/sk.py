@@ -119,7 +119,7 @@ def sk_detail(request, pk):
             "ttd_form": TandatanganiForm(),
             "catatan_form": CatatanSKForm(),
             "bsre": pakai_bsre(),
-            "riwayat": ALUR_SK.berjudul(sk.riwayat_status.select_related("oleh")),
+            "riwayat": ALUR_SK.berjudul(sk.riwayat_status.select_related("oleh", "oleh__pegawai")),
             "periksa": periksa,
         },
     )
