@@ -5,6 +5,7 @@ One module for every deployment: each knob is read from the environment (see
 DEBUG=False, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,6 +16,10 @@ from django.utils.csp import CSP
 from config import skala
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# pyHanko (pinned, see STACK.md) imports cryptography's DSA key type, which cryptography flags as
+# deprecated on import: every manage.py command would print it. Decrees are signed with RSA or ECDSA.
+warnings.filterwarnings("ignore", message="DSA is deprecated", module="pyhanko")
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
@@ -311,6 +316,9 @@ LOGGING = {
         "django.request": {"filters": ["abaikan_gangguan_db", "ringkas_4xx"]},
         # django-axes logs every attempt at INFO; the audit trail keeps sign-in events already.
         "axes": {"level": "WARNING"},
+        # WeasyPrint logs five progress steps per PDF and fontTools each font it subsets, at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

@@ -22,7 +22,6 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -33,8 +32,8 @@ from inti.models import CatatanAudit
 from inti.surel import tanpa_notifikasi
 from mutasi.demo import _Demo
 from mutasi.models import DasarMutasi, StatusUsulan, UsulanMutasi
-from pegawai.demo import AKUN, DEMO_PASSWORD
-from pegawai.models import KinerjaTahunan, Pegawai, Peran, Predikat, RiwayatJabatan, UnitKerja, User
+from pegawai.demo import AKUN, akun_untuk
+from pegawai.models import KinerjaTahunan, Pegawai, Predikat, RiwayatJabatan, UnitKerja, User
 from pegawai.selectors.abk import abk_posisi
 from pegawai.selectors.pegawai import unit_turunan_ids
 
@@ -145,29 +144,6 @@ def evaluasi(stdout) -> None:
         stdout.write("  diisi demo: " + ", ".join(f"{k} {v}" for k, v in ditulis.items()))
 
 
-# --- Accounts, cheaply -----------------------------------------------------------------------
-
-
-class _Akun:
-    """Logins for reviewers and employees the demo acts as, with one password hash for all
-    (hashing is slow by design; _Demo.user_untuk would hash once per account)."""
-
-    def __init__(self):
-        self.sandi = None
-
-    def untuk(self, pegawai_id: int) -> User:
-        p = Pegawai.objects.select_related("akun").get(pk=pegawai_id)
-        if p.akun_id:
-            return p.akun
-        self.sandi = self.sandi or make_password(DEMO_PASSWORD)
-        user = User.objects.filter(nip=p.nip).first() or User.objects.create(
-            nip=p.nip, password=self.sandi, email=p.email, peran=Peran.PEGAWAI
-        )
-        p.akun = user
-        p.save(update_fields=["akun"])
-        return user
-
-
 # --- Transfers carried out in the past -------------------------------------------------------------
 
 
@@ -213,10 +189,9 @@ def _jabatan_tujuan(unit: UnitKerja, cadangan):
 
 def _mutasi_lampau(stdout) -> int:
     d = _Demo(stdout)
-    akun = _Akun()
     # Heads act on the proposals: give them logins first, cheaply.
     for kepala_id in UnitKerja.objects.filter(kepala__isnull=False).values_list("kepala_id", flat=True):
-        akun.untuk(kepala_id)
+        akun_untuk(kepala_id)
     dipakai_mutasi = set(UsulanMutasi.objects.values_list("pegawai_id", flat=True))
     d.dipakai |= dipakai_mutasi
     n = 0
@@ -315,7 +290,6 @@ def _pada(hari: date, jam: int = 10) -> datetime:
 
 def _isi_evaluasi(rnd: random.Random) -> dict[str, int]:
     hari = timezone.localdate()
-    akun = _Akun()
     sebelum = {}
     for pid, tahun, pred in KinerjaTahunan.objects.order_by("tahun").values_list("pegawai_id", "tahun", "predikat"):
         sebelum.setdefault(pid, {})[tahun] = pred
@@ -362,7 +336,7 @@ def _isi_evaluasi(rnd: random.Random) -> dict[str, int]:
         if u.pk not in target_usulan:
             target_usulan[u.pk] = _target(giliran, pred_sebelum, u.dasar)
         target = target_usulan[u.pk]
-        penilai = akun.untuk(ev.penilai_id)
+        penilai = akun_untuk(ev.penilai_id)
         if ev in draf:
             evaluasi_simpan(evaluasi=ev, oleh=penilai, data={**_data(rnd, target), "umpan_balik": ""})
             hitung["draf"] += 1
@@ -374,7 +348,7 @@ def _isi_evaluasi(rnd: random.Random) -> dict[str, int]:
             _mundurkan(ev, {"jadwalkan": _pada(u.tmt, 6), "kirim": dikirim})
             hitung["dikirim"] += 1
             continue
-        ev = evaluasi_tanggapi(evaluasi=ev, oleh=akun.untuk(ev.pegawai_id), tanggapan=rnd.choice(TEKS["tanggapan"]))
+        ev = evaluasi_tanggapi(evaluasi=ev, oleh=akun_untuk(ev.pegawai_id), tanggapan=rnd.choice(TEKS["tanggapan"]))
         dibaca = dikirim + timedelta(days=rnd.randint(0, 2), hours=2)
         selesai = dibaca + timedelta(hours=rnd.randint(1, 30))
         Evaluasi.objects.filter(pk=ev.pk).update(

@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from inti.kalender import tambah_bulan
 from inti.surel import tanpa_notifikasi
-from pegawai.demo import AKUN, DEMO_PASSWORD
-from pegawai.models import Pegawai, Peran, RiwayatJabatan, UnitKerja, User
+from pegawai.demo import AKUN, akun_untuk
+from pegawai.models import Pegawai, RiwayatJabatan, UnitKerja, User
 
 from .models import (
     BatchUsulan,
@@ -67,15 +67,6 @@ class _Demo:
         )
 
     # --- people --------------------------------------------------------------------
-    def user_untuk(self, pegawai_id: int) -> User:
-        p = Pegawai.objects.select_related("akun").get(pk=pegawai_id)
-        if p.akun_id:
-            return p.akun
-        user = User.objects.create_user(p.nip, DEMO_PASSWORD, email=p.email, peran=Peran.PEGAWAI)
-        p.akun = user
-        p.save(update_fields=["akun"])
-        return user
-
     def staf(self, kode: str) -> Pegawai:
         """A non-head employee of the unit, not used elsewhere in the demo."""
         r = (
@@ -137,7 +128,7 @@ class _Demo:
             elif u.status in (S.DIAJUKAN, S.DILEPAS):
                 aksi = "lepas" if u.status == S.DIAJUKAN else "terima"
                 p = penyetuju_langkah(u, KEPALA_ASAL if aksi == "lepas" else KEPALA_TUJUAN)
-                oleh = self.akun["hr"] if p.oleh_bkpsdm else self.user_untuk(p.kepala_id)
+                oleh = self.akun["hr"] if p.oleh_bkpsdm else akun_untuk(p.kepala_id)
                 u = usulan_transisi(usulan=u, aksi=aksi, oleh=oleh, catatan="Setuju.")
             elif u.status == S.DITERIMA:
                 u = usulan_transisi(usulan=u, aksi="verifikasi", oleh=self.akun["hr"], catatan="Berkas lengkap.")
@@ -248,7 +239,7 @@ def _isi(d: _Demo) -> None:
     ahmad = Pegawai.objects.get(nip=AKUN["pegawai"])
     d.dipakai.add(ahmad.pk)
     permohonan = permohonan_buat(
-        oleh=d.user_untuk(ahmad.pk),
+        oleh=akun_untuk(ahmad.pk),
         jenis=JenisMutasi.DALAM,
         alasan="Saya ingin mengembangkan kemampuan pengolahan data kependudukan di kelurahan yang lebih padat.",
         unit_pilihan=UnitKerja.objects.filter(kode="KEL-MLY-MS"),
@@ -313,7 +304,7 @@ def _isi(d: _Demo) -> None:
     usulan_transisi(
         usulan=u,
         aksi="tolak",
-        oleh=d.akun["hr"] if p.oleh_bkpsdm else d.user_untuk(p.kepala_id),
+        oleh=d.akun["hr"] if p.oleh_bkpsdm else akun_untuk(p.kepala_id),
         catatan="Pegawai sedang menjadi koordinator operasi penertiban sampai akhir tahun.",
     )
     u = d.maju(d.usulan(d.staf("INSPEKTORAT"), "SETDA-ORG"), S.DIAJUKAN)
@@ -367,7 +358,7 @@ def _isi(d: _Demo) -> None:
     # An employee's own request waiting for HR.
     p = d.staf("PKM-MLY")
     permohonan_buat(
-        oleh=d.user_untuk(p.pk),
+        oleh=akun_untuk(p.pk),
         jenis=JenisMutasi.DALAM,
         alasan="Saya ingin mendekatkan tempat kerja dengan domisili karena merawat orang tua yang sakit.",
         unit_pilihan=UnitKerja.objects.filter(kode__in=["RSUD-ST", "DINKES-YANKES"]),
@@ -394,7 +385,7 @@ def keputusan(stdout) -> None:
             # BKPSDM handed the notice over the next day: the objection window runs from then.
             pemberitahuan_serahkan(oleh=d.akun["hr"], usulan=u, tanggal=hari - timedelta(days=9))
             k = keberatan_ajukan(
-                oleh=d.user_untuk(u.pegawai_id),
+                oleh=akun_untuk(u.pegawai_id),
                 usulan=u,
                 isi="Saya sedang menyelesaikan arsip digital di sekretariat; mohon mutasi ditunda sampai akhir bulan.",
                 hari_ini=hari,

@@ -3,6 +3,7 @@ MEMUTUSKAN, Menetapkan, KESATU..KEEMPAT with the TMT stated, the signature block
 account, copies from data, the text following the kind of transfer and the status, a lampiran for
 batches; and the notice with its own number, a named signatory, on one A4 page."""
 
+import logging
 import re
 import shutil
 import subprocess
@@ -13,7 +14,7 @@ from django.template.loader import render_to_string
 
 from inti.ttd.pdf import jumlah_halaman
 from mutasi.models import DasarHukum, JenisMutasi, PejabatPenandatangan, StatusUsulan, SuratPemberitahuan, TembusanSK
-from mutasi.services.dokumen import TEMPLATE_SK, konteks_sk
+from mutasi.services.dokumen import TEMPLATE_SK, konteks_sk, pdf_dari_html
 from mutasi.tests.helpers import TMT
 from pegawai.models import StatusAsn
 from pegawai.tests.factories import pegawai_di
@@ -224,3 +225,13 @@ def test_tanpa_kepala_bkpsdm_penandatanganan_ditolak(dunia):
         dunia.sk_tetapkan([u])
     u.refresh_from_db()
     assert u.status == S.DIPUTUSKAN and not u.sk_cakupan.filter(status="DITETAPKAN").exists()
+
+
+def test_membuat_pdf_tidak_mengisi_log_dengan_langkah_weasyprint(caplog):
+    """WeasyPrint logs five progress steps per PDF and fontTools every font it subsets, at INFO (the
+    server's level): a day of decrees would bury the log. Their warnings still show."""
+    with caplog.at_level(logging.INFO):
+        pdf = pdf_dari_html("<p>Keputusan Wali Kota Surabaya</p>")
+    assert pdf.startswith(b"%PDF")
+    assert [r.name for r in caplog.records if r.name.split(".")[0] in ("weasyprint", "fontTools")] == []
+    assert logging.getLogger("weasyprint.progress").isEnabledFor(logging.WARNING)

@@ -20,7 +20,7 @@ DINKES, PKM-MLY, RSUD-ST, KEC-MLY, KEL-MLY-KS, ...), the position names in `jaba
 the people in `AKUN` (looked up by NIP), with `DEMO_PASSWORD`; both are importable from here.
 """
 
-from .akun import AKUN, DEMO_PASSWORD, akun_demo
+from .akun import AKUN, DEMO_PASSWORD, akun_demo, akun_untuk
 from .simpan import organisasi
 
-__all__ = ["AKUN", "DEMO_PASSWORD", "akun_demo", "organisasi"]
+__all__ = ["AKUN", "DEMO_PASSWORD", "akun_demo", "akun_untuk", "organisasi"]

@@ -4,6 +4,8 @@ NIP in `AKUN`, with one published demo password.
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
@@ -71,11 +73,32 @@ ORANG_DEMO = {
 }
 
 
+@cache
+def _sandi() -> str:
+    """The demo password hashed once for every demo account: hashing is slow by design (about a
+    third of a second each), and the demo makes a few dozen accounts."""
+    return make_password(DEMO_PASSWORD)
+
+
+def akun_untuk(pegawai_id: int) -> User:
+    """The account of a demo employee who acts in a demo step (a head approving, an employee
+    answering), made on first use with the demo password."""
+    p = Pegawai.objects.select_related("akun").get(pk=pegawai_id)
+    if p.akun_id:
+        return p.akun
+    user = User.objects.filter(nip=p.nip).first() or User.objects.create(
+        nip=p.nip, password=_sandi(), email=p.email, peran=Peran.PEGAWAI
+    )
+    p.akun = user
+    p.save(update_fields=["akun"])
+    return user
+
+
 def buat_akun(per_nip: dict[str, Pegawai]) -> int:
     """The demo accounts: password set directly (no activation mail), already activated."""
     if not all(nip in per_nip for nip in AKUN.values()):
         return 0
-    sandi = make_password(DEMO_PASSWORD)  # one hash for all five: hashing is slow by design
+    sandi = _sandi()
     sekarang = timezone.now()
     peran = {"hr": Peran.HR, "ppk": Peran.PPK}
     users = []

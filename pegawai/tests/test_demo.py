@@ -5,6 +5,7 @@ the tests read it; each test's own writes are rolled back by the `db` fixture as
 
 import io
 import itertools
+import logging
 import time
 from collections import Counter
 from datetime import date
@@ -252,6 +253,23 @@ def test_langkah_dijalankan_berurutan(db, settings):
     LANGKAH_DICATAT.clear()
     call_command("demo", stdout=io.StringIO())
     assert LANGKAH_DICATAT == ["satu", "dua"]
+
+
+def test_langkah_tidak_membanjiri_log_info_tetapi_peringatan_tetap(db, settings, caplog):
+    """A step's services log at INFO (a signature per decree): the demo's own summary is what a
+    newcomer reads, so INFO is held back while the steps run; a warning still shows, and logging is
+    back to normal afterwards."""
+    settings.DEMO_LANGKAH = ["pegawai.tests.test_demo.langkah_mencatat_log"]
+    with caplog.at_level(logging.INFO):
+        call_command("demo", stdout=io.StringIO())
+        assert [r.levelname for r in caplog.records if r.name == "demo.uji"] == ["WARNING"]
+        logging.getLogger("demo.uji").info("sesudah demo")
+    assert [r.getMessage() for r in caplog.records if r.name == "demo.uji"][-1] == "sesudah demo"
+
+
+def langkah_mencatat_log(stdout):
+    logging.getLogger("demo.uji").info("ditandatangani")
+    logging.getLogger("demo.uji").warning("perhatian")
 
 
 LANGKAH_DICATAT: list[str] = []

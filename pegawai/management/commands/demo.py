@@ -5,6 +5,7 @@ named by its dotted path; each app adds its own steps there (the lower app may n
 higher ones). Steps are idempotent: running the command again changes nothing.
 """
 
+import logging
 import time
 
 from django.conf import settings
@@ -50,12 +51,17 @@ class Command(BaseCommand):
             except ImportError as e:
                 raise CommandError(f"Langkah demo {path!r} tidak dapat dimuat: {e}") from e
         mulai = time.perf_counter()
-        with transaction.atomic():
-            for path, fungsi in langkah:
-                t0 = time.perf_counter()
-                self.stdout.write(self.style.MIGRATE_HEADING(f"Langkah {path}"))
-                fungsi(self.stdout)
-                self.stdout.write(f"  ({time.perf_counter() - t0:.1f} detik)")
+        # Each step reports what it made; the services' INFO lines (a signature per decree) would bury it.
+        logging.disable(logging.INFO)
+        try:
+            with transaction.atomic():
+                for path, fungsi in langkah:
+                    t0 = time.perf_counter()
+                    self.stdout.write(self.style.MIGRATE_HEADING(f"Langkah {path}"))
+                    fungsi(self.stdout)
+                    self.stdout.write(f"  ({time.perf_counter() - t0:.1f} detik)")
+        finally:
+            logging.disable(logging.NOTSET)
         self.stdout.write(
             self.style.SUCCESS(f"Data demo siap: {len(langkah)} langkah, {time.perf_counter() - mulai:.1f} detik.")
         )
