@@ -8,8 +8,10 @@ Roles (after healthchecks' owner/member/outsider):
 """
 
 import os
+from contextlib import contextmanager
 
 import pytest
+from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import translation
 
@@ -23,6 +25,8 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# A fast hasher: the real one costs ~0.3 s per password by design.
+HASHER_CEPAT = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py marked its tests and pytest-django sorted
@@ -79,8 +83,7 @@ def _ttd_dan_berkas(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    # A fast hasher: the real one costs ~0.3 s per password by design.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = HASHER_CEPAT
     # A request in English activates it for the thread; start every test in the site's language.
     translation.activate(settings.LANGUAGE_CODE)
     # Cached aggregates (inti.tembolok) of one test's data must not outlive its rolled-back database.
@@ -92,25 +95,29 @@ def _test_settings(settings, tmp_path):
 @pytest.fixture
 def org(db):
     """A small organisation: two OPDs, one with a sub-unit, and one person in each role."""
-    from pegawai.models import JenisUnit, Peran
-    from pegawai.tests.factories import UnitKerjaFactory, kepala_dari, pegawai_di
+    from pegawai.tests.factories import buat_org
 
-    bkpsdm = UnitKerjaFactory(nama="BKPSDM", jenis=JenisUnit.OPD)
-    unit = UnitKerjaFactory(nama="Kecamatan Mulyorejo", jenis=JenisUnit.KECAMATAN)
-    subunit = UnitKerjaFactory(nama="Kelurahan Kalisari", jenis=JenisUnit.KELURAHAN, induk=unit)
-    lain = UnitKerjaFactory(nama="Dinas Sosial", jenis=JenisUnit.OPD)
+    return buat_org()
 
-    class Org:
-        pass
 
-    o = Org()
-    o.bkpsdm, o.unit, o.subunit, o.lain = bkpsdm, unit, subunit, lain
-    o.hr = pegawai_di(bkpsdm, akun=True, peran=Peran.HR)
-    o.ppk = pegawai_di(lain, akun=True, peran=Peran.PPK)
-    o.kepala = kepala_dari(unit)
-    o.anggota = pegawai_di(subunit, akun=True)
-    o.orang_luar = pegawai_di(lain, akun=True)
-    return o
+@pytest.fixture(scope="session")
+def bangun_sekali(django_db_setup, django_db_blocker, tmp_path_factory):
+    """For data many tests only read, built once for a module or class: `with bangun_sekali("nama") as
+    media:` opens a transaction rolled back when the block ends, with the fast hasher and a media
+    folder of its own. Each test's own writes are still rolled back by its `db` fixture."""
+
+    @contextmanager
+    def bangun(nama: str):
+        media = tmp_path_factory.mktemp(nama)
+        with (
+            django_db_blocker.unblock(),
+            override_settings(PASSWORD_HASHERS=HASHER_CEPAT, MEDIA_ROOT=media),
+            transaction.atomic(),
+        ):
+            yield media
+            transaction.set_rollback(True)
+
+    return bangun
 
 
 def _client_for(pegawai) -> Client:

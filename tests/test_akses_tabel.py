@@ -39,11 +39,11 @@ from datetime import date
 import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from tests.akses_harapan import HARAPAN, PERAN, VARIAN, Aturan
-from tests.test_semua_url import FAST_HASHER, POLA, _dunia_bangun, _objek
+from tests.test_semua_url import POLA, _dunia_bangun, _objek
 
 LOGIN = "/akun/masuk/"
 VARIAN_DAFTAR = [(n, v) for n, semua in VARIAN.items() for v in semua]
@@ -130,16 +130,11 @@ def _sasaran_varian(w) -> dict[tuple[str, str], dict]:
 
 
 @pytest.fixture(scope="class")
-def dunia_akses(django_db_setup, django_db_blocker, tmp_path_factory):
+def dunia_akses(bangun_sekali):
     from pegawai.models import KontrakPPPK
     from pegawai.tests.factories import kepala_dari, pegawai_di
 
-    media = tmp_path_factory.mktemp("media_akses")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHER, MEDIA_ROOT=media),
-        transaction.atomic(),
-    ):
+    with bangun_sekali("media_akses") as media:
         w = _dunia_bangun()
         o = w.org
         w.kepala_lain = kepala_dari(o.lain)
@@ -154,7 +149,6 @@ def dunia_akses(django_db_setup, django_db_blocker, tmp_path_factory):
         w.orang = {"pegawai_lain": w.pegawai_lain, "kepala_lain": w.kepala_lain, "hr": o.hr, "ppk": o.ppk}
         w.klien = _klien_semua(w)
         yield w
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

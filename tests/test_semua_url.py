@@ -70,7 +70,6 @@ DILEWATI = ("admin/", "i18n/")
 TIDAK_ADA = [999999, 2**63]  # a missing id, and one past the 64-bit range
 BOLEH_GET = {200, 302, 403, 404, 405}
 BOLEH_POST = BOLEH_GET | {400}
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Junk query strings: each alone (one bad value must not hide another behind an early error page) ...
 SAMPAH = [
@@ -145,24 +144,6 @@ POLA = _pola_semua()
 # --- The world ----------------------------------------------------------------------------------------
 
 
-def _org():
-    """The layout of conftest's `org` (two OPDs, one with a sub-unit; one person per role)."""
-    from pegawai.models import JenisUnit, Peran
-    from pegawai.tests.factories import UnitKerjaFactory, kepala_dari, pegawai_di
-
-    o = SimpleNamespace()
-    o.bkpsdm = UnitKerjaFactory(nama="BKPSDM", jenis=JenisUnit.OPD)
-    o.unit = UnitKerjaFactory(nama="Kecamatan Mulyorejo", jenis=JenisUnit.KECAMATAN)
-    o.subunit = UnitKerjaFactory(nama="Kelurahan Kalisari", jenis=JenisUnit.KELURAHAN, induk=o.unit)
-    o.lain = UnitKerjaFactory(nama="Dinas Sosial", jenis=JenisUnit.OPD)
-    o.hr = pegawai_di(o.bkpsdm, akun=True, peran=Peran.HR)
-    o.ppk = pegawai_di(o.lain, akun=True, peran=Peran.PPK)
-    o.kepala = kepala_dari(o.unit)
-    o.anggota = pegawai_di(o.subunit, akun=True)
-    o.orang_luar = pegawai_di(o.lain, akun=True)
-    return o
-
-
 def _berkas(nama="dokumen.pdf"):
     return SimpleUploadedFile(nama, b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
 
@@ -185,12 +166,12 @@ def _dunia_bangun():
     from pegawai.models import RiwayatImpor, TugasJabatan
     from pegawai.services.akun import aktivasi_token, akun_buat, reset_token
     from pegawai.services.impor import impor_unggah
-    from pegawai.tests.factories import JabatanFactory, pegawai_di
+    from pegawai.tests.factories import JabatanFactory, buat_org, pegawai_di
     from pelatihan import services as pelatihan_services
     from pelatihan.models import StatusPenugasan
     from pelatihan.tests.factories import DuniaPelatihan, penugasan_buat
 
-    o = _org()
+    o = buat_org()
     w = SimpleNamespace(org=o)
 
     # People and units
@@ -683,19 +664,13 @@ def _klien(orang: dict) -> dict[str, Client]:
 
 
 @pytest.fixture(scope="class")
-def dunia_url(django_db_setup, django_db_blocker, tmp_path_factory):
+def dunia_url(bangun_sekali):
     """The world, built once for the class inside a transaction rolled back at the end."""
-    media = tmp_path_factory.mktemp("media_semua_url")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHER, MEDIA_ROOT=media),
-        transaction.atomic(),
-    ):
+    with bangun_sekali("media_semua_url") as media:
         w = _dunia_bangun()
         w.media = media
         w.objek = _objek(w)
         yield w
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

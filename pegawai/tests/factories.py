@@ -3,6 +3,7 @@ and gender digit agree with the record."""
 
 import itertools
 from datetime import date
+from types import SimpleNamespace
 
 import factory
 
@@ -99,3 +100,19 @@ def kepala_dari(unit, **kwargs) -> Pegawai:
     unit.kepala = kepala
     unit.save(update_fields=["kepala"])
     return kepala
+
+
+def buat_org() -> SimpleNamespace:
+    """A small organisation: two OPDs, one with a sub-unit, and one person in each role (the roles of
+    conftest's `org` fixture, which is this, built for one test)."""
+    o = SimpleNamespace()
+    o.bkpsdm = UnitKerjaFactory(nama="BKPSDM", jenis=JenisUnit.OPD)
+    o.unit = UnitKerjaFactory(nama="Kecamatan Mulyorejo", jenis=JenisUnit.KECAMATAN)
+    o.subunit = UnitKerjaFactory(nama="Kelurahan Kalisari", jenis=JenisUnit.KELURAHAN, induk=o.unit)
+    o.lain = UnitKerjaFactory(nama="Dinas Sosial", jenis=JenisUnit.OPD)
+    o.hr = pegawai_di(o.bkpsdm, akun=True, peran=Peran.HR)
+    o.ppk = pegawai_di(o.lain, akun=True, peran=Peran.PPK)
+    o.kepala = kepala_dari(o.unit)
+    o.anggota = pegawai_di(o.subunit, akun=True)
+    o.orang_luar = pegawai_di(o.lain, akun=True)
+    return o

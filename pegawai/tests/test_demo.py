@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -42,7 +41,6 @@ from pegawai.models import (
 LANGKAH = ["pegawai.demo.simpan.organisasi", "pegawai.demo.pangkat.riwayat_pangkat"]
 MODEL = [UnitKerja, Jabatan, Kompetensi, Pegawai, RiwayatJabatan, KinerjaTahunan, HukumanDisiplin, User]
 MODEL += [RiwayatGolongan, RiwayatPendidikan]
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _jumlah() -> dict[str, int]:
@@ -54,15 +52,14 @@ def _jumlah() -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
+def demo(bangun_sekali):
     """The organisation step, run once for the module; rolled back afterwards."""
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER), transaction.atomic():
+    with bangun_sekali("media_demo"):
         out = io.StringIO()
         t0 = time.perf_counter()
         call_command("demo", langkah=LANGKAH, stdout=out)
         detik = time.perf_counter() - t0
         yield {"out": out.getvalue(), "detik": detik, "jumlah": _jumlah()}
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
@@ -195,8 +192,7 @@ def test_kompetensi_kinerja_dan_hukuman(demo, db):
     assert any(h.berlaku_pada(hari_ini) for h in HukumanDisiplin.objects.all()), "some sanction still runs"
 
 
-def test_akun_demo_bisa_masuk_dengan_peran_yang_benar(demo, client, settings):
-    settings.PASSWORD_HASHERS = FAST_HASHER
+def test_akun_demo_bisa_masuk_dengan_peran_yang_benar(demo, client):
     nama = {
         "hr": "Rina Wulandari",
         "ppk": "Ikhsan",
