@@ -3,6 +3,9 @@
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.state import ProjectState
 
 from mutasi.demo import dokumen_contoh
 from mutasi.models import JenisMutasi, StatusUsulan
@@ -145,3 +148,11 @@ class Dunia:
 @pytest.fixture
 def dunia(org):
     return Dunia(org)
+
+
+def migrasi_ke(target: list[tuple[str, str]] | None = None) -> ProjectState:
+    """Migrate the test database to `target` ((app, migration) nodes; None: every app's latest, as
+    the other tests expect it) and return the project state there: `.apps` gives the models as they
+    were, for writing rows of that time."""
+    executor = MigrationExecutor(connection)
+    return executor.migrate(target or executor.loader.graph.leaf_nodes())

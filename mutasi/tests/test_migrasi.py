@@ -2,29 +2,16 @@
 proposal's old note rows about objections move into that history, and back on reversal."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from mutasi.models import Keberatan, RiwayatStatusKeberatan, RiwayatStatusUsulan, StatusUsulan
 from mutasi.services.keberatan import keberatan_ajukan, keberatan_jawab
+from mutasi.tests.helpers import migrasi_ke
 
 SEBELUM = [("mutasi", "0003_pelatihan_pindah")]
 SESUDAH = [("mutasi", "0005_keberatan_status_turunkan")]
 
 
-def _terbaru():
-    """Every app's latest migration: the database as the other tests expect it."""
-    executor = MigrationExecutor(connection)
-    return executor.loader.graph.leaf_nodes()
-
-
 ISI = "Saya merawat orang tua; lokasi baru terlalu jauh."
-
-
-def _migrasi(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -37,12 +24,12 @@ def test_status_dan_riwayat_keberatan_diturunkan_dari_data(dunia):
     kolom = ("keberatan_id", "aksi", "dari", "ke", "oleh_id")
     riwayat = sorted(RiwayatStatusKeberatan.objects.values_list(*kolom))
     try:
-        _migrasi(SEBELUM)  # back: the history becomes the proposal's note rows again
+        migrasi_ke(SEBELUM)  # back: the history becomes the proposal's note rows again
         catatan = RiwayatStatusUsulan.objects.filter(usulan=u, aksi__in=["keberatan", "jawab_keberatan"])
         assert sorted(catatan.values_list("aksi", flat=True)) == ["jawab_keberatan", "keberatan", "keberatan"]
     finally:
-        _migrasi(SESUDAH)
-        _migrasi(_terbaru())
+        migrasi_ke(SESUDAH)
+        migrasi_ke()
     statuses = dict(Keberatan.objects.values_list("pk", "status"))
     assert statuses == {dijawab.pk: "DIJAWAB", terbuka.pk: "DIAJUKAN"}
     assert sorted(RiwayatStatusKeberatan.objects.values_list(*kolom)) == riwayat

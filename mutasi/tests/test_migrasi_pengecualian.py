@@ -3,24 +3,13 @@ hard ones confirmed by the decision already taken), duplicate open requests are 
 one-open-request constraint; and back."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from mutasi.models import PengecualianSyarat, PermohonanMutasi, StatusUsulan
+from mutasi.tests.helpers import migrasi_ke
 
 SEBELUM = [("mutasi", "0006_pengecualian_syarat_keputusan_eksternal")]
 ALASAN = "Satu-satunya pengelola data kesehatan yang tersedia untuk layanan baru."
-
-
-def _migrasi(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-
-
-def _terbaru():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -36,8 +25,7 @@ def test_pengecualian_tunggal_menjadi_satu_baris_per_syarat(dunia):
     ]
     waktu = timezone.now()
     try:
-        _migrasi(SEBELUM)
-        lama = MigrationExecutor(connection).loader.project_state(SEBELUM[0]).apps
+        lama = migrasi_ke(SEBELUM).apps
         Usulan, Permohonan = lama.get_model("mutasi", "UsulanMutasi"), lama.get_model("mutasi", "PermohonanMutasi")
         Usulan.objects.filter(pk__in=[diputuskan.pk, draf.pk]).update(
             override_alasan=ALASAN, override_oleh_id=o.hr.akun.pk, override_pada=waktu, hasil_cek=gagal
@@ -46,7 +34,7 @@ def test_pengecualian_tunggal_menjadi_satu_baris_per_syarat(dunia):
         for _ in range(2):
             Permohonan.objects.create(pegawai_id=o.anggota.pk, jenis="DALAM", alasan="Dekat keluarga.")
     finally:
-        _migrasi(_terbaru())
+        migrasi_ke()
     rows = {(p.usulan_id, p.kode): p for p in PengecualianSyarat.objects.all()}
     assert set(rows) == {(u.pk, k) for u in (diputuskan, draf) for k in ("masa_jabatan", "kinerja")}
     assert all(p.alasan == ALASAN and p.oleh_id == o.hr.akun.pk for p in rows.values())
@@ -58,9 +46,8 @@ def test_pengecualian_tunggal_menjadi_satu_baris_per_syarat(dunia):
     assert terbuka.count() == 1 and PermohonanMutasi.objects.filter(status="DITOLAK").count() == 1
 
     try:  # and back: the justifications come together again
-        _migrasi(SEBELUM)
-        lama = MigrationExecutor(connection).loader.project_state(SEBELUM[0]).apps
+        lama = migrasi_ke(SEBELUM).apps
         assert lama.get_model("mutasi", "UsulanMutasi").objects.get(pk=draf.pk).override_alasan == ALASAN
         assert not lama.get_model("mutasi", "PengecualianSyarat").objects.exists()
     finally:
-        _migrasi(_terbaru())
+        migrasi_ke()

@@ -2,20 +2,13 @@
 number (in the order made, per year) and the history row of their submission (and of HR's answer)."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from mutasi.models import NomorUrutSK, PermohonanMutasi, RiwayatStatusPermohonan
 from mutasi.services.permohonan import permohonan_buat, permohonan_tarik, permohonan_tolak
+from mutasi.tests.helpers import migrasi_ke
 
 ALASAN = "Saya ingin lebih dekat dengan keluarga yang sedang sakit."
-
-
-def _migrasi(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -26,9 +19,9 @@ def test_nomor_dan_riwayat_permohonan_lama(org):
     permohonan_tarik(oleh=org.orang_luar.akun, permohonan=ditarik)
     terbuka = permohonan_buat(oleh=org.anggota.akun, jenis="DALAM", alasan=ALASAN, unit_pilihan=[])
     try:
-        _migrasi([("mutasi", "0011_riwayat_pengganti")])  # before numbers and history
+        migrasi_ke([("mutasi", "0011_riwayat_pengganti")])  # before numbers and history
     finally:
-        _migrasi(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrasi_ke()
     tahun = timezone.localdate().year
     nomor = dict(PermohonanMutasi.objects.values_list("pk", "nomor"))
     assert nomor == {

@@ -8,12 +8,11 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from mutasi.models import DasarHukum, JenisSK, NomorUrutSK, StatusUsulan, SuratKeputusan, TembusanSK
 from mutasi.services.sk import sk_tandatangani
 from mutasi.services.sk_konsep import sk_siapkan, sk_siapkan_perubahan
-from mutasi.tests.helpers import TMT
+from mutasi.tests.helpers import TMT, migrasi_ke
 
 PERTAMA = "0009_sk_konsep_ttd_pemberitahuan"
 
@@ -22,12 +21,6 @@ def _sebelum() -> list[tuple[str, str]]:
     """The migration mine follows (whatever the other mutasi migrations are numbered)."""
     modul = importlib.import_module(f"mutasi.migrations.{PERTAMA}")
     return [d for d in modul.Migration.dependencies if d[0] == "mutasi"]
-
-
-def _migrasi(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -42,14 +35,14 @@ def test_sk_lama_dicakup_dan_konsep_dibuang_saat_mundur(dunia):
     lain = dunia.sampai(StatusUsulan.DIPUTUSKAN, pegawai=o.orang_luar)
     konsep = sk_siapkan(oleh=o.hr.akun, usulan_ids=[lain.pk], tmt=TMT)
     try:
-        _migrasi(_sebelum())
+        migrasi_ke(_sebelum())
         with connection.cursor() as c:
             c.execute("SELECT id FROM mutasi_suratkeputusan ORDER BY id")
             assert [r[0] for r in c.fetchall()] == [awal.pk, ubah.pk]  # the draft is gone, the decrees stay
             c.execute("SELECT tahun, terakhir FROM mutasi_nomorurutsk")
             assert c.fetchall() == [(awal.tahun, 2)]  # the decrees' counter only
     finally:
-        _migrasi(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrasi_ke()
     assert not SuratKeputusan.objects.filter(pk=konsep.pk).exists()
     assert list(SuratKeputusan.objects.get(pk=awal.pk).cakupan.all()) == [u]
     assert list(SuratKeputusan.objects.get(pk=ubah.pk).cakupan.all()) == [u]
