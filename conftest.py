@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.utils import translation
 
 CHROMIUM_ARGS = [
@@ -120,20 +120,9 @@ def bangun_sekali(django_db_setup, django_db_blocker, tmp_path_factory):
     return bangun
 
 
-def _client_for(pegawai) -> Client:
-    c = Client()
-    c.force_login(pegawai.akun)
-    return c
-
-
 @pytest.fixture
 def clients(org):
     """A logged-in test client per role name, plus 'anon'."""
-    return {
-        "anon": Client(),
-        "hr": _client_for(org.hr),
-        "ppk": _client_for(org.ppk),
-        "kepala": _client_for(org.kepala),
-        "anggota": _client_for(org.anggota),
-        "orang_luar": _client_for(org.orang_luar),
-    }
+    from pegawai.tests.factories import klien_org
+
+    return klien_org(org)

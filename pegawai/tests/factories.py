@@ -116,3 +116,14 @@ def buat_org() -> SimpleNamespace:
     o.anggota = pegawai_di(o.subunit, akun=True)
     o.orang_luar = pegawai_di(o.lain, akun=True)
     return o
+
+
+def klien_org(o) -> dict:
+    """A signed-in test client for each role of `buat_org`, plus "anon"."""
+    from django.test import Client
+
+    klien = {"anon": Client()}
+    for peran in ("hr", "ppk", "kepala", "anggota", "orang_luar"):
+        klien[peran] = Client()
+        klien[peran].force_login(getattr(o, peran).akun)
+    return klien
