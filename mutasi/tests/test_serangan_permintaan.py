@@ -16,17 +16,20 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def _bersama(bangun_sekali):
-    with bangun_sekali("media_serangan"):
+    with bangun_sekali("media_serangan") as media:
         w = Dunia(DuniaMutasi(buat_org()))
-        yield w, sasaran_bangun(w)
+        yield media, w, sasaran_bangun(w)
 
 
 @pytest.fixture
-def bersama(_bersama, db):
+def bersama(_bersama, db, settings):
     """`w` and `sasaran` built once for the module, for the tests that only send requests as each
     role: building them costs about two seconds (a signed decree), and these tests run a hundred
-    times. What a request wrongly wrote would still be rolled back with its test."""
-    return _bersama
+    times. What a request wrongly wrote would still be rolled back with its test; the uploaded
+    files stay where the module's data put them, so a download that may succeed does."""
+    media, w, sasaran = _bersama
+    settings.MEDIA_ROOT = media
+    return w, sasaran
 
 
 # --- 1. No view crashes, whatever the id, the role or the method ------------------------------------

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import Count
+from django.utils import timezone
 
 from ..models import Jabatan, RiwayatJabatan, TugasJabatan, UnitKerja
+from ..selectors.abk.rotasi import mulai_paling_lambat
 
 # (unit code, position name) -> selisih wanted: positive = shortage (needed = bezetting + n),
 # negative = surplus (needed = bezetting - n, at least 0).
@@ -310,11 +311,7 @@ def beban_kerja(stdout) -> None:
         t.full_clean(validate_unique=False, validate_constraints=False)
     TugasJabatan.objects.bulk_create(baru)
 
-    hari = date.today()
-    try:
-        batas = hari.replace(year=hari.year - settings.MUTASI_MAX_TAHUN)
-    except ValueError:
-        batas = hari.replace(year=hari.year - settings.MUTASI_MAX_TAHUN, day=28)
+    batas = mulai_paling_lambat(timezone.localdate(), settings.MUTASI_MAX_TAHUN)
     wajib = RiwayatJabatan.objects.sekarang().filter(pegawai__aktif=True, mulai__lte=batas).count()
     stdout.write(f"  uraian tugas       {len(baru):>5} baru")
     stdout.write(f"  jabatan x unit     {dilewati:>5} sudah berisi uraian tugas: tidak diubah")
