@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from inti.galat import LayananError
+from inti.pdf import pdf_dari_html
 from inti.ttd import Penanda, TtdError, tandatangani
 from inti.ttd.pdf import jumlah_halaman
 
@@ -41,13 +42,6 @@ def qr_data_uri(teks: str) -> str:
     import segno
 
     return segno.make(teks, error="m").svg_data_uri(scale=3, border=1)
-
-
-def pdf_dari_html(html: str) -> bytes:
-    from weasyprint import HTML
-
-    # No external resources: the QR code is a data URI and the fonts are the system's.
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
 # --- Context for the templates ------------------------------------------------------------------------

@@ -12,9 +12,10 @@ from datetime import date
 import pytest
 from django.template.loader import render_to_string
 
+from inti.pdf import pdf_dari_html
 from inti.ttd.pdf import jumlah_halaman
 from mutasi.models import DasarHukum, JenisMutasi, PejabatPenandatangan, StatusUsulan, SuratPemberitahuan, TembusanSK
-from mutasi.services.dokumen import TEMPLATE_SK, konteks_sk, pdf_dari_html
+from mutasi.services.dokumen import TEMPLATE_SK, konteks_sk
 from mutasi.tests.helpers import TMT
 from pegawai.models import StatusAsn
 from pegawai.tests.factories import pegawai_di

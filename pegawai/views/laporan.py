@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from inti.halaman import halaman
 from inti.lembar import Tabel, respons_xlsx
 from inti.masukan import id_aman
+from inti.pdf import pdf_dari_html
 from inti.respons import pdf_response
 
 from ..akses import boleh_lihat_organisasi, perlu
@@ -95,8 +96,6 @@ def duk_xlsx(request):
 
 @perlu(boleh_lihat_organisasi)
 def duk_pdf(request):
-    from weasyprint import HTML
-
     opd = _opd(request)
     hari = timezone.localdate()
     judul, sub = _judul_duk(opd, hari)
@@ -112,8 +111,7 @@ def duk_pdf(request):
         },
         request=request,
     )
-    pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
-    return pdf_response(pdf, f"duk-{opd.kode if opd else 'semua'}-{hari:%Y%m%d}.pdf")
+    return pdf_response(pdf_dari_html(html), f"duk-{opd.kode if opd else 'semua'}-{hari:%Y%m%d}.pdf")
 
 
 @perlu(boleh_lihat_organisasi)
