@@ -18,6 +18,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from inti import ttd
+from inti.pdf import pdf_dari_html
 from inti.tests.palsu_bsre import pdf_kecil
 from inti.ttd import HasilVerifikasi, Penanda, Tampilan, TtdError, tandatangani, verifikasi
 
@@ -58,9 +59,7 @@ def _pdfsig(berkas) -> str:
 
 
 def _pdf_weasyprint() -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string="<h1>KEPUTUSAN WALI KOTA SURABAYA</h1><p>tentang mutasi pegawai</p>").write_pdf()
+    return pdf_dari_html("<h1>KEPUTUSAN WALI KOTA SURABAYA</h1><p>tentang mutasi pegawai</p>")
 
 
 # --- signing and verifying ----------------------------------------------------------------------

@@ -206,6 +206,15 @@ class AlurUsulan(Alur):
             raise AlurError(_("Usulan ini belum punya SK untuk dicabut."))
         if aksi == "laksanakan" and (alasan_sk := sk_belum_dapat_dilaksanakan(u)):
             raise PelaksanaanTertahan(alasan_sk)
+        if aksi == "laksanakan" and not u.pegawai.aktif:
+            # Died, retired or left after the decree: no override moves them; the decree is revoked.
+            raise PelaksanaanTertahan(
+                _(
+                    "%(nama)s sudah tidak aktif (%(alasan)s): mutasi ini tidak dapat dilaksanakan. "
+                    "Keputusannya dibatalkan melalui SK pembatalan yang disiapkan BKPSDM dan ditetapkan PPK."
+                )
+                % {"nama": u.pegawai.nama_lengkap, "alasan": u.pegawai.alasan_nonaktif or _("tanpa keterangan")}
+            )
         berjalan_lain = u.pegawai.usulan_mutasi.filter(status__in=STATUS_BERJALAN).exclude(pk=u.pk)
         if aksi == "ajukan" and berjalan_lain.exists():
             raise AlurError(_("Pegawai ini sudah ada dalam usulan lain yang sedang berjalan."))

@@ -5,14 +5,18 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from mutasi.models import JenisMutasi, StatusUsulan, UsulanMutasi
 from mutasi.services.alur import usulan_transisi
-from mutasi.services.pelaksanaan import mutasi_laksanakan_jatuh_tempo
+from mutasi.services.kelayakan import PelaksanaanTertahan
+from mutasi.services.pelaksanaan import AKSI_TERTAHAN, mutasi_laksanakan_jatuh_tempo, usulan_laksanakan
 from mutasi.services.sk import sk_tandatangani
 from mutasi.services.sk_konsep import sk_siapkan
+from mutasi.services.usulan import pengecualian_konfirmasi, usulan_pengecualian
 from mutasi.tests.helpers import TMT
 from pegawai.models import JenisJabatan, RiwayatJabatan
+from pegawai.services.pegawai import pegawai_nonaktifkan
 from pegawai.tests.factories import JabatanFactory
 
 S = StatusUsulan
@@ -100,3 +104,52 @@ def test_usulan_lain_ditandai_setelah_mutasi_dilaksanakan(dunia):
     draf.refresh_from_db()
     assert draf.perlu_tinjauan and "sudah dilaksanakan" in draf.tinjauan_alasan
     assert laporan.dilaksanakan and laporan.ditandai
+
+
+def test_pegawai_yang_tidak_aktif_lagi_tidak_dipindahkan(dunia, clients, django_capture_on_commit_callbacks):
+    """Died after the decree was signed: on the TMT the transfer is held with the reason and HR is told;
+    an override of the failed check, even confirmed by the PPK, does not give them a post either."""
+    o = dunia.org
+    u = dunia.sampai(S.SK_TERBIT)
+    pegawai_nonaktifkan(oleh=o.hr.akun, pegawai=o.anggota, alasan="Meninggal dunia", tanggal=TMT - timedelta(days=9))
+    riwayat = list(RiwayatJabatan.objects.filter(pegawai=o.anggota).values_list("pk", "sampai"))
+    with django_capture_on_commit_callbacks(execute=True):
+        laporan = mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)
+    assert laporan.dilaksanakan == [] and len(laporan.tertahan) == 1
+    catatan = u.riwayat_status.order_by("-id").first()
+    assert catatan.aksi == AKSI_TERTAHAN and "sudah tidak aktif (Meninggal dunia)" in catatan.catatan
+    assert "SK pembatalan" in catatan.catatan
+    html = clients["hr"].get(reverse("mutasi:detail", args=[u.pk])).content.decode()
+    assert 'id="pegawai-nonaktif"' in html and "Meninggal dunia" in html and "dilaksanakan otomatis" not in html
+
+    usulan_pengecualian(oleh=o.hr.akun, usulan=u, kode="masa_jabatan", alasan="Kebutuhan layanan yang mendesak.")
+    pengecualian_konfirmasi(oleh=o.ppk.akun, usulan=u, kode="masa_jabatan")
+    with pytest.raises(PelaksanaanTertahan, match="sudah tidak aktif"):
+        usulan_laksanakan(usulan=UsulanMutasi.objects.get(pk=u.pk), hari_ini=TMT)
+    assert UsulanMutasi.objects.get(pk=u.pk).status == S.SK_TERBIT
+    assert list(RiwayatJabatan.objects.filter(pegawai=o.anggota).values_list("pk", "sampai")) == riwayat
+
+
+def test_mutasi_keluar_pegawai_yang_sudah_pensiun_tidak_menimpa_alasannya(dunia):
+    o = dunia.org
+    u = dunia.usulan(
+        jenis=JenisMutasi.KELUAR, tujuan_unit=None, tujuan_jabatan=None, instansi_eksternal="Pemerintah Kota Malang"
+    )
+    u = usulan_transisi(usulan=u, aksi="ajukan", oleh=o.hr.akun)
+    u = usulan_transisi(usulan=u, aksi="lepas", oleh=o.kepala.akun)
+    u = usulan_transisi(usulan=u, aksi="terima", oleh=o.hr.akun)
+    u = dunia.sampai(S.SK_TERBIT, usulan=u)
+    pegawai_nonaktifkan(oleh=o.hr.akun, pegawai=o.anggota, alasan="Pensiun (BUP)", tanggal=TMT - timedelta(days=1))
+    with pytest.raises(PelaksanaanTertahan, match="sudah tidak aktif"):
+        usulan_laksanakan(usulan=u, hari_ini=TMT)
+    o.anggota.refresh_from_db()
+    assert o.anggota.alasan_nonaktif == "Pensiun (BUP)"
+    assert UsulanMutasi.objects.get(pk=u.pk).status == S.SK_TERBIT
+
+
+def test_halaman_nonaktifkan_menyebut_mutasi_yang_menunggu(dunia, clients):
+    """HR sees, before deactivating, that the decided transfer will not be carried out."""
+    u = dunia.sampai(S.SK_TERBIT)
+    html = clients["hr"].get(reverse("pegawai:nonaktifkan", args=[dunia.org.anggota.pk])).content.decode()
+    assert f'<a href="{reverse("mutasi:detail", args=[u.pk])}">{u.nomor}</a>' in html
+    assert "tidak akan dilaksanakan" in html

@@ -93,7 +93,12 @@ def pegawai_pindah_jabatan(
     """Close the current post the day before `tmt` and open the new one, now. A head leaving a
     head post stops being the head of that unit. Used by carried-out transfers and by the daily job
     applying a scheduled move (`terjadwal`, the move being applied); `oleh` None: the system. Any
-    other move waiting for its TMT was planned from the post that closes here: it is cancelled."""
+    other move waiting for its TMT was planned from the post that closes here: it is cancelled. An
+    employee no longer in service gets no new post, whatever the caller."""
+    if not Pegawai.objects.filter(pk=pegawai.pk, aktif=True).exists():
+        raise LayananError(
+            _("%(nama)s sudah tidak aktif; jabatan baru tidak dapat dicatat.") % {"nama": pegawai.nama_lengkap}
+        )
     lama = (
         RiwayatJabatan.objects.sekarang()
         .select_for_update()

@@ -204,6 +204,16 @@ class TestTerapkan:
         assert pindah_terapkan_jatuh_tempo(hari_ini=TMT).diterapkan == []
         assert not RiwayatJabatan.objects.filter(pegawai=org.anggota, sampai__isnull=True).exists()
 
+    def test_pegawai_tidak_aktif_tidak_mendapat_jabatan_baru(self, org):
+        """Whoever calls it (a transfer carried out, the daily job, HR's form): no post for someone
+        no longer in service."""
+        pegawai_nonaktifkan(oleh=org.hr.akun, pegawai=org.anggota, alasan="Meninggal dunia", tanggal=HARI)
+        jumlah = RiwayatJabatan.objects.filter(pegawai=org.anggota).count()
+        with pytest.raises(LayananError, match="sudah tidak aktif"):
+            pegawai_pindah_jabatan(oleh=None, pegawai=org.anggota, unit=org.unit, jabatan=JabatanFactory(), tmt=HARI)
+        assert RiwayatJabatan.objects.filter(pegawai=org.anggota).count() == jumlah
+        assert org.anggota.posisi_sekarang is None
+
     def test_jabatan_berubah_di_luar_layanan_dibatalkan_oleh_job(self, org, tujuan):
         p = _jadwalkan(org, tujuan)
         RiwayatJabatan.objects.filter(pk=org.anggota.posisi_sekarang.pk).update(sampai=HARI)  # e.g. a repair

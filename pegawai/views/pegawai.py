@@ -361,6 +361,7 @@ def nonaktifkan(request, pk: int):
             "pegawai": pegawai,
             "posisi": posisi,
             "unit_dipimpin": list(pegawai.unit_dipimpin.all()),
+            "tertunda": mutasi_tertunda(pegawai.pk),
             "alasan_umum": NonaktifkanForm.ALASAN_UMUM,
         },
     )
