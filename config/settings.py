@@ -372,6 +372,9 @@ LAPORAN_DIKLAT_PEGAWAI = "pelatihan.selectors.diklat.diklat_per_pegawai"
 # decided transfer of that employee not yet carried out, or None. A manual move is refused while one
 # waits (pegawai may not import mutasi); empty = never refused.
 PEGAWAI_MUTASI_TERTUNDA = env.str("PEGAWAI_MUTASI_TERTUNDA", default="mutasi.selectors.mutasi_tertunda")
+# Hook for closing a unit: a callable taking a UnitKerja id and returning (number, URL) of every
+# proposal in progress into it; closing is refused while there is one; empty = never refused.
+PEGAWAI_MUTASI_KE_UNIT = env.str("PEGAWAI_MUTASI_KE_UNIT", default="mutasi.selectors.mutasi_ke_unit")
 # Competence development owed to every ASN per year (lesson hours).
 PELATIHAN_JP_MINIMAL = env.int("PELATIHAN_JP_MINIMAL", default=20)
 PELATIHAN_WAJIB_BUKTI = env.bool("PELATIHAN_WAJIB_BUKTI", default=True)

@@ -34,6 +34,7 @@ from .terkait import (
     sk_terlihat,
     sk_usulan,
 )
+from .tertunda import mutasi_ke_unit as mutasi_ke_unit  # pegawai's PEGAWAI_MUTASI_KE_UNIT hook
 from .tertunda import mutasi_tertunda as mutasi_tertunda  # pegawai's PEGAWAI_MUTASI_TERTUNDA hook
 from .usulan import (
     atasan_baru,

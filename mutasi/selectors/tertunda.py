@@ -1,9 +1,10 @@
-"""A decided transfer still waiting to be carried out: pegawai's manual move asks for it through the
-PEGAWAI_MUTASI_TERTUNDA hook (pegawai may not import mutasi), and refuses while there is one."""
+"""Transfers pegawai must wait for (pegawai may not import mutasi, so it asks through hooks named in
+settings): a decided transfer still waiting to be carried out blocks a manual move
+(PEGAWAI_MUTASI_TERTUNDA); a proposal in progress into a unit blocks closing it (PEGAWAI_MUTASI_KE_UNIT)."""
 
 from django.urls import reverse
 
-from ..models import StatusUsulan, UsulanMutasi
+from ..models import STATUS_BERJALAN, StatusUsulan, UsulanMutasi
 
 # Decided by the PPK and not yet carried out (nor cancelled): the decree will move the employee
 # from the post they hold now.
@@ -17,3 +18,9 @@ def mutasi_tertunda(pegawai_id: int) -> tuple[str, str] | None:
     if u is None:
         return None
     return u.nomor, reverse("mutasi:detail", args=[u.pk])
+
+
+def mutasi_ke_unit(unit_id: int) -> list[tuple[str, str]]:
+    """(number, URL of the proposal's page) of every submitted, unfinished proposal into the unit."""
+    qs = UsulanMutasi.objects.filter(tujuan_unit_id=unit_id, status__in=STATUS_BERJALAN).order_by("pk")
+    return [(u.nomor, reverse("mutasi:detail", args=[u.pk])) for u in qs]

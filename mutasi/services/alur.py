@@ -71,6 +71,8 @@ from .notifikasi import notifikasi_transisi
 from .sk_syarat import sk_belum_dapat_dilaksanakan
 
 S = StatusUsulan
+# The steps that carry a proposal towards its destination (refused once that unit is closed).
+LANGKAH_MAJU = ("ajukan", "lepas", "terima", "verifikasi", "putuskan", "terbitkan_sk", "laksanakan")
 
 TRANSISI = tabel(
     Transisi("ajukan", STATUS_DRAF, S.DIAJUKAN, gettext_lazy("Ajukan usulan"), PENGUSUL),
@@ -206,6 +208,16 @@ class AlurUsulan(Alur):
             raise AlurError(_("Usulan ini belum punya SK untuk dicabut."))
         if aksi == "laksanakan" and (alasan_sk := sk_belum_dapat_dilaksanakan(u)):
             raise PelaksanaanTertahan(alasan_sk)
+        if aksi in LANGKAH_MAJU and u.tujuan_unit_id and not u.tujuan_unit.aktif:
+            pesan = _("Unit tujuan %(unit)s sudah ditutup per %(tanggal)s") % {
+                "unit": u.tujuan_unit.nama,
+                "tanggal": f"{u.tujuan_unit.ditutup_pada:%d-%m-%Y}" if u.tujuan_unit.ditutup_pada else "-",
+            }
+            if aksi == "laksanakan":
+                raise PelaksanaanTertahan(
+                    pesan + ": " + _("mutasi ini tidak dapat dilaksanakan; tujuannya diubah dengan SK perubahan.")
+                )
+            raise AlurError(pesan + ": " + _("ubah tujuan usulan atau batalkan."))
         if aksi == "laksanakan" and not u.pegawai.aktif:
             # Died, retired or left after the decree: no override moves them; the decree is revoked.
             raise PelaksanaanTertahan(

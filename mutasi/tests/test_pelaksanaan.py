@@ -7,7 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from inti.galat import LayananError
 from mutasi.models import JenisMutasi, StatusUsulan, UsulanMutasi
+from mutasi.services import AlurError
 from mutasi.services.alur import usulan_transisi
 from mutasi.services.kelayakan import PelaksanaanTertahan
 from mutasi.services.pelaksanaan import AKSI_TERTAHAN, mutasi_laksanakan_jatuh_tempo, usulan_laksanakan
@@ -15,9 +17,10 @@ from mutasi.services.sk import sk_tandatangani
 from mutasi.services.sk_konsep import sk_siapkan
 from mutasi.services.usulan import pengecualian_konfirmasi, usulan_pengecualian
 from mutasi.tests.helpers import TMT
-from pegawai.models import JenisJabatan, RiwayatJabatan
+from pegawai.models import JenisJabatan, RiwayatJabatan, UnitKerja
+from pegawai.services.organisasi import unit_tutup
 from pegawai.services.pegawai import pegawai_nonaktifkan
-from pegawai.tests.factories import JabatanFactory
+from pegawai.tests.factories import JabatanFactory, UnitKerjaFactory
 
 S = StatusUsulan
 pytestmark = pytest.mark.django_db
@@ -153,3 +156,31 @@ def test_halaman_nonaktifkan_menyebut_mutasi_yang_menunggu(dunia, clients):
     html = clients["hr"].get(reverse("pegawai:nonaktifkan", args=[dunia.org.anggota.pk])).content.decode()
     assert f'<a href="{reverse("mutasi:detail", args=[u.pk])}">{u.nomor}</a>' in html
     assert "tidak akan dilaksanakan" in html
+
+
+def test_mutasi_ke_unit_yang_sudah_ditutup_tertahan(dunia):
+    """The destination was closed after the decree (its staff moved out first): on the TMT nobody is
+    posted into a closed unit; the transfer is held with the reason for HR."""
+    o = dunia.org
+    u = dunia.sampai(S.SK_TERBIT)
+    RiwayatJabatan.objects.sekarang().filter(unit=dunia.tujuan).update(sampai=TMT - timedelta(days=30))
+    # Closing is refused while the transfer goes there (naming it) ...
+    with pytest.raises(LayananError, match=f"tujuan 1 usulan mutasi yang sedang berjalan \\({u.nomor}\\)"):
+        unit_tutup(oleh=o.hr.akun, unit=dunia.tujuan, tanggal=TMT - timedelta(days=20))
+    # ... so a unit closed another way (an earlier version, a repair in the database) is what is left.
+    UnitKerja.objects.filter(pk=dunia.tujuan.pk).update(aktif=False, ditutup_pada=TMT - timedelta(days=20))
+    posisi = o.anggota.posisi_sekarang
+    laporan = mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)
+    assert laporan.dilaksanakan == [] and len(laporan.tertahan) == 1
+    assert "Dinas Kesehatan sudah ditutup" in laporan.tertahan[0] and "SK perubahan" in laporan.tertahan[0]
+    assert o.anggota.posisi_sekarang == posisi
+
+
+def test_usulan_ke_unit_yang_sudah_ditutup_tidak_maju(dunia):
+    o = dunia.org
+    kosong = UnitKerjaFactory(nama="UPTD Lama")
+    u = dunia.usulan(tujuan_unit=kosong, tujuan_jabatan=dunia.jabatan_tujuan)
+    unit_tutup(oleh=o.hr.akun, unit=kosong, tanggal=date.today())
+    with pytest.raises(AlurError, match="UPTD Lama sudah ditutup"):
+        usulan_transisi(usulan=u, aksi="ajukan", oleh=o.hr.akun)
+    assert UsulanMutasi.objects.get(pk=u.pk).status == S.DRAFT

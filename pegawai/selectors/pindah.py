@@ -38,3 +38,10 @@ def mutasi_tertunda(pegawai_id: int) -> tuple[str, str] | None:
         return None
     hasil = import_string(jalur)(pegawai_id)
     return tuple(hasil) if hasil else None
+
+
+def mutasi_ke_unit(unit_id: int) -> list[tuple[str, str]]:
+    """(number, URL) of every transfer in progress into this unit (the setting PEGAWAI_MUTASI_KE_UNIT
+    names mutasi's function; empty = none)."""
+    jalur = getattr(settings, "PEGAWAI_MUTASI_KE_UNIT", None)
+    return [tuple(x) for x in import_string(jalur)(unit_id)] if jalur else []

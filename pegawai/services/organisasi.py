@@ -15,6 +15,7 @@ from inti.audit import audit_catat, selisih
 from inti.galat import LayananError
 
 from ..models import Formasi, Jabatan, RiwayatJabatan, UnitKerja, User
+from ..selectors.pindah import mutasi_ke_unit
 
 FIELD_UNIT = ("kode", "nama", "jenis", "alamat")
 FIELD_JABATAN = ("nama", "jenis", "jenjang", "kelas", "kepala_unit", "bup_tahun", "deskripsi")
@@ -114,6 +115,14 @@ def unit_tutup(*, oleh: User, unit: UnitKerja, tanggal: date, alasan: str = "") 
     staf = RiwayatJabatan.objects.sekarang().filter(unit=unit, pegawai__aktif=True).count()
     if staf:
         raise OrganisasiError(_("Unit ini masih memiliki %(n)d pegawai aktif: pindahkan mereka dahulu.") % {"n": staf})
+    if masuk := mutasi_ke_unit(unit.pk):
+        raise OrganisasiError(
+            _(
+                "Unit ini tujuan %(n)d usulan mutasi yang sedang berjalan (%(nomor)s): "
+                "ubah tujuannya atau batalkan dahulu."
+            )
+            % {"n": len(masuk), "nomor": ", ".join(nomor for nomor, _url in masuk)}
+        )
     anak = unit.anak.filter(aktif=True).count()
     if anak:
         raise OrganisasiError(

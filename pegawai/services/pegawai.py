@@ -94,11 +94,14 @@ def pegawai_pindah_jabatan(
     head post stops being the head of that unit. Used by carried-out transfers and by the daily job
     applying a scheduled move (`terjadwal`, the move being applied); `oleh` None: the system. Any
     other move waiting for its TMT was planned from the post that closes here: it is cancelled. An
-    employee no longer in service gets no new post, whatever the caller."""
+    employee no longer in service gets no new post, nor does anyone in a closed unit, whatever the
+    caller."""
     if not Pegawai.objects.filter(pk=pegawai.pk, aktif=True).exists():
         raise LayananError(
             _("%(nama)s sudah tidak aktif; jabatan baru tidak dapat dicatat.") % {"nama": pegawai.nama_lengkap}
         )
+    if not UnitKerja.objects.filter(pk=unit.pk, aktif=True).exists():
+        raise LayananError(_("Unit %(unit)s sudah ditutup; jabatan baru tidak dapat dicatat di sana.") % {"unit": unit})
     lama = (
         RiwayatJabatan.objects.sekarang()
         .select_for_update()

@@ -143,6 +143,8 @@ def _alasan_gugur(pindah: PindahTerjadwal) -> str:
     """Why a due move can no longer be applied ("" when it can)."""
     if not pindah.pegawai.aktif:
         return _("Pegawai tidak aktif lagi (%(alasan)s).") % {"alasan": pindah.pegawai.alasan_nonaktif or "-"}
+    if not UnitKerja.objects.filter(pk=pindah.unit_id, aktif=True).exists():
+        return _("Unit %(unit)s sudah ditutup.") % {"unit": pindah.unit}
     posisi = _posisi(pindah.pegawai)
     if (posisi.pk if posisi else None) != pindah.asal_id:
         return _("Jabatan sekarang (%(posisi)s) bukan lagi jabatan saat perpindahan ini dijadwalkan.") % {

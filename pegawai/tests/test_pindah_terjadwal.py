@@ -15,10 +15,11 @@ from inti.models import CatatanAudit
 from pegawai.models import PindahTerjadwal, RiwayatJabatan, RiwayatStatusPindah, StatusPindah, TugasJabatan
 from pegawai.selectors.abk.ikhtisar import abk_posisi_satu
 from pegawai.selectors.pegawai import pegawai_cari
+from pegawai.services.organisasi import unit_tutup
 from pegawai.services.pegawai import pegawai_nonaktifkan, pegawai_pindah_jabatan
 from pegawai.services.pindah import pindah_jabatan_catat, pindah_terapkan_jatuh_tempo
 from pegawai.services.pindah_terjadwal import pindah_terjadwal_batalkan
-from pegawai.tests.factories import JabatanFactory
+from pegawai.tests.factories import JabatanFactory, UnitKerjaFactory
 
 HARI = date(2026, 12, 6)  # "today" of the scenario in the issue
 TMT = date(2026, 12, 15)
@@ -213,6 +214,22 @@ class TestTerapkan:
             pegawai_pindah_jabatan(oleh=None, pegawai=org.anggota, unit=org.unit, jabatan=JabatanFactory(), tmt=HARI)
         assert RiwayatJabatan.objects.filter(pegawai=org.anggota).count() == jumlah
         assert org.anggota.posisi_sekarang is None
+
+    def test_unit_yang_ditutup_tidak_menerima_jabatan_baru(self, org, tujuan):
+        """A scheduled move into a unit closed before its TMT is cancelled with the reason; and no
+        post opens in a closed unit by any other way."""
+        kosong = UnitKerjaFactory(nama="UPTD Lama")
+        p = pindah_jabatan_catat(
+            oleh=org.hr.akun, pegawai=org.anggota, unit=kosong, jabatan=tujuan, tmt=TMT, hari_ini=HARI
+        )
+        unit_tutup(oleh=org.hr.akun, unit=kosong, tanggal=HARI)
+        laporan = pindah_terapkan_jatuh_tempo(hari_ini=TMT)
+        assert laporan.diterapkan == [] and len(laporan.dibatalkan) == 1
+        p.refresh_from_db()
+        assert p.status == StatusPindah.DIBATALKAN and "UPTD Lama sudah ditutup" in p.alasan_batal
+        with pytest.raises(LayananError, match="sudah ditutup"):
+            pegawai_pindah_jabatan(oleh=None, pegawai=org.anggota, unit=kosong, jabatan=tujuan, tmt=TMT)
+        assert org.anggota.posisi_sekarang.unit == org.subunit
 
     def test_jabatan_berubah_di_luar_layanan_dibatalkan_oleh_job(self, org, tujuan):
         p = _jadwalkan(org, tujuan)
