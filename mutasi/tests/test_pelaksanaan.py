@@ -74,7 +74,8 @@ def test_jabatan_kepala_menjadikan_kepala_unit(dunia):
     assert o.subunit.kepala == o.orang_luar
 
 
-def test_mutasi_keluar_menonaktifkan(dunia):
+def _keluar_sk_terbit(dunia) -> UsulanMutasi:
+    """A signed transfer of org's anggota out of the city, to Malang."""
     o = dunia.org
     u = dunia.usulan(
         jenis=JenisMutasi.KELUAR, tujuan_unit=None, tujuan_jabatan=None, instansi_eksternal="Pemerintah Kota Malang"
@@ -82,7 +83,12 @@ def test_mutasi_keluar_menonaktifkan(dunia):
     u = usulan_transisi(usulan=u, aksi="ajukan", oleh=o.hr.akun)
     u = usulan_transisi(usulan=u, aksi="lepas", oleh=o.kepala.akun)
     u = usulan_transisi(usulan=u, aksi="terima", oleh=o.hr.akun)  # the other instansi's side, recorded by HR
-    u = dunia.sampai(S.SK_TERBIT, usulan=u)
+    return dunia.sampai(S.SK_TERBIT, usulan=u)
+
+
+def test_mutasi_keluar_menonaktifkan(dunia):
+    o = dunia.org
+    u = _keluar_sk_terbit(dunia)
     from mutasi.services.usulan import KeputusanEksternal, keputusan_eksternal_catat
 
     keputusan = KeputusanEksternal(
@@ -135,13 +141,7 @@ def test_pegawai_yang_tidak_aktif_lagi_tidak_dipindahkan(dunia, clients, django_
 
 def test_mutasi_keluar_pegawai_yang_sudah_pensiun_tidak_menimpa_alasannya(dunia):
     o = dunia.org
-    u = dunia.usulan(
-        jenis=JenisMutasi.KELUAR, tujuan_unit=None, tujuan_jabatan=None, instansi_eksternal="Pemerintah Kota Malang"
-    )
-    u = usulan_transisi(usulan=u, aksi="ajukan", oleh=o.hr.akun)
-    u = usulan_transisi(usulan=u, aksi="lepas", oleh=o.kepala.akun)
-    u = usulan_transisi(usulan=u, aksi="terima", oleh=o.hr.akun)
-    u = dunia.sampai(S.SK_TERBIT, usulan=u)
+    u = _keluar_sk_terbit(dunia)
     pegawai_nonaktifkan(oleh=o.hr.akun, pegawai=o.anggota, alasan="Pensiun (BUP)", tanggal=TMT - timedelta(days=1))
     with pytest.raises(PelaksanaanTertahan, match="sudah tidak aktif"):
         usulan_laksanakan(usulan=u, hari_ini=TMT)
