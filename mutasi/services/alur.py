@@ -214,10 +214,10 @@ class AlurUsulan(Alur):
                 "tanggal": f"{u.tujuan_unit.ditutup_pada:%d-%m-%Y}" if u.tujuan_unit.ditutup_pada else "-",
             }
             if aksi == "laksanakan":
-                raise PelaksanaanTertahan(
-                    pesan + ": " + _("mutasi ini tidak dapat dilaksanakan; tujuannya diubah dengan SK perubahan.")
-                )
-            raise AlurError(pesan + ": " + _("ubah tujuan usulan atau batalkan."))
+                jalan = _("mutasi ini tidak dapat dilaksanakan; keputusannya dibatalkan melalui SK pembatalan.")
+                raise PelaksanaanTertahan(f"{pesan}: {jalan}")
+            jalan = _("ubah tujuan usulan atau batalkan.")
+            raise AlurError(f"{pesan}: {jalan}")
         if aksi == "laksanakan" and not u.pegawai.aktif:
             # Died, retired or left after the decree: no override moves them; the decree is revoked.
             raise PelaksanaanTertahan(

@@ -158,7 +158,7 @@ def test_halaman_nonaktifkan_menyebut_mutasi_yang_menunggu(dunia, clients):
     assert "tidak akan dilaksanakan" in html
 
 
-def test_mutasi_ke_unit_yang_sudah_ditutup_tertahan(dunia):
+def test_mutasi_ke_unit_yang_sudah_ditutup_tertahan(dunia, clients):
     """The destination was closed after the decree (its staff moved out first): on the TMT nobody is
     posted into a closed unit; the transfer is held with the reason for HR."""
     o = dunia.org
@@ -172,8 +172,10 @@ def test_mutasi_ke_unit_yang_sudah_ditutup_tertahan(dunia):
     posisi = o.anggota.posisi_sekarang
     laporan = mutasi_laksanakan_jatuh_tempo(hari_ini=TMT)
     assert laporan.dilaksanakan == [] and len(laporan.tertahan) == 1
-    assert "Dinas Kesehatan sudah ditutup" in laporan.tertahan[0] and "SK perubahan" in laporan.tertahan[0]
+    assert "Dinas Kesehatan sudah ditutup" in laporan.tertahan[0] and "SK pembatalan" in laporan.tertahan[0]
     assert o.anggota.posisi_sekarang == posisi
+    html = clients["hr"].get(reverse("mutasi:detail", args=[u.pk])).content.decode()
+    assert 'id="unit-tujuan-tutup"' in html and "dilaksanakan otomatis" not in html
 
 
 def test_usulan_ke_unit_yang_sudah_ditutup_tidak_maju(dunia):
