@@ -144,7 +144,9 @@ def pegawai_pindah_jabatan(
 @transaction.atomic
 def pegawai_nonaktifkan(*, oleh: User | None, pegawai: Pegawai, alasan: str, tanggal: date) -> Pegawai:
     """Retired, died, left: the post closes and any headship ends, a move waiting for its TMT is
-    cancelled; history stays."""
+    cancelled; history stays. Once only: the employee row is locked, a second request is refused."""
+    if not Pegawai.objects.select_for_update().filter(pk=pegawai.pk, aktif=True).exists():
+        raise LayananError(_("Pegawai ini sudah tidak aktif."))
     ubah_massal(RiwayatJabatan.objects.sekarang().filter(pegawai=pegawai), oleh=oleh, sampai=tanggal)
     pindah_terjadwal_gugurkan(pegawai=pegawai, alasan=_("Pegawai dinonaktifkan: %(alasan)s") % {"alasan": alasan})
     ubah_massal(UnitKerja.objects.filter(kepala=pegawai), oleh=oleh, kepala=None)

@@ -620,6 +620,21 @@ class TestNonaktifkan:
         assert r.status_code == 302
         assert not CatatanAudit.objects.filter(aksi="pegawai.nonaktif").exists()
 
+    def test_two_hr_staff_at_once_deactivate_once(self, clients, org, monkeypatch):
+        """The second request read the employee before the first committed: the service (which locks
+        the row) refuses it, the refusal lands on the form, the first reason stays."""
+        from pegawai.services.pegawai import pegawai_nonaktifkan
+        from pegawai.views import pegawai as halaman
+
+        pegawai_nonaktifkan(oleh=org.hr.akun, pegawai=org.anggota, alasan="Pensiun (BUP)", tanggal=date.today())
+        monkeypatch.setattr(halaman, "_tolak_bila_nonaktif", lambda request, pegawai: None)
+        r = clients["hr"].post(self.url(org.anggota), {"alasan": "Meninggal dunia", "tanggal": date.today()})
+        assert r.status_code == 200
+        assert "sudah tidak aktif" in " ".join(r.context["form"].non_field_errors())
+        org.anggota.refresh_from_db()
+        assert org.anggota.alasan_nonaktif == "Pensiun (BUP)"
+        assert CatatanAudit.objects.filter(aksi="pegawai.nonaktif").count() == 1
+
 
 # --- Sanctions and predicates ----------------------------------------------------------------
 

@@ -347,13 +347,14 @@ def nonaktifkan(request, pk: int):
         mulai_jabatan=posisi.mulai if posisi else None,
         initial={"tanggal": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        pegawai_nonaktifkan(
-            oleh=request.user, pegawai=pegawai, alasan=form.cleaned_data["alasan"], tanggal=form.cleaned_data["tanggal"]
-        )
-        messages.success(request, _("%(nama)s dinonaktifkan.") % {"nama": pegawai.nama_lengkap})
-        return redirect("pegawai:detail", pk=pk)
-    return render(
+    selesai = simpan_form(
+        request,
+        form,
+        lambda d: pegawai_nonaktifkan(oleh=request.user, pegawai=pegawai, alasan=d["alasan"], tanggal=d["tanggal"]),
+        _("%(nama)s dinonaktifkan.") % {"nama": pegawai.nama_lengkap},
+        _url_detail(pk),
+    )
+    return selesai or render(
         request,
         "pegawai/nonaktifkan.html",
         {
